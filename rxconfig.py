@@ -1,0 +1,23 @@
+"""Reflex configuration. Bun comes from the npm registry (see Makefile), never from GitHub."""
+
+import os
+from pathlib import Path
+
+import reflex as rx
+
+_ROOT = Path(__file__).parent
+_BUN = _ROOT / ".tools" / "node_modules" / ".bin" / "bun"
+
+os.environ.setdefault("REFLEX_CHECK_LATEST_VERSION", "0")
+
+config = rx.Config(
+    app_name="todo_chat",
+    telemetry_enabled=False,
+    bun_path=Path(os.environ.get("REFLEX_BUN_PATH", _BUN)),
+    frontend_port=int(os.environ.get("FRONTEND_PORT", 3000)),
+    backend_port=int(os.environ.get("BACKEND_PORT", 8000)),
+    api_url=os.environ.get("API_URL", f"http://localhost:{os.environ.get('BACKEND_PORT', 8000)}"),
+    show_built_with_reflex=False,
+    plugins=[rx.plugins.RadixThemesPlugin()],
+    disable_plugins=["reflex_base.plugins.sitemap.SitemapPlugin"],
+)

@@ -1,0 +1,1 @@
+"""todo-chat: a todo list you run by talking to it."""

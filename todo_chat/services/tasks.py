@@ -1,0 +1,103 @@
+"""Tasks of one user. Another user's task is indistinguishable from a missing one."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+from sqlmodel import Session, col, func, select
+
+from todo_chat.core.db import utcnow
+from todo_chat.models import Priority, Task, User
+from todo_chat.models.task import DESCRIPTION_MAX, TITLE_MAX
+from todo_chat.services.errors import NotFound
+
+StatusFilter = Literal["all", "pending", "completed"]
+
+
+def _clean_title(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        raise ValueError("Title must not be empty")
+    return value
+
+
+class TaskCreate(BaseModel):
+    title: str = Field(min_length=1, max_length=TITLE_MAX)
+    description: str = Field(default="", max_length=DESCRIPTION_MAX)
+    priority: Priority | None = None
+    due_date: date | None = None
+    tags: list[str] = Field(default_factory=list, max_length=20)
+
+    _title = field_validator("title")(_clean_title)
+
+
+class TaskUpdate(BaseModel):
+    """Only the fields that are set change."""
+
+    title: str | None = Field(default=None, min_length=1, max_length=TITLE_MAX)
+    description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
+    completed: bool | None = None
+    priority: Priority | None = None
+    due_date: date | None = None
+    tags: list[str] | None = Field(default=None, max_length=20)
+
+    _title = field_validator("title")(_clean_title)
+
+
+class TaskPage(BaseModel):
+    items: list[Task]
+    total: int
+
+
+def list_tasks(
+    session: Session, user: User, status: StatusFilter = "all", limit: int = 100, offset: int = 0
+) -> TaskPage:
+    query = select(Task).where(Task.user_id == user.id)
+    if status == "pending":
+        query = query.where(col(Task.completed).is_(False))
+    elif status == "completed":
+        query = query.where(col(Task.completed).is_(True))
+    total = session.exec(select(func.count()).select_from(query.subquery())).one()
+    items = session.exec(query.order_by(col(Task.id)).offset(offset).limit(limit)).all()
+    return TaskPage(items=list(items), total=total)
+
+
+def get_task(session: Session, user: User, task_id: int) -> Task:
+    task = session.get(Task, task_id)
+    if task is None or task.user_id != user.id:
+        raise NotFound(f"Task {task_id} not found")
+    return task
+
+
+def create_task(session: Session, user: User, data: TaskCreate) -> Task:
+    task = Task(user_id=user.id, **data.model_dump())
+    session.add(task)
+    session.commit()
+    session.refresh(task)
+    return task
+
+
+def update_task(session: Session, user: User, task_id: int, data: TaskUpdate) -> Task:
+    task = get_task(session, user, task_id)
+    for field, value in data.model_dump(exclude_unset=True).items():
+        setattr(task, field, value)
+    task.updated_at = utcnow()
+    session.add(task)
+    session.commit()
+    session.refresh(task)
+    return task
+
+
+def set_completed(session: Session, user: User, task_id: int, completed: bool = True) -> Task:
+    return update_task(session, user, task_id, TaskUpdate(completed=completed))
+
+
+def delete_task(session: Session, user: User, task_id: int) -> Task:
+    task = get_task(session, user, task_id)
+    session.delete(task)
+    session.commit()
+    return task
