@@ -58,6 +58,11 @@ class ToolCall(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(sa_column=_user_fk())
     conversation_id: int = Field(sa_column=_conversation_fk())
+    # The user message whose turn made this call: badges show under it.
+    message_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("message.id", ondelete="CASCADE"), index=True),
+    )
     call_id: str = Field(index=True, max_length=128)
     name: str = Field(max_length=64)
     arguments: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

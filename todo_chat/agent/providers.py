@@ -1,0 +1,35 @@
+"""Which model answers: chosen in one place, from the settings."""
+
+from __future__ import annotations
+
+from agents import Model, OpenAIChatCompletionsModel, OpenAIResponsesModel, set_tracing_disabled
+from openai import AsyncOpenAI
+
+from todo_chat.agent.offline_model import OfflineModel
+from todo_chat.core.config import Settings, get_settings
+
+
+def describe(settings: Settings | None = None) -> str:
+    settings = settings or get_settings()
+    if settings.openai_base_url:
+        return f"openai-compatible:{settings.openai_model}"
+    if settings.openai_api_key:
+        return f"openai:{settings.openai_model}"
+    return "offline"
+
+
+def get_model(settings: Settings | None = None) -> Model:
+    """OPENAI_BASE_URL: any OpenAI-compatible server; OPENAI_API_KEY: OpenAI; else offline."""
+    settings = settings or get_settings()
+    if settings.openai_base_url:
+        # Ollama, vLLM, LM Studio speak chat completions, not the Responses API.
+        set_tracing_disabled(not settings.openai_api_key)
+        client = AsyncOpenAI(base_url=settings.openai_base_url,
+                             api_key=settings.openai_api_key or "not-needed")
+        return OpenAIChatCompletionsModel(model=settings.openai_model, openai_client=client)
+    if settings.openai_api_key:
+        return OpenAIResponsesModel(model=settings.openai_model,
+                                    openai_client=AsyncOpenAI(api_key=settings.openai_api_key))
+    # Offline: nothing may try to export traces to OpenAI.
+    set_tracing_disabled(True)
+    return OfflineModel(chunk_delay=0.0 if settings.environment == "test" else 0.012)

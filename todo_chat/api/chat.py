@@ -1,0 +1,79 @@
+"""The Phase III chat endpoint: POST /api/{user_id}/chat, as JSON or as Server-Sent Events."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+from fastapi import APIRouter, HTTPException, Request, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field, ValidationError
+
+from todo_chat.agent.turn import MESSAGE_MAX, TurnDone, TurnFailed, begin_turn, run_turn
+from todo_chat.api.deps import PathUser
+from todo_chat.models import User
+
+router = APIRouter(prefix="/api/{user_id}", tags=["chat"])
+
+SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", "Connection": "keep-alive"}
+
+
+class ChatBody(BaseModel):
+    conversation_id: int | None = None
+    message: str = Field(default="", max_length=MESSAGE_MAX)
+    # Re-run the conversation's last unanswered message (after a failed turn).
+    retry: bool = False
+
+
+def sse(event: BaseModel) -> str:
+    return f"event: {event.type}\ndata: {event.model_dump_json()}\n\n"
+
+
+async def stream_turn(user: User, body: ChatBody) -> StreamingResponse:
+    conversation, message = begin_turn(user, body.message, body.conversation_id, body.retry)
+
+    async def events() -> AsyncIterator[str]:
+        async for event in run_turn(user, conversation, message):
+            yield sse(event)
+
+    return StreamingResponse(events(), media_type="text/event-stream", headers=SSE_HEADERS)
+
+
+async def answer_turn(user: User, body: ChatBody) -> JSONResponse:
+    conversation, message = begin_turn(user, body.message, body.conversation_id, body.retry)
+    async for event in run_turn(user, conversation, message):
+        if isinstance(event, TurnDone):
+            return JSONResponse({"conversation_id": event.conversation_id, "response": event.response,
+                                 "message_id": event.message_id,
+                                 "tool_calls": [c.model_dump() for c in event.tool_calls]})
+        if isinstance(event, TurnFailed):
+            return JSONResponse({"detail": event.message, "conversation_id": event.conversation_id,
+                                 "retryable": True}, status_code=status.HTTP_502_BAD_GATEWAY)
+    raise HTTPException(status.HTTP_500_INTERNAL_SERVER_ERROR, "The turn ended without an answer")
+
+
+def wants_stream(request: Request) -> bool:
+    return "text/event-stream" in request.headers.get("accept", "")
+
+
+@router.post("/chat", responses={200: {"content": {"text/event-stream": {}}}})
+async def chat(user: PathUser, request: Request):
+    """Send a message; a new conversation starts when no `conversation_id` is given.
+
+    With `Accept: text/event-stream` the answer streams as SSE events: `start`, `delta`,
+    `tool_call_started`, `tool_call_finished`, then `done` (or `error`: the message is kept,
+    send `{"conversation_id": ..., "retry": true}` to try again).
+    """
+    try:
+        payload = await request.json()
+    except ValueError:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, "Body must be JSON") from None
+    if isinstance(payload, dict) and "type" in payload:
+        from todo_chat.api.chatkit.endpoint import chatkit_response  # the ChatKit protocol
+
+        return await chatkit_response(user, request)
+    try:
+        body = ChatBody.model_validate(payload)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(), body=payload) from None
+    return await (stream_turn(user, body) if wants_stream(request) else answer_turn(user, body))

@@ -1,0 +1,99 @@
+"""Conversations over HTTP (what the seeds' sidebar calls): /api/conversations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, status
+from pydantic import BaseModel, Field
+
+from todo_chat.api.deps import CurrentUser, SessionDep
+from todo_chat.services import conversations
+
+router = APIRouter(prefix="/api/conversations", tags=["conversations"])
+
+
+class ConversationOut(BaseModel):
+    id: int
+    thread_id: str
+    title: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ConversationList(BaseModel):
+    conversations: list[ConversationOut]
+    has_more: bool
+    limit: int
+    offset: int
+
+
+class ToolCallOut(BaseModel):
+    call_id: str
+    name: str
+    arguments: dict[str, Any]
+    status: str
+    result: str
+    created_at: datetime
+
+
+class MessageOut(BaseModel):
+    id: int
+    item_id: str
+    role: str
+    content: str
+    created_at: datetime
+    tool_calls: list[ToolCallOut] = []
+
+
+class ConversationDetail(ConversationOut):
+    messages: list[MessageOut]
+    has_more: bool
+
+
+class RenameBody(BaseModel):
+    title: str = Field(max_length=conversations.TITLE_MAX)
+
+
+@router.get("")
+def list_conversations(
+    user: CurrentUser, session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0)] = 0,
+    q: Annotated[str, Query(max_length=100, description="search in titles")] = "",
+) -> ConversationList:
+    rows, has_more = conversations.list_conversations(session, user, limit, offset, q)
+    return ConversationList(conversations=[ConversationOut.model_validate(c, from_attributes=True)
+                                           for c in rows], has_more=has_more, limit=limit, offset=offset)
+
+
+@router.get("/{conversation_id}")
+def get_conversation(
+    user: CurrentUser, session: SessionDep, conversation_id: int,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    before: Annotated[int | None, Query(description="message id: the page before it")] = None,
+) -> ConversationDetail:
+    """The conversation with its latest page of messages (oldest first) and their tool calls."""
+    conversation = conversations.get_conversation(session, user, conversation_id)
+    page = conversations.list_messages(session, user, conversation_id, limit, before)
+    calls = conversations.list_tool_calls(session, user, conversation_id, [m.id for m in page.items])
+    by_message: dict[int, list[ToolCallOut]] = {}
+    for call in calls:
+        by_message.setdefault(call.message_id, []).append(
+            ToolCallOut.model_validate(call, from_attributes=True))
+    messages = [MessageOut.model_validate(m, from_attributes=True).model_copy(
+        update={"tool_calls": by_message.get(m.id, [])}) for m in page.items]
+    return ConversationDetail(**ConversationOut.model_validate(conversation, from_attributes=True)
+                              .model_dump(), messages=messages, has_more=page.has_more)
+
+
+@router.patch("/{conversation_id}")
+def rename_conversation(user: CurrentUser, session: SessionDep, conversation_id: int,
+                        body: RenameBody) -> ConversationOut:
+    conversation = conversations.rename_conversation(session, user, conversation_id, body.title)
+    return ConversationOut.model_validate(conversation, from_attributes=True)
+
+
+@router.delete("/{conversation_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_conversation(user: CurrentUser, session: SessionDep, conversation_id: int) -> None:
+    conversations.delete_conversation(session, user, conversation_id)
