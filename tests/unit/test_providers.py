@@ -1,0 +1,26 @@
+"""The model provider is chosen in one place, from the settings."""
+
+from agents import OpenAIChatCompletionsModel, OpenAIResponsesModel
+
+from todo_chat.agent.offline_model import OfflineModel
+from todo_chat.agent.providers import describe, get_model
+from todo_chat.core.config import Settings
+
+
+def test_no_key_means_the_offline_model():
+    settings = Settings(openai_api_key="", openai_base_url="")
+    assert isinstance(get_model(settings), OfflineModel) and describe(settings) == "offline"
+
+
+def test_api_key_means_openai_responses():
+    settings = Settings(openai_api_key="sk-test", openai_model="gpt-4.1-mini")
+    model = get_model(settings)
+    assert isinstance(model, OpenAIResponsesModel) and describe(settings) == "openai:gpt-4.1-mini"
+
+
+def test_base_url_means_any_openai_compatible_server():
+    settings = Settings(openai_base_url="http://127.0.0.1:11434/v1", openai_model="llama3.1")
+    model = get_model(settings)
+    assert isinstance(model, OpenAIChatCompletionsModel)
+    assert str(model._client.base_url).startswith("http://127.0.0.1:11434/v1")
+    assert describe(settings) == "openai-compatible:llama3.1"
