@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from todo_chat.api import auth, chat, conversations, tasks
+from todo_chat.api.chatkit import endpoint as chatkit
 from todo_chat.core.config import get_settings
 from todo_chat.services.errors import Conflict, Invalid, NotFound, ServiceError
 
@@ -55,7 +56,7 @@ def create_app() -> FastAPI:
     def health() -> dict:
         return {"status": "ok"}
 
-    for router in (auth.router, tasks.router, chat.router, conversations.router):
+    for router in (auth.router, tasks.router, chat.router, conversations.router, chatkit.router):
         app.include_router(router)
     return app
 

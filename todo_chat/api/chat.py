@@ -10,12 +10,11 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
 
 from todo_chat.agent.turn import MESSAGE_MAX, TurnDone, TurnFailed, begin_turn, run_turn
-from todo_chat.api.deps import PathUser
+from todo_chat.api.chatkit.endpoint import ChatKitUser, chatkit_response
+from todo_chat.api.deps import SSE_HEADERS, own_path
 from todo_chat.models import User
 
 router = APIRouter(prefix="/api/{user_id}", tags=["chat"])
-
-SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", "Connection": "keep-alive"}
 
 
 class ChatBody(BaseModel):
@@ -57,20 +56,19 @@ def wants_stream(request: Request) -> bool:
 
 
 @router.post("/chat", responses={200: {"content": {"text/event-stream": {}}}})
-async def chat(user: PathUser, request: Request):
+async def chat(user_id: int, user: ChatKitUser, request: Request):
     """Send a message; a new conversation starts when no `conversation_id` is given.
 
     With `Accept: text/event-stream` the answer streams as SSE events: `start`, `delta`,
     `tool_call_started`, `tool_call_finished`, then `done` (or `error`: the message is kept,
     send `{"conversation_id": ..., "retry": true}` to try again).
     """
+    own_path(user_id, user)
     try:
         payload = await request.json()
     except ValueError:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "Body must be JSON") from None
-    if isinstance(payload, dict) and "type" in payload:
-        from todo_chat.api.chatkit.endpoint import chatkit_response  # the ChatKit protocol
-
+    if isinstance(payload, dict) and "type" in payload:  # the seeds point ChatKit's api.url here
         return await chatkit_response(user, request)
     try:
         body = ChatBody.model_validate(payload)

@@ -14,7 +14,10 @@ from todo_chat.core.security import InvalidToken, TokenKind, user_id_from_token
 from todo_chat.models import User
 from todo_chat.services import accounts
 
-_bearer = HTTPBearer(auto_error=False)
+bearer = HTTPBearer(auto_error=False)
+
+# Server-Sent Events must reach the client as they are written: no caching, no proxy buffering.
+SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", "Connection": "keep-alive"}
 
 
 def get_session() -> Iterator[Session]:
@@ -47,7 +50,7 @@ def user_from_bearer(
 
 
 def current_user(
-    session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+    session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> User:
     return user_from_bearer(session, credentials, ("access",))
 
@@ -55,11 +58,15 @@ def current_user(
 CurrentUser = Annotated[User, Depends(current_user)]
 
 
-def path_user(user_id: Annotated[int, Path()], user: CurrentUser) -> User:
+def own_path(user_id: int, user: User) -> User:
     """The `{user_id}` in the path must be the token's user."""
     if user_id != user.id:
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail="You can only access your own data")
     return user
+
+
+def path_user(user_id: Annotated[int, Path()], user: CurrentUser) -> User:
+    return own_path(user_id, user)
 
 
 PathUser = Annotated[User, Depends(path_user)]

@@ -1,0 +1,1 @@
+"""The self-hosted ChatKit protocol, served from our own store and agent."""

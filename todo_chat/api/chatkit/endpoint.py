@@ -1,0 +1,138 @@
+"""HTTP doors onto the ChatKit server: the protocol endpoint, sessions, attachment bytes."""
+
+from __future__ import annotations
+
+import hmac
+from functools import lru_cache
+from typing import Annotated
+
+from chatkit.server import StreamingResult
+from chatkit.store import NotFoundError
+from chatkit.types import ChatKitReq
+from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
+from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from todo_chat.api.chatkit.server import TodoChatKitServer
+from todo_chat.api.chatkit.store import RequestContext, attachment_path, check_attachment, preview_signature
+from todo_chat.api.deps import SSE_HEADERS, CurrentUser, SessionDep, bearer, user_from_bearer
+from todo_chat.core.config import get_settings
+from todo_chat.core.security import create_token, token_lifetime
+from todo_chat.models import Attachment, User
+
+router = APIRouter(prefix="/api/chatkit", tags=["chatkit"])
+_REQUEST: TypeAdapter[ChatKitReq] = TypeAdapter(ChatKitReq)
+
+
+@lru_cache
+def chatkit_server() -> TodoChatKitServer:
+    return TodoChatKitServer()
+
+
+def chatkit_user(session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None,
+                                                              Depends(bearer)]) -> User:
+    """ChatKit calls carry either the user's access token or a session `client_secret`."""
+    return user_from_bearer(session, credentials, ("access", "chatkit"))
+
+
+ChatKitUser = Annotated[User, Depends(chatkit_user)]
+
+
+def _readable(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first.get("loc", ()))
+    return f"Malformed ChatKit request: {where}: {first.get('msg', 'invalid')}"
+
+
+async def chatkit_response(user: User, request: Request) -> Response:
+    """Run one ChatKit protocol request for `user`: SSE for streaming ones, JSON otherwise."""
+    body = await request.body()
+    try:
+        parsed = _REQUEST.validate_json(body)
+    except ValidationError as exc:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, _readable(exc)) from None
+    context = RequestContext(user=user, base_url=str(request.base_url))
+    server = chatkit_server()
+    thread_id = getattr(parsed.params, "thread_id", None)
+    try:
+        if thread_id:  # answer 404 before a stream starts, not inside it
+            await server.store.load_thread(thread_id, context)
+        result = await server.process(body, context)
+    except NotFoundError as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from None
+    except NotImplementedError as exc:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, f"Unsupported request: {parsed.type}") from exc
+    if isinstance(result, StreamingResult):
+        return StreamingResponse(result, media_type="text/event-stream", headers=SSE_HEADERS)
+    return Response(content=result.json, media_type="application/json")
+
+
+@router.post("", summary="The ChatKit protocol endpoint")
+async def chatkit(user: ChatKitUser, request: Request) -> Response:
+    return await chatkit_response(user, request)
+
+
+class SessionBody(BaseModel):
+    user_id: int | None = None
+
+
+class SessionOut(BaseModel):
+    client_secret: str
+    expires_in: int
+
+
+@router.post("/session")
+async def create_session(user: CurrentUser, body: SessionBody | None = None) -> SessionOut:
+    """A short-lived `client_secret` for ChatKit's `getClientSecret` (call again to refresh)."""
+    if body and body.user_id is not None and body.user_id != user.id:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "You can only open a session for yourself")
+    settings = get_settings()
+    if settings.chatkit_workflow_id and settings.openai_api_key:
+        from todo_chat.api.chatkit.hosted import create_hosted_session
+
+        secret, expires_in = await create_hosted_session(user)
+        return SessionOut(client_secret=secret, expires_in=expires_in)
+    return SessionOut(client_secret=create_token(user.id, "chatkit"),
+                      expires_in=int(token_lifetime("chatkit").total_seconds()))
+
+
+@router.put("/attachments/{attachment_id}/upload", status_code=status.HTTP_204_NO_CONTENT)
+async def upload_attachment(attachment_id: str, user: ChatKitUser, session: SessionDep,
+                            request: Request) -> None:
+    """Phase two of an upload: the bytes (the raw body, or one multipart `file` field)."""
+    row = session.get(Attachment, attachment_id)
+    if row is None or row.user_id != user.id:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"Attachment {attachment_id} not found")
+    data = await _upload_bytes(request)
+    check_attachment(row.mime_type, len(data))
+    path = attachment_path(user.id, attachment_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    row.size = len(data)
+    session.add(row)
+    session.commit()
+
+
+async def _upload_bytes(request: Request) -> bytes:
+    limit = get_settings().attachment_max_bytes
+    if request.headers.get("content-type", "").startswith("multipart/form-data"):
+        form = await request.form()
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "Send the file in a 'file' field")
+        data = await upload.read(limit + 1)
+    else:
+        data = await request.body()
+    if len(data) > limit:
+        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, "File is too large")
+    return data
+
+
+@router.get("/attachments/{attachment_id}")
+def download_attachment(attachment_id: str, sig: str, session: SessionDep) -> FileResponse:
+    row = session.get(Attachment, attachment_id)
+    path = attachment_path(row.user_id, attachment_id) if row else None
+    if row is None or not hmac.compare_digest(sig, preview_signature(attachment_id)) or not path.exists():
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "Attachment not found")
+    return FileResponse(path, media_type=row.mime_type, filename=row.name)
