@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from collections.abc import Callable
 from typing import Any, Literal
 
 from agents import RunContextWrapper, function_tool
 from pydantic import ValidationError
+from sqlmodel import Session
 
 from todo_chat.agent.context import TodoContext
 from todo_chat.core.db import session_scope
-from todo_chat.models import Task
+from todo_chat.models import Task, User
 from todo_chat.services import tasks
 from todo_chat.services.errors import ServiceError
 from todo_chat.services.tasks import TaskCreate, TaskUpdate
@@ -96,6 +98,16 @@ def list_tasks(
                   "tasks": [task_summary(t) for t in page.items]})
 
 
+def _change(ctx: RunContextWrapper[TodoContext], task_id: int, status: str,
+            change: Callable[[Session, User, int], Task]) -> str:
+    try:
+        with session_scope() as session:
+            task = change(session, ctx.context.user, task_id)
+    except ServiceError as exc:
+        return _error(exc)
+    return _json({"task_id": task_id, "status": status, "title": task.title})
+
+
 @function_tool
 def complete_task(ctx: RunContextWrapper[TodoContext], task_id: int) -> str:
     """Mark a task as completed.
@@ -103,12 +115,7 @@ def complete_task(ctx: RunContextWrapper[TodoContext], task_id: int) -> str:
     Args:
         task_id: The id of the task.
     """
-    try:
-        with session_scope() as session:
-            task = tasks.set_completed(session, ctx.context.user, task_id, True)
-    except ServiceError as exc:
-        return _error(exc)
-    return _json({"task_id": task.id, "status": "completed", "title": task.title})
+    return _change(ctx, task_id, "completed", tasks.set_completed)
 
 
 @function_tool
@@ -118,12 +125,7 @@ def delete_task(ctx: RunContextWrapper[TodoContext], task_id: int) -> str:
     Args:
         task_id: The id of the task.
     """
-    try:
-        with session_scope() as session:
-            task = tasks.delete_task(session, ctx.context.user, task_id)
-    except ServiceError as exc:
-        return _error(exc)
-    return _json({"task_id": task_id, "status": "deleted", "title": task.title})
+    return _change(ctx, task_id, "deleted", tasks.delete_task)
 
 
 @function_tool

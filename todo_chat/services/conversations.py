@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from todo_chat.core.db import utcnow
 from todo_chat.models import Conversation, Message, ToolCall, User
 from todo_chat.services.errors import Invalid, NotFound
+from todo_chat.services.ownership import get_owned
 
 DEFAULT_TITLE = "New chat"
 TITLE_MAX = 120
@@ -47,10 +48,7 @@ def create_conversation(session: Session, user: User, title: str = DEFAULT_TITLE
 
 
 def get_conversation(session: Session, user: User, conversation_id: int) -> Conversation:
-    conversation = session.get(Conversation, conversation_id)
-    if conversation is None or conversation.user_id != user.id:
-        raise NotFound(f"Conversation {conversation_id} not found")
-    return conversation
+    return get_owned(session, Conversation, conversation_id, user, "Conversation")
 
 
 def get_by_thread_id(session: Session, user: User, thread_id: str) -> Conversation:

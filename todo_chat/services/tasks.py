@@ -11,7 +11,7 @@ from sqlmodel import Session, col, func, select
 from todo_chat.core.db import utcnow
 from todo_chat.models import Priority, Task, User
 from todo_chat.models.task import DESCRIPTION_MAX, TITLE_MAX
-from todo_chat.services.errors import NotFound
+from todo_chat.services.ownership import get_owned
 
 StatusFilter = Literal["all", "pending", "completed"]
 
@@ -67,10 +67,7 @@ def list_tasks(
 
 
 def get_task(session: Session, user: User, task_id: int) -> Task:
-    task = session.get(Task, task_id)
-    if task is None or task.user_id != user.id:
-        raise NotFound(f"Task {task_id} not found")
-    return task
+    return get_owned(session, Task, task_id, user, "Task")
 
 
 def create_task(session: Session, user: User, data: TaskCreate) -> Task:

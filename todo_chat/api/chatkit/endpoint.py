@@ -20,6 +20,7 @@ from todo_chat.api.deps import SSE_HEADERS, CurrentUser, SessionDep, bearer, use
 from todo_chat.core.config import get_settings
 from todo_chat.core.security import create_token, token_lifetime
 from todo_chat.models import Attachment, User
+from todo_chat.services.ownership import get_owned
 
 router = APIRouter(prefix="/api/chatkit", tags=["chatkit"])
 _REQUEST: TypeAdapter[ChatKitReq] = TypeAdapter(ChatKitReq)
@@ -101,9 +102,7 @@ async def create_session(user: CurrentUser, body: SessionBody | None = None) -> 
 async def upload_attachment(attachment_id: str, user: ChatKitUser, session: SessionDep,
                             request: Request) -> None:
     """Phase two of an upload: the bytes (the raw body, or one multipart `file` field)."""
-    row = session.get(Attachment, attachment_id)
-    if row is None or row.user_id != user.id:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"Attachment {attachment_id} not found")
+    row = get_owned(session, Attachment, attachment_id, user, "Attachment")
     data = await _upload_bytes(request)
     check_attachment(row.mime_type, len(data))
     path = attachment_path(user.id, attachment_id)

@@ -39,6 +39,7 @@ from todo_chat.models import Attachment as AttachmentRow
 from todo_chat.models import Conversation, Message, User
 from todo_chat.services import conversations
 from todo_chat.services.errors import Invalid, NotFound
+from todo_chat.services.ownership import get_owned
 
 _ITEM: TypeAdapter[ThreadItem] = TypeAdapter(ThreadItem)
 _PREFIX = {"thread": "thr", "message": "msg", "tool_call": "tc", "task": "tsk", "workflow": "wf",
@@ -214,16 +215,14 @@ class SQLStore(Store[RequestContext]):
 
     async def delete_attachment(self, attachment_id: str, context: RequestContext) -> None:
         with session_scope() as session:
-            row = session.get(AttachmentRow, attachment_id)
-            if row is not None and row.user_id == context.user.id:
-                session.delete(row)
+            session.delete(_attachment_row(session, context, attachment_id))
 
 
 def _attachment_row(session: Session, context: RequestContext, attachment_id: str) -> AttachmentRow:
-    row = session.get(AttachmentRow, attachment_id)
-    if row is None or row.user_id != context.user.id:
-        raise NotFoundError(f"Attachment {attachment_id} not found")
-    return row
+    try:
+        return get_owned(session, AttachmentRow, attachment_id, context.user, "Attachment")
+    except NotFound as exc:
+        raise NotFoundError(str(exc)) from exc
 
 
 def preview_signature(attachment_id: str) -> str:

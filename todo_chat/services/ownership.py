@@ -1,0 +1,20 @@
+"""The one check every lookup by id makes: the row exists and belongs to the acting user."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlmodel import Session, SQLModel
+
+from todo_chat.models import User
+from todo_chat.services.errors import NotFound
+
+Row = TypeVar("Row", bound=SQLModel)
+
+
+def get_owned(session: Session, model: type[Row], row_id: object, user: User, label: str) -> Row:
+    """The row, or NotFound: another user's row is indistinguishable from a missing one."""
+    row = session.get(model, row_id)
+    if row is None or getattr(row, "user_id", None) != user.id:
+        raise NotFound(f"{label} {row_id} not found")
+    return row
