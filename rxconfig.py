@@ -18,6 +18,7 @@ config = rx.Config(
     backend_port=int(os.environ.get("BACKEND_PORT", 8000)),
     api_url=os.environ.get("API_URL", f"http://localhost:{os.environ.get('BACKEND_PORT', 8000)}"),
     show_built_with_reflex=False,
-    plugins=[rx.plugins.RadixThemesPlugin()],
-    disable_plugins=["reflex_base.plugins.sitemap.SitemapPlugin"],
+    plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(
+        accent_color="indigo", gray_color="slate", radius="large", appearance="inherit"))],
+    disable_plugins=[rx.plugins.SitemapPlugin],
 )

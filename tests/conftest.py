@@ -84,3 +84,12 @@ def alice(client) -> Account:
 @pytest.fixture
 def bob(client) -> Account:
     return Account(client, "bob@example.com")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    from todo_chat.services import ratelimit
+
+    ratelimit.reset()
+    yield
+    ratelimit.reset()

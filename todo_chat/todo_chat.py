@@ -4,16 +4,31 @@ import reflex as rx
 
 from todo_chat.api.app import app as api_app
 from todo_chat.core.db import migrate
+from todo_chat.ui.pages.auth import login_page, signup_page
+from todo_chat.ui.pages.chat import chat_page, tasks_page
+from todo_chat.ui.state.auth import AuthState
+from todo_chat.ui.state.sidebar import SidebarState
+from todo_chat.ui.state.tasks import TaskPanelState
 
 
 def index() -> rx.Component:
-    return rx.center(rx.heading("todo-chat"), height="100vh")
+    return rx.center(rx.spinner(), height="100vh")
 
 
 async def _migrate_on_start():
     migrate()
 
 
-app = rx.App(api_transformer=api_app)
+app = rx.App(
+    api_transformer=api_app,
+    stylesheets=["/styles.css"],
+    head_components=[rx.el.meta(name="color-scheme", content="light dark")],
+)
 app.register_lifespan_task(_migrate_on_start)
-app.add_page(index, route="/", title="todo-chat")
+
+PRIVATE = [AuthState.require_login, SidebarState.load, TaskPanelState.load]
+app.add_page(index, route="/", title="todo-chat", on_load=AuthState.skip_if_logged_in)
+app.add_page(login_page, route="/login", title="Log in · todo-chat", on_load=AuthState.skip_if_logged_in)
+app.add_page(signup_page, route="/signup", title="Sign up · todo-chat", on_load=AuthState.skip_if_logged_in)
+app.add_page(chat_page, route="/chat", title="Chat · todo-chat", on_load=PRIVATE)
+app.add_page(tasks_page, route="/tasks", title="Tasks · todo-chat", on_load=PRIVATE)

@@ -25,6 +25,7 @@ from todo_chat.core.db import session_scope
 from todo_chat.models import Conversation, Message, User
 from todo_chat.services import conversations
 from todo_chat.services.errors import Invalid
+from todo_chat.services.ratelimit import check_chat_turn
 
 log = logging.getLogger(__name__)
 MESSAGE_MAX = 4000
@@ -89,6 +90,7 @@ def begin_turn(user: User, text: str | None, conversation_id: int | None = None,
         raise Invalid("Message must not be empty")
     if len(text) > MESSAGE_MAX:
         raise Invalid(f"Message must be at most {MESSAGE_MAX} characters")
+    check_chat_turn(user)
     with session_scope() as session:
         if conversation_id is None:
             if retry:

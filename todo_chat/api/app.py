@@ -9,10 +9,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
-from todo_chat.api import auth, chat, conversations, tasks
+from todo_chat.api import auth, chat, conversations, errors, tasks
 from todo_chat.api.chatkit import endpoint as chatkit
 from todo_chat.core.config import get_settings
 from todo_chat.services.errors import Conflict, Invalid, NotFound, ServiceError
+from todo_chat.services.ratelimit import RateLimited
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,11 @@ def create_app() -> FastAPI:
         code = next((c for kind, c in _STATUS.items() if isinstance(exc, kind)), 400)
         return JSONResponse({"detail": str(exc)}, status_code=code)
 
+    @app.exception_handler(RateLimited)
+    async def _rate_limited(_request: Request, exc: RateLimited) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+                            headers={"Retry-After": str(exc.retry_after)})
+
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
         return JSONResponse(
@@ -56,7 +62,8 @@ def create_app() -> FastAPI:
     def health() -> dict:
         return {"status": "ok"}
 
-    for router in (auth.router, tasks.router, chat.router, conversations.router, chatkit.router):
+    for router in (auth.router, tasks.router, chat.router, conversations.router, chatkit.router,
+                   errors.router):
         app.include_router(router)
     return app
 

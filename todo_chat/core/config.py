@@ -52,6 +52,8 @@ class Settings(BaseSettings):
                                  "application/pdf", "text/plain", "text/markdown"]
     )
     page_size_max: int = 100
+    # Chat turns a user may start per minute (429 beyond).
+    chat_turns_per_minute: int = 30
 
     @field_validator("cors_origins", "attachment_types", mode="before")
     @classmethod

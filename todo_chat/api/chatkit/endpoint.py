@@ -21,9 +21,12 @@ from todo_chat.core.config import get_settings
 from todo_chat.core.security import create_token, token_lifetime
 from todo_chat.models import Attachment, User
 from todo_chat.services.ownership import get_owned
+from todo_chat.services.ratelimit import check_chat_turn
 
 router = APIRouter(prefix="/api/chatkit", tags=["chatkit"])
 _REQUEST: TypeAdapter[ChatKitReq] = TypeAdapter(ChatKitReq)
+# Requests that make the model run, and so count against the chat rate limit.
+TURN_REQUESTS = {"threads.create", "threads.add_user_message", "threads.retry_after_item"}
 
 
 @lru_cache
@@ -53,6 +56,8 @@ async def chatkit_response(user: User, request: Request) -> Response:
         parsed = _REQUEST.validate_json(body)
     except ValidationError as exc:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, _readable(exc)) from None
+    if parsed.type in TURN_REQUESTS:
+        check_chat_turn(user)
     context = RequestContext(user=user, base_url=str(request.base_url))
     server = chatkit_server()
     thread_id = getattr(parsed.params, "thread_id", None)

@@ -1,0 +1,42 @@
+"""A tool-call badge: names the tool and says its status in words, not colour alone."""
+
+import reflex as rx
+
+from todo_chat.ui.state.badges import Badge
+
+# Radix step 12 text on step 3 background: WCAG AA in light and dark mode alike.
+_COLOR = {"pending": "gray", "success": "green", "error": "red"}
+_ICON = {"success": "circle-check", "error": "circle-x"}
+
+
+def tool_badge(badge: Badge) -> rx.Component:
+    label = badge.name + ": " + badge.status
+    return rx.hstack(
+        rx.match(
+            badge.status,
+            ("pending", rx.spinner(size="1")),
+            ("success", rx.icon(_ICON["success"], size=14, aria_hidden="true")),
+            rx.icon(_ICON["error"], size=14, aria_hidden="true"),
+        ),
+        rx.text(label, size="1", weight="medium"),
+        rx.cond(badge.summary != "", rx.text(badge.summary, size="1", class_name="badge-args", trunc=True)),
+        role="status",
+        aria_label=label,
+        title=badge.summary,
+        data_status=badge.status,
+        class_name="tool-badge",
+        align="center",
+        spacing="1",
+        padding_x="8px",
+        padding_y="3px",
+        border_radius="999px",
+        max_width="100%",
+        background=rx.match(badge.status, ("success", "var(--green-3)"), ("error", "var(--red-3)"), "var(--gray-3)"),
+        color=rx.match(badge.status, ("success", "var(--green-12)"), ("error", "var(--red-12)"), "var(--gray-12)"),
+        border=rx.match(badge.status, ("success", "1px solid var(--green-7)"), ("error", "1px solid var(--red-7)"),
+                        "1px solid var(--gray-7)"),
+    )
+
+
+def badge_row(badges) -> rx.Component:
+    return rx.flex(rx.foreach(badges, tool_badge), wrap="wrap", gap="6px", class_name="tool-badges")

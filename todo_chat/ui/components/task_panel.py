@@ -1,0 +1,92 @@
+"""The live task list: a labelled region beside the chat."""
+
+import reflex as rx
+
+from todo_chat.ui.state.tasks import TaskPanelState, TaskView
+
+
+def _task(task: TaskView) -> rx.Component:
+    return rx.hstack(
+        rx.checkbox(checked=task.completed, on_change=lambda _v: TaskPanelState.toggle(task.id),
+                    aria_label=rx.cond(task.completed, "Reopen ", "Complete ") + task.title),
+        rx.vstack(
+            rx.link(rx.text(task.title, size="2", weight="medium",
+                            text_decoration=rx.cond(task.completed, "line-through", "none"),
+                            color=rx.cond(task.completed, "var(--gray-11)", "var(--gray-12)")),
+                    on_click=TaskPanelState.open_task(task.id), href="#", underline="none"),
+            rx.hstack(
+                rx.text("#" + task.id.to_string(), size="1", color="var(--gray-11)"),
+                rx.cond(task.priority != "", rx.text(task.priority + " priority", size="1",
+                                                     color="var(--gray-11)")),
+                rx.cond(task.due != "", rx.text("due " + task.due, size="1", color="var(--gray-11)")),
+                spacing="2",
+            ),
+            spacing="0", flex="1", min_width="0",
+        ),
+        rx.icon_button(rx.icon("trash-2", size=14), variant="ghost", color_scheme="gray", size="1",
+                       aria_label="Delete " + task.title, on_click=TaskPanelState.remove(task.id)),
+        width="100%", align="start", padding_y="6px", class_name="task-row",
+        border_bottom="1px solid var(--gray-4)",
+    )
+
+
+def _detail() -> rx.Component:
+    task = TaskPanelState.selected
+    return rx.cond(
+        TaskPanelState.selected_id != 0,
+        rx.card(
+            rx.vstack(
+                rx.hstack(rx.heading("Task #" + TaskPanelState.selected_id.to_string(), size="3"),
+                          rx.spacer(),
+                          rx.icon_button(rx.icon("x", size=14), size="1", variant="ghost",
+                                         aria_label="Close task details", on_click=TaskPanelState.close_task),
+                          width="100%"),
+                rx.text(task.title, weight="medium"),
+                rx.text(rx.cond(task.description != "", task.description, "No description."), size="2",
+                        color="var(--gray-11)"),
+                spacing="2",
+            ),
+            width="100%", class_name="task-detail",
+        ),
+    )
+
+
+def task_panel() -> rx.Component:
+    return rx.el.section(
+        rx.vstack(
+            rx.hstack(
+                rx.heading("Tasks", size="4", id="tasks-heading"),
+                rx.badge(TaskPanelState.pending_count.to_string() + " pending", variant="soft",
+                         color_scheme="gray"),
+                align="center", justify="between", width="100%",
+            ),
+            rx.segmented_control.root(
+                rx.segmented_control.item("All", value="all"),
+                rx.segmented_control.item("Pending", value="pending"),
+                rx.segmented_control.item("Done", value="completed"),
+                value=TaskPanelState.filter, on_change=TaskPanelState.set_filter, size="1", width="100%",
+                aria_label="Filter tasks",
+            ),
+            rx.form(
+                rx.hstack(
+                    rx.input(name="title", id="new-task-title", placeholder="Add a task…",
+                             aria_label="New task title", size="2", flex="1", max_length=200),
+                    rx.icon_button(rx.icon("plus", size=16), type="submit", aria_label="Add task", size="2"),
+                    width="100%", spacing="2",
+                ),
+                on_submit=TaskPanelState.add, reset_on_submit=True, width="100%",
+            ),
+            rx.cond(TaskPanelState.error != "", rx.callout(TaskPanelState.error, color_scheme="red", size="1")),
+            _detail(),
+            rx.cond(TaskPanelState.visible.length() == 0,
+                    rx.text("Nothing here yet. Ask the assistant to add a task.", size="2",
+                            color="var(--gray-11)")),
+            rx.vstack(rx.foreach(TaskPanelState.visible, _task), width="100%", spacing="0",
+                      overflow_y="auto", flex="1"),
+            spacing="3", height="100%", width="100%", padding="12px",
+        ),
+        aria_labelledby="tasks-heading",
+        role="region",
+        class_name="task-panel",
+        height="100%",
+    )

@@ -1,0 +1,137 @@
+"""Who is logged in. The token lives in the browser's localStorage, as the seeds keep it."""
+
+from __future__ import annotations
+
+import time
+
+import reflex as rx
+
+from todo_chat.core.db import session_scope
+from todo_chat.core.security import InvalidToken, create_token, decode_token, user_id_from_token
+from todo_chat.models import User
+from todo_chat.services import accounts
+from todo_chat.services.errors import ServiceError
+
+EXPIRED_NOTICE = "Your session expired. Please log in again."
+REFRESH_MARGIN_S = 300  # renew the access token this long before it expires
+
+
+class AuthState(rx.State):
+    token: str = rx.LocalStorage("", name="token", sync=True)
+    refresh_token: str = rx.LocalStorage("", name="refresh_token", sync=True)
+    user_name: str = ""
+    user_email: str = ""
+    error: str = ""
+    notice: str = ""
+    busy: bool = False
+
+    # -- helpers other states use (not events) -----------------------------------------------
+
+    def current_user(self) -> User | None:
+        """The user behind the token, or None when it is missing, expired or forged."""
+        try:
+            user_id = user_id_from_token(self.token)
+        except InvalidToken:
+            return None
+        with session_scope() as session:
+            return accounts.get_user(session, user_id)
+
+    def _remember(self, user: User) -> None:
+        self.token = create_token(user.id, "access")
+        self.refresh_token = create_token(user.id, "refresh")
+        self.user_name, self.user_email = user.name, user.email
+        self.error = self.notice = ""
+
+    def _renew(self) -> bool:
+        """Trade the refresh token for a new pair; False when that is no longer possible."""
+        try:
+            user_id = user_id_from_token(self.refresh_token, ("refresh",))
+        except InvalidToken:
+            return False
+        with session_scope() as session:
+            user = accounts.get_user(session, user_id)
+        if user is None:
+            return False
+        self._remember(user)
+        return True
+
+    def _seconds_left(self) -> float:
+        try:
+            return decode_token(self.token)["exp"] - time.time()
+        except InvalidToken:
+            return -1
+
+    # -- events --------------------------------------------------------------------------------
+
+    @rx.var
+    def is_logged_in(self) -> bool:
+        return bool(self.token) and bool(self.user_email)
+
+    @rx.event
+    def require_login(self):
+        """on_load of private pages: renew a token about to expire, else back to /login."""
+        if self._seconds_left() < REFRESH_MARGIN_S and not self._renew():
+            had_session = bool(self.token)
+            self.token = self.refresh_token = ""
+            self.notice = EXPIRED_NOTICE if had_session else ""
+            return rx.redirect("/login")
+        user = self.current_user()
+        if user is None:
+            self.token = ""
+            return rx.redirect("/login")
+        self.user_name, self.user_email = user.name, user.email
+
+    @rx.event
+    def keep_fresh(self):
+        """Called before each chat turn and on a timer: long chats never hit an expired token."""
+        if self._seconds_left() < REFRESH_MARGIN_S:
+            return None if self._renew() else AuthState.expire
+
+    @rx.event
+    def expire(self):
+        self.token = self.refresh_token = ""
+        self.notice = EXPIRED_NOTICE
+        return rx.redirect("/login")
+
+    @rx.event
+    def skip_if_logged_in(self):
+        if self.current_user() is not None:
+            return rx.redirect("/chat")
+        if self.router.page.path == "/":
+            return rx.redirect("/login")
+
+    @rx.event
+    def login(self, form: dict):
+        with session_scope() as session:
+            user = accounts.authenticate(session, form.get("email", ""), form.get("password", ""))
+        if user is None:
+            self.error = "Incorrect email or password"
+            return None
+        self._remember(user)
+        return rx.redirect("/chat")
+
+    @rx.event
+    def signup(self, form: dict):
+        if form.get("password") != form.get("confirm", form.get("password")):
+            self.error = "Passwords do not match"
+            return None
+        try:
+            with session_scope() as session:
+                user = accounts.sign_up(session, form.get("email", ""), form.get("password", ""),
+                                        form.get("name", ""))
+        except ServiceError as exc:
+            self.error = str(exc)
+            return None
+        self._remember(user)
+        return rx.redirect("/chat")
+
+    @rx.event
+    def logout(self):
+        self.token = self.refresh_token = ""
+        self.user_name = self.user_email = ""
+        self.notice = "You have been logged out."
+        return rx.redirect("/login")
+
+    @rx.event
+    def clear_error(self):
+        self.error = ""

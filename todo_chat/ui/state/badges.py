@@ -1,0 +1,51 @@
+"""Tool-call badges: per user message, each call's name, arguments and pending/success/error."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import reflex as rx
+
+from todo_chat.core.db import session_scope
+from todo_chat.models import User
+from todo_chat.services import conversations
+
+
+@dataclass
+class Badge:
+    call_id: str
+    name: str
+    status: str  # pending | success | error
+    summary: str = ""
+
+
+def summarize(arguments: dict) -> str:
+    return ", ".join(f"{k}: {v}" for k, v in arguments.items() if v not in (None, ""))[:80]
+
+
+class BadgeState(rx.State):
+    # Keyed by the user message's id (as text: state dict keys travel as JSON).
+    by_message: dict[str, list[Badge]] = {}
+
+    def upsert(self, message_id: int, call_id: str, name: str, status: str, arguments: dict) -> None:
+        key = str(message_id)
+        badges = [b for b in self.by_message.get(key, []) if b.call_id != call_id]
+        existing = [b for b in self.by_message.get(key, []) if b.call_id == call_id]
+        badge = Badge(call_id=call_id, name=name, status=status, summary=summarize(arguments))
+        position = self.by_message.get(key, []).index(existing[0]) if existing else len(badges)
+        badges.insert(position, badge)
+        self.by_message = {**self.by_message, key: badges}
+
+    def load_for(self, user: User, conversation_id: int) -> None:
+        with session_scope() as session:
+            calls = conversations.list_tool_calls(session, user, conversation_id)
+        grouped: dict[str, list[Badge]] = {}
+        for call in calls:
+            grouped.setdefault(str(call.message_id), []).append(
+                Badge(call_id=call.call_id, name=call.name, status=call.status,
+                      summary=summarize(call.arguments)))
+        self.by_message = grouped
+
+    @rx.event
+    def clear(self):
+        self.by_message = {}

@@ -1,0 +1,109 @@
+"""ChatKit's side of the page: which view shows, and its events wired to the other states."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import reflex as rx
+
+from todo_chat.core.config import get_settings
+from todo_chat.ui.state.badges import BadgeState
+from todo_chat.ui.state.sidebar import SidebarState
+from todo_chat.ui.state.tasks import TaskPanelState
+
+log = logging.getLogger("todo_chat.client")
+
+
+class ChatKitState(rx.State):
+    # "auto" tries ChatKit and falls back to the native view when its script cannot load.
+    mode: str = get_settings().chat_ui
+    status: str = "loading"  # loading | ready | unavailable
+    thread_id: str = ""
+    # A method call for the element (setThreadId, sendUserMessage, focusComposer...), with a
+    # nonce so that the same call twice still runs twice.
+    command: dict = {}
+    responding: bool = False
+    error: str = ""
+    rate_limited: str = ""
+    last_event: str = ""
+
+    @rx.var
+    def use_native(self) -> bool:
+        return self.mode == "native" or (self.mode == "auto" and self.status == "unavailable")
+
+    @rx.var
+    def try_chatkit(self) -> bool:
+        return self.mode != "native" and self.status != "unavailable"
+
+    def _call(self, method: str, *args) -> None:
+        self.command = {"method": method, "args": list(args), "nonce": time.time_ns()}
+
+    @rx.event
+    def show_thread(self, thread_id: str):
+        """From the sidebar: show this thread (or a new one for '')."""
+        self.thread_id = thread_id
+        self._call("setThreadId", thread_id or None)
+
+    @rx.event
+    def send_prompt(self, text: str):
+        self._call("sendUserMessage", {"text": text, "newThread": False})
+
+    # -- events from the element ---------------------------------------------------------------
+
+    @rx.event
+    def on_ready(self, _detail: dict):
+        self.status, self.last_event = "ready", "ready"
+
+    @rx.event
+    def on_unavailable(self, detail: dict):
+        self.status, self.last_event = "unavailable", "unavailable"
+        log.info("ChatKit unavailable (%s): using the native chat view", detail.get("reason"))
+
+    @rx.event
+    def on_error(self, detail: dict):
+        self.last_event = "error"
+        message = str((detail or {}).get("message") or "Something went wrong in the chat.")
+        if (detail or {}).get("status") == 429:
+            self.rate_limited = message
+            return None
+        self.error = message
+        return rx.toast.error(message, duration=6000)
+
+    @rx.event
+    def on_response_start(self, _detail: dict):
+        self.responding, self.last_event, self.error, self.rate_limited = True, "response.start", "", ""
+
+    @rx.event
+    async def on_response_end(self, _detail: dict):
+        self.responding, self.last_event = False, "response.end"
+        return [TaskPanelState.load, SidebarState.load]
+
+    @rx.event
+    def on_thread_change(self, detail: dict):
+        self.thread_id = (detail or {}).get("threadId") or ""
+        self.last_event = "thread.change"
+        return SidebarState.select_thread(self.thread_id)
+
+    @rx.event
+    async def on_log(self, detail: dict):
+        """ChatKit's diagnostics: keep the badges in step with what the thread shows."""
+        self.last_event = f"log:{(detail or {}).get('name', '')}"
+        sidebar = await self.get_state(SidebarState)
+        if sidebar.selected_id:
+            from todo_chat.ui.state.auth import AuthState
+
+            user = (await self.get_state(AuthState)).current_user()
+            if user is not None:
+                (await self.get_state(BadgeState)).load_for(user, sidebar.selected_id)
+
+    @rx.event
+    def on_client_action(self, action: dict):
+        """Widget actions handled in the page, not the server (e.g. open a task's details)."""
+        self.last_event = f"action:{(action or {}).get('type', '')}"
+        if (action or {}).get("type") == "task.open":
+            return TaskPanelState.open_task(int((action.get("payload") or {}).get("task_id", 0)))
+
+    @rx.event
+    def dismiss(self):
+        self.error = self.rate_limited = ""
