@@ -6,7 +6,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 TOOLS  := .tools
 BUN    := $(TOOLS)/node_modules/.bin/bun
-BUN_VERSION := 1.4.5
+# Front-end tools from the npm registry: bun for Reflex, axe-core for the accessibility tests.
+NPM_TOOLS := bun@1.4.5 axe-core@4.14.1
+TOOLS_STAMP := $(TOOLS)/.installed-$(subst @,-,$(subst $() ,_,$(NPM_TOOLS)))
 export REFLEX_CHECK_LATEST_VERSION := 0
 export REFLEX_BUN_PATH := $(CURDIR)/$(BUN)
 export PYTHONDONTWRITEBYTECODE := 1
@@ -19,7 +21,7 @@ run: setup migrate
 test: setup chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-setup: $(VENV)/.installed $(BUN)
+setup: $(VENV)/.installed $(TOOLS_STAMP)
 
 # Re-installs only when requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -28,10 +30,12 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-# Bun from the npm registry (Reflex would download it from GitHub).
-$(BUN):
-	npm install --silent --no-save --prefix $(TOOLS) bun@$(BUN_VERSION)
+# Bun from the npm registry (Reflex would download it from GitHub). One npm call for all tools:
+# a second `npm install --no-save` would prune what the first installed.
+$(TOOLS_STAMP):
+	npm install --silent --no-save --no-audit --no-fund --prefix $(TOOLS) $(NPM_TOOLS)
 	$(BUN) --version
+	touch $@
 
 migrate: setup
 	$(PY) -m todo_chat.core.db

@@ -48,7 +48,7 @@ def login_page() -> rx.Component:
         ),
         on_submit=AuthState.login, width="100%",
     )
-    footer = rx.text("New here? ", rx.link("Create an account", href="/signup"), size="2")
+    footer = rx.text("New here? ", rx.link("Create an account", href="/signup", underline="always"), size="2")
     return rx.el.main(_card("Log in", form, footer))
 
 
@@ -64,5 +64,5 @@ def signup_page() -> rx.Component:
         ),
         on_submit=AuthState.signup, width="100%",
     )
-    footer = rx.text("Already have an account? ", rx.link("Log in", href="/login"), size="2")
+    footer = rx.text("Already have an account? ", rx.link("Log in", href="/login", underline="always"), size="2")
     return rx.el.main(_card("Create your account", form, footer))

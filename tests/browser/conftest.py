@@ -1,0 +1,124 @@
+"""A real app (`reflex run --env prod`) driven by Debian's chromium through Playwright.
+
+ChatKit's CDN is never reachable: tests either block it (the native view takes over) or serve
+a local stand-in element with ChatKit's methods and events.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.api.test_restart import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
+STANDIN = Path(__file__).with_name("chatkit_standin.js")
+CDN = "**/cdn.platform.openai.com/**"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """One production server for the whole browser session, on its own data dir and port."""
+    port = free_port()
+    data_dir = tmp_path_factory.mktemp("browser-data")
+    env = {**os.environ, "DATA_DIR": str(data_dir), "DATABASE_URL": "", "ENVIRONMENT": "development",
+           "API_URL": f"http://localhost:{port}", "CHAT_TURNS_PER_MINUTE": "200",
+           "REFLEX_CHECK_LATEST_VERSION": "0",
+           "REFLEX_BUN_PATH": str(ROOT / ".tools" / "node_modules" / ".bin" / "bun")}
+    log = (ARTIFACTS / "server.log")
+    ARTIFACTS.mkdir(exist_ok=True)
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "reflex", "run", "--env", "prod", "--frontend-port", str(port),
+             "--backend-port", str(port)],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    base = f"http://localhost:{port}"
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"reflex exited: see {log}\n{log.read_text()[-3000:]}")
+        try:
+            if httpx.get(base + "/login", timeout=2, follow_redirects=True).status_code == 200 and \
+                    httpx.get(base + "/api/health", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        time.sleep(1)
+    else:
+        raise RuntimeError("the app did not start in time")
+    yield base
+    os.killpg(proc.pid, 15)
+    proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield instance
+        instance.close()
+
+
+def new_page(browser, *, width=1280, height=800, chatkit: str = "blocked", color_scheme="light"):
+    """A fresh browser context. `chatkit`: 'blocked' (CDN unreachable) or 'standin'."""
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
+    if chatkit == "standin":
+        script = STANDIN.read_text()
+        context.route(CDN, lambda route: route.fulfill(status=200, content_type="text/javascript", body=script))
+    else:
+        context.route(CDN, lambda route: route.abort())
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    page = new_page(browser)
+    yield page
+    page.context.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+_counter = iter(range(1, 10_000))
+
+
+def sign_up(page, app_url: str, name: str = "Ada") -> str:
+    email = f"{name.lower()}{next(_counter)}-{time.time_ns()}@example.com"
+    page.goto(app_url + "/signup")
+    page.get_by_label("Name").fill(name)
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill("correct-horse-1")
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url("**/chat**")
+    return email
+
+
+def run_axe(page) -> list[dict]:
+    """Serious and critical axe-core violations on the current page."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "nodes": [n["target"] for n in v["nodes"]][:3]}
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
