@@ -70,6 +70,7 @@ function useClientSecret(apiBase, token) {
 function Chat(props) {
   const { apiBase, on } = props;
   const secret = useClientSecret(apiBase, props.token);
+  const chatkitRef = useRef(null);
 
   const authFetch = useMemo(() => async (input, init = {}) => {
     const send = async (force) => fetch(input, {
@@ -103,7 +104,7 @@ function Chat(props) {
     widgets: {
       onAction: async (action, item) => {
         if (action.type === "task.open") { on.clientAction({ type: action.type, payload: action.payload }); return; }
-        await control.sendCustomAction(action, item.id);
+        await chatkitRef.current?.sendCustomAction(action, item.id);
       },
     },
     onReady: () => on.ready({}),
@@ -113,23 +114,20 @@ function Chat(props) {
     onThreadChange: ({ threadId }) => on.threadChange({ threadId: threadId || null }),
     onLog: ({ name, data }) => on.log({ name, data: data || {} }),
   };
-  const { control } = useChatKit(options);
+  // useChatKit returns the element's methods (setThreadId, sendUserMessage, ...) beside `control`.
+  const chatkit = useChatKit(options);
+  const { control } = chatkit;
+  chatkitRef.current = chatkit;
 
-  // Python drives the element: the sidebar's thread, suggested prompts, focus.
-  const lastThread = useRef(props.threadId);
-  useEffect(() => {
-    if (props.threadId === lastThread.current) return;
-    lastThread.current = props.threadId;
-    control.setThreadId(props.threadId || null);
-  }, [props.threadId, control]);
+  // Python drives the element: the sidebar's thread, suggested prompts, focus. A nonce makes
+  // the same call twice run twice.
   const lastNonce = useRef(null);
   useEffect(() => {
     const cmd = props.command;
     if (!cmd || !cmd.method || cmd.nonce === lastNonce.current) return;
     lastNonce.current = cmd.nonce;
-    if (cmd.method === "setThreadId") { lastThread.current = cmd.args[0] || ""; }
-    control[cmd.method]?.(...(cmd.args || []));
-  }, [props.command, control]);
+    chatkit[cmd.method]?.(...(cmd.args || []));
+  }, [props.command, chatkit]);
 
   return <ChatKit control={control} className={props.className} style={{ height: "100%", width: "100%" }} />;
 }

@@ -13,8 +13,8 @@
     }
     setOptions(options) {
       record.options = options;
-      // Like the real element: announce readiness once it has its options.
-      setTimeout(() => this.emit("chatkit.ready"), 0);
+      // Like the real element, ready once its (iframe) UI has loaded, after React attached listeners.
+      setTimeout(() => this.emit("chatkit.ready"), 150);
     }
     emit(name, detail) {
       this.dispatchEvent(new CustomEvent(name, { detail }));

@@ -53,6 +53,10 @@ def the_whole_flow(page, app_url, label, mobile=False):
     open_panel(page, "Tasks", mobile)
     tasks = page.get_by_role("region", name="Tasks").last
     expect(tasks.get_by_text("Buy milk")).to_be_visible()  # no reload
+    if mobile:  # the drawer sits wholly on screen once it has slid in
+        page.wait_for_timeout(600)
+        box = tasks.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     shot(page, f"{label}-1-task-added")
     close_drawer(page, "Tasks", mobile)
 
@@ -131,6 +135,8 @@ def test_dark_mode(browser, app_url):
         page.get_by_role("textbox", name="Message").fill("Add a task to water the plants")
         page.get_by_role("textbox", name="Message").press("Enter")
         expect(page.get_by_role("status", name="add_task: success")).to_be_visible()
+        expect(page.get_by_role("log").get_by_text("Added")).to_be_visible()
+        expect(page.get_by_role("button", name="Send message")).to_be_visible()  # stream finished
         assert page.evaluate("() => document.documentElement.classList.contains('dark')")
         shot(page, "dark-mode")
         page.get_by_role("button", name="Toggle dark mode").click()

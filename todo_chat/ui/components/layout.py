@@ -46,20 +46,22 @@ def app_bar(drawers: bool = True) -> rx.Component:
 
 
 def drawer(content: rx.Component, open_var, on_open_change, side: str, label: str) -> rx.Component:
+    """A side panel for narrow screens (the desktop columns become these below 768 px)."""
     return rx.drawer.root(
         rx.drawer.overlay(z_index="40"),
         rx.drawer.portal(
             rx.drawer.content(
                 rx.vstack(
-                    rx.hstack(rx.drawer.title(label, size="3"), rx.spacer(),
-                              rx.drawer.close(rx.icon_button(rx.icon("x", size=16), variant="ghost",
-                                                             aria_label="Close " + label)),
-                              width="100%", padding="8px 12px 0"),
+                    rx.hstack(
+                        rx.drawer.title(label, class_name="sr-only"),
+                        rx.spacer(),
+                        rx.drawer.close(rx.icon_button(rx.icon("x", size=16), variant="ghost",
+                                                       aria_label="Close " + label)),
+                        width="100%", padding="8px 12px 0",
+                    ),
                     content, height="100%", width="100%", spacing="0",
                 ),
-                height="100%", width="min(86vw, 340px)", top="0", bottom="0",
-                left="0" if side == "left" else "auto", right="0" if side == "right" else "auto",
-                background="var(--color-panel-solid)", z_index="50", position="fixed",
+                class_name=f"side-drawer side-drawer-{side}",
                 aria_label=label,
             ),
         ),

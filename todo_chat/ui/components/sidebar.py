@@ -68,4 +68,5 @@ def sidebar() -> rx.Component:
         aria_label="Conversations",
         class_name="conversation-sidebar",
         height="100%",
+        width="100%",
     )

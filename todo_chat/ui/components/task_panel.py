@@ -89,4 +89,5 @@ def task_panel() -> rx.Component:
         role="region",
         class_name="task-panel",
         height="100%",
+        width="100%",
     )

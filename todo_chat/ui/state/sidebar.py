@@ -66,11 +66,12 @@ class SidebarState(rx.State):
         return [ChatState.start_new, ChatKitState.show_thread("")]
 
     @rx.event
-    def select_thread(self, thread_id: str):
-        """ChatKit switched threads by itself (e.g. a new one): follow it."""
+    async def select_thread(self, thread_id: str):
+        """ChatKit switched threads by itself (e.g. it started a new one): follow it."""
+        if thread_id and not any(c.thread_id == thread_id for c in self.conversations):
+            await self.load()
         match = next((c for c in self.conversations if c.thread_id == thread_id), None)
         self.selected_id = match.id if match else 0
-        return None if match or not thread_id else SidebarState.load
 
     @rx.event
     def start_rename(self, conversation_id: int):
