@@ -46,9 +46,9 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-# A static frontend in frontend.zip plus the backend to deploy (see README).
-export: setup migrate
-	$(VENV)/bin/reflex export --frontend-only --no-zip
+# The static frontend as dist/frontend.zip, built for API_URL (the backend's public URL).
+export: setup
+	$(VENV)/bin/reflex export --frontend-only --zip-dest-dir dist
 
 bench: setup
 	$(PY) -m bench.run
