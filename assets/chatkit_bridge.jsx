@@ -98,7 +98,13 @@ function Chat(props) {
     },
     startScreen: { greeting: props.greeting, prompts: props.prompts },
     composer: { placeholder: props.placeholder, attachments: { enabled: !!props.attachments } },
-    header: { enabled: true, title: { text: props.title } },
+    header: {
+      enabled: true,
+      title: { text: props.title },
+      // Our sidebar and task panel live outside ChatKit: its header opens them / starts a chat.
+      leftAction: { icon: "sidebar-open-left", onClick: () => on.headerAction({ action: "conversations" }) },
+      rightAction: { icon: "compose", onClick: () => on.headerAction({ action: "new_chat" }) },
+    },
     history: { enabled: false },
     initialThread: props.threadId || null,
     widgets: {
@@ -143,6 +149,7 @@ export function ChatKitBridge(props) {
       ready: call("onReady"), error: call("onError"), responseStart: call("onResponseStart"),
       responseEnd: call("onResponseEnd"), threadChange: call("onThreadChange"), log: call("onLog"),
       clientAction: call("onClientAction"), unavailable: call("onUnavailable"),
+      headerAction: call("onHeaderAction"),
     };
   }, []);
 

@@ -69,3 +69,24 @@ def test_restart_keeps_accounts_and_tasks(server):
     # The old token still works: the secret is kept too.
     tasks = httpx.get(f"{server.base}/api/{uid}/tasks", headers=headers).json()["tasks"]
     assert [t["title"] for t in tasks] == ["survive"]
+
+
+def test_restart_between_two_chat_turns(server):
+    server.start()
+    signup = httpx.post(server.base + "/api/auth/signup",
+                        json={"email": "turns@example.com", "password": "restart-me-1"}).json()
+    uid, headers = signup["user"]["id"], {"Authorization": f"Bearer {signup['access_token']}"}
+    for title in ("Team meeting", "Meeting notes"):
+        httpx.post(f"{server.base}/api/{uid}/tasks", json={"title": title}, headers=headers)
+    first = httpx.post(f"{server.base}/api/{uid}/chat", json={"message": "Delete the meeting task"},
+                       headers=headers, timeout=30).json()
+    assert "Which one" in first["response"]
+    server.stop()
+
+    server.start()  # a new process: only the database remembers the question
+    second = httpx.post(f"{server.base}/api/{uid}/chat", headers=headers, timeout=30,
+                        json={"message": "2", "conversation_id": first["conversation_id"]}).json()
+    assert second["tool_calls"][0]["name"] == "delete_task"
+    assert second["tool_calls"][0]["arguments"] == {"task_id": 2}
+    left = httpx.get(f"{server.base}/api/{uid}/tasks", headers=headers).json()["tasks"]
+    assert [t["title"] for t in left] == ["Team meeting"]

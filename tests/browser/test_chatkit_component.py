@@ -122,3 +122,14 @@ def test_blocked_cdn_falls_back_to_the_native_view(page, app_url):
     expect(page.get_by_text("ChatKit could not load")).to_be_visible()
     expect(host(page)).to_have_count(0)  # the empty ChatKit element takes no space
     expect(page.get_by_role("textbox", name="Message")).to_be_visible()
+
+
+def test_python_sends_a_suggested_prompt_and_header_actions_reach_reflex(standin):
+    standin.get_by_role("button", name="Suggested prompts").click()
+    standin.get_by_role("menuitem", name="What's pending?").click()
+    standin.wait_for_function("() => window.__chatkit.calls.some(c => c[0] === 'sendUserMessage' && c[1].text === \"What's pending?\")")
+    header = standin.evaluate("() => Object.keys(window.__chatkit.options.header)")
+    assert {"leftAction", "rightAction", "title"} <= set(header)
+    standin.evaluate("() => window.__chatkit.options.header.rightAction.onClick()")
+    expect(host(standin)).to_have_attribute("data-last-event", "header:new_chat")
+    standin.wait_for_function("() => window.__chatkit.calls.some(c => c[0] === 'setThreadId' && c[1] === null)")

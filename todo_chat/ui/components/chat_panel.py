@@ -36,12 +36,24 @@ def _chatkit() -> rx.Component:
         on_log=ChatKitState.on_log,
         on_unavailable=ChatKitState.on_unavailable,
         on_client_action=ChatKitState.on_client_action,
+        on_header_action=ChatKitState.on_header_action,
+    )
+
+
+def _prompt_menu() -> rx.Component:
+    """Suggested prompts, sent into ChatKit from Python (sendUserMessage)."""
+    return rx.menu.root(
+        rx.menu.trigger(rx.button(rx.icon("sparkles", size=14), "Suggestions", variant="ghost", size="1",
+                                  aria_label="Suggested prompts")),
+        rx.menu.content(*[rx.menu.item(p["label"], on_click=ChatKitState.send_prompt(p["prompt"]))
+                          for p in PROMPTS]),
     )
 
 
 def _chatkit_chrome() -> rx.Component:
     """What the seeds ask around ChatKit: a thinking indicator and error / rate-limit banners."""
     return rx.vstack(
+        rx.hstack(_prompt_menu(), rx.spacer(), width="100%", padding_top="4px"),
         rx.cond(ChatKitState.responding,
                 rx.hstack(rx.spinner(size="1"), rx.text("Thinking…", size="2"), role="status",
                           class_name="thinking")),

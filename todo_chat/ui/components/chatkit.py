@@ -44,6 +44,7 @@ class ChatKitBridge(rx.NoSSRComponent):
     on_log: rx.EventHandler[passthrough_event_spec(dict)]
     on_unavailable: rx.EventHandler[passthrough_event_spec(dict)]
     on_client_action: rx.EventHandler[passthrough_event_spec(dict)]
+    on_header_action: rx.EventHandler[passthrough_event_spec(dict)]
 
 
 chatkit_bridge = ChatKitBridge.create

@@ -8,7 +8,15 @@ from todo_chat.ui.components.chat_panel import chat_panel
 from todo_chat.ui.components.layout import app_bar, drawer
 from todo_chat.ui.components.sidebar import sidebar
 from todo_chat.ui.components.task_panel import task_panel
+from todo_chat.ui.state.auth import AuthState
 from todo_chat.ui.state.layout import LayoutState
+
+TOKEN_CHECK_MS = 60_000
+
+
+def token_keeper() -> rx.Component:
+    """Renews the access token before it expires, however long the page stays open."""
+    return rx.moment(interval=TOKEN_CHECK_MS, on_change=lambda _v: AuthState.keep_fresh, display="none")
 
 DESKTOP = ["none", "none", "flex"]
 
@@ -27,6 +35,7 @@ def chat_page() -> rx.Component:
         drawer(sidebar(), LayoutState.conversations_open, LayoutState.set_conversations_open,
                "left", "Conversations"),
         drawer(task_panel(), LayoutState.tasks_open, LayoutState.set_tasks_open, "right", "Tasks"),
+        token_keeper(),
         class_name="chat-page",
         height="100dvh",
         overflow="hidden",
@@ -60,5 +69,6 @@ def tasks_page() -> rx.Component:
         rx.el.main(rx.box(task_panel(), max_width="720px", margin_x="auto", height="calc(100dvh - 53px)"),
                    width="100%"),
         floating_chat(),
+        token_keeper(),
         class_name="tasks-page",
     )

@@ -105,5 +105,17 @@ class ChatKitState(rx.State):
             return TaskPanelState.open_task(int((action.get("payload") or {}).get("task_id", 0)))
 
     @rx.event
+    def on_header_action(self, detail: dict):
+        """ChatKit's header buttons: open our conversations drawer, or start a new chat."""
+        from todo_chat.ui.state.layout import LayoutState
+
+        action = (detail or {}).get("action")
+        self.last_event = f"header:{action}"
+        if action == "new_chat":
+            return SidebarState.new_chat
+        if action == "conversations":
+            return LayoutState.set_conversations_open(True)
+
+    @rx.event
     def dismiss(self):
         self.error = self.rate_limited = ""
