@@ -9,6 +9,10 @@ _ROOT = Path(__file__).parent
 _BUN = _ROOT / ".tools" / "node_modules" / ".bin" / "bun"
 
 os.environ.setdefault("REFLEX_CHECK_LATEST_VERSION", "0")
+# `reflex run` reloads on file changes under the project: not on the database, test output or builds.
+os.environ.setdefault("REFLEX_HOT_RELOAD_EXCLUDE_PATHS", os.pathsep.join(
+    str(path) for path in (_ROOT / name for name in ("data", "test-artifacts", "dist", "docs", "bench"))
+    if path.exists()))
 
 config = rx.Config(
     app_name="todo_chat",
