@@ -64,8 +64,9 @@ def app_url(tmp_path_factory):
     proc.wait(timeout=30)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Per module: sync Playwright runs an event loop that must not outlive the browser tests."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
