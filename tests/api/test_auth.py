@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
-from todo_chat.core.security import create_token
 from tests.conftest import Account
+from todo_chat.core.security import create_token
 
 
 def test_signup_answers_token_and_user(client):
@@ -77,6 +77,7 @@ def test_logout_and_openapi_docs(client, alice):
 def test_password_is_stored_hashed_with_argon2(client, session):
     Account(client, "hash@example.com", "my-secret-pass")
     from sqlmodel import select
+
     from todo_chat.models import User
 
     user = session.exec(select(User).where(User.email == "hash@example.com")).one()

@@ -136,6 +136,7 @@ def test_a_restart_between_turns_loses_nothing(client, alice, session, data_dir)
     # A new process in all but name: fresh engine, fresh app, nothing carried in memory.
     db.reset_engine()
     from fastapi.testclient import TestClient
+
     from todo_chat.api.app import create_app
 
     with TestClient(create_app()) as restarted:

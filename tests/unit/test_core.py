@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from tests.conftest import use_data_dir
 from todo_chat.core import config, db, security
 from todo_chat.models import Task, User
-from tests.conftest import use_data_dir
 
 
 def test_dev_secret_is_generated_once_and_kept(tmp_path, monkeypatch):

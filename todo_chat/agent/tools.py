@@ -7,8 +7,8 @@ exception would end the turn.
 from __future__ import annotations
 
 import json
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from typing import Any, Literal
 
 from agents import RunContextWrapper, function_tool

@@ -85,10 +85,10 @@ def session_scope() -> Iterator[Session]:
 
 def migrate() -> None:
     """Bring the schema to the newest alembic revision (idempotent)."""
-    from alembic import command
     from alembic.config import Config
 
     import todo_chat.models  # noqa: F401  (register the tables)
+    from alembic import command
 
     config = Config(str(PROJECT_ROOT / "alembic.ini"))
     config.set_main_option("script_location", str(PROJECT_ROOT / "alembic"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime
 from collections.abc import AsyncIterator
+from datetime import datetime
 from typing import Any
 
 from agents import Model, Runner
@@ -16,13 +16,13 @@ from chatkit.types import (
     Action,
     CustomTask,
     FeedbackKind,
+    TaskItem,
     ThreadItemAddedEvent,
     ThreadItemDoneEvent,
     ThreadItemReplacedEvent,
     ThreadItemUpdatedEvent,
     ThreadMetadata,
     ThreadStreamEvent,
-    TaskItem,
     UserMessageItem,
     WidgetItem,
 )

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import Any
 
 import reflex as rx
+from sqlmodel import Session
 
 from todo_chat.core.db import session_scope
 from todo_chat.core.security import InvalidToken, create_token, decode_token, user_id_from_token
@@ -135,3 +138,16 @@ class AuthState(rx.State):
     @rx.event
     def clear_error(self):
         self.error = ""
+
+
+async def change_as_user(state: rx.State, change: Callable[[Session, User], Any]) -> str:
+    """Run `change(session, user)` for the logged-in user; return '' or a message to show."""
+    user = (await state.get_state(AuthState)).current_user()
+    if user is None:
+        return EXPIRED_NOTICE
+    try:
+        with session_scope() as session:
+            change(session, user)
+    except ServiceError as exc:
+        return str(exc)
+    return ""

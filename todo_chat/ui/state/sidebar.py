@@ -8,8 +8,7 @@ import reflex as rx
 
 from todo_chat.core.db import session_scope
 from todo_chat.services import conversations
-from todo_chat.services.errors import ServiceError
-from todo_chat.ui.state.auth import AuthState
+from todo_chat.ui.state.auth import AuthState, change_as_user
 
 PAGE = 50
 
@@ -95,13 +94,5 @@ class SidebarState(rx.State):
             return SidebarState.new_chat
 
     async def _change(self, change) -> None:
-        user = (await self.get_state(AuthState)).current_user()
-        if user is None:
-            return
-        try:
-            with session_scope() as session:
-                change(session, user)
-            self.error = ""
-        except ServiceError as exc:
-            self.error = str(exc)
+        self.error = await change_as_user(self, change)
         await self.load()

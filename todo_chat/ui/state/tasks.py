@@ -9,9 +9,8 @@ import reflex as rx
 from todo_chat.core.db import session_scope
 from todo_chat.models import Task
 from todo_chat.services import tasks
-from todo_chat.services.errors import ServiceError
 from todo_chat.services.tasks import TaskCreate
-from todo_chat.ui.state.auth import AuthState
+from todo_chat.ui.state.auth import AuthState, change_as_user
 
 
 @dataclass
@@ -89,15 +88,7 @@ class TaskPanelState(rx.State):
         return rx.set_value("new-task-title", "")
 
     async def _change(self, change) -> None:
-        user = await self._user()
-        if user is None:
-            return
-        try:
-            with session_scope() as session:
-                change(session, user)
-            self.error = ""
-        except ServiceError as exc:
-            self.error = str(exc)
+        self.error = await change_as_user(self, change)
         await self.load()
 
     @rx.event
