@@ -28,17 +28,15 @@ CDN = "**/cdn.platform.openai.com/**"
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """One production server for the whole browser session, on its own data dir and port."""
+def start_app(data_dir: Path, **env_overrides: str) -> tuple[str, subprocess.Popen]:
+    """`reflex run --env prod` on a free port (frontend and backend on the same one)."""
     port = free_port()
-    data_dir = tmp_path_factory.mktemp("browser-data")
     env = {**os.environ, "DATA_DIR": str(data_dir), "DATABASE_URL": "", "ENVIRONMENT": "development",
            "API_URL": f"http://localhost:{port}", "CHAT_TURNS_PER_MINUTE": "200",
            "REFLEX_CHECK_LATEST_VERSION": "0",
-           "REFLEX_BUN_PATH": str(ROOT / ".tools" / "node_modules" / ".bin" / "bun")}
-    log = (ARTIFACTS / "server.log")
+           "REFLEX_BUN_PATH": str(ROOT / ".tools" / "node_modules" / ".bin" / "bun"), **env_overrides}
     ARTIFACTS.mkdir(exist_ok=True)
+    log = ARTIFACTS / f"server-{port}.log"
     with open(log, "w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "reflex", "run", "--env", "prod", "--frontend-port", str(port),
@@ -53,15 +51,25 @@ def app_url(tmp_path_factory):
         try:
             if httpx.get(base + "/login", timeout=2, follow_redirects=True).status_code == 200 and \
                     httpx.get(base + "/api/health", timeout=2).status_code == 200:
-                break
+                return base, proc
         except httpx.HTTPError:
             pass
         time.sleep(1)
-    else:
-        raise RuntimeError("the app did not start in time")
-    yield base
+    stop_app(proc)
+    raise RuntimeError("the app did not start in time")
+
+
+def stop_app(proc: subprocess.Popen) -> None:
     os.killpg(proc.pid, 15)
     proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """One production server for the whole browser session, on its own data dir and port."""
+    base, proc = start_app(tmp_path_factory.mktemp("browser-data"))
+    yield base
+    stop_app(proc)
 
 
 @pytest.fixture(scope="module")
