@@ -49,7 +49,6 @@ class Settings(BaseSettings):
         default_factory=lambda: ["image/png", "image/jpeg", "image/gif", "image/webp",
                                  "application/pdf", "text/plain", "text/markdown"]
     )
-    page_size_max: int = 100
     # Chat turns a user may start per minute (429 beyond).
     chat_turns_per_minute: int = 30
 
