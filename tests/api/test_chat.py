@@ -124,9 +124,10 @@ def test_messages_and_tool_calls_are_stored(client, alice, session):
     session.expire_all()
     messages = session.exec(select(Message).where(Message.conversation_id == answer["conversation_id"])).all()
     assert [(m.role, m.content) for m in messages] == [
-        ("user", "Add a task to buy groceries"), ("assistant", answer["response"])]
+        ("user", "Add a task to buy groceries"), ("task", "add_task: success"), ("assistant", answer["response"])]
     calls = session.exec(select(ToolCall)).all()
     assert [(c.name, c.status, c.message_id) for c in calls] == [("add_task", "success", messages[0].id)]
+    assert messages[1].item_id == f"tsk_{calls[0].call_id}"  # the thread item ChatKit shows for it
     assert json.loads(calls[0].result)["status"] == "created"
 
 
@@ -165,7 +166,7 @@ def test_model_failure_keeps_the_message_and_retry_succeeds(client, alice, sessi
     retried = chat(client, alice, "", body["conversation_id"], retry=True)
     assert retried["response"] == "Added Pay rent." and retried["tool_calls"][0]["status"] == "success"
     session.expire_all()
-    assert [m.role for m in session.exec(select(Message)).all()] == ["user", "assistant"]
+    assert [m.role for m in session.exec(select(Message)).all()] == ["user", "task", "assistant"]
     assert [t.title for t in tasks_in_db(session, alice).values()] == ["Pay rent"]
 
 

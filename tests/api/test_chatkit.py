@@ -153,12 +153,17 @@ def test_one_conversation_model_for_both_doors(client, alice):
     thread_id = client.get(f"/api/conversations/{phase3['conversation_id']}",
                            headers=alice.headers).json()["thread_id"]
     items = items_of(client, alice, thread_id)
-    assert [(i["type"], i["content"][0]["text"]) for i in items][0] == ("user_message", "Add a task to call mom")
-    # ...and a ChatKit thread continues over the Phase III endpoint.
+    assert [i["type"] for i in items] == ["user_message", "task", "assistant_message"]
+    assert items[0]["content"][0]["text"] == "Add a task to call mom"
+    assert items[1]["task"]["title"] == "add_task: success"  # Phase III tool calls show in ChatKit too
+    # ...and the conversation continues as a ChatKit thread; the REST view sees the text and tool calls.
     stream(client, alice, ThreadsAddUserMessageReq(
         params=ThreadAddUserMessageParams(thread_id=thread_id, input=text_input("What's pending?"))))
+    assert [i["type"] for i in items_of(client, alice, thread_id)][3:] == [
+        "user_message", "task", "widget", "assistant_message"]
     detail = client.get(f"/api/conversations/{phase3['conversation_id']}", headers=alice.headers).json()
-    assert [m["role"] for m in detail["messages"]] == ["user", "assistant", "user", "task", "widget", "assistant"]
+    assert [m["role"] for m in detail["messages"]] == ["user", "assistant", "user", "assistant"]
+    assert [c["name"] for c in detail["messages"][2]["tool_calls"]] == ["list_tasks"]
 
 
 def test_list_tasks_answers_with_a_widget_whose_buttons_change_tasks(client, alice, session):

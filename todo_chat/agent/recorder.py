@@ -39,5 +39,6 @@ class ToolCallRecorder(RunHooks[TodoContext]):
         if not isinstance(context, ToolContext) or ctx.conversation_id is None:
             return
         with session_scope() as session:
-            conversations.finish_tool_call(session, ctx.user, context.tool_call_id,
-                                           tool_status(result), str(result))
+            call = conversations.finish_tool_call(session, ctx.user, context.tool_call_id,
+                                                  tool_status(result), str(result))
+            conversations.save_tool_item(session, ctx.user, ctx.conversation_id, call)

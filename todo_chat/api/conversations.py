@@ -12,6 +12,9 @@ from todo_chat.api.deps import CurrentUser, SessionDep
 from todo_chat.services import conversations
 
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
+# The REST view is the text of the chat; each message carries its tool calls. Other thread items
+# (tool badges, widgets) are ChatKit's view of the same conversation.
+TEXT_ROLES = ("user", "assistant")
 
 
 class ConversationOut(BaseModel):
@@ -75,7 +78,7 @@ def get_conversation(
 ) -> ConversationDetail:
     """The conversation with its latest page of messages (oldest first) and their tool calls."""
     conversation = conversations.get_conversation(session, user, conversation_id)
-    page = conversations.list_messages(session, user, conversation_id, limit, before)
+    page = conversations.list_messages(session, user, conversation_id, limit, before, TEXT_ROLES)
     calls = conversations.list_tool_calls(session, user, conversation_id, [m.id for m in page.items])
     by_message: dict[int, list[ToolCallOut]] = {}
     for call in calls:

@@ -115,10 +115,12 @@ def add_message(session: Session, user: User, conversation: Conversation, role: 
 
 
 def list_messages(session: Session, user: User, conversation_id: int, limit: int = 50,
-                  before_id: int | None = None) -> MessagePage:
+                  before_id: int | None = None, roles: tuple[str, ...] | None = None) -> MessagePage:
     """The latest `limit` items before `before_id`, oldest first (a chat opens at its end)."""
     get_conversation(session, user, conversation_id)
     query = select(Message).where(Message.conversation_id == conversation_id, Message.user_id == user.id)
+    if roles is not None:
+        query = query.where(col(Message.role).in_(roles))
     if before_id is not None:
         query = query.where(col(Message.id) < before_id)
     rows = session.exec(query.order_by(col(Message.id).desc()).limit(limit + 1)).all()
@@ -159,6 +161,21 @@ def unanswered_user_message(session: Session, user: User, conversation_id: int) 
 
 
 # --- tool calls ------------------------------------------------------------------------------
+
+def tool_item_id(call_id: str) -> str:
+    """The thread item that shows a tool call: the same id whichever door saves it first."""
+    return f"tsk_{call_id}"[:64]
+
+
+def save_tool_item(session: Session, user: User, conversation_id: int, call: ToolCall) -> Message:
+    """File a finished tool call in the conversation as a 'task' item (ChatKit shows it as a badge)."""
+    item_id = tool_item_id(call.call_id)
+    existing = session.exec(select(Message).where(Message.item_id == item_id)).first()
+    if existing is not None:
+        return existing
+    conversation = get_conversation(session, user, conversation_id)
+    return add_message(session, user, conversation, "task", f"{call.name}: {call.status}", item_id=item_id)
+
 
 def start_tool_call(session: Session, user: User, conversation_id: int, message_id: int | None,
                     call_id: str, name: str, arguments: dict[str, Any]) -> ToolCall:

@@ -70,7 +70,8 @@ class TaskItemRecorder(ToolCallRecorder):
     async def on_tool_start(self, context, agent, tool) -> None:
         await super().on_tool_start(context, agent, tool)
         ctx: TodoAgentContext = context.context
-        item = TaskItem(id=ctx.generate_id("task"), thread_id=ctx.thread.id, created_at=datetime.now(),
+        item = TaskItem(id=conversations.tool_item_id(context.tool_call_id), thread_id=ctx.thread.id,
+                        created_at=datetime.now(),
                         task=CustomTask(title=badge_title(context.tool_name, "pending"), icon="bolt",
                                         status_indicator="loading",
                                         content=arguments_summary(parse_arguments(context.tool_arguments))))

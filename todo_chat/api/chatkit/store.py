@@ -20,11 +20,13 @@ from chatkit.types import (
     Attachment,
     AttachmentCreateParams,
     AttachmentUploadDescriptor,
+    CustomTask,
     FileAttachment,
     ImageAttachment,
     InferenceOptions,
     Page,
     ThreadItem,
+    TaskItem,
     ThreadMetadata,
     UserMessageItem,
     UserMessageTextContent,
@@ -75,6 +77,10 @@ def row_to_item(row: Message, thread_id: str) -> ThreadItem:
     if row.payload:
         return _ITEM.validate_python({**row.payload, "thread_id": thread_id})
     common = {"id": row.item_id, "thread_id": thread_id, "created_at": row.created_at}
+    if row.role == "task":  # a tool call saved by the Phase III door: "add_task: success"
+        ok = row.content.endswith(": success")
+        return TaskItem(**common, task=CustomTask(title=row.content, status_indicator="complete",
+                                                  icon="check-circle-filled" if ok else "info"))
     if row.role == "user":
         return UserMessageItem(**common, content=[UserMessageTextContent(text=row.content)],
                                inference_options=InferenceOptions())

@@ -73,13 +73,14 @@ class ChatState(rx.State):
             return
         try:
             with session_scope() as session:
-                page = conversations.list_messages(session, user, conversation_id, PAGE)
+                page = conversations.list_messages(session, user, conversation_id, PAGE,
+                                                   roles=("user", "assistant"))
                 pending = conversations.unanswered_user_message(session, user, conversation_id)
         except ServiceError as exc:
             self.error = str(exc)
             return
         self.conversation_id = conversation_id
-        self.messages = [message_view(m) for m in page.items if m.role in ("user", "assistant")]
+        self.messages = [message_view(m) for m in page.items]
         self.streaming_text, self.error, self.rate_limited = "", "", ""
         self.can_retry = pending is not None
         if pending is not None:
