@@ -241,3 +241,28 @@ def test_chat_auth_rules(client, alice, bob):
     assert stolen.status_code == 404
     bad_json = client.post(f"/api/{alice.id}/chat", content=b"{", headers=alice.headers)
     assert bad_json.status_code == 400
+
+
+async def test_a_consumer_that_stops_early_cancels_the_agent_run(alice, session, data_dir):
+    """The Stop button: once the page stops reading, no further tool call may run."""
+    from agents.testing import ScriptedModel, assistant_message, function_call
+
+    from todo_chat.agent.turn import ToolCallEvent, begin_turn, run_turn
+    from todo_chat.models import User
+
+    user = session.get(User, alice.id)
+    model = ScriptedModel([
+        [function_call("add_task", {"title": "First"}, call_id="c1")],
+        [function_call("add_task", {"title": "Second"}, call_id="c2")],
+        [assistant_message("done")],
+    ])
+    conversation, message = begin_turn(user, "add two tasks")
+    events = run_turn(user, conversation, message, model=model)
+    async for event in events:
+        if isinstance(event, ToolCallEvent) and event.type == "tool_call_finished":
+            break  # stop after the first tool call
+    await events.aclose()
+    import asyncio
+
+    await asyncio.sleep(0.2)
+    assert [t.title for t in tasks_in_db(session, alice).values()] == ["First"]

@@ -115,6 +115,7 @@ async def run_turn(user: User, conversation: Conversation, message: Message,
         history = conversations.history(session, user, conversation.id, before_id=message.id)
     context = TodoContext(user=user, conversation_id=conversation.id, message_id=message.id)
     calls: dict[str, ToolCallEvent] = {}
+    result = None
     try:
         result = Runner.run_streamed(
             build_agent(model or get_model()),
@@ -144,6 +145,11 @@ async def run_turn(user: User, conversation: Conversation, message: Message,
         log.exception("turn failed in conversation %s", conversation.id)
         yield TurnFailed(conversation_id=conversation.id, message=_explain(exc))
         return
+    finally:
+        # The consumer stopped early (the Stop button, a closed connection): stop the agent too,
+        # so no tool runs after the person asked it to stop.
+        if result is not None and not result.is_complete:
+            result.cancel()
     with session_scope() as session:
         saved = conversations.add_message(session, user, conversation, "assistant", reply)
     yield TurnDone(conversation_id=conversation.id, message_id=saved.id, response=reply,

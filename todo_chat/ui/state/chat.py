@@ -136,7 +136,8 @@ class ChatState(rx.State):
         except ServiceError as exc:
             return await self._finish(error=str(exc), drop_pending=True)
         buffer, last_flush, answered = "", time.monotonic(), False
-        async for event in run_turn(user, conversation, message):
+        events = run_turn(user, conversation, message)
+        async for event in events:
             if isinstance(event, TurnStarted):
                 async with self:
                     await self._started(event, message)
@@ -161,6 +162,7 @@ class ChatState(rx.State):
                                                                  content=event.response, time=now_hhmm())]
             elif isinstance(event, TurnFailed):
                 return await self._finish(error=event.message, can_retry=True)
+        await events.aclose()  # after Stop: cancels the agent run
         if not answered:  # stopped: keep what was said so far
             async with self:
                 partial = self.streaming_text + buffer
