@@ -13,12 +13,12 @@ export REFLEX_CHECK_LATEST_VERSION := 0
 export REFLEX_BUN_PATH := $(CURDIR)/$(BUN)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup migrate chromium export bench clean
+.PHONY: run test setup migrate chromium postgres export bench clean
 
 run: setup migrate
 	$(VENV)/bin/reflex run
 
-test: setup chromium
+test: setup chromium postgres
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 setup: $(VENV)/.installed $(TOOLS_STAMP)
@@ -45,6 +45,13 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# PostgreSQL server binaries for the tests that prove the scale path (each test run starts its
+# own throwaway cluster on a free port; nothing is left running).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
 # The static frontend as dist/frontend.zip, built for API_URL (the backend's public URL).
 export: setup
