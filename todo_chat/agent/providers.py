@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from agents import Model, OpenAIChatCompletionsModel, OpenAIResponsesModel, set_tracing_disabled
 from openai import AsyncOpenAI
 
@@ -18,18 +20,23 @@ def describe(settings: Settings | None = None) -> str:
     return "offline"
 
 
+@lru_cache
+def _client(base_url: str, api_key: str) -> AsyncOpenAI:
+    """One client (and connection pool) per server, reused by every turn."""
+    return AsyncOpenAI(base_url=base_url or None, api_key=api_key)
+
+
 def get_model(settings: Settings | None = None) -> Model:
     """OPENAI_BASE_URL: any OpenAI-compatible server; OPENAI_API_KEY: OpenAI; else offline."""
     settings = settings or get_settings()
     if settings.openai_base_url:
         # Ollama, vLLM, LM Studio speak chat completions, not the Responses API.
         set_tracing_disabled(not settings.openai_api_key)
-        client = AsyncOpenAI(base_url=settings.openai_base_url,
-                             api_key=settings.openai_api_key or "not-needed")
+        client = _client(settings.openai_base_url, settings.openai_api_key or "not-needed")
         return OpenAIChatCompletionsModel(model=settings.openai_model, openai_client=client)
     if settings.openai_api_key:
         return OpenAIResponsesModel(model=settings.openai_model,
-                                    openai_client=AsyncOpenAI(api_key=settings.openai_api_key))
+                                    openai_client=_client("", settings.openai_api_key))
     # Offline: nothing may try to export traces to OpenAI.
     set_tracing_disabled(True)
     return OfflineModel(chunk_delay=0.0 if settings.environment == "test" else 0.012)

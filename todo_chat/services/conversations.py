@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from todo_chat.core.db import utcnow
 from todo_chat.models import Conversation, Message, ToolCall, User
 from todo_chat.services.errors import Invalid, NotFound
-from todo_chat.services.ownership import get_owned
+from todo_chat.services.ownership import find_owned, get_owned
 
 DEFAULT_TITLE = "New chat"
 TITLE_MAX = 120
@@ -52,12 +52,7 @@ def get_conversation(session: Session, user: User, conversation_id: int) -> Conv
 
 
 def get_by_thread_id(session: Session, user: User, thread_id: str) -> Conversation:
-    conversation = session.exec(
-        select(Conversation).where(Conversation.thread_id == thread_id, Conversation.user_id == user.id)
-    ).first()
-    if conversation is None:
-        raise NotFound(f"Thread {thread_id} not found")
-    return conversation
+    return find_owned(session, Conversation, "thread_id", thread_id, user, "Thread")
 
 
 def list_conversations(session: Session, user: User, limit: int = 20, offset: int = 0,
@@ -128,12 +123,7 @@ def list_messages(session: Session, user: User, conversation_id: int, limit: int
 
 
 def get_message(session: Session, user: User, item_id: str) -> Message:
-    message = session.exec(
-        select(Message).where(Message.item_id == item_id, Message.user_id == user.id)
-    ).first()
-    if message is None:
-        raise NotFound(f"Item {item_id} not found")
-    return message
+    return find_owned(session, Message, "item_id", item_id, user, "Item")
 
 
 def history(session: Session, user: User, conversation_id: int, limit: int = HISTORY_LIMIT,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, select
 
 from todo_chat.models import User
 from todo_chat.services.errors import NotFound
@@ -17,4 +17,14 @@ def get_owned(session: Session, model: type[Row], row_id: object, user: User, la
     row = session.get(model, row_id)
     if row is None or getattr(row, "user_id", None) != user.id:
         raise NotFound(f"{label} {row_id} not found")
+    return row
+
+
+def find_owned(session: Session, model: type[Row], field: str, value: object, user: User, label: str) -> Row:
+    """Like get_owned, by another unique column (a ChatKit thread or item id)."""
+    row = session.exec(
+        select(model).where(getattr(model, field) == value, getattr(model, "user_id") == user.id)
+    ).first()
+    if row is None:
+        raise NotFound(f"{label} {value} not found")
     return row

@@ -28,12 +28,15 @@ class BadgeState(rx.State):
     by_message: dict[str, list[Badge]] = {}
 
     def upsert(self, message_id: int, call_id: str, name: str, status: str, arguments: dict) -> None:
+        """Add a call's badge under its message, or update it in place (pending -> success)."""
         key = str(message_id)
-        badges = [b for b in self.by_message.get(key, []) if b.call_id != call_id]
-        existing = [b for b in self.by_message.get(key, []) if b.call_id == call_id]
+        badges = list(self.by_message.get(key, []))
         badge = Badge(call_id=call_id, name=name, status=status, summary=summarize(arguments))
-        position = self.by_message.get(key, []).index(existing[0]) if existing else len(badges)
-        badges.insert(position, badge)
+        index = next((i for i, b in enumerate(badges) if b.call_id == call_id), None)
+        if index is None:
+            badges.append(badge)
+        else:
+            badges[index] = badge
         self.by_message = {**self.by_message, key: badges}
 
     def load_for(self, user: User, conversation_id: int) -> None:
