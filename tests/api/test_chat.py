@@ -256,8 +256,8 @@ async def test_a_consumer_that_stops_early_cancels_the_agent_run(alice, session,
         [function_call("add_task", {"title": "Second"}, call_id="c2")],
         [assistant_message("done")],
     ])
-    conversation, message = begin_turn(user, "add two tasks")
-    events = run_turn(user, conversation, message, model=model)
+    turn = await begin_turn(user, "add two tasks")
+    events = run_turn(user, turn, model=model)
     async for event in events:
         if isinstance(event, ToolCallEvent) and event.type == "tool_call_finished":
             break  # stop after the first tool call

@@ -190,7 +190,8 @@ def test_retry_after_item_reruns_a_failed_turn(client, alice, monkeypatch, sessi
     model = ScriptedModel([{"error": RuntimeError("down")}, [assistant_message("Back online!")]])
     monkeypatch.setattr(providers, "OfflineModel", lambda **_: model)
     thread_id, events = new_thread(client, alice, "hello?")
-    assert [e.type for e in events][-1] == "error" and events[-1].allow_retry
+    errors = [e for e in events if e.type == "error"]
+    assert len(errors) == 1 and errors[0].allow_retry
     user_item = done_items(events, "user_message")[0]
     retried = stream(client, alice, ThreadsRetryAfterItemReq(
         params=ThreadRetryAfterItemParams(thread_id=thread_id, item_id=user_item.id)))

@@ -39,4 +39,5 @@ def get_model(settings: Settings | None = None) -> Model:
                                     openai_client=_client("", settings.openai_api_key))
     # Offline: nothing may try to export traces to OpenAI.
     set_tracing_disabled(True)
-    return OfflineModel(chunk_delay=0.0 if settings.environment == "test" else 0.012)
+    # Instant: typing speed is presentation, and no answer (JSON or a test) ever waits for it.
+    return OfflineModel()

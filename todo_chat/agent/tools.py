@@ -1,52 +1,45 @@
 """Function tools over `services.tasks`. Each returns JSON text the model reads.
 
 A bad task id or argument comes back as `{"error": "..."}` so the model can relay it; an
-exception would end the turn.
+exception would end the turn. Each call runs as one unit of work in a worker thread: the change,
+the saved tool call and its badge item commit together, so a crash can never leave a change
+without its record (which is what lets a retry skip calls that already happened).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
-from agents import RunContextWrapper, function_tool
+from agents import function_tool
+from agents.tool_context import ToolContext
 from pydantic import ValidationError
 from sqlmodel import Session
 
-from todo_chat.agent.context import TodoContext
-from todo_chat.core.db import session_scope
-from todo_chat.models import Task, User
-from todo_chat.services import tasks
+from todo_chat.agent.context import TodoContext, parse_arguments
+from todo_chat.core.db import run_db
+from todo_chat.models import Task, ToolCallStatus, User
+from todo_chat.services import conversations, tasks
 from todo_chat.services.errors import ServiceError
 from todo_chat.services.tasks import TaskCreate, TaskUpdate
 
 TASK_TOOL_NAMES = ("add_task", "list_tasks", "complete_task", "delete_task", "update_task")
+Payload = dict[str, Any]
 
 
-def _json(payload: dict[str, Any]) -> str:
+def _json(payload: Payload) -> str:
     return json.dumps(payload, ensure_ascii=False, default=str)
 
 
-def _error(exc: Exception) -> str:
+def _message(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
-        message = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
-    else:
-        message = str(exc)
-    return _json({"error": message})
+        return "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+    return str(exc)
 
 
-def tool_status(output: object) -> str:
-    """'error' when a tool answered `{"error": ...}`, else 'success'."""
-    try:
-        payload = json.loads(output) if isinstance(output, str) else output
-    except ValueError:
-        return "success"
-    return "error" if isinstance(payload, dict) and "error" in payload else "success"
-
-
-def task_summary(task: Task) -> dict[str, Any]:
+def task_summary(task: Task) -> Payload:
     return {
         "id": task.id, "title": task.title, "description": task.description,
         "completed": task.completed,
@@ -55,9 +48,44 @@ def task_summary(task: Task) -> dict[str, Any]:
     }
 
 
+def lenient_date(value: str | None) -> date | None:
+    """A due date as models send it: '2026-12-04', or a full ISO datetime of that day."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return datetime.fromisoformat(value).date()
+
+
+async def run_tool(ctx: ToolContext[TodoContext], work: Callable[[Session, User], Payload]) -> str:
+    """Run `work` and file the call, in one unit of work; a second try of a turn reuses the result
+    of an identical call that its first try finished."""
+    turn = ctx.context
+    arguments = parse_arguments(ctx.tool_arguments)
+    earlier = turn.take_earlier(ctx.tool_name, arguments)
+    if earlier is not None:
+        turn.outcomes[ctx.tool_call_id] = earlier.status
+        return earlier.result
+
+    def unit(session: Session) -> tuple[ToolCallStatus, str]:
+        try:
+            status, output = ToolCallStatus.success, _json(work(session, turn.user))
+        except (ServiceError, ValidationError, ValueError) as exc:
+            status, output = ToolCallStatus.error, _json({"error": _message(exc)})
+        if turn.conversation_id is not None:
+            conversations.record_tool_call(session, turn.user, turn.conversation_id, turn.message_id,
+                                           ctx.tool_call_id, ctx.tool_name, arguments, status, output)
+        return status, output
+
+    status, output = await run_db(unit)
+    turn.outcomes[ctx.tool_call_id] = status
+    return output
+
+
 @function_tool
-def add_task(
-    ctx: RunContextWrapper[TodoContext],
+async def add_task(
+    ctx: ToolContext[TodoContext],
     title: str,
     description: str = "",
     priority: Literal["low", "medium", "high"] | None = None,
@@ -71,20 +99,19 @@ def add_task(
         priority: Optional priority: low, medium or high.
         due_date: Optional due date as YYYY-MM-DD.
     """
-    try:
+    def work(session: Session, user: User) -> Payload:
         data = TaskCreate(title=title, description=description or "", priority=priority,
-                          due_date=date.fromisoformat(due_date) if due_date else None)
-        with session_scope() as session:
-            task = tasks.create_task(session, ctx.context.user, data)
-    except (ServiceError, ValidationError, ValueError) as exc:
-        return _error(exc)
-    return _json({"task_id": task.id, "status": "created", "title": task.title,
-                  **{k: v for k, v in task_summary(task).items() if k in ("priority", "due_date") and v}})
+                          due_date=lenient_date(due_date))
+        task = tasks.create_task(session, user, data)
+        extras = {k: v for k, v in task_summary(task).items() if k in ("priority", "due_date") and v}
+        return {"task_id": task.id, "status": "created", "title": task.title, **extras}
+
+    return await run_tool(ctx, work)
 
 
 @function_tool
-def list_tasks(
-    ctx: RunContextWrapper[TodoContext],
+async def list_tasks(
+    ctx: ToolContext[TodoContext],
     status: Literal["all", "pending", "completed"] = "all",
 ) -> str:
     """List the user's tasks.
@@ -92,45 +119,44 @@ def list_tasks(
     Args:
         status: Which tasks: all, pending (not done yet) or completed.
     """
-    with session_scope() as session:
-        page = tasks.list_tasks(session, ctx.context.user, status, limit=100)
-    return _json({"status": status, "count": page.total,
-                  "tasks": [task_summary(t) for t in page.items]})
+    def work(session: Session, user: User) -> Payload:
+        page = tasks.list_tasks(session, user, status, limit=100)
+        return {"status": status, "count": page.total, "tasks": [task_summary(t) for t in page.items]}
+
+    return await run_tool(ctx, work)
 
 
-def _change(ctx: RunContextWrapper[TodoContext], task_id: int, status: str,
-            change: Callable[[Session, User, int], Task]) -> str:
-    try:
-        with session_scope() as session:
-            task = change(session, ctx.context.user, task_id)
-    except ServiceError as exc:
-        return _error(exc)
-    return _json({"task_id": task_id, "status": status, "title": task.title})
+def _change(ctx: ToolContext[TodoContext], task_id: int, status: str,
+            change: Callable[[Session, User, int], Task]):
+    def work(session: Session, user: User) -> Payload:
+        return {"task_id": task_id, "status": status, "title": change(session, user, task_id).title}
+
+    return run_tool(ctx, work)
 
 
 @function_tool
-def complete_task(ctx: RunContextWrapper[TodoContext], task_id: int) -> str:
+async def complete_task(ctx: ToolContext[TodoContext], task_id: int) -> str:
     """Mark a task as completed.
 
     Args:
         task_id: The id of the task.
     """
-    return _change(ctx, task_id, "completed", tasks.set_completed)
+    return await _change(ctx, task_id, "completed", tasks.set_completed)
 
 
 @function_tool
-def delete_task(ctx: RunContextWrapper[TodoContext], task_id: int) -> str:
+async def delete_task(ctx: ToolContext[TodoContext], task_id: int) -> str:
     """Delete a task for good.
 
     Args:
         task_id: The id of the task.
     """
-    return _change(ctx, task_id, "deleted", tasks.delete_task)
+    return await _change(ctx, task_id, "deleted", tasks.delete_task)
 
 
 @function_tool
-def update_task(
-    ctx: RunContextWrapper[TodoContext],
+async def update_task(
+    ctx: ToolContext[TodoContext],
     task_id: int,
     title: str | None = None,
     description: str | None = None,
@@ -143,14 +169,14 @@ def update_task(
         description: The new description, if it changes.
     """
     changes = {k: v for k, v in {"title": title, "description": description}.items() if v is not None}
-    if not changes:
-        return _json({"error": "Nothing to update: give a new title or description"})
-    try:
-        with session_scope() as session:
-            task = tasks.update_task(session, ctx.context.user, task_id, TaskUpdate(**changes))
-    except (ServiceError, ValidationError) as exc:
-        return _error(exc)
-    return _json({"task_id": task.id, "status": "updated", "title": task.title})
+
+    def work(session: Session, user: User) -> Payload:
+        if not changes:
+            raise ValueError("Nothing to update: give a new title or description")
+        task = tasks.update_task(session, user, task_id, TaskUpdate(**changes))
+        return {"task_id": task.id, "status": "updated", "title": task.title}
+
+    return await run_tool(ctx, work)
 
 
 TASK_TOOLS = [add_task, list_tasks, complete_task, delete_task, update_task]

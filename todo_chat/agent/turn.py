@@ -1,7 +1,12 @@
-"""One stateless chat turn: save the user's message, load history, run the agent, save the reply.
+"""One chat turn, one runner, whichever door it enters by.
 
-Nothing lives in memory between turns: the database is the conversation. Every door (the Phase III
-endpoint, the Reflex UI) consumes the same typed event stream.
+This is the only place that admits a turn (rate limit), loads its history, builds the agent and
+picks the model, runs it with its limits, and handles cancellation. The Phase III endpoint (JSON
+and SSE), the ChatKit server and the Reflex chat state each adapt the typed `TurnEvent`s to their
+own wire format, and do nothing else.
+
+Nothing lives in memory between turns: the database is the conversation. No session is held
+across an `await`: each database step is its own short unit of work (`core.db.run_db`).
 """
 
 from __future__ import annotations
@@ -17,18 +22,17 @@ from openai.types.responses import ResponseTextDeltaEvent
 from pydantic import BaseModel, Field
 
 from todo_chat.agent.assistant import build_agent
-from todo_chat.agent.context import TodoContext
+from todo_chat.agent.context import TodoContext, parse_arguments
 from todo_chat.agent.providers import get_model
-from todo_chat.agent.recorder import ToolCallRecorder, parse_arguments
-from todo_chat.agent.tools import tool_status
-from todo_chat.core.db import session_scope
-from todo_chat.models import Conversation, Message, User
+from todo_chat.core.db import run_db
+from todo_chat.models import ItemRole, ToolCall, ToolCallStatus, User
 from todo_chat.services import conversations
-from todo_chat.services.errors import Invalid
+from todo_chat.services.conversations import MESSAGE_MAX, TurnInput, check_message, new_id
 from todo_chat.services.ratelimit import check_chat_turn
 
 log = logging.getLogger(__name__)
-MESSAGE_MAX = 4000
+MAX_TURNS = 12
+__all__ = ["MESSAGE_MAX", "TurnEvent", "admit", "begin_turn", "run_turn"]
 
 
 class TurnStarted(BaseModel):
@@ -36,6 +40,8 @@ class TurnStarted(BaseModel):
     conversation_id: int
     thread_id: str
     message_id: int
+    # The id the answer will be saved under (ChatKit streams it before it exists).
+    reply_item_id: str
 
 
 class TextDelta(BaseModel):
@@ -48,7 +54,7 @@ class ToolCallEvent(BaseModel):
     call_id: str
     name: str
     arguments: dict[str, Any] = Field(default_factory=dict)
-    status: Literal["pending", "success", "error"] = "pending"
+    status: ToolCallStatus = ToolCallStatus.pending
     result: Any = None
 
 
@@ -65,6 +71,8 @@ class TurnFailed(BaseModel):
     conversation_id: int
     message: str
     retryable: bool = True
+    # Calls that ran (and changed data) before the failure: a retry will not run them again.
+    tool_calls: list[ToolCallEvent] = Field(default_factory=list)
 
 
 TurnEvent = Annotated[Union[TurnStarted, TextDelta, ToolCallEvent, TurnDone, TurnFailed],
@@ -78,49 +86,52 @@ def _result(output: Any) -> Any:
         return output
 
 
-def begin_turn(user: User, text: str | None, conversation_id: int | None = None,
-               retry: bool = False) -> tuple[Conversation, Message]:
-    """Find or start the conversation and save the user's message before any model runs.
-
-    `retry` (or sending the very text that is still unanswered) re-runs the last unanswered
-    message instead of saving it twice.
-    """
-    text = (text or "").strip()
-    if not retry and not text:
-        raise Invalid("Message must not be empty")
-    if len(text) > MESSAGE_MAX:
-        raise Invalid(f"Message must be at most {MESSAGE_MAX} characters")
-    check_chat_turn(user)
-    with session_scope() as session:
-        if conversation_id is None:
-            if retry:
-                raise Invalid("Nothing to retry: give the conversation_id")
-            conversation = conversations.create_conversation(session, user)
-        else:
-            conversation = conversations.get_conversation(session, user, conversation_id)
-        pending = conversations.unanswered_user_message(session, user, conversation.id)
-        if retry and pending is None:
-            raise Invalid("Nothing to retry: the last message already has a reply")
-        if pending is not None and (retry or pending.content == text):
-            return conversation, pending
-        return conversation, conversations.add_message(session, user, conversation, "user", text)
+async def admit(user: User) -> None:
+    """Count a turn against the user's chat limit (raises RateLimited). ChatKit's server saves
+    its user message itself, so its door admits first and then runs the saved message."""
+    await check_chat_turn(user)
 
 
-async def run_turn(user: User, conversation: Conversation, message: Message,
-                   model: Model | None = None) -> AsyncIterator[BaseModel]:
+async def begin_turn(user: User, text: str | None, conversation_id: int | None = None,
+                     retry: bool = False) -> TurnInput:
+    """Admit the turn and save the user's message before any model runs."""
+    if not retry:
+        check_message(text or "")
+    await admit(user)
+    return await run_db(conversations.open_turn, user, text, conversation_id, retry)
+
+
+def _replayed(call: ToolCall) -> list[dict[str, Any]]:
+    """An earlier try's finished call, as the model would have seen it."""
+    return [{"type": "function_call", "call_id": call.call_id, "name": call.name,
+             "arguments": json.dumps(call.arguments)},
+            {"type": "function_call_output", "call_id": call.call_id, "output": call.result}]
+
+
+def _finished_event(call: ToolCall) -> ToolCallEvent:
+    return ToolCallEvent(type="tool_call_finished", call_id=call.call_id, name=call.name,
+                         arguments=call.arguments, status=call.status, result=_result(call.result))
+
+
+async def run_turn(user: User, turn: TurnInput, model: Model | None = None) -> AsyncIterator[BaseModel]:
     """Run the agent on a saved user message; yield TurnStarted ... TurnDone | TurnFailed."""
+    conversation, message = turn.conversation, turn.message
+    reply_item_id = new_id("msg")
     yield TurnStarted(conversation_id=conversation.id, thread_id=conversation.thread_id,
-                      message_id=message.id)
-    with session_scope() as session:
-        history = conversations.history(session, user, conversation.id, before_id=message.id)
-    context = TodoContext(user=user, conversation_id=conversation.id, message_id=message.id)
+                      message_id=message.id, reply_item_id=reply_item_id)
     calls: dict[str, ToolCallEvent] = {}
+    for call in turn.finished_calls:  # a retry: show what already happened, and don't redo it
+        calls[call.call_id] = _finished_event(call)
+        yield calls[call.call_id]
+    context = TodoContext(user=user, conversation_id=conversation.id, message_id=message.id,
+                          earlier_calls=list(turn.finished_calls))
+    replay = [item for call in turn.finished_calls for item in _replayed(call)]
     result = None
     try:
         result = Runner.run_streamed(
             build_agent(model or get_model()),
-            input=[*history, {"role": "user", "content": message.content}],
-            context=context, hooks=ToolCallRecorder(), max_turns=12,
+            input=[*turn.history, {"role": "user", "content": message.content}, *replay],
+            context=context, max_turns=MAX_TURNS,
         )
         async for event in result.stream_events():
             if isinstance(event, RawResponsesStreamEvent) and isinstance(event.data, ResponseTextDeltaEvent):
@@ -135,29 +146,38 @@ async def run_turn(user: User, conversation: Conversation, message: Message,
                 started = calls.get(event.item.raw_item["call_id"])
                 if started is None:
                     continue
-                done = started.model_copy(update={"type": "tool_call_finished",
-                                                  "status": tool_status(event.item.output),
+                status = context.outcomes.get(started.call_id, ToolCallStatus.error)
+                done = started.model_copy(update={"type": "tool_call_finished", "status": status,
                                                   "result": _result(event.item.output)})
                 calls[done.call_id] = done
                 yield done
-        reply = str(result.final_output or "")
+        reply = str(result.final_output or "").strip()
+        if not reply:
+            raise EmptyAnswer("the model ended its answer without any text")
     except Exception as exc:  # the model or the network failed: keep the message, offer retry
-        log.exception("turn failed in conversation %s", conversation.id)
-        yield TurnFailed(conversation_id=conversation.id, message=_explain(exc))
+        log.warning("turn failed in conversation %s: %r", conversation.id, exc, exc_info=not isinstance(exc, EmptyAnswer))
+        yield TurnFailed(conversation_id=conversation.id, message=_explain(exc),
+                         tool_calls=[c for c in calls.values() if c.type == "tool_call_finished"])
         return
     finally:
         # The consumer stopped early (the Stop button, a closed connection): stop the agent too,
         # so no tool runs after the person asked it to stop.
         if result is not None and not result.is_complete:
             result.cancel()
-    with session_scope() as session:
-        saved = conversations.add_message(session, user, conversation, "assistant", reply)
+    saved = await run_db(conversations.add_message, user, conversation, ItemRole.assistant, reply,
+                         item_id=reply_item_id)
     yield TurnDone(conversation_id=conversation.id, message_id=saved.id, response=reply,
                    tool_calls=list(calls.values()))
 
 
+class EmptyAnswer(Exception):
+    """The model answered with nothing: a failed, retryable turn, never a saved empty reply."""
+
+
 def _explain(exc: Exception) -> str:
     name = type(exc).__name__
+    if isinstance(exc, EmptyAnswer):
+        return "The assistant returned an empty answer. Your message is saved: retry when ready."
     if "RateLimit" in name:
         return "The model is busy (rate limited). Please retry in a moment."
     if "Authentication" in name:

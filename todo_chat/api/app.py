@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from todo_chat.api import auth, chat, conversations, errors, tasks
 from todo_chat.api.chatkit import endpoint as chatkit
@@ -51,6 +52,13 @@ def create_app() -> FastAPI:
         return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_429_TOO_MANY_REQUESTS,
                             headers={"Retry-After": str(exc.retry_after)})
 
+    @app.exception_handler(PoolTimeout)
+    async def _busy(_request: Request, exc: PoolTimeout) -> JSONResponse:
+        # Every database connection stayed busy for DB_POOL_TIMEOUT: shed load, never hang.
+        log.warning("database pool exhausted: %s", exc)
+        return JSONResponse({"detail": "The server is busy. Please retry in a moment."},
+                            status_code=status.HTTP_503_SERVICE_UNAVAILABLE, headers={"Retry-After": "1"})
+
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
         return JSONResponse(
@@ -59,7 +67,7 @@ def create_app() -> FastAPI:
         )
 
     @app.get("/api/health", tags=["meta"])
-    def health() -> dict:
+    async def health() -> dict:
         return {"status": "ok"}
 
     for router in (auth.router, tasks.router, chat.router, conversations.router, chatkit.router,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 from pydantic import BaseModel, Field
 
-from todo_chat.api.deps import CurrentUser, SessionDep, unauthorized
+from todo_chat.api.deps import CurrentUser, unauthorized
+from todo_chat.core.db import run_db
 from todo_chat.core.security import InvalidToken, create_token, token_lifetime, user_id_from_token
 from todo_chat.models import User
 from todo_chat.services import accounts
@@ -54,35 +55,35 @@ def issue_tokens(user: User) -> TokenOut:
 
 
 @router.post("/signup", status_code=status.HTTP_201_CREATED)
-def signup(body: SignupBody, session: SessionDep) -> TokenOut:
-    return issue_tokens(accounts.sign_up(session, body.email, body.password, body.name))
+async def signup(body: SignupBody) -> TokenOut:
+    return issue_tokens(await accounts.register(body.email, body.password, body.name))
 
 
 @router.post("/login")
-def login(body: LoginBody, session: SessionDep) -> TokenOut:
-    user = accounts.authenticate(session, body.email, body.password)
+async def login(body: LoginBody) -> TokenOut:
+    user = await accounts.authenticate(body.email, body.password)
     if user is None:
         raise unauthorized("Incorrect email or password")
     return issue_tokens(user)
 
 
 @router.post("/refresh")
-def refresh(body: RefreshBody, session: SessionDep) -> TokenOut:
+async def refresh(body: RefreshBody) -> TokenOut:
     try:
         user_id = user_id_from_token(body.refresh_token, ("refresh",))
     except InvalidToken as exc:
         raise unauthorized(f"{exc}: log in again") from exc
-    user = accounts.get_user(session, user_id)
+    user = await run_db(accounts.get_user, user_id)
     if user is None:
         raise unauthorized("Invalid token: log in again")
     return issue_tokens(user)
 
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
-def logout(_user: CurrentUser) -> None:
+async def logout(_user: CurrentUser) -> None:
     """Tokens are stateless: the client forgets them. Kept so clients have one place to call."""
 
 
 @router.get("/me")
-def me(user: CurrentUser) -> UserOut:
+async def me(user: CurrentUser) -> UserOut:
     return UserOut(id=user.id, email=user.email, name=user.name)

@@ -29,25 +29,27 @@ def sse(event: BaseModel) -> str:
 
 
 async def stream_turn(user: User, body: ChatBody) -> StreamingResponse:
-    conversation, message = begin_turn(user, body.message, body.conversation_id, body.retry)
+    turn = await begin_turn(user, body.message, body.conversation_id, body.retry)
 
     async def events() -> AsyncIterator[str]:
-        async for event in run_turn(user, conversation, message):
+        async for event in run_turn(user, turn):
             yield sse(event)
 
     return StreamingResponse(events(), media_type="text/event-stream", headers=SSE_HEADERS)
 
 
 async def answer_turn(user: User, body: ChatBody) -> JSONResponse:
-    conversation, message = begin_turn(user, body.message, body.conversation_id, body.retry)
-    async for event in run_turn(user, conversation, message):
+    turn = await begin_turn(user, body.message, body.conversation_id, body.retry)
+    async for event in run_turn(user, turn):
         if isinstance(event, TurnDone):
             return JSONResponse({"conversation_id": event.conversation_id, "response": event.response,
                                  "message_id": event.message_id,
-                                 "tool_calls": [c.model_dump() for c in event.tool_calls]})
+                                 "tool_calls": [c.model_dump(mode="json") for c in event.tool_calls]})
         if isinstance(event, TurnFailed):
             return JSONResponse({"detail": event.message, "conversation_id": event.conversation_id,
-                                 "retryable": True}, status_code=status.HTTP_502_BAD_GATEWAY)
+                                 "retryable": event.retryable,
+                                 "tool_calls": [c.model_dump(mode="json") for c in event.tool_calls]},
+                                status_code=status.HTTP_502_BAD_GATEWAY)
     raise HTTPException(status.HTTP_500_INTERNAL_SERVER_ERROR, "The turn ended without an answer")
 
 

@@ -8,13 +8,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, Field
 
-from todo_chat.api.deps import CurrentUser, SessionDep
+from todo_chat.api.deps import CurrentUser
+from todo_chat.core.db import run_db
+from todo_chat.models import ItemRole, ToolCallStatus
 from todo_chat.services import conversations
 
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
 # The REST view is the text of the chat; each message carries its tool calls. Other thread items
 # (tool badges, widgets) are ChatKit's view of the same conversation.
-TEXT_ROLES = ("user", "assistant")
+TEXT_ROLES = conversations.TEXT_ROLES
 
 
 class ConversationOut(BaseModel):
@@ -36,7 +38,7 @@ class ToolCallOut(BaseModel):
     call_id: str
     name: str
     arguments: dict[str, Any]
-    status: str
+    status: ToolCallStatus
     result: str
     created_at: datetime
 
@@ -44,7 +46,7 @@ class ToolCallOut(BaseModel):
 class MessageOut(BaseModel):
     id: int
     item_id: str
-    role: str
+    role: ItemRole
     content: str
     created_at: datetime
     tool_calls: list[ToolCallOut] = []
@@ -60,26 +62,25 @@ class RenameBody(BaseModel):
 
 
 @router.get("")
-def list_conversations(
-    user: CurrentUser, session: SessionDep,
+async def list_conversations(
+    user: CurrentUser,
     limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0)] = 0,
     q: Annotated[str, Query(max_length=100, description="search in titles")] = "",
 ) -> ConversationList:
-    rows, has_more = conversations.list_conversations(session, user, limit, offset, q)
+    rows, has_more = await run_db(conversations.list_conversations, user, limit, offset, q)
     return ConversationList(conversations=[ConversationOut.model_validate(c, from_attributes=True)
                                            for c in rows], has_more=has_more, limit=limit, offset=offset)
 
 
 @router.get("/{conversation_id}")
-def get_conversation(
-    user: CurrentUser, session: SessionDep, conversation_id: int,
+async def get_conversation(
+    user: CurrentUser, conversation_id: int,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     before: Annotated[int | None, Query(description="message id: the page before it")] = None,
 ) -> ConversationDetail:
     """The conversation with its latest page of messages (oldest first) and their tool calls."""
-    conversation = conversations.get_conversation(session, user, conversation_id)
-    page = conversations.list_messages(session, user, conversation_id, limit, before, TEXT_ROLES)
-    calls = conversations.list_tool_calls(session, user, conversation_id, [m.id for m in page.items])
+    conversation, page, calls = await run_db(conversations.conversation_page, user, conversation_id,
+                                             limit, before)
     by_message: dict[int, list[ToolCallOut]] = {}
     for call in calls:
         by_message.setdefault(call.message_id, []).append(
@@ -91,12 +92,11 @@ def get_conversation(
 
 
 @router.patch("/{conversation_id}")
-def rename_conversation(user: CurrentUser, session: SessionDep, conversation_id: int,
-                        body: RenameBody) -> ConversationOut:
-    conversation = conversations.rename_conversation(session, user, conversation_id, body.title)
+async def rename_conversation(user: CurrentUser, conversation_id: int, body: RenameBody) -> ConversationOut:
+    conversation = await run_db(conversations.rename_conversation, user, conversation_id, body.title)
     return ConversationOut.model_validate(conversation, from_attributes=True)
 
 
 @router.delete("/{conversation_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_conversation(user: CurrentUser, session: SessionDep, conversation_id: int) -> None:
-    conversations.delete_conversation(session, user, conversation_id)
+async def delete_conversation(user: CurrentUser, conversation_id: int) -> None:
+    await run_db(conversations.delete_conversation, user, conversation_id)

@@ -1,31 +1,27 @@
-"""Request dependencies: the database session and the authenticated user."""
+"""Request dependencies: the authenticated user.
+
+There is deliberately no request-wide database session: a session held for a whole request (or a
+stream) is how a pool runs dry. Each handler runs its database work as short units of work
+through `core.db.run_db`, in a worker thread.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlmodel import Session
 
-from todo_chat.core.db import get_engine
+from todo_chat.core.db import run_db
 from todo_chat.core.security import InvalidToken, TokenKind, user_id_from_token
 from todo_chat.models import User
 from todo_chat.services import accounts
 
 bearer = HTTPBearer(auto_error=False)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 # Server-Sent Events must reach the client as they are written: no caching, no proxy buffering.
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", "Connection": "keep-alive"}
-
-
-def get_session() -> Iterator[Session]:
-    with Session(get_engine(), expire_on_commit=False) as session:
-        yield session
-
-
-SessionDep = Annotated[Session, Depends(get_session)]
 
 
 def unauthorized(detail: str) -> HTTPException:
@@ -34,25 +30,22 @@ def unauthorized(detail: str) -> HTTPException:
     )
 
 
-def user_from_bearer(
-    session: Session, credentials: HTTPAuthorizationCredentials | None, kinds: tuple[TokenKind, ...]
-) -> User:
+async def user_from_bearer(credentials: HTTPAuthorizationCredentials | None,
+                           kinds: tuple[TokenKind, ...]) -> User:
     if credentials is None:
         raise unauthorized("Not authenticated")
     try:
         user_id = user_id_from_token(credentials.credentials, kinds)
     except InvalidToken as exc:
         raise unauthorized(str(exc)) from exc
-    user = accounts.get_user(session, user_id)
+    user = await run_db(accounts.get_user, user_id)
     if user is None:
         raise unauthorized("Invalid token")
     return user
 
 
-def current_user(
-    session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
-) -> User:
-    return user_from_bearer(session, credentials, ("access",))
+async def current_user(credentials: Credentials) -> User:
+    return await user_from_bearer(credentials, ("access",))
 
 
 CurrentUser = Annotated[User, Depends(current_user)]

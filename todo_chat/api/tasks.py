@@ -8,7 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 from pydantic import BaseModel
 
-from todo_chat.api.deps import PathUser, SessionDep
+from todo_chat.api.deps import PathUser
+from todo_chat.core.db import run_db
 from todo_chat.models import Priority
 from todo_chat.services import tasks
 from todo_chat.services.tasks import StatusFilter, TaskCreate, TaskUpdate
@@ -36,14 +37,13 @@ class TaskList(BaseModel):
 
 
 @router.get("")
-def list_tasks(
+async def list_tasks(
     user: PathUser,
-    session: SessionDep,
     status_filter: Annotated[StatusFilter, Query(alias="status")] = "all",
     limit: Annotated[int, Query(ge=1, le=100)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> TaskList:
-    page = tasks.list_tasks(session, user, status_filter, limit, offset)
+    page = await run_db(tasks.list_tasks, user, status_filter, limit, offset)
     return TaskList(
         tasks=[TaskOut.model_validate(t, from_attributes=True) for t in page.items],
         total=page.total, limit=limit, offset=offset,
@@ -51,27 +51,28 @@ def list_tasks(
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-def create_task(user: PathUser, session: SessionDep, body: TaskCreate) -> TaskOut:
-    return TaskOut.model_validate(tasks.create_task(session, user, body), from_attributes=True)
+async def create_task(user: PathUser, body: TaskCreate) -> TaskOut:
+    return TaskOut.model_validate(await run_db(tasks.create_task, user, body), from_attributes=True)
 
 
 @router.get("/{task_id}")
-def get_task(user: PathUser, session: SessionDep, task_id: int) -> TaskOut:
-    return TaskOut.model_validate(tasks.get_task(session, user, task_id), from_attributes=True)
+async def get_task(user: PathUser, task_id: int) -> TaskOut:
+    return TaskOut.model_validate(await run_db(tasks.get_task, user, task_id), from_attributes=True)
 
 
 @router.put("/{task_id}")
-def update_task(user: PathUser, session: SessionDep, task_id: int, body: TaskUpdate) -> TaskOut:
-    return TaskOut.model_validate(tasks.update_task(session, user, task_id, body), from_attributes=True)
+async def update_task(user: PathUser, task_id: int, body: TaskUpdate) -> TaskOut:
+    return TaskOut.model_validate(await run_db(tasks.update_task, user, task_id, body),
+                                  from_attributes=True)
 
 
 @router.patch("/{task_id}/complete")
-def complete_task(user: PathUser, session: SessionDep, task_id: int, completed: bool = True) -> TaskOut:
+async def complete_task(user: PathUser, task_id: int, completed: bool = True) -> TaskOut:
     """Mark done (or `?completed=false` to reopen)."""
-    task = tasks.set_completed(session, user, task_id, completed)
+    task = await run_db(tasks.set_completed, user, task_id, completed)
     return TaskOut.model_validate(task, from_attributes=True)
 
 
 @router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_task(user: PathUser, session: SessionDep, task_id: int) -> None:
-    tasks.delete_task(session, user, task_id)
+async def delete_task(user: PathUser, task_id: int) -> None:
+    await run_db(tasks.delete_task, user, task_id)

@@ -21,6 +21,12 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "data"
     # Empty means a SQLite file in data_dir.
     database_url: str = ""
+    # Connection pool per process. Database work runs in at most pool_size + max_overflow
+    # worker threads, so a checkout waits only when another process shares the database;
+    # past db_pool_timeout seconds the request answers 503 with Retry-After, never hangs.
+    db_pool_size: int = 5
+    db_max_overflow: int = 10
+    db_pool_timeout: float = 5.0
 
     # JWT signing secret (the name the seeds use). Required in production.
     better_auth_secret: str = ""
@@ -51,6 +57,10 @@ class Settings(BaseSettings):
     )
     # Chat turns a user may start per minute (429 beyond).
     chat_turns_per_minute: int = 30
+    # Where rate-limit counters live: memory:// (one process) or redis://host:port/db, which every
+    # worker shares. Empty: REFLEX_REDIS_URL when Reflex runs on Redis, else memory://.
+    rate_limit_storage_url: str = ""
+    reflex_redis_url: str = ""
 
     @field_validator("cors_origins", "attachment_types", mode="before")
     @classmethod
@@ -62,6 +72,10 @@ class Settings(BaseSettings):
     @property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'todo_chat.db'}"
+
+    @property
+    def resolved_rate_limit_storage_url(self) -> str:
+        return self.rate_limit_storage_url or self.reflex_redis_url or "memory://"
 
     @property
     def attachments_dir(self) -> Path:

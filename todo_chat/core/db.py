@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
+from typing import ParamSpec, TypeVar
+from weakref import WeakKeyDictionary
+
+import anyio
+from anyio import CapacityLimiter
 
 from sqlalchemy import DateTime, event
 from sqlalchemy.engine import Engine
@@ -55,13 +61,33 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 @lru_cache
 def get_engine() -> Engine:
-    url = get_settings().resolved_database_url
+    settings = get_settings()
+    url = settings.resolved_database_url
+    pool = {"pool_size": settings.db_pool_size, "max_overflow": settings.db_max_overflow,
+            "pool_timeout": settings.db_pool_timeout}
     if url.startswith("sqlite"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, **pool)
+
+
+# Limiters belong to one event loop (tests and tools start several): one set per loop.
+_limiters: WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, CapacityLimiter]] = WeakKeyDictionary()
+CPU_THREADS = 4
+
+
+def _limiter(kind: str) -> CapacityLimiter:
+    """Database work runs in at most as many threads as the pool has connections, so a thread
+    never waits for one; hashing gets a few threads of its own, so a burst of logins never starves
+    database work."""
+    per_loop = _limiters.setdefault(asyncio.get_running_loop(), {})
+    if kind not in per_loop:
+        settings = get_settings()
+        per_loop[kind] = CapacityLimiter(
+            settings.db_pool_size + settings.db_max_overflow if kind == "db" else CPU_THREADS)
+    return per_loop[kind]
 
 
 def reset_engine() -> None:
@@ -69,6 +95,7 @@ def reset_engine() -> None:
     if get_engine.cache_info().currsize:
         get_engine().dispose()
     get_engine.cache_clear()
+    _limiters.clear()
 
 
 @contextmanager
@@ -81,6 +108,31 @@ def session_scope() -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _in_session(work: Callable[..., T], *args, **kwargs) -> T:
+    with session_scope() as session:
+        return work(session, *args, **kwargs)
+
+
+async def run_db(work: Callable[..., T], *args, **kwargs) -> T:
+    """Run `work(session, *args, **kwargs)` as one unit of work, off the event loop.
+
+    The event loop is shared by every user, so a query (or a wait for a pooled connection) must
+    never run on it. Each call gets its own short session in a worker thread and commits once;
+    nothing is held across an `await`. Returned rows stay usable (expire_on_commit is off).
+    """
+    return await anyio.to_thread.run_sync(partial(_in_session, work, *args, **kwargs),
+                                          limiter=_limiter("db"))
+
+
+async def run_cpu(work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """CPU-heavy work (argon2) in a worker thread, so the event loop keeps serving."""
+    return await anyio.to_thread.run_sync(partial(work, *args, **kwargs), limiter=_limiter("cpu"))
 
 
 def migrate() -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import JSON, Column, ForeignKey, Integer, Text
+from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
 from todo_chat.core.db import UTCDateTime, utcnow
@@ -19,6 +21,33 @@ def _conversation_fk(nullable: bool = False) -> Column:
     return Column(
         Integer, ForeignKey("conversation.id", ondelete="CASCADE"), index=True, nullable=nullable
     )
+
+
+class ItemRole(str, Enum):
+    """What a conversation item is: a message of either side, or another ChatKit thread item."""
+
+    user = "user"
+    assistant = "assistant"
+    task = "task"  # a tool call's badge
+    widget = "widget"
+    workflow = "workflow"
+    client_tool_call = "client_tool_call"
+    generated_image = "generated_image"
+    hidden_context = "hidden_context"
+    sdk_hidden_context = "sdk_hidden_context"
+    end_of_turn = "end_of_turn"
+
+
+class ToolCallStatus(str, Enum):
+    pending = "pending"
+    success = "success"
+    error = "error"
+
+
+def _enum_column(enum: type[Enum], length: int, nullable: bool = False) -> Column:
+    """An enum kept as its plain value in a VARCHAR: portable, and readable in SQL."""
+    return Column(SAEnum(enum, native_enum=False, length=length, validate_strings=True,
+                         values_callable=lambda kinds: [k.value for k in kinds]), nullable=nullable)
 
 
 class Conversation(SQLModel, table=True):
@@ -41,12 +70,13 @@ class Message(SQLModel, table=True):
     conversation_id: int = Field(sa_column=_conversation_fk())
     # ChatKit's item id (string), unique across threads.
     item_id: str = Field(unique=True, index=True, max_length=64)
-    # "user" | "assistant" for messages; "widget", "workflow", ... for other thread items.
-    role: str = Field(max_length=20)
+    role: ItemRole = Field(sa_column=_enum_column(ItemRole, 20))
     content: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     # The full ChatKit item as JSON when the item came from ChatKit or has more than text.
     payload: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     feedback: str | None = Field(default=None, max_length=20)
+    # For a tool call's badge (role task): how the call ended.
+    status: ToolCallStatus | None = Field(default=None, sa_column=_enum_column(ToolCallStatus, 10, True))
     created_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False, index=True)
     )
@@ -67,8 +97,8 @@ class ToolCall(SQLModel, table=True):
     name: str = Field(max_length=64)
     arguments: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     result: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    # "pending" | "success" | "error"
-    status: str = Field(default="pending", max_length=10)
+    status: ToolCallStatus = Field(default=ToolCallStatus.pending,
+                                   sa_column=_enum_column(ToolCallStatus, 10))
     created_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False, index=True)
     )

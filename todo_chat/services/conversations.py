@@ -1,21 +1,30 @@
-"""Conversations, their messages (thread items) and tool calls, always of one user."""
+"""Conversations, their items (messages and other thread items) and tool calls, always of one user.
+
+Functions flush and never commit: the caller's unit of work (`core.db.run_db`) commits once, so
+saving a message, or a tool call together with its badge, is atomic.
+"""
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
 
 from pydantic import BaseModel
 from sqlmodel import Session, col, select
 
 from todo_chat.core.db import utcnow
-from todo_chat.models import Conversation, Message, ToolCall, User
+from todo_chat.models import Conversation, ItemRole, Message, ToolCall, ToolCallStatus, User
 from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.services.ownership import find_owned, get_owned
 
 DEFAULT_TITLE = "New chat"
 TITLE_MAX = 120
 HISTORY_LIMIT = 50
+MESSAGE_MAX = 4000
+TEXT_ROLES = (ItemRole.user, ItemRole.assistant)
+Order = Literal["asc", "desc"]
 
 
 def new_id(prefix: str) -> str:
@@ -30,6 +39,16 @@ def title_from(text: str, limit: int = 48) -> str:
     return line[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
 
 
+def check_message(text: str) -> str:
+    """The one message limit every door applies (HTTP, ChatKit, the Reflex page)."""
+    text = (text or "").strip()
+    if not text:
+        raise Invalid("Message must not be empty")
+    if len(text) > MESSAGE_MAX:
+        raise Invalid(f"Message must be at most {MESSAGE_MAX} characters")
+    return text
+
+
 class MessagePage(BaseModel):
     items: list[Message]
     has_more: bool
@@ -38,12 +57,13 @@ class MessagePage(BaseModel):
 # --- conversations ---------------------------------------------------------------------------
 
 def create_conversation(session: Session, user: User, title: str = DEFAULT_TITLE,
-                        thread_id: str | None = None) -> Conversation:
+                        thread_id: str | None = None, created_at: datetime | None = None) -> Conversation:
     conversation = Conversation(user_id=user.id, title=title[:TITLE_MAX] or DEFAULT_TITLE,
                                 thread_id=thread_id or new_id("thr"))
+    if created_at is not None:
+        conversation.created_at = created_at
     session.add(conversation)
-    session.commit()
-    session.refresh(conversation)
+    session.flush()
     return conversation
 
 
@@ -68,6 +88,18 @@ def list_conversations(session: Session, user: User, limit: int = 20, offset: in
     return list(rows[:limit]), len(rows) > limit
 
 
+def list_threads(session: Session, user: User, limit: int, after: str | None,
+                 order: Order = "desc") -> tuple[list[Conversation], bool]:
+    """Conversations by creation, paged by the thread id of the last one seen (ChatKit's cursor)."""
+    query = select(Conversation).where(Conversation.user_id == user.id)
+    if after:
+        cursor = get_by_thread_id(session, user, after).id
+        query = query.where(col(Conversation.id) < cursor if order == "desc" else col(Conversation.id) > cursor)
+    key = col(Conversation.id).desc() if order == "desc" else col(Conversation.id)
+    rows = session.exec(query.order_by(key).limit(limit + 1)).all()
+    return list(rows[:limit]), len(rows) > limit
+
+
 def rename_conversation(session: Session, user: User, conversation_id: int, title: str) -> Conversation:
     title = " ".join(title.split())
     if not title:
@@ -77,13 +109,13 @@ def rename_conversation(session: Session, user: User, conversation_id: int, titl
     conversation = get_conversation(session, user, conversation_id)
     conversation.title = title
     session.add(conversation)
-    session.commit()
+    session.flush()
     return conversation
 
 
 def delete_conversation(session: Session, user: User, conversation_id: int) -> None:
     session.delete(get_conversation(session, user, conversation_id))
-    session.commit()
+    session.flush()
 
 
 def touch(session: Session, conversation: Conversation) -> None:
@@ -91,26 +123,28 @@ def touch(session: Session, conversation: Conversation) -> None:
     session.add(conversation)
 
 
-# --- messages --------------------------------------------------------------------------------
+# --- items -----------------------------------------------------------------------------------
 
-def add_message(session: Session, user: User, conversation: Conversation, role: str, content: str,
-                *, item_id: str | None = None, payload: dict[str, Any] | None = None) -> Message:
+def add_message(session: Session, user: User, conversation: Conversation, role: ItemRole, content: str,
+                *, item_id: str | None = None, payload: dict[str, Any] | None = None,
+                created_at: datetime | None = None, status: ToolCallStatus | None = None) -> Message:
     """Append an item, bump the conversation, and title it from its first user message."""
     if conversation.user_id != user.id:
         raise NotFound(f"Conversation {conversation.id} not found")
-    message = Message(user_id=user.id, conversation_id=conversation.id, role=role, content=content,
-                      item_id=item_id or new_id("msg"), payload=payload)
-    if role == "user" and conversation.title == DEFAULT_TITLE and content.strip():
+    message = Message(user_id=user.id, conversation_id=conversation.id, role=ItemRole(role),
+                      content=content, item_id=item_id or new_id("msg"), payload=payload, status=status)
+    if created_at is not None:
+        message.created_at = created_at
+    if role == ItemRole.user and conversation.title == DEFAULT_TITLE and content.strip():
         conversation.title = title_from(content)
     touch(session, conversation)
     session.add(message)
-    session.commit()
-    session.refresh(message)
+    session.flush()
     return message
 
 
 def list_messages(session: Session, user: User, conversation_id: int, limit: int = 50,
-                  before_id: int | None = None, roles: tuple[str, ...] | None = None) -> MessagePage:
+                  before_id: int | None = None, roles: tuple[ItemRole, ...] | None = None) -> MessagePage:
     """The latest `limit` items before `before_id`, oldest first (a chat opens at its end)."""
     get_conversation(session, user, conversation_id)
     query = select(Message).where(Message.conversation_id == conversation_id, Message.user_id == user.id)
@@ -122,8 +156,68 @@ def list_messages(session: Session, user: User, conversation_id: int, limit: int
     return MessagePage(items=list(reversed(rows[:limit])), has_more=len(rows) > limit)
 
 
+def conversation_page(session: Session, user: User, conversation_id: int, limit: int,
+                      before_id: int | None) -> tuple[Conversation, MessagePage, list[ToolCall]]:
+    """A conversation, its latest page of text messages, and the tool calls of those messages."""
+    conversation = get_conversation(session, user, conversation_id)
+    page = list_messages(session, user, conversation_id, limit, before_id, TEXT_ROLES)
+    return conversation, page, list_tool_calls(session, user, conversation_id, [m.id for m in page.items])
+
+
+def list_items(session: Session, user: User, conversation: Conversation, after: str | None, limit: int,
+               order: Order = "asc") -> MessagePage:
+    """A conversation's items in either order, paged by the item id of the last one seen."""
+    query = select(Message).where(Message.conversation_id == conversation.id, Message.user_id == user.id)
+    if after:
+        cursor = get_item(session, user, conversation, after).id
+        query = query.where(col(Message.id) < cursor if order == "desc" else col(Message.id) > cursor)
+    key = col(Message.id).desc() if order == "desc" else col(Message.id)
+    rows = session.exec(query.order_by(key).limit(limit + 1)).all()
+    return MessagePage(items=list(rows[:limit]), has_more=len(rows) > limit)
+
+
 def get_message(session: Session, user: User, item_id: str) -> Message:
     return find_owned(session, Message, "item_id", item_id, user, "Item")
+
+
+def get_item(session: Session, user: User, conversation: Conversation, item_id: str) -> Message:
+    """An item of this very conversation (an id from another thread is not found)."""
+    row = get_message(session, user, item_id)
+    if row.conversation_id != conversation.id:
+        raise NotFound(f"Item {item_id} not found")
+    return row
+
+
+def save_item(session: Session, user: User, conversation: Conversation, item_id: str, role: ItemRole,
+              content: str, payload: dict[str, Any], created_at: datetime) -> Message:
+    """Insert or replace an item by its id (ChatKit saves some items twice as they complete)."""
+    existing = session.exec(select(Message).where(Message.item_id == item_id)).first()
+    if existing is None:
+        return add_message(session, user, conversation, role, content, item_id=item_id, payload=payload,
+                           created_at=created_at)
+    if existing.user_id != user.id or existing.conversation_id != conversation.id:
+        raise NotFound(f"Item {item_id} not found")
+    existing.content, existing.payload = content, payload
+    session.add(existing)
+    session.flush()
+    return existing
+
+
+def delete_item(session: Session, user: User, conversation: Conversation, item_id: str) -> None:
+    session.delete(get_item(session, user, conversation, item_id))
+    session.flush()
+
+
+def set_feedback(session: Session, user: User, conversation: Conversation, item_ids: list[str],
+                 feedback: str) -> int:
+    rows = session.exec(select(Message).where(
+        Message.conversation_id == conversation.id, Message.user_id == user.id,
+        col(Message.item_id).in_(item_ids))).all()
+    for row in rows:
+        row.feedback = feedback
+        session.add(row)
+    session.flush()
+    return len(rows)
 
 
 def history(session: Session, user: User, conversation_id: int, limit: int = HISTORY_LIMIT,
@@ -131,12 +225,12 @@ def history(session: Session, user: User, conversation_id: int, limit: int = HIS
     """The text turns the model sees: the last `limit` user/assistant messages, oldest first."""
     query = select(Message).where(
         Message.conversation_id == conversation_id, Message.user_id == user.id,
-        col(Message.role).in_(("user", "assistant")),
+        col(Message.role).in_(TEXT_ROLES),
     )
     if before_id is not None:
         query = query.where(col(Message.id) < before_id)
     rows = session.exec(query.order_by(col(Message.id).desc()).limit(limit)).all()
-    return [{"role": m.role, "content": m.content} for m in reversed(rows) if m.content]
+    return [{"role": m.role.value, "content": m.content} for m in reversed(rows) if m.content]
 
 
 def unanswered_user_message(session: Session, user: User, conversation_id: int) -> Message | None:
@@ -144,10 +238,67 @@ def unanswered_user_message(session: Session, user: User, conversation_id: int) 
     last = session.exec(
         select(Message)
         .where(Message.conversation_id == conversation_id, Message.user_id == user.id,
-               col(Message.role).in_(("user", "assistant")))
+               col(Message.role).in_(TEXT_ROLES))
         .order_by(col(Message.id).desc()).limit(1)
     ).first()
-    return last if last is not None and last.role == "user" else None
+    return last if last is not None and last.role == ItemRole.user else None
+
+
+# --- one turn --------------------------------------------------------------------------------
+
+@dataclass
+class TurnInput:
+    """What a turn starts from, read in the same unit of work that saved the user's message."""
+
+    conversation: Conversation
+    message: Message
+    history: list[dict[str, str]]
+    # Tool calls an earlier, failed try of this very message already finished (a retry replays
+    # them instead of running them again).
+    finished_calls: list[ToolCall] = field(default_factory=list)
+
+
+def open_turn(session: Session, user: User, text: str | None, conversation_id: int | None = None,
+              retry: bool = False) -> TurnInput:
+    """Find or start the conversation and save the user's message before any model runs.
+
+    `retry` (or sending the very text that is still unanswered) re-runs the last unanswered
+    message instead of saving it twice.
+    """
+    text = (text or "").strip()
+    if not retry:
+        text = check_message(text)
+    if conversation_id is None:
+        if retry:
+            raise Invalid("Nothing to retry: give the conversation_id")
+        conversation = create_conversation(session, user)
+    else:
+        conversation = get_conversation(session, user, conversation_id)
+    pending = unanswered_user_message(session, user, conversation.id)
+    if retry and pending is None:
+        raise Invalid("Nothing to retry: the last message already has a reply")
+    if pending is not None and (retry or pending.content == text):
+        message = pending
+    else:
+        message = add_message(session, user, conversation, ItemRole.user, text)
+    return turn_input(session, user, conversation, message)
+
+
+def turn_input(session: Session, user: User, conversation: Conversation, message: Message) -> TurnInput:
+    """History before `message`, and the tool calls already finished for it."""
+    return TurnInput(conversation=conversation, message=message,
+                     history=history(session, user, conversation.id, before_id=message.id),
+                     finished_calls=finished_tool_calls(session, user, message.id))
+
+
+def open_saved_turn(session: Session, user: User, thread_id: str, item_id: str | None) -> TurnInput:
+    """A turn on a message some door saved already (ChatKit saves the user item itself)."""
+    conversation = get_by_thread_id(session, user, thread_id)
+    message = get_item(session, user, conversation, item_id) if item_id else \
+        unanswered_user_message(session, user, conversation.id)
+    if message is None:
+        raise Invalid("Nothing to answer: the last message already has a reply")
+    return turn_input(session, user, conversation, message)
 
 
 # --- tool calls ------------------------------------------------------------------------------
@@ -157,37 +308,25 @@ def tool_item_id(call_id: str) -> str:
     return f"tsk_{call_id}"[:64]
 
 
-def save_tool_item(session: Session, user: User, conversation_id: int, call: ToolCall) -> Message:
-    """File a finished tool call in the conversation as a 'task' item (ChatKit shows it as a badge)."""
-    item_id = tool_item_id(call.call_id)
-    existing = session.exec(select(Message).where(Message.item_id == item_id)).first()
-    if existing is not None:
-        return existing
+def record_tool_call(session: Session, user: User, conversation_id: int, message_id: int | None,
+                     call_id: str, name: str, arguments: dict[str, Any], status: ToolCallStatus,
+                     result: str) -> ToolCall:
+    """File a finished tool call and its badge item. Runs in the unit of work of the tool's own
+    change, so the change, the call and the badge are saved together or not at all."""
     conversation = get_conversation(session, user, conversation_id)
-    return add_message(session, user, conversation, "task", f"{call.name}: {call.status}", item_id=item_id)
-
-
-def start_tool_call(session: Session, user: User, conversation_id: int, message_id: int | None,
-                    call_id: str, name: str, arguments: dict[str, Any]) -> ToolCall:
     call = ToolCall(user_id=user.id, conversation_id=conversation_id, message_id=message_id,
-                    call_id=call_id, name=name, arguments=arguments)
+                    call_id=call_id, name=name, arguments=arguments, status=status, result=result)
     session.add(call)
-    session.commit()
-    session.refresh(call)
+    add_message(session, user, conversation, ItemRole.task, f"{name}: {status.value}",
+                item_id=tool_item_id(call_id), status=status)
     return call
 
 
-def finish_tool_call(session: Session, user: User, call_id: str, status: str, result: str) -> ToolCall:
-    call = session.exec(
-        select(ToolCall).where(ToolCall.call_id == call_id, ToolCall.user_id == user.id)
-        .order_by(col(ToolCall.id).desc())
-    ).first()
-    if call is None:
-        raise NotFound(f"Tool call {call_id} not found")
-    call.status, call.result, call.updated_at = status, result, utcnow()
-    session.add(call)
-    session.commit()
-    return call
+def finished_tool_calls(session: Session, user: User, message_id: int) -> list[ToolCall]:
+    return list(session.exec(
+        select(ToolCall).where(ToolCall.message_id == message_id, ToolCall.user_id == user.id,
+                               ToolCall.status != ToolCallStatus.pending)
+        .order_by(col(ToolCall.id))).all())
 
 
 def list_tool_calls(session: Session, user: User, conversation_id: int,

@@ -1,45 +1,62 @@
-"""Chat turns per user per minute: a sliding window in this process.
+"""Rate limits, on the `limits` library, in storage every worker shares.
 
-One process is what `reflex run` starts; several backend workers would each count on their own
-(put the window in Redis then).
+The storage comes from settings: `memory://` for one process (`reflex run`), Redis when several
+backend workers serve the app (RATE_LIMIT_STORAGE_URL, or REFLEX_REDIS_URL). The async API is used
+so that a Redis round trip never blocks the event loop.
 """
 
 from __future__ import annotations
 
+import math
 import time
-from collections import defaultdict, deque
-from threading import Lock
+from functools import lru_cache
+
+from limits import RateLimitItem, RateLimitItemPerMinute
+from limits.aio.storage import Storage
+from limits.storage import storage_from_string
+from limits.aio.strategies import MovingWindowRateLimiter
 
 from todo_chat.core.config import get_settings
 from todo_chat.models import User
 from todo_chat.services.errors import ServiceError
 
-WINDOW_S = 60.0
-
 
 class RateLimited(ServiceError):
-    def __init__(self, retry_after: int):
-        super().__init__(f"You're sending messages too fast. Try again in {retry_after} s.")
+    def __init__(self, retry_after: int, message: str = ""):
+        super().__init__(message or f"You're sending messages too fast. Try again in {retry_after} s.")
         self.retry_after = retry_after
 
 
-_hits: dict[int, deque[float]] = defaultdict(deque)
-_lock = Lock()
+def async_storage_url(url: str) -> str:
+    """`limits` names its asyncio storages `async+<scheme>://`."""
+    return url if url.startswith("async+") else f"async+{url}"
 
 
-def check_chat_turn(user: User) -> None:
-    """Count one turn for `user`, or raise RateLimited when the window is full."""
-    limit = get_settings().chat_turns_per_minute
-    now = time.monotonic()
-    with _lock:
-        hits = _hits[user.id]
-        while hits and now - hits[0] > WINDOW_S:
-            hits.popleft()
-        if len(hits) >= limit:
-            raise RateLimited(max(1, int(WINDOW_S - (now - hits[0])) + 1))
-        hits.append(now)
+@lru_cache
+def _limiter(url: str) -> tuple[Storage, MovingWindowRateLimiter]:
+    storage = storage_from_string(async_storage_url(url))
+    return storage, MovingWindowRateLimiter(storage)
+
+
+def limiter() -> MovingWindowRateLimiter:
+    return _limiter(get_settings().resolved_rate_limit_storage_url)[1]
+
+
+async def hit(rate: RateLimitItem, *key: str, message: str = "") -> None:
+    """Count one hit against `rate` for `key`, or raise RateLimited (with seconds to wait)."""
+    strategy = limiter()
+    if await strategy.hit(rate, *key):
+        return
+    stats = await strategy.get_window_stats(rate, *key)
+    retry_after = max(1, math.ceil(stats.reset_time - time.time()))
+    raise RateLimited(retry_after, message.format(retry_after=retry_after) if message else "")
+
+
+async def check_chat_turn(user: User) -> None:
+    """Count one chat turn for `user`, or raise RateLimited when the minute is full."""
+    await hit(RateLimitItemPerMinute(get_settings().chat_turns_per_minute), "chat-turn", str(user.id))
 
 
 def reset() -> None:
-    with _lock:
-        _hits.clear()
+    """Start from fresh storage (tests: in-memory counters are dropped)."""
+    _limiter.cache_clear()

@@ -73,8 +73,7 @@ def get_task(session: Session, user: User, task_id: int) -> Task:
 def create_task(session: Session, user: User, data: TaskCreate) -> Task:
     task = Task(user_id=user.id, **data.model_dump())
     session.add(task)
-    session.commit()
-    session.refresh(task)
+    session.flush()
     return task
 
 
@@ -84,8 +83,7 @@ def update_task(session: Session, user: User, task_id: int, data: TaskUpdate) ->
         setattr(task, field, value)
     task.updated_at = utcnow()
     session.add(task)
-    session.commit()
-    session.refresh(task)
+    session.flush()
     return task
 
 
@@ -96,5 +94,5 @@ def set_completed(session: Session, user: User, task_id: int, completed: bool = 
 def delete_task(session: Session, user: User, task_id: int) -> Task:
     task = get_task(session, user, task_id)
     session.delete(task)
-    session.commit()
+    session.flush()
     return task

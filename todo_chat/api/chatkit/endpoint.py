@@ -14,14 +14,16 @@ from fastapi.responses import FileResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from todo_chat.agent.turn import admit
 from todo_chat.api.chatkit.server import TodoChatKitServer
-from todo_chat.api.chatkit.store import RequestContext, attachment_path, check_attachment, preview_signature
-from todo_chat.api.deps import SSE_HEADERS, CurrentUser, SessionDep, bearer, user_from_bearer
+from todo_chat.api.chatkit.store import RequestContext, preview_signature
+from todo_chat.api.deps import SSE_HEADERS, CurrentUser, bearer, user_from_bearer
 from todo_chat.core.config import get_settings
+from todo_chat.core.db import run_db
 from todo_chat.core.security import create_token, token_lifetime
-from todo_chat.models import Attachment, User
-from todo_chat.services.ownership import get_owned
-from todo_chat.services.ratelimit import check_chat_turn
+from todo_chat.models import User
+from todo_chat.services import attachments
+from todo_chat.services.conversations import check_message
 
 router = APIRouter(prefix="/api/chatkit", tags=["chatkit"])
 _REQUEST: TypeAdapter[ChatKitReq] = TypeAdapter(ChatKitReq)
@@ -34,10 +36,9 @@ def chatkit_server() -> TodoChatKitServer:
     return TodoChatKitServer()
 
 
-def chatkit_user(session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None,
-                                                              Depends(bearer)]) -> User:
+async def chatkit_user(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> User:
     """ChatKit calls carry either the user's access token or a session `client_secret`."""
-    return user_from_bearer(session, credentials, ("access", "chatkit"))
+    return await user_from_bearer(credentials, ("access", "chatkit"))
 
 
 ChatKitUser = Annotated[User, Depends(chatkit_user)]
@@ -56,8 +57,11 @@ async def chatkit_response(user: User, request: Request) -> Response:
         parsed = _REQUEST.validate_json(body)
     except ValidationError as exc:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, _readable(exc)) from None
+    user_input = getattr(parsed.params, "input", None)
+    if user_input is not None:  # the one message limit, before ChatKit saves anything
+        check_message("".join(getattr(part, "text", "") for part in user_input.content))
     if parsed.type in TURN_REQUESTS:
-        check_chat_turn(user)
+        await admit(user)
     context = RequestContext(user=user, base_url=str(request.base_url))
     server = chatkit_server()
     thread_id = getattr(parsed.params, "thread_id", None)
@@ -104,18 +108,10 @@ async def create_session(user: CurrentUser, body: SessionBody | None = None) -> 
 
 
 @router.put("/attachments/{attachment_id}/upload", status_code=status.HTTP_204_NO_CONTENT)
-async def upload_attachment(attachment_id: str, user: ChatKitUser, session: SessionDep,
-                            request: Request) -> None:
+async def upload_attachment(attachment_id: str, user: ChatKitUser, request: Request) -> None:
     """Phase two of an upload: the bytes (the raw body, or one multipart `file` field)."""
-    row = get_owned(session, Attachment, attachment_id, user, "Attachment")
-    data = await _upload_bytes(request)
-    check_attachment(row.mime_type, len(data))
-    path = attachment_path(user.id, attachment_id)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    row.size = len(data)
-    session.add(row)
-    session.commit()
+    await run_db(attachments.get_attachment, user, attachment_id)  # 404 before reading a body
+    await run_db(attachments.record_upload, user, attachment_id, await _upload_bytes(request))
 
 
 async def _upload_bytes(request: Request) -> bytes:
@@ -134,9 +130,9 @@ async def _upload_bytes(request: Request) -> bytes:
 
 
 @router.get("/attachments/{attachment_id}")
-def download_attachment(attachment_id: str, sig: str, session: SessionDep) -> FileResponse:
-    row = session.get(Attachment, attachment_id)
-    path = attachment_path(row.user_id, attachment_id) if row else None
+async def download_attachment(attachment_id: str, sig: str) -> FileResponse:
+    row = await run_db(attachments.find_for_download, attachment_id)
+    path = attachments.attachment_path(row.user_id, attachment_id) if row else None
     if row is None or not hmac.compare_digest(sig, preview_signature(attachment_id)) or not path.exists():
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Attachment not found")
     return FileResponse(path, media_type=row.mime_type, filename=row.name)

@@ -1,20 +1,29 @@
-"""The ChatKit server: ChatKit threads answered by our agent, each tool call shown as a task item."""
+"""The ChatKit server: a ChatKit door onto the one turn runner.
+
+`respond` runs `agent.turn.run_turn` on the user message ChatKit saved, and only translates its
+`TurnEvent`s into ChatKit thread events: the answer as an assistant message streamed part by
+part, each tool call as a task item (`name: pending`, then `name: success|error`), and the result
+of `list_tasks` as a task-list widget.
+"""
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
-from agents import Model, Runner
-from agents.models.fake_id import FAKE_RESPONSES_ID
-from chatkit.agents import AgentContext, stream_agent_response
-from chatkit.server import ChatKitServer
+from agents import Model
+from chatkit.server import ChatKitServer, stream_widget
 from chatkit.types import (
     Action,
+    AssistantMessageContent,
+    AssistantMessageContentPartAdded,
+    AssistantMessageContentPartDone,
+    AssistantMessageContentPartTextDelta,
+    AssistantMessageItem,
     CustomTask,
+    ErrorEvent,
     FeedbackKind,
     TaskItem,
     ThreadItemAddedEvent,
@@ -26,92 +35,96 @@ from chatkit.types import (
     UserMessageItem,
     WidgetItem,
 )
-from sqlmodel import select
+from sqlmodel import Session
 
-from todo_chat.agent.assistant import build_agent
-from todo_chat.agent.providers import get_model
-from todo_chat.agent.recorder import ToolCallRecorder, parse_arguments
-from todo_chat.agent.tools import task_summary, tool_status
+from todo_chat.agent.tools import task_summary
+from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, run_turn
 from todo_chat.api.chatkit import widgets
 from todo_chat.api.chatkit.store import FileAttachmentStore, RequestContext, SQLStore
-from todo_chat.core.db import session_scope
-from todo_chat.models import Message
+from todo_chat.core.db import run_db
+from todo_chat.models import ToolCallStatus, User
 from todo_chat.services import conversations, tasks
-from todo_chat.services.conversations import HISTORY_LIMIT
 from todo_chat.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
 
 
-class TodoAgentContext(AgentContext[RequestContext]):
-    """ChatKit's run context plus what our tools and recorder read (see agent.context)."""
-
-    user: Any
-    conversation_id: int | None = None
-    message_id: int | None = None
-
-
-def badge_title(name: str, status: str) -> str:
+def badge_title(name: str, status: ToolCallStatus) -> str:
     """The badge text names the tool and its status, never colour alone."""
-    return f"{name}: {status}"
+    return f"{name}: {status.value}"
 
 
 def arguments_summary(arguments: dict[str, Any]) -> str:
     return ", ".join(f"{k}={v}" for k, v in arguments.items() if v not in (None, "")) or "no arguments"
 
 
-class TaskItemRecorder(ToolCallRecorder):
-    """Saves tool calls (as every door does) and shows each as a ChatKit task item: a badge
-    that is added as `name: pending` and completed as `name: success` or `name: error`."""
-
-    def __init__(self) -> None:
-        self._items: dict[str, TaskItem] = {}
-
-    async def on_tool_start(self, context, agent, tool) -> None:
-        await super().on_tool_start(context, agent, tool)
-        ctx: TodoAgentContext = context.context
-        item = TaskItem(id=conversations.tool_item_id(context.tool_call_id), thread_id=ctx.thread.id,
-                        created_at=datetime.now(),
-                        task=CustomTask(title=badge_title(context.tool_name, "pending"), icon="bolt",
-                                        status_indicator="loading",
-                                        content=arguments_summary(parse_arguments(context.tool_arguments))))
-        self._items[context.tool_call_id] = item
-        await ctx.stream(ThreadItemAddedEvent(item=item))
-
-    async def on_tool_end(self, context, agent, tool, result) -> None:
-        await super().on_tool_end(context, agent, tool, result)
-        ctx: TodoAgentContext = context.context
-        status = tool_status(result)
-        started = self._items.pop(context.tool_call_id, None)
-        if started is not None:
-            task = started.task.model_copy(update={
-                "title": badge_title(context.tool_name, status), "status_indicator": "complete",
-                "icon": "check-circle-filled" if status == "success" else "info"})
-            await ctx.stream(ThreadItemDoneEvent(item=started.model_copy(update={"task": task})))
-        if context.tool_name == "list_tasks" and status == "success":
-            listed = json.loads(str(result))
-            await ctx.stream_widget(widgets.task_list_widget(listed["tasks"], listed["status"]),
-                                    copy_text=widgets.task_list_copy_text(listed["tasks"]))
+def task_item(event: ToolCallEvent, thread_id: str) -> TaskItem:
+    pending = event.status == ToolCallStatus.pending
+    icon = "bolt" if pending else "check-circle-filled" if event.status == ToolCallStatus.success else "info"
+    return TaskItem(id=conversations.tool_item_id(event.call_id), thread_id=thread_id, created_at=datetime.now(),
+                    task=CustomTask(title=badge_title(event.name, event.status), icon=icon,
+                                    status_indicator="loading" if pending else "complete",
+                                    content=arguments_summary(event.arguments)))
 
 
-def _fresh_ids(events: AsyncIterator[ThreadStreamEvent], store: SQLStore, thread: ThreadMetadata,
-               context: RequestContext) -> AsyncIterator[ThreadStreamEvent]:
-    """Chat-completions models give every message the same fake id: give each its own."""
+class ThreadEvents:
+    """Translates one turn's events into ChatKit thread events."""
 
-    async def renamed() -> AsyncIterator[ThreadStreamEvent]:
-        current: str | None = None
-        async for event in events:
-            if isinstance(event, (ThreadItemAddedEvent, ThreadItemDoneEvent)) and event.item.id == FAKE_RESPONSES_ID:
-                current = current or store.generate_item_id("message", thread, context)
-                event = event.model_copy(update={"item": event.item.model_copy(update={"id": current})})
-                if isinstance(event, ThreadItemDoneEvent):
-                    current = None
-            elif isinstance(event, ThreadItemUpdatedEvent) and event.item_id == FAKE_RESPONSES_ID:
-                current = current or store.generate_item_id("message", thread, context)
-                event = event.model_copy(update={"item_id": current})
-            yield event
+    def __init__(self, thread: ThreadMetadata, store: SQLStore, context: RequestContext) -> None:
+        self.thread, self.store, self.context = thread, store, context
+        self.reply: AssistantMessageItem | None = None
+        self.reply_id = ""
 
-    return renamed()
+    def _reply_started(self) -> list[ThreadStreamEvent]:
+        self.reply = AssistantMessageItem(id=self.reply_id, thread_id=self.thread.id,
+                                          created_at=datetime.now(), content=[])
+        part = AssistantMessageContent(text="")
+        return [ThreadItemAddedEvent(item=self.reply),
+                ThreadItemUpdatedEvent(item_id=self.reply_id,
+                                       update=AssistantMessageContentPartAdded(content_index=0, content=part))]
+
+    async def translate(self, event) -> AsyncIterator[ThreadStreamEvent]:
+        if isinstance(event, TurnStarted):
+            self.reply_id = event.reply_item_id
+        elif isinstance(event, TextDelta):
+            if self.reply is None:
+                for started in self._reply_started():
+                    yield started
+            yield ThreadItemUpdatedEvent(item_id=self.reply_id, update=AssistantMessageContentPartTextDelta(
+                content_index=0, delta=event.delta))
+        elif isinstance(event, ToolCallEvent):
+            item = task_item(event, self.thread.id)
+            yield ThreadItemAddedEvent(item=item) if event.type == "tool_call_started" else ThreadItemDoneEvent(item=item)
+            if event.type == "tool_call_finished" and event.name == "list_tasks" \
+                    and event.status == ToolCallStatus.success:
+                async for shown in self._task_list(event.result):
+                    yield shown
+        elif isinstance(event, TurnDone):
+            text = AssistantMessageContent(text=event.response)
+            if self.reply is not None:
+                yield ThreadItemUpdatedEvent(item_id=self.reply_id, update=AssistantMessageContentPartDone(
+                    content_index=0, content=text))
+            yield ThreadItemDoneEvent(item=AssistantMessageItem(
+                id=self.reply_id, thread_id=self.thread.id, created_at=datetime.now(), content=[text]))
+        elif isinstance(event, TurnFailed):
+            yield ErrorEvent(code="custom", message=event.message, allow_retry=event.retryable)
+
+    def _task_list(self, listed: dict[str, Any]) -> AsyncIterator[ThreadStreamEvent]:
+        return stream_widget(self.thread, widgets.task_list_widget(listed["tasks"], listed["status"]),
+                             widgets.task_list_copy_text(listed["tasks"]),
+                             lambda kind: self.store.generate_item_id(kind, self.thread, self.context))
+
+
+def _widget_action(session: Session, user: User, kind: str, task_id: int) -> None:
+    handlers = {widgets.COMPLETE: lambda: tasks.set_completed(session, user, task_id, True),
+                widgets.REOPEN: lambda: tasks.set_completed(session, user, task_id, False),
+                widgets.DELETE: lambda: tasks.delete_task(session, user, task_id)}
+    handlers[kind]()
+
+
+def _feedback(session: Session, user: User, thread_id: str, item_ids: list[str], feedback: str) -> int:
+    conversation = conversations.get_by_thread_id(session, user, thread_id)
+    return conversations.set_feedback(session, user, conversation, item_ids, feedback)
 
 
 class TodoChatKitServer(ChatKitServer[RequestContext]):
@@ -121,57 +134,38 @@ class TodoChatKitServer(ChatKitServer[RequestContext]):
 
     async def respond(self, thread: ThreadMetadata, input_user_message: UserMessageItem | None,
                       context: RequestContext) -> AsyncIterator[ThreadStreamEvent]:
-        with session_scope() as session:
-            conversation = conversations.get_by_thread_id(session, context.user, thread.id)
-            history = conversations.history(session, context.user, conversation.id, HISTORY_LIMIT)
-            message_id = None
-            if input_user_message is not None:
-                message_id = conversations.get_message(session, context.user, input_user_message.id).id
-        agent_context = TodoAgentContext(thread=thread, store=self.store, request_context=context,
-                                         user=context.user, conversation_id=conversation.id,
-                                         message_id=message_id)
-        result = Runner.run_streamed(build_agent(self.model or get_model()), input=history,
-                                     context=agent_context, hooks=TaskItemRecorder(), max_turns=12)
-        async for event in _fresh_ids(stream_agent_response(agent_context, result), self.store,
-                                      thread, context):
-            yield event
-        # Name a new thread after its first message, as the sidebar does.
-        if not thread.title:
-            with session_scope() as session:
-                thread.title = conversations.get_conversation(session, context.user, conversation.id).title
+        user = context.user
+        turn = await run_db(conversations.open_saved_turn, user, thread.id,
+                            input_user_message.id if input_user_message else None)
+        # Name a new thread after its first message (saving it titled the conversation).
+        if not thread.title and turn.conversation.title != conversations.DEFAULT_TITLE:
+            thread.title = turn.conversation.title
+        events = ThreadEvents(thread, self.store, context)
+        async for event in run_turn(user, turn, self.model):
+            async for translated in events.translate(event):
+                yield translated
 
     async def action(self, thread: ThreadMetadata, action: Action[str, Any], sender: WidgetItem | None,
                      context: RequestContext) -> AsyncIterator[ThreadStreamEvent]:
         """Complete / reopen / delete from the task-list widget, then redraw that widget."""
-        task_id = int((action.payload or {}).get("task_id", 0))
-        handlers = {widgets.COMPLETE: lambda s: tasks.set_completed(s, context.user, task_id, True),
-                    widgets.REOPEN: lambda s: tasks.set_completed(s, context.user, task_id, False),
-                    widgets.DELETE: lambda s: tasks.delete_task(s, context.user, task_id)}
-        if action.type not in handlers:
+        if action.type not in (widgets.COMPLETE, widgets.REOPEN, widgets.DELETE):
             raise ValueError(f"Unknown action {action.type}")
         try:
-            with session_scope() as session:
-                handlers[action.type](session)
-        except ServiceError as exc:
+            task_id = int((action.payload or {}).get("task_id", 0))
+            await run_db(_widget_action, context.user, action.type, task_id)
+        except (ServiceError, ValueError, TypeError) as exc:
             log.info("widget action %s failed: %s", action.type, exc)
         if sender is not None:
-            yield ThreadItemReplacedEvent(item=sender.model_copy(update={"widget": self._redraw(sender, context)}))
+            widget = await self._redraw(sender, context)
+            yield ThreadItemReplacedEvent(item=sender.model_copy(update={"widget": widget}))
 
     @staticmethod
-    def _redraw(sender: WidgetItem, context: RequestContext):
+    async def _redraw(sender: WidgetItem, context: RequestContext):
         status = (sender.widget.key or "tasks-all").removeprefix("tasks-")
         status = status if status in ("all", "pending", "completed") else "all"
-        with session_scope() as session:
-            page = tasks.list_tasks(session, context.user, status)
+        page = await run_db(tasks.list_tasks, context.user, status)
         return widgets.task_list_widget([task_summary(t) for t in page.items], status)
 
     async def add_feedback(self, thread_id: str, item_ids: list[str], feedback: FeedbackKind,
                            context: RequestContext) -> None:
-        with session_scope() as session:
-            conversation = conversations.get_by_thread_id(session, context.user, thread_id)
-            rows = session.exec(select(Message).where(
-                Message.conversation_id == conversation.id, Message.user_id == context.user.id,
-                Message.item_id.in_(item_ids))).all()
-            for row in rows:
-                row.feedback = feedback
-                session.add(row)
+        await run_db(_feedback, context.user, thread_id, item_ids, feedback)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 from chatkit.store import AttachmentStore, NotFoundError, Store, StoreItemType
 from chatkit.types import (
@@ -32,16 +33,17 @@ from chatkit.types import (
     UserMessageTextContent,
 )
 from pydantic import TypeAdapter
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from todo_chat.core.config import get_settings
-from todo_chat.core.db import session_scope
+from todo_chat.core.db import run_db
 from todo_chat.core.security import auth_secret, create_token
 from todo_chat.models import Attachment as AttachmentRow
-from todo_chat.models import Conversation, Message, User
-from todo_chat.services import conversations
-from todo_chat.services.errors import Invalid, NotFound
-from todo_chat.services.ownership import get_owned
+from todo_chat.models import Conversation, ItemRole, Message, ToolCallStatus, User
+from todo_chat.services import attachments, conversations
+from todo_chat.services.conversations import MessagePage
+from todo_chat.services.errors import NotFound
+
+T = TypeVar("T")
 
 _ITEM: TypeAdapter[ThreadItem] = TypeAdapter(ThreadItem)
 _PREFIX = {"thread": "thr", "message": "msg", "tool_call": "tc", "task": "tsk", "workflow": "wf",
@@ -69,19 +71,19 @@ def item_text(item: ThreadItem) -> str:
     return getattr(item, "copy_text", None) or ""
 
 
-def item_role(item: ThreadItem) -> str:
-    return {"user_message": "user", "assistant_message": "assistant"}.get(item.type, item.type)
+def item_role(item: ThreadItem) -> ItemRole:
+    return ItemRole({"user_message": "user", "assistant_message": "assistant"}.get(item.type, item.type))
 
 
 def row_to_item(row: Message, thread_id: str) -> ThreadItem:
     if row.payload:
         return _ITEM.validate_python({**row.payload, "thread_id": thread_id})
     common = {"id": row.item_id, "thread_id": thread_id, "created_at": row.created_at}
-    if row.role == "task":  # a tool call saved by the Phase III door: "add_task: success"
-        ok = row.content.endswith(": success")
+    if row.role == ItemRole.task:  # a tool call saved without ChatKit: "add_task: success"
+        ok = row.status == ToolCallStatus.success
         return TaskItem(**common, task=CustomTask(title=row.content, status_indicator="complete",
                                                   icon="check-circle-filled" if ok else "info"))
-    if row.role == "user":
+    if row.role == ItemRole.user:
         return UserMessageItem(**common, content=[UserMessageTextContent(text=row.content)],
                                inference_options=InferenceOptions())
     return AssistantMessageItem(**common, content=[AssistantMessageContent(text=row.content)])
@@ -93,14 +95,60 @@ def thread_of(conversation: Conversation) -> ThreadMetadata:
                           metadata={"conversation_id": conversation.id})
 
 
-def _conversation(session: Session, context: RequestContext, thread_id: str) -> Conversation:
+async def in_store(work: Callable[..., T], *args: Any) -> T:
+    """A service call as one unit of work, with our NotFound as the ChatKit store's error."""
     try:
-        return conversations.get_by_thread_id(session, context.user, thread_id)
+        return await run_db(work, *args)
     except NotFound as exc:
         raise NotFoundError(str(exc)) from exc
 
 
+def _save_thread(session: Session, user: User, thread: ThreadMetadata) -> None:
+    try:
+        conversation = conversations.get_by_thread_id(session, user, thread.id)
+    except NotFound:
+        conversations.create_conversation(session, user, thread.title or conversations.DEFAULT_TITLE,
+                                          thread.id, created_at=from_chatkit(thread.created_at))
+        return
+    if thread.title and thread.title != conversation.title:
+        conversations.rename_conversation(session, user, conversation.id, thread.title)
+
+
+def _items_page(session: Session, user: User, thread_id: str, after: str | None, limit: int,
+                order: str) -> MessagePage:
+    conversation = conversations.get_by_thread_id(session, user, thread_id)
+    return conversations.list_items(session, user, conversation, after, limit, order)
+
+
+def _save_item(session: Session, user: User, thread_id: str, item: ThreadItem) -> None:
+    conversation = conversations.get_by_thread_id(session, user, thread_id)
+    conversations.save_item(session, user, conversation, item.id, item_role(item), item_text(item),
+                            item.model_dump(mode="json"), from_chatkit(item.created_at))
+
+
+def _load_item(session: Session, user: User, thread_id: str, item_id: str) -> Message:
+    conversation = conversations.get_by_thread_id(session, user, thread_id)
+    return conversations.get_item(session, user, conversation, item_id)
+
+
+def _delete_item(session: Session, user: User, thread_id: str, item_id: str) -> None:
+    conversation = conversations.get_by_thread_id(session, user, thread_id)
+    conversations.delete_item(session, user, conversation, item_id)
+
+
+def _delete_thread(session: Session, user: User, thread_id: str) -> None:
+    conversation = conversations.get_by_thread_id(session, user, thread_id)
+    conversations.delete_conversation(session, user, conversation.id)
+
+
+def _attachment_with_thread(session: Session, user: User, attachment_id: str):
+    row = attachments.get_attachment(session, user, attachment_id)
+    return row, attachments.thread_of_attachment(session, row)
+
+
 class SQLStore(Store[RequestContext]):
+    """Every method is one service call in its own unit of work: the queries live in services."""
+
     def generate_thread_id(self, context: RequestContext) -> str:
         return conversations.new_id("thr")
 
@@ -111,124 +159,53 @@ class SQLStore(Store[RequestContext]):
     # -- threads ---------------------------------------------------------------------------
 
     async def load_thread(self, thread_id: str, context: RequestContext) -> ThreadMetadata:
-        with session_scope() as session:
-            return thread_of(_conversation(session, context, thread_id))
+        return thread_of(await in_store(conversations.get_by_thread_id, context.user, thread_id))
 
     async def save_thread(self, thread: ThreadMetadata, context: RequestContext) -> None:
-        with session_scope() as session:
-            try:
-                conversation = conversations.get_by_thread_id(session, context.user, thread.id)
-            except NotFound:
-                conversation = conversations.create_conversation(
-                    session, context.user, thread.title or conversations.DEFAULT_TITLE, thread.id)
-                conversation.created_at = from_chatkit(thread.created_at)
-                session.add(conversation)
-                return
-            if thread.title and thread.title != conversation.title:
-                conversations.rename_conversation(session, context.user, conversation.id, thread.title)
+        await in_store(_save_thread, context.user, thread)
 
     async def load_threads(self, limit: int, after: str | None, order: str,
                            context: RequestContext) -> Page[ThreadMetadata]:
-        with session_scope() as session:
-            query = select(Conversation).where(Conversation.user_id == context.user.id)
-            if after:
-                cursor = _conversation(session, context, after).id
-                query = query.where(col(Conversation.id) < cursor if order == "desc"
-                                    else col(Conversation.id) > cursor)
-            key = col(Conversation.id).desc() if order == "desc" else col(Conversation.id)
-            rows = session.exec(query.order_by(key).limit(limit + 1)).all()
-        page = [thread_of(c) for c in rows[:limit]]
-        return Page(data=page, has_more=len(rows) > limit, after=page[-1].id if page else None)
+        rows, has_more = await in_store(conversations.list_threads, context.user, limit, after, order)
+        page = [thread_of(c) for c in rows]
+        return Page(data=page, has_more=has_more, after=page[-1].id if page else None)
 
     async def delete_thread(self, thread_id: str, context: RequestContext) -> None:
-        with session_scope() as session:
-            conversation = _conversation(session, context, thread_id)
-            conversations.delete_conversation(session, context.user, conversation.id)
+        await in_store(_delete_thread, context.user, thread_id)
 
     # -- items -----------------------------------------------------------------------------
 
     async def load_thread_items(self, thread_id: str, after: str | None, limit: int, order: str,
                                 context: RequestContext) -> Page[ThreadItem]:
-        with session_scope() as session:
-            conversation = _conversation(session, context, thread_id)
-            query = select(Message).where(Message.conversation_id == conversation.id,
-                                          Message.user_id == context.user.id)
-            if after:
-                cursor = self._row(session, context, conversation, after).id
-                query = query.where(col(Message.id) < cursor if order == "desc"
-                                    else col(Message.id) > cursor)
-            key = col(Message.id).desc() if order == "desc" else col(Message.id)
-            rows = session.exec(query.order_by(key).limit(limit + 1)).all()
-        items = [row_to_item(r, thread_id) for r in rows[:limit]]
-        return Page(data=items, has_more=len(rows) > limit, after=items[-1].id if items else None)
+        page = await in_store(_items_page, context.user, thread_id, after, limit, order)
+        items = [row_to_item(r, thread_id) for r in page.items]
+        return Page(data=items, has_more=page.has_more, after=items[-1].id if items else None)
 
     async def add_thread_item(self, thread_id: str, item: ThreadItem, context: RequestContext) -> None:
         await self.save_item(thread_id, item, context)
 
     async def save_item(self, thread_id: str, item: ThreadItem, context: RequestContext) -> None:
         """Insert or replace an item (ChatKit saves some items twice as they complete)."""
-        payload = item.model_dump(mode="json")
-        with session_scope() as session:
-            conversation = _conversation(session, context, thread_id)
-            existing = session.exec(select(Message).where(Message.item_id == item.id)).first()
-            if existing is None:
-                row = conversations.add_message(session, context.user, conversation, item_role(item),
-                                                item_text(item), item_id=item.id, payload=payload)
-                row.created_at = from_chatkit(item.created_at)
-                session.add(row)
-                return
-            if existing.conversation_id != conversation.id:
-                raise NotFoundError(f"Item {item.id} not found")
-            existing.content, existing.payload = item_text(item), payload
-            session.add(existing)
+        await in_store(_save_item, context.user, thread_id, item)
 
     async def load_item(self, thread_id: str, item_id: str, context: RequestContext) -> ThreadItem:
-        with session_scope() as session:
-            conversation = _conversation(session, context, thread_id)
-            return row_to_item(self._row(session, context, conversation, item_id), thread_id)
+        return row_to_item(await in_store(_load_item, context.user, thread_id, item_id), thread_id)
 
     async def delete_thread_item(self, thread_id: str, item_id: str, context: RequestContext) -> None:
-        with session_scope() as session:
-            conversation = _conversation(session, context, thread_id)
-            session.delete(self._row(session, context, conversation, item_id))
-
-    @staticmethod
-    def _row(session: Session, context: RequestContext, conversation: Conversation, item_id: str) -> Message:
-        try:
-            row = conversations.get_message(session, context.user, item_id)
-        except NotFound as exc:
-            raise NotFoundError(str(exc)) from exc
-        if row.conversation_id != conversation.id:
-            raise NotFoundError(f"Item {item_id} not found")
-        return row
+        await in_store(_delete_item, context.user, thread_id, item_id)
 
     # -- attachments (metadata here; bytes in FileAttachmentStore) --------------------------
 
     async def save_attachment(self, attachment: Attachment, context: RequestContext) -> None:
-        with session_scope() as session:
-            row = _attachment_row(session, context, attachment.id)
-            if attachment.thread_id:
-                row.conversation_id = _conversation(session, context, attachment.thread_id).id
-            row.name = attachment.name
-            session.add(row)
+        await in_store(attachments.save_attachment, context.user, attachment.id, attachment.name,
+                       attachment.thread_id)
 
     async def load_attachment(self, attachment_id: str, context: RequestContext) -> Attachment:
-        with session_scope() as session:
-            row = _attachment_row(session, context, attachment_id)
-            thread_id = session.get(Conversation, row.conversation_id).thread_id \
-                if row.conversation_id else None
+        row, thread_id = await in_store(_attachment_with_thread, context.user, attachment_id)
         return attachment_model(row, context, thread_id)
 
     async def delete_attachment(self, attachment_id: str, context: RequestContext) -> None:
-        with session_scope() as session:
-            session.delete(_attachment_row(session, context, attachment_id))
-
-
-def _attachment_row(session: Session, context: RequestContext, attachment_id: str) -> AttachmentRow:
-    try:
-        return get_owned(session, AttachmentRow, attachment_id, context.user, "Attachment")
-    except NotFound as exc:
-        raise NotFoundError(str(exc)) from exc
+        await in_store(attachments.delete_attachment, context.user, attachment_id)
 
 
 def preview_signature(attachment_id: str) -> str:
@@ -256,26 +233,10 @@ class FileAttachmentStore(AttachmentStore[RequestContext]):
 
     async def create_attachment(self, input: AttachmentCreateParams,
                                 context: RequestContext) -> Attachment:
-        check_attachment(input.mime_type, input.size)
-        row = AttachmentRow(id=conversations.new_id("atc"), user_id=context.user.id,
-                            name=input.name[:255], mime_type=input.mime_type, size=input.size)
-        with session_scope() as session:
-            session.add(row)
+        row = await run_db(attachments.create_attachment, context.user, input.name, input.mime_type,
+                           input.size)
         return attachment_model(row, context, None, uploading=True)
 
     async def delete_attachment(self, attachment_id: str, context: RequestContext) -> None:
-        with session_scope() as session:
-            _attachment_row(session, context, attachment_id)
-        attachment_path(context.user.id, attachment_id).unlink(missing_ok=True)
-
-
-def check_attachment(mime_type: str, size: int) -> None:
-    settings = get_settings()
-    if mime_type not in settings.attachment_types:
-        raise Invalid(f"Files of type {mime_type} are not allowed")
-    if size > settings.attachment_max_bytes:
-        raise Invalid(f"File is too large (limit {settings.attachment_max_bytes // 1024 // 1024} MB)")
-
-
-def attachment_path(user_id: int, attachment_id: str):
-    return get_settings().attachments_dir / str(user_id) / attachment_id
+        await in_store(attachments.get_attachment, context.user, attachment_id)
+        attachments.attachment_path(context.user.id, attachment_id).unlink(missing_ok=True)

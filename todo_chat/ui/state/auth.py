@@ -9,7 +9,7 @@ from typing import Any
 import reflex as rx
 from sqlmodel import Session
 
-from todo_chat.core.db import session_scope
+from todo_chat.core.db import run_db
 from todo_chat.core.security import InvalidToken, create_token, decode_token, user_id_from_token
 from todo_chat.models import User
 from todo_chat.services import accounts
@@ -30,14 +30,13 @@ class AuthState(rx.State):
 
     # -- helpers other states use (not events) -----------------------------------------------
 
-    def current_user(self) -> User | None:
+    async def current_user(self) -> User | None:
         """The user behind the token, or None when it is missing, expired or forged."""
         try:
             user_id = user_id_from_token(self.token)
         except InvalidToken:
             return None
-        with session_scope() as session:
-            return accounts.get_user(session, user_id)
+        return await run_db(accounts.get_user, user_id)
 
     def _remember(self, user: User) -> None:
         self.token = create_token(user.id, "access")
@@ -45,14 +44,13 @@ class AuthState(rx.State):
         self.user_name, self.user_email = user.name, user.email
         self.error = self.notice = ""
 
-    def _renew(self) -> bool:
+    async def _renew(self) -> bool:
         """Trade the refresh token for a new pair; False when that is no longer possible."""
         try:
             user_id = user_id_from_token(self.refresh_token, ("refresh",))
         except InvalidToken:
             return False
-        with session_scope() as session:
-            user = accounts.get_user(session, user_id)
+        user = await run_db(accounts.get_user, user_id)
         if user is None:
             return False
         self._remember(user)
@@ -71,24 +69,24 @@ class AuthState(rx.State):
         return bool(self.token) and bool(self.user_email)
 
     @rx.event
-    def require_login(self):
+    async def require_login(self):
         """on_load of private pages: renew a token about to expire, else back to /login."""
-        if self._seconds_left() < REFRESH_MARGIN_S and not self._renew():
+        if self._seconds_left() < REFRESH_MARGIN_S and not await self._renew():
             had_session = bool(self.token)
             self.token = self.refresh_token = ""
             self.notice = EXPIRED_NOTICE if had_session else ""
             return rx.redirect("/login")
-        user = self.current_user()
+        user = await self.current_user()
         if user is None:
             self.token = ""
             return rx.redirect("/login")
         self.user_name, self.user_email = user.name, user.email
 
     @rx.event
-    def keep_fresh(self):
+    async def keep_fresh(self):
         """Called before each chat turn and on a timer: long chats never hit an expired token."""
         if self._seconds_left() < REFRESH_MARGIN_S:
-            return None if self._renew() else AuthState.expire
+            return None if await self._renew() else AuthState.expire
 
     @rx.event
     def expire(self):
@@ -97,16 +95,15 @@ class AuthState(rx.State):
         return rx.redirect("/login")
 
     @rx.event
-    def skip_if_logged_in(self):
-        if self.current_user() is not None:
+    async def skip_if_logged_in(self):
+        if await self.current_user() is not None:
             return rx.redirect("/chat")
         if self.router.page.path == "/":
             return rx.redirect("/login")
 
     @rx.event
-    def login(self, form: dict):
-        with session_scope() as session:
-            user = accounts.authenticate(session, form.get("email", ""), form.get("password", ""))
+    async def login(self, form: dict):
+        user = await accounts.authenticate(form.get("email", ""), form.get("password", ""))
         if user is None:
             self.error = "Incorrect email or password"
             return None
@@ -114,14 +111,13 @@ class AuthState(rx.State):
         return rx.redirect("/chat")
 
     @rx.event
-    def signup(self, form: dict):
+    async def signup(self, form: dict):
         if form.get("password") != form.get("confirm", form.get("password")):
             self.error = "Passwords do not match"
             return None
         try:
-            with session_scope() as session:
-                user = accounts.sign_up(session, form.get("email", ""), form.get("password", ""),
-                                        form.get("name", ""))
+            user = await accounts.register(form.get("email", ""), form.get("password", ""),
+                                           form.get("name", ""))
         except ServiceError as exc:
             self.error = str(exc)
             return None
@@ -142,12 +138,11 @@ class AuthState(rx.State):
 
 async def change_as_user(state: rx.State, change: Callable[[Session, User], Any]) -> str:
     """Run `change(session, user)` for the logged-in user; return '' or a message to show."""
-    user = (await state.get_state(AuthState)).current_user()
+    user = await (await state.get_state(AuthState)).current_user()
     if user is None:
         return EXPIRED_NOTICE
     try:
-        with session_scope() as session:
-            change(session, user)
+        await run_db(change, user)
     except ServiceError as exc:
         return str(exc)
     return ""

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import reflex as rx
 
 from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, begin_turn, run_turn
-from todo_chat.core.db import session_scope
-from todo_chat.models import Message
+from todo_chat.core.db import run_db
+from todo_chat.models import ItemRole, Message
 from todo_chat.services import conversations
 from todo_chat.services.errors import ServiceError
 from todo_chat.services.ratelimit import RateLimited
@@ -34,7 +34,7 @@ class ChatMessage:
 
 
 def message_view(row: Message) -> ChatMessage:
-    return ChatMessage(id=row.id, role=row.role, content=row.content,
+    return ChatMessage(id=row.id, role=row.role.value, content=row.content,
                        time=row.created_at.strftime("%H:%M"))
 
 
@@ -68,14 +68,13 @@ class ChatState(rx.State):
     @rx.event
     async def open(self, conversation_id: int):
         """Show a conversation from its latest page of messages, with its badges."""
-        user = (await self.get_state(AuthState)).current_user()
+        user = await (await self.get_state(AuthState)).current_user()
         if user is None:
             return
         try:
-            with session_scope() as session:
-                page = conversations.list_messages(session, user, conversation_id, PAGE,
-                                                   roles=("user", "assistant"))
-                pending = conversations.unanswered_user_message(session, user, conversation_id)
+            page = await run_db(conversations.list_messages, user, conversation_id, PAGE,
+                                roles=conversations.TEXT_ROLES)
+            pending = await run_db(conversations.unanswered_user_message, user, conversation_id)
         except ServiceError as exc:
             self.error = str(exc)
             return
@@ -85,7 +84,7 @@ class ChatState(rx.State):
         self.can_retry = pending is not None
         if pending is not None:
             self.error = "The last message has no answer yet."
-        (await self.get_state(BadgeState)).load_for(user, conversation_id)
+        await (await self.get_state(BadgeState)).load_for(user, conversation_id)
 
     @rx.event
     def stop(self):
@@ -124,19 +123,20 @@ class ChatState(rx.State):
     async def _turn(self, text: str | None, retry: bool) -> bool:
         """One turn from the page; True when it answered. The user's message is saved first."""
         async with self:
-            user = (await self.get_state(AuthState)).current_user()
+            user = await (await self.get_state(AuthState)).current_user()
             conversation_id = self.conversation_id or None
             self.is_streaming, self.stop_requested, self.can_retry = True, False, False
         if user is None:
             return await self._finish(error="Your session expired. Please log in again.")
         try:
-            conversation, message = begin_turn(user, text, conversation_id, retry)
+            turn = await begin_turn(user, text, conversation_id, retry)
         except RateLimited as exc:
             return await self._finish(rate_limited=str(exc), drop_pending=True)
         except ServiceError as exc:
             return await self._finish(error=str(exc), drop_pending=True)
+        conversation, message = turn.conversation, turn.message
         buffer, last_flush, answered = "", time.monotonic(), False
-        events = run_turn(user, conversation, message)
+        events = run_turn(user, turn)
         async for event in events:
             if isinstance(event, TurnStarted):
                 async with self:
@@ -183,8 +183,7 @@ class ChatState(rx.State):
 
     async def _save_partial(self, user, conversation, partial: str) -> None:
         text = (partial.strip() + " …(stopped)").strip()
-        with session_scope() as session:
-            saved = conversations.add_message(session, user, conversation, "assistant", text)
+        saved = await run_db(conversations.add_message, user, conversation, ItemRole.assistant, text)
         async with self:
             self.messages = [*self.messages, message_view(saved)]
 

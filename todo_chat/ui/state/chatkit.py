@@ -93,9 +93,9 @@ class ChatKitState(rx.State):
         if sidebar.selected_id:
             from todo_chat.ui.state.auth import AuthState
 
-            user = (await self.get_state(AuthState)).current_user()
+            user = await (await self.get_state(AuthState)).current_user()
             if user is not None:
-                (await self.get_state(BadgeState)).load_for(user, sidebar.selected_id)
+                await (await self.get_state(BadgeState)).load_for(user, sidebar.selected_id)
 
     @rx.event
     def on_client_action(self, action: dict):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from todo_chat.core.db import session_scope
+from todo_chat.core.db import run_db
 from todo_chat.services import conversations
 from todo_chat.ui.state.auth import AuthState, change_as_user
 
@@ -34,11 +34,10 @@ class SidebarState(rx.State):
 
     @rx.event
     async def load(self):
-        user = (await self.get_state(AuthState)).current_user()
+        user = await (await self.get_state(AuthState)).current_user()
         if user is None:
             return
-        with session_scope() as session:
-            rows, _ = conversations.list_conversations(session, user, PAGE, 0, self.search)
+        rows, _ = await run_db(conversations.list_conversations, user, PAGE, 0, self.search)
         self.conversations = [ConversationView(c.id, c.thread_id, c.title, c.updated_at.strftime("%b %-d"))
                               for c in rows]
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from todo_chat.core.db import session_scope
+from todo_chat.core.db import run_db
 from todo_chat.models import Task
 from todo_chat.services import tasks
 from todo_chat.services.tasks import TaskCreate
@@ -52,7 +52,7 @@ class TaskPanelState(rx.State):
         return next((t for t in self.tasks if t.id == self.selected_id), None)
 
     async def _user(self):
-        return (await self.get_state(AuthState)).current_user()
+        return await (await self.get_state(AuthState)).current_user()
 
     @rx.event
     async def load(self):
@@ -60,8 +60,8 @@ class TaskPanelState(rx.State):
         if user is None:
             self.tasks = []
             return
-        with session_scope() as session:
-            self.tasks = [task_view(t) for t in tasks.list_tasks(session, user, "all", limit=100).items]
+        page = await run_db(tasks.list_tasks, user, "all", limit=100)
+        self.tasks = [task_view(t) for t in page.items]
 
     @rx.event
     def set_filter(self, value: str | list[str]):
