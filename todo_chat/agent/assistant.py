@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from agents import Agent, Model
 
@@ -17,9 +18,16 @@ markdown lists for several tasks. Today is {today}."""
 
 
 def build_agent(model: Model | str) -> Agent[TodoContext]:
+    """The agent for today (the instructions name the date). Built once per model and day:
+    an agent is a plain definition, shared read-only by every run."""
+    return _agent(model, date.today())
+
+
+@lru_cache(maxsize=16)
+def _agent(model: Model | str, today: date) -> Agent[TodoContext]:
     return Agent[TodoContext](
         name="todo-chat",
-        instructions=INSTRUCTIONS.format(today=date.today().isoformat()),
+        instructions=INSTRUCTIONS.format(today=today.isoformat()),
         model=model,
         tools=list(TASK_TOOLS),
     )

@@ -39,5 +39,11 @@ def get_model(settings: Settings | None = None) -> Model:
                                     openai_client=_client("", settings.openai_api_key))
     # Offline: nothing may try to export traces to OpenAI.
     set_tracing_disabled(True)
-    # Instant: typing speed is presentation, and no answer (JSON or a test) ever waits for it.
+    return _offline_model()
+
+
+@lru_cache
+def _offline_model() -> OfflineModel:
+    """Stateless, so one serves every turn. Instant: typing speed is presentation, and no
+    answer (JSON or a test) ever waits for it."""
     return OfflineModel()

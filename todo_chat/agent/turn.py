@@ -11,9 +11,11 @@ across an `await`: each database step is its own short unit of work (`core.db.ru
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
+from weakref import WeakKeyDictionary
 from typing import Annotated, Any, Literal, Union
 
 from agents import Model, Runner
@@ -24,6 +26,7 @@ from pydantic import BaseModel, Field
 from todo_chat.agent.assistant import build_agent
 from todo_chat.agent.context import TodoContext, parse_arguments
 from todo_chat.agent.providers import get_model
+from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, ToolCall, ToolCallStatus, User
 from todo_chat.services import conversations
@@ -86,6 +89,21 @@ def _result(output: Any) -> Any:
         return output
 
 
+_slots: WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = WeakKeyDictionary()
+
+
+def _turn_slots() -> asyncio.Semaphore:
+    """At most MAX_CONCURRENT_TURNS agent runs share this process's event loop at once."""
+    loop = asyncio.get_running_loop()
+    if loop not in _slots:
+        _slots[loop] = asyncio.Semaphore(get_settings().max_concurrent_turns)
+    return _slots[loop]
+
+
+class Busy(Exception):
+    """No agent slot came free in time: the turn fails as retryable, its message kept."""
+
+
 async def admit(user: User) -> None:
     """Count a turn against the user's chat limit (raises RateLimited). ChatKit's server saves
     its user message itself, so its door admits first and then runs the saved message."""
@@ -126,8 +144,13 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None) -> A
     context = TodoContext(user=user, conversation_id=conversation.id, message_id=message.id,
                           earlier_calls=list(turn.finished_calls))
     replay = [item for call in turn.finished_calls for item in _replayed(call)]
-    result = None
+    result, slots, holding = None, _turn_slots(), False
     try:
+        try:
+            await asyncio.wait_for(slots.acquire(), get_settings().turn_queue_timeout_s)
+            holding = True
+        except TimeoutError:
+            raise Busy("no free agent slot") from None
         result = Runner.run_streamed(
             build_agent(model or get_model()),
             input=[*turn.history, {"role": "user", "content": message.content}, *replay],
@@ -155,7 +178,8 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None) -> A
         if not reply:
             raise EmptyAnswer("the model ended its answer without any text")
     except Exception as exc:  # the model or the network failed: keep the message, offer retry
-        log.warning("turn failed in conversation %s: %r", conversation.id, exc, exc_info=not isinstance(exc, EmptyAnswer))
+        log.warning("turn failed in conversation %s: %r", conversation.id, exc,
+                    exc_info=not isinstance(exc, (EmptyAnswer, Busy)))
         yield TurnFailed(conversation_id=conversation.id, message=_explain(exc),
                          tool_calls=[c for c in calls.values() if c.type == "tool_call_finished"])
         return
@@ -164,6 +188,8 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None) -> A
         # so no tool runs after the person asked it to stop.
         if result is not None and not result.is_complete:
             result.cancel()
+        if holding:
+            slots.release()
     saved = await run_db(conversations.add_message, user, conversation, ItemRole.assistant, reply,
                          item_id=reply_item_id)
     yield TurnDone(conversation_id=conversation.id, message_id=saved.id, response=reply,
@@ -176,6 +202,8 @@ class EmptyAnswer(Exception):
 
 def _explain(exc: Exception) -> str:
     name = type(exc).__name__
+    if isinstance(exc, Busy):
+        return "The assistant is busy with other people's messages. Yours is saved: retry in a moment."
     if isinstance(exc, EmptyAnswer):
         return "The assistant returned an empty answer. Your message is saved: retry when ready."
     if "RateLimit" in name:
