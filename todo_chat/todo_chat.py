@@ -22,7 +22,7 @@ async def _migrate_on_start():
 app = rx.App(
     api_transformer=api_app,
     stylesheets=["/styles.css"],
-    head_components=[rx.el.meta(name="color-scheme", content="light dark"), rx.script(src="/notify.js")],
+    head_components=[rx.el.meta(name="color-scheme", content="light dark"), rx.script(src="/browser.js")],
 )
 app.register_lifespan_task(_migrate_on_start)
 

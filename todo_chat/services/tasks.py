@@ -28,7 +28,7 @@ StatusFilter = Literal["all", "pending", "completed"]
 DueFilter = Literal["today", "overdue", "week", "none"]
 SortKey = Literal["due", "priority", "created", "updated", "title"]
 Order = Literal["asc", "desc"]
-Due = datetime | date | None
+Due = date | datetime | None
 _TAG_CHARS = re.compile(r"[^\w\-]+")
 
 

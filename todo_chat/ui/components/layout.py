@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from todo_chat.ui.components.task_panel import reminder_toasts
 from todo_chat.ui.state.auth import AuthState
 from todo_chat.ui.state.layout import LayoutState
 
@@ -41,6 +42,7 @@ def app_bar(drawers: bool = True) -> rx.Component:
                       aria_label="Log out"),
             align="center", spacing="3", width="100%", padding_x="12px", height="52px",
         ),
+        reminder_toasts(),
         border_bottom="1px solid var(--gray-5)", width="100%", class_name="app-bar",
     )
 

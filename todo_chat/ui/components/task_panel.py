@@ -69,6 +69,24 @@ def _detail() -> rx.Component:
     )
 
 
+def reminder_toasts() -> rx.Component:
+    """Reminders that fell due, top right under the app bar: clear of the composer and Send."""
+    return rx.vstack(
+        rx.foreach(TaskPanelState.reminders, lambda reminder: rx.callout.root(
+            rx.hstack(
+                rx.callout.icon(rx.icon("bell-ring", size=16)),
+                rx.callout.text(reminder.text),
+                rx.icon_button(rx.icon("x", size=14), size="1", variant="ghost", color_scheme="gray",
+                               aria_label="Dismiss " + reminder.text,
+                               on_click=TaskPanelState.dismiss_reminder(reminder.task_id)),
+                align="center", spacing="2"),
+            color_scheme="blue", size="1", variant="surface", class_name="reminder-toast")),
+        role="status", aria_live="polite", aria_label="Reminders",
+        position="fixed", top="60px", right="12px", z_index="50", max_width="min(360px, calc(100vw - 24px))",
+        spacing="2",
+    )
+
+
 def task_panel() -> rx.Component:
     return rx.el.section(
         rx.vstack(

@@ -46,6 +46,7 @@ def login_page() -> rx.Component:
             rx.button("Log in", type="submit", size="3", width="100%"),
             spacing="3", width="100%",
         ),
+        rx.el.input(type="hidden", name="timezone"),  # filled by assets/browser.js on submit
         on_submit=AuthState.login, width="100%",
     )
     footer = rx.text("New here? ", rx.link("Create an account", href="/signup", underline="always"), size="2")
@@ -62,6 +63,7 @@ def signup_page() -> rx.Component:
             rx.button("Create account", type="submit", size="3", width="100%"),
             spacing="3", width="100%",
         ),
+        rx.el.input(type="hidden", name="timezone"),  # filled by assets/browser.js on submit
         on_submit=AuthState.signup, width="100%",
     )
     footer = rx.text("Already have an account? ", rx.link("Log in", href="/login", underline="always"), size="2")

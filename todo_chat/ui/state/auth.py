@@ -14,9 +14,18 @@ from todo_chat.core.security import InvalidToken, create_token, decode_token, us
 from todo_chat.models import User
 from todo_chat.services import accounts
 from todo_chat.services.errors import ServiceError
+from todo_chat.services.tasks import check_timezone
 
 EXPIRED_NOTICE = "Your session expired. Please log in again."
 REFRESH_MARGIN_S = 300  # renew the access token this long before it expires
+
+
+def known_zone(name: str | None, default: str = "UTC") -> str:
+    """The browser's zone if it is one we know; an odd one must not block logging in."""
+    try:
+        return check_timezone(name) if name else default
+    except ServiceError:
+        return default
 
 
 class AuthState(rx.State):
@@ -107,6 +116,9 @@ class AuthState(rx.State):
         if user is None:
             self.error = "Incorrect email or password"
             return None
+        zone = known_zone(form.get("timezone"), default="")
+        if zone and zone != user.timezone:
+            user = await run_db(accounts.update_profile, user, timezone=zone)
         self._remember(user)
         return rx.redirect("/chat")
 
@@ -117,7 +129,7 @@ class AuthState(rx.State):
             return None
         try:
             user = await accounts.register(form.get("email", ""), form.get("password", ""),
-                                           form.get("name", ""))
+                                           form.get("name", ""), known_zone(form.get("timezone")))
         except ServiceError as exc:
             self.error = str(exc)
             return None

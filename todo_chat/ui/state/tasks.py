@@ -39,8 +39,16 @@ def task_view(task: Task, user: User, now: datetime) -> TaskView:
                     repeats=bool(task.recurrence))
 
 
+@dataclass
+class ReminderView:
+    task_id: int
+    text: str
+
+
 class TaskPanelState(rx.State):
     tasks: list[TaskView] = []
+    # Reminders that fell due while the page was open, shown until dismissed.
+    reminders: list[ReminderView] = []
     filter: str = "all"
     selected_id: int = 0
     error: str = ""
@@ -98,8 +106,8 @@ class TaskPanelState(rx.State):
 
     @rx.event
     async def check_reminders(self):
-        """On a timer while the page is open: a toast (and a browser notification, if allowed)
-        for each reminder that fell due since the last check."""
+        """On load and on a timer while the page is open: an in-page toast (and a browser
+        notification, if allowed) for each reminder that fell due since the last check."""
         user = await self._user()
         if user is None:
             return None
@@ -111,12 +119,16 @@ class TaskPanelState(rx.State):
         if not due:
             return None
         await self.load()
-        events = []
-        for task in due:
-            text = f"Reminder: {task.title} (task #{task.id})"
-            events += [rx.toast.info(text, duration=10_000),
-                       rx.call_script(f"window.todoChatNotify && window.todoChatNotify({json.dumps(text)})")]
-        return events
+        shown = {r.task_id for r in self.reminders}
+        fresh = [ReminderView(task.id, f"Reminder: {task.title} (task #{task.id})") for task in due
+                 if task.id not in shown]
+        self.reminders = [*self.reminders, *fresh]
+        return [rx.call_script(f"window.todoChatNotify && window.todoChatNotify({json.dumps(r.text)})")
+                for r in fresh]
+
+    @rx.event
+    def dismiss_reminder(self, task_id: int):
+        self.reminders = [r for r in self.reminders if r.task_id != task_id]
 
     @rx.event
     async def remove(self, task_id: int):
