@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from agents import Agent, Model
+from agents import Agent, Model, ModelSettings
 
 from todo_chat.agent.context import TodoContext
 from todo_chat.agent.tools import TASK_TOOLS
@@ -16,10 +16,14 @@ if several tasks match, ask which one. Relay tool errors plainly. Keep answers s
 markdown lists for several tasks. Today is {today}."""
 
 
-def build_agent(model: Model | str) -> Agent[TodoContext]:
+def build_agent(model: Model | str, max_tokens: int | None = None) -> Agent[TodoContext]:
+    """`max_tokens` caps each reply (MODEL_MAX_OUTPUT_TOKENS): a server's context window must
+    hold the history plus the longest answer, and an unbounded one could fill it for good.
+    The offline model ignores it."""
     return Agent[TodoContext](
         name="todo-chat",
         instructions=INSTRUCTIONS.format(today=date.today().isoformat()),
         model=model,
+        model_settings=ModelSettings(max_tokens=max_tokens),
         tools=list(TASK_TOOLS),
     )

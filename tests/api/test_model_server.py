@@ -1,0 +1,198 @@
+"""Every door against a real HTTP model server (tests/fake_openai.py) speaking the wire format of
+OpenAI-compatible servers: streamed text and tool-call chunks, empty streams, 400s and 500s."""
+
+from __future__ import annotations
+
+import json
+
+from sqlmodel import select
+
+from tests.api.test_chat import parse_sse, tasks_in_db
+from tests.fake_openai import (  # noqa: F401  (fake_openai is a fixture)
+    context_overflow,
+    empty,
+    fake_openai,
+    server_error,
+    text,
+    tool_call,
+)
+from todo_chat.models import ItemRole, Message, Task, ToolCall
+
+
+def post(client, account, **body):
+    return client.post(f"/api/{account.id}/chat", json=body, headers=account.headers)
+
+
+def messages_in_db(session, conversation_id=None):
+    session.expire_all()
+    query = select(Message)
+    if conversation_id is not None:
+        query = query.where(Message.conversation_id == conversation_id)
+    return [(m.role.value, m.content) for m in session.exec(query.order_by(Message.id)).all()]
+
+
+def test_a_plain_text_turn_over_json(client, alice, session, fake_openai):
+    fake_openai.script(text("Hello! How can I help with your tasks?"))
+    response = post(client, alice, message="hi")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["response"] == "Hello! How can I help with your tasks?" and body["tool_calls"] == []
+    request = fake_openai.requests[0]
+    assert request["stream"] is True and request["model"] == "fake-model"
+    assert request["max_tokens"] == 1024
+    assert [m["role"] for m in request["messages"]] == ["system", "user"]
+    assert request["messages"][-1]["content"] == "hi"
+    assert {t["function"]["name"] for t in request["tools"]} >= {"add_task", "list_tasks"}
+    assert messages_in_db(session) == [("user", "hi"), ("assistant", body["response"])]
+
+
+def test_a_streamed_tool_call_then_an_answer(client, alice, session, fake_openai):
+    fake_openai.script(tool_call("add_task", {"title": "Buy milk", "priority": "high"}, call_id="call_a"),
+                       text("Added **Buy milk**."))
+    body = post(client, alice, message="add buy milk, high priority").json()
+    assert body["response"] == "Added **Buy milk**."
+    [call] = body["tool_calls"]
+    assert call["name"] == "add_task" and call["status"] == "success" and call["call_id"] == "call_a"
+    assert call["arguments"] == {"title": "Buy milk", "priority": "high"}
+    assert call["result"]["status"] == "created"
+    [task] = tasks_in_db(session, alice).values()
+    assert (task.title, task.priority.value) == ("Buy milk", "high")
+    # The second request carries the call and its output, as chat completions want them.
+    second = fake_openai.messages(1)
+    assert second[-2]["role"] == "assistant" and second[-2]["tool_calls"][0]["id"] == "call_a"
+    assert second[-2]["tool_calls"][0]["function"]["name"] == "add_task"
+    assert json.loads(second[-2]["tool_calls"][0]["function"]["arguments"])["title"] == "Buy milk"
+    assert second[-1]["role"] == "tool" and second[-1]["tool_call_id"] == "call_a"
+    assert json.loads(second[-1]["content"])["task_id"] == task.id
+
+
+def test_sse_streams_the_servers_chunks(client, alice, fake_openai):
+    fake_openai.script(tool_call("list_tasks", {"status": "all"}), text("You have no tasks yet.", pieces=5))
+    with client.stream("POST", f"/api/{alice.id}/chat", json={"message": "show my tasks"},
+                       headers={**alice.headers, "Accept": "text/event-stream"}) as response:
+        events = parse_sse(response.iter_lines())
+    names = [name for name, _ in events]
+    assert names[0] == "start" and names[-1] == "done"
+    assert names.index("tool_call_started") < names.index("tool_call_finished") < names.index("delta")
+    assert names.count("delta") == 5
+    assert "".join(d["delta"] for n, d in events if n == "delta") == events[-1][1]["response"]
+
+
+def test_an_empty_stream_is_a_failed_retryable_turn_and_a_retry_answers(client, alice, session, fake_openai):
+    fake_openai.script(empty())
+    failed = post(client, alice, message="hello?")
+    assert failed.status_code == 502
+    body = failed.json()
+    assert body["retryable"] is True and "empty answer" in body["detail"]
+    assert messages_in_db(session) == [("user", "hello?")]  # no empty assistant message
+    fake_openai.script(text("Hi, sorry about that."))
+    retried = post(client, alice, conversation_id=body["conversation_id"], retry=True)
+    assert retried.status_code == 200 and retried.json()["response"] == "Hi, sorry about that."
+    assert messages_in_db(session) == [("user", "hello?"), ("assistant", "Hi, sorry about that.")]
+    # The retry sent the saved message once, not twice.
+    assert [m["content"] for m in fake_openai.messages() if m["role"] == "user"] == ["hello?"]
+
+
+def test_an_empty_stream_over_sse_is_an_error_event(client, alice, fake_openai):
+    fake_openai.script(empty())
+    with client.stream("POST", f"/api/{alice.id}/chat", json={"message": "hello?"},
+                       headers={**alice.headers, "Accept": "text/event-stream"}) as response:
+        events = parse_sse(response.iter_lines())
+    assert [n for n, _ in events] == ["start", "error"] and events[1][1]["retryable"] is True
+
+
+def test_a_server_error_is_a_clean_502(client, alice, session, fake_openai):
+    fake_openai.script(server_error("CUDA error: out of memory"))
+    failed = post(client, alice, message="hi")
+    assert failed.status_code == 502
+    body = failed.json()
+    assert body["retryable"] is True and "model server had an error" in body["detail"]
+    assert "CUDA" not in body["detail"]
+    assert messages_in_db(session) == [("user", "hi")]
+
+
+def chat_ok(client, account, message, conversation_id=None):
+    body = {"message": message, **({"conversation_id": conversation_id} if conversation_id else {})}
+    response = post(client, account, **body)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def request_bytes(request) -> int:
+    return sum(len((m.get("content") or "").encode()) for m in request["messages"])
+
+
+def test_a_huge_reply_is_kept_in_the_database_but_cut_for_the_model(client, alice, session, fake_openai):
+    huge = "START of the long reply. " + "lorem ipsum dolor sit amet " * 4000 + "END of the long reply."
+    fake_openai.script(text("Sure."), text(huge, pieces=50), text("Fine."))
+    first = chat_ok(client, alice, "hello")
+    chat_ok(client, alice, "tell me everything", first["conversation_id"])
+    chat_ok(client, alice, "and now?", first["conversation_id"])
+    # Never deleted: the database has every message whole.
+    assert ("assistant", huge) in messages_in_db(session)
+    request = fake_openai.requests[2]
+    # The whole request fits an 8192-token window less the 1024 reserved for the reply
+    # (3 bytes a token is the runner's own, cautious estimate).
+    total = len(json.dumps(request["messages"]).encode()) + len(json.dumps(request["tools"]).encode())
+    assert total <= (8192 - 1024) * 3
+    assert request["max_tokens"] == 1024
+    contents = [m["content"] for m in request["messages"][1:]]
+    assert contents[:2] == ["hello", "Sure."] and contents[-2:-1] != [huge] and contents[-1] == "and now?"
+    cut = contents[-2]
+    assert cut.startswith("START of the long reply.") and cut.endswith("END of the long reply.")
+    assert "characters left out" in cut
+
+
+def test_history_keeps_the_newest_turns_that_fit(client, alice, fake_openai, monkeypatch):
+    from todo_chat.core import config
+
+    monkeypatch.setenv("MODEL_CONTEXT_TOKENS", "4000")
+    config.get_settings.cache_clear()
+    conversation = None
+    for n in range(12):
+        fake_openai.script(text(f"reply {n}: " + "x" * 600))
+        conversation = chat_ok(client, alice, f"message {n}: " + "y" * 600, conversation)["conversation_id"]
+    fake_openai.script(text("ok"))
+    chat_ok(client, alice, "last", conversation)
+    sent = fake_openai.messages()
+    assert sent[0]["role"] == "system" and sent[1]["role"] == "user"  # whole turns, a user first
+    assert sent[-1]["content"] == "last" and sent[-2]["content"].startswith("reply 11:")
+    assert 4 <= len(sent) - 2 < 24  # some history, not all of it
+    assert len(json.dumps(sent).encode()) + len(json.dumps(fake_openai.requests[-1]["tools"])) <= (4000 - 1024) * 3
+
+
+def test_a_context_overflow_400_is_recovered_with_less_history(client, alice, session, fake_openai):
+    fake_openai.script(text("one"), text("two"))
+    conversation = chat_ok(client, alice, "first")["conversation_id"]
+    chat_ok(client, alice, "second", conversation)
+    fake_openai.script(context_overflow(), context_overflow(flavour="openai"), text("three"))
+    answer = chat_ok(client, alice, "third", conversation)
+    assert answer["response"] == "three"
+    sizes = [len(r["messages"]) for r in fake_openai.requests[2:]]
+    assert sizes[0] == 6 and sizes[0] > sizes[1] >= sizes[2] and fake_openai.messages()[-1]["content"] == "third"
+    assert messages_in_db(session)[-1] == ("assistant", "three")
+
+
+def test_a_server_whose_window_is_smaller_than_configured_still_answers(client, alice, fake_openai):
+    """MODEL_CONTEXT_TOKENS says 8192, the server was started with less: it keeps answering."""
+    def small_server(request):
+        prompt = len(json.dumps(request["messages"]).encode()) // 3
+        return context_overflow(prompt, 2048) if prompt > 1200 else text("fits")
+
+    fake_openai.answer_all_with(small_server)
+    conversation = None
+    for n in range(6):
+        conversation = chat_ok(client, alice, f"message {n} " + "z" * 600, conversation)["conversation_id"]
+    last = fake_openai.requests[-1]
+    assert last["messages"][-1]["content"].startswith("message 5") and len(last["messages"]) > 2
+
+
+def test_a_message_that_never_fits_fails_clearly(client, alice, session, fake_openai):
+    fake_openai.script(context_overflow(flavour="llama.cpp-old"))
+    failed = post(client, alice, message="hi")
+    assert failed.status_code == 502
+    body = failed.json()
+    assert body["retryable"] is True and "context window" in body["detail"]
+    assert "shorten it or start a new chat" in body["detail"]
+    assert len(fake_openai.requests) == 1  # no history to leave out: nothing else to try
+    assert messages_in_db(session) == [("user", "hi")]
