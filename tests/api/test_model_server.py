@@ -196,3 +196,106 @@ def test_a_message_that_never_fits_fails_clearly(client, alice, session, fake_op
     assert "shorten it or start a new chat" in body["detail"]
     assert len(fake_openai.requests) == 1  # no history to leave out: nothing else to try
     assert messages_in_db(session) == [("user", "hi")]
+
+
+# --- exactly-once tool effects across a retry ------------------------------------------------
+
+def _crash_after_add_task(client, alice, fake_openai):
+    fake_openai.script(tool_call("add_task", {"title": "Pay rent"}, call_id="call_rent"),
+                       server_error())
+    failed = post(client, alice, message="add pay rent")
+    assert failed.status_code == 502
+    body = failed.json()
+    # The 502 says which calls already changed data.
+    assert [(c["name"], c["status"], c["call_id"]) for c in body["tool_calls"]] == \
+        [("add_task", "success", "call_rent")]
+    return body
+
+
+def test_a_turn_that_crashed_after_add_task_adds_the_task_once_on_retry(client, alice, session, fake_openai):
+    failed = _crash_after_add_task(client, alice, fake_openai)
+    fake_openai.script(text("Added Pay rent."))
+    retried = post(client, alice, conversation_id=failed["conversation_id"], retry=True)
+    assert retried.status_code == 200, retried.text
+    assert retried.json()["response"] == "Added Pay rent."
+    # The retry told the model what already happened: the call and its saved output.
+    sent = fake_openai.messages()
+    call_message = next(m for m in sent if m.get("tool_calls"))
+    assert call_message["tool_calls"][0]["id"] == "call_rent"
+    assert json.loads(call_message["tool_calls"][0]["function"]["arguments"]) == {"title": "Pay rent"}
+    output = next(m for m in sent if m["role"] == "tool")
+    assert output["tool_call_id"] == "call_rent" and json.loads(output["content"])["status"] == "created"
+    assert [t.title for t in tasks_in_db(session, alice).values()] == ["Pay rent"]
+    session.expire_all()
+    assert len(session.exec(select(ToolCall)).all()) == 1
+
+
+def test_a_retry_whose_model_repeats_the_call_reuses_the_saved_result(client, alice, session, fake_openai):
+    failed = _crash_after_add_task(client, alice, fake_openai)
+    fake_openai.script(tool_call("add_task", {"title": "Pay rent"}, call_id="call_again"), text("Added."))
+    retried = post(client, alice, conversation_id=failed["conversation_id"], retry=True).json()
+    assert retried["response"] == "Added."
+    again = next(c for c in retried["tool_calls"] if c["call_id"] == "call_again")
+    assert again["status"] == "success" and again["result"]["status"] == "created"
+    assert [t.title for t in tasks_in_db(session, alice).values()] == ["Pay rent"]
+    assert messages_in_db(session)[-1] == ("assistant", "Added.")
+
+
+def test_sse_error_event_lists_the_calls_that_ran(client, alice, fake_openai):
+    fake_openai.script(tool_call("add_task", {"title": "Pay rent"}, call_id="call_rent"), empty())
+    with client.stream("POST", f"/api/{alice.id}/chat", json={"message": "add pay rent"},
+                       headers={**alice.headers, "Accept": "text/event-stream"}) as response:
+        events = parse_sse(response.iter_lines())
+    error = events[-1]
+    assert error[0] == "error" and error[1]["retryable"] is True
+    assert [c["call_id"] for c in error[1]["tool_calls"]] == ["call_rent"]
+
+
+# --- tool arguments as real models send them -------------------------------------------------
+
+def test_lenient_add_task_arguments(client, alice, session, fake_openai):
+    fake_openai.script(
+        tool_call("add_task", {"title": "Buy milk", "description": "", "priority": "High", "due_date": ""},
+                  call_id="c1"),
+        tool_call("add_task", {"title": "Dentist", "priority": " LOW ", "due_date": "2026-12-04T09:30:00Z"},
+                  call_id="c2"),
+        tool_call("add_task", {"title": "Taxes", "priority": None, "due_date": "2027-04-15T00:00:00+02:00"},
+                  call_id="c3"),
+        text("Added three tasks."))
+    body = chat_ok(client, alice, "add three tasks")
+    assert [c["status"] for c in body["tool_calls"]] == ["success"] * 3
+    found = {t.title: t for t in tasks_in_db(session, alice).values()}
+    assert found["Buy milk"].priority.value == "high" and found["Buy milk"].due_date is None
+    assert found["Dentist"].priority.value == "low" and str(found["Dentist"].due_date) == "2026-12-04"
+    assert found["Taxes"].priority is None and str(found["Taxes"].due_date) == "2027-04-15"
+
+
+def test_a_task_id_sent_as_a_string(client, alice, session, fake_openai):
+    client.post(f"/api/{alice.id}/tasks", json={"title": "One"}, headers=alice.headers)
+    task_id = next(iter(tasks_in_db(session, alice)))
+    fake_openai.script(tool_call("complete_task", {"task_id": str(task_id)}), text("Done."))
+    body = chat_ok(client, alice, f"complete task {task_id}")
+    assert body["tool_calls"][0]["status"] == "success"
+    assert tasks_in_db(session, alice)[task_id].completed is True
+
+
+def test_arguments_that_do_not_fit_are_a_clear_tool_error_and_the_turn_goes_on(client, alice, session,
+                                                                              fake_openai):
+    fake_openai.script(
+        tool_call("complete_task", {"task_id": "the first one"}, call_id="c1"),
+        tool_call("add_task", {"title": "Call mom", "priority": "urgent"}, call_id="c2"),
+        tool_call("add_task", '{"title": "Call mom", ', call_id="c3"),
+        tool_call("add_task", {"title": "Call mom", "due_date": "next friday"}, call_id="c4"),
+        text("I could not do that."))
+    body = chat_ok(client, alice, "do things")
+    assert body["response"] == "I could not do that."
+    results = {c["call_id"]: c for c in body["tool_calls"]}
+    assert all(c["status"] == "error" for c in results.values())
+    assert "task_id" in results["c1"]["result"]["error"] and "integer" in results["c1"]["result"]["error"]
+    assert "priority" in results["c2"]["result"]["error"] and "'high'" in results["c2"]["result"]["error"]
+    assert "not valid JSON" in results["c3"]["result"]["error"]
+    assert "due_date must be a date" in results["c4"]["result"]["error"]
+    # The model read the same errors.
+    outputs = [json.loads(m["content"]) for m in fake_openai.messages() if m["role"] == "tool"]
+    assert [o["error"] for o in outputs] == [results[c]["result"]["error"] for c in ("c1", "c2", "c3", "c4")]
+    assert tasks_in_db(session, alice) == {}

@@ -1,7 +1,10 @@
 """Function tools over `services.tasks`. Each returns JSON text the model reads.
 
 A bad task id or argument comes back as `{"error": "..."}` so the model can relay it; an
-exception would end the turn. Each call runs as one unit of work in a worker thread: the change,
+exception would end the turn. Arguments are read leniently where the meaning is clear (what real
+models send: "High" for a priority, "5" for a task id, a full datetime or "" for a due date);
+arguments that still do not fit the schema get a clear error naming the field, never the SDK's
+bare "An error occurred while running the tool". Each call runs as one unit of work in a worker thread: the change,
 the saved tool call and its badge item commit together, so a crash can never leave a change
 without its record (which is what lets a retry skip calls that already happened).
 """
@@ -9,13 +12,16 @@ without its record (which is what lets a retry skip calls that already happened)
 from __future__ import annotations
 
 import json
+import logging
+import re
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from agents import function_tool
+from agents import ModelBehaviorError, function_tool
+from agents.function_schema import function_schema
 from agents.tool_context import ToolContext
-from pydantic import ValidationError
+from pydantic import BaseModel, BeforeValidator, ValidationError
 from sqlmodel import Session
 
 from todo_chat.agent.context import TodoContext, parse_arguments
@@ -25,8 +31,29 @@ from todo_chat.services import conversations, tasks
 from todo_chat.services.errors import ServiceError
 from todo_chat.services.tasks import TaskCreate, TaskUpdate
 
+log = logging.getLogger(__name__)
 TASK_TOOL_NAMES = ("add_task", "list_tasks", "complete_task", "delete_task", "update_task")
 Payload = dict[str, Any]
+_NOTHING = ("", "none", "null", "n/a")
+
+
+def _word(value: Any) -> Any:
+    """'High ' -> 'high'; '' or 'none' -> None (no value given)."""
+    if isinstance(value, str):
+        value = value.strip().lower()
+        return None if value in _NOTHING else value
+    return value
+
+
+def _task_number(value: Any) -> Any:
+    """'5', ' 5 ', '#5' -> 5 (pydantic turns 5.0 and '5' into 5 already)."""
+    if isinstance(value, str) and (match := re.fullmatch(r"\s*#?\s*(\d+)\s*", value)):
+        return int(match.group(1))
+    return value
+
+
+Priority = Annotated[Literal["low", "medium", "high"] | None, BeforeValidator(_word)]
+TaskId = Annotated[int, BeforeValidator(_task_number)]
 
 
 def _json(payload: Payload) -> str:
@@ -49,13 +76,45 @@ def task_summary(task: Task) -> Payload:
 
 
 def lenient_date(value: str | None) -> date | None:
-    """A due date as models send it: '2026-12-04', or a full ISO datetime of that day."""
-    if not value:
+    """A due date as models send it: '2026-12-04', or a full ISO datetime of that day; '' or
+    'null' is no due date."""
+    value = (value or "").strip()
+    if value.lower() in _NOTHING:
         return None
     try:
         return date.fromisoformat(value[:10])
     except ValueError:
-        return datetime.fromisoformat(value).date()
+        try:
+            return datetime.fromisoformat(value).date()
+        except ValueError:
+            raise ValueError(f"due_date must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _bad_call(ctx: Any, error: Exception, params: type[BaseModel]) -> str:
+    """What the model reads when a call failed before or outside the tool's own error handling."""
+    name = getattr(ctx, "tool_name", "the tool")
+    if not (isinstance(error, ModelBehaviorError) and str(error).startswith("Invalid JSON input")):
+        log.error("tool %s failed", name, exc_info=error)
+        return _json({"error": f"{name} failed unexpectedly and changed nothing; try again"})
+    raw = getattr(ctx, "tool_arguments", "") or "{}"
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return _json({"error": f"Invalid arguments for {name}: not valid JSON; send one JSON object"})
+    if not isinstance(data, dict):
+        return _json({"error": f"Invalid arguments for {name}: send one JSON object"})
+    try:
+        params(**data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}" for e in exc.errors())
+        return _json({"error": f"Invalid arguments for {name}: {problems}"})
+    return _json({"error": f"Invalid arguments for {name}"})
+
+
+def task_tool(fn: Callable[..., Any]):
+    """A function tool whose malformed calls come back to the model as a clear error."""
+    params = function_schema(fn).params_pydantic_model
+    return function_tool(fn, failure_error_function=lambda ctx, error: _bad_call(ctx, error, params))
 
 
 async def run_tool(ctx: ToolContext[TodoContext], work: Callable[[Session, User], Payload]) -> str:
@@ -83,12 +142,12 @@ async def run_tool(ctx: ToolContext[TodoContext], work: Callable[[Session, User]
     return output
 
 
-@function_tool
+@task_tool
 async def add_task(
     ctx: ToolContext[TodoContext],
     title: str,
     description: str = "",
-    priority: Literal["low", "medium", "high"] | None = None,
+    priority: Priority = None,
     due_date: str | None = None,
 ) -> str:
     """Add a task to the user's todo list.
@@ -109,10 +168,10 @@ async def add_task(
     return await run_tool(ctx, work)
 
 
-@function_tool
+@task_tool
 async def list_tasks(
     ctx: ToolContext[TodoContext],
-    status: Literal["all", "pending", "completed"] = "all",
+    status: Annotated[Literal["all", "pending", "completed"], BeforeValidator(lambda v: _word(v) or "all")] = "all",
 ) -> str:
     """List the user's tasks.
 
@@ -134,8 +193,8 @@ def _change(ctx: ToolContext[TodoContext], task_id: int, status: str,
     return run_tool(ctx, work)
 
 
-@function_tool
-async def complete_task(ctx: ToolContext[TodoContext], task_id: int) -> str:
+@task_tool
+async def complete_task(ctx: ToolContext[TodoContext], task_id: TaskId) -> str:
     """Mark a task as completed.
 
     Args:
@@ -144,8 +203,8 @@ async def complete_task(ctx: ToolContext[TodoContext], task_id: int) -> str:
     return await _change(ctx, task_id, "completed", tasks.set_completed)
 
 
-@function_tool
-async def delete_task(ctx: ToolContext[TodoContext], task_id: int) -> str:
+@task_tool
+async def delete_task(ctx: ToolContext[TodoContext], task_id: TaskId) -> str:
     """Delete a task for good.
 
     Args:
@@ -154,10 +213,10 @@ async def delete_task(ctx: ToolContext[TodoContext], task_id: int) -> str:
     return await _change(ctx, task_id, "deleted", tasks.delete_task)
 
 
-@function_tool
+@task_tool
 async def update_task(
     ctx: ToolContext[TodoContext],
-    task_id: int,
+    task_id: TaskId,
     title: str | None = None,
     description: str | None = None,
 ) -> str:
