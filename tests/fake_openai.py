@@ -48,6 +48,8 @@ class Reply:
     finish_reason: str = "stop"
     body: Json | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    # A stream of nothing but `data: [DONE]` (no role chunk, no finish reason).
+    bare: bool = False
 
 
 Script = Reply | Callable[[Json], Reply]
@@ -87,9 +89,10 @@ def tool_calls(calls: list[tuple[str, Json | str, str]], pieces: int = 3, conten
                  message={"role": "assistant", "content": content or None, "tool_calls": finished})
 
 
-def empty() -> Reply:
-    """HTTP 200, a well-formed stream, and not one content token (what small models do)."""
-    return Reply(chunks=[], message={"role": "assistant", "content": ""})
+def empty(bare: bool = False) -> Reply:
+    """HTTP 200, a well-formed stream, and not one content token (what small models do);
+    `bare`: not even a role chunk or a finish reason, just `data: [DONE]`."""
+    return Reply(chunks=[], message={"role": "assistant", "content": ""}, bare=bare)
 
 
 def context_overflow(n_prompt_tokens: int = 9000, n_ctx: int = 8192, flavour: str = "llama.cpp") -> Reply:
@@ -188,6 +191,8 @@ def completion_chunks(reply: Reply, model: str, include_usage: bool) -> Iterator
         return {**base, "choices": [{"index": 0, "delta": delta, "logprobs": None,
                                      "finish_reason": finish_reason}]}
 
+    if reply.bare:
+        return
     yield chunk({"role": "assistant", "content": None})
     for delta in reply.chunks:
         yield chunk(delta)

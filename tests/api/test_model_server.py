@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from sqlmodel import select
 
 from tests.api.test_chat import parse_sse, tasks_in_db
@@ -78,8 +80,10 @@ def test_sse_streams_the_servers_chunks(client, alice, fake_openai):
     assert "".join(d["delta"] for n, d in events if n == "delta") == events[-1][1]["response"]
 
 
-def test_an_empty_stream_is_a_failed_retryable_turn_and_a_retry_answers(client, alice, session, fake_openai):
-    fake_openai.script(empty())
+@pytest.mark.parametrize("bare", [False, True])
+def test_an_empty_stream_is_a_failed_retryable_turn_and_a_retry_answers(client, alice, session, fake_openai,
+                                                                         bare):
+    fake_openai.script(empty(bare))
     failed = post(client, alice, message="hello?")
     assert failed.status_code == 502
     body = failed.json()
@@ -99,6 +103,19 @@ def test_an_empty_stream_over_sse_is_an_error_event(client, alice, fake_openai):
                        headers={**alice.headers, "Accept": "text/event-stream"}) as response:
         events = parse_sse(response.iter_lines())
     assert [n for n, _ in events] == ["start", "error"] and events[1][1]["retryable"] is True
+
+
+async def test_the_fake_server_answers_requests_without_stream_too(data_dir, fake_openai):
+    """The SDK's non-streamed path (`Runner.run`) reads the same server."""
+    from agents import Runner
+
+    from todo_chat.agent.assistant import build_agent
+    from todo_chat.agent.providers import get_model
+
+    fake_openai.script(text("Plain JSON answer."))
+    result = await Runner.run(build_agent(get_model(), max_tokens=64), "hi")
+    assert result.final_output == "Plain JSON answer."
+    assert "stream" not in fake_openai.requests[0] and fake_openai.requests[0]["max_tokens"] == 64
 
 
 def test_a_server_error_is_a_clean_502(client, alice, session, fake_openai):
@@ -299,3 +316,166 @@ def test_arguments_that_do_not_fit_are_a_clear_tool_error_and_the_turn_goes_on(c
     outputs = [json.loads(m["content"]) for m in fake_openai.messages() if m["role"] == "tool"]
     assert [o["error"] for o in outputs] == [results[c]["result"]["error"] for c in ("c1", "c2", "c3", "c4")]
     assert tasks_in_db(session, alice) == {}
+
+
+# --- tracing only when asked for -------------------------------------------------------------
+
+class RecordedTraces:
+    def __init__(self):
+        self.traces, self.spans = [], []
+
+    def on_trace_start(self, trace):
+        self.traces.append(trace.name)
+
+    def on_trace_end(self, trace):
+        pass
+
+    def on_span_start(self, span):
+        self.spans.append(span)
+
+    def on_span_end(self, span):
+        pass
+
+    def shutdown(self):
+        pass
+
+    def force_flush(self):
+        pass
+
+
+@pytest.fixture
+def recorded_traces():
+    """Stands in for the SDK's exporter (which uploads to OpenAI) while a test runs."""
+    from agents.tracing import set_trace_processors
+    from agents.tracing.processors import default_processor
+
+    recorder = RecordedTraces()
+    set_trace_processors([recorder])
+    yield recorder
+    set_trace_processors([default_processor()])
+
+
+def test_an_api_key_with_a_base_url_uploads_no_traces(client, alice, fake_openai, recorded_traces):
+    from agents.tracing import get_trace_provider
+
+    fake_openai.script(tool_call("list_tasks", {"status": "all"}), text("Nothing yet."))
+    chat_ok(client, alice, "my tasks?")
+    assert recorded_traces.traces == [] and recorded_traces.spans == []
+    assert get_trace_provider().create_trace("probe").export() is None  # a no-op trace
+
+
+def test_openai_tracing_1_turns_tracing_on(client, alice, fake_openai, recorded_traces, monkeypatch):
+    from todo_chat.core import config
+
+    monkeypatch.setenv("OPENAI_TRACING", "1")
+    config.get_settings.cache_clear()
+    fake_openai.script(text("Hi."))
+    chat_ok(client, alice, "hi")
+    assert recorded_traces.traces == ["todo-chat turn"] and recorded_traces.spans
+    monkeypatch.delenv("OPENAI_TRACING")
+    config.get_settings.cache_clear()
+    fake_openai.script(text("Hi again."))
+    chat_ok(client, alice, "hi")
+    assert recorded_traces.traces == ["todo-chat turn"]  # off again
+
+
+# --- the ChatKit door ------------------------------------------------------------------------
+
+@pytest.fixture
+def chatkit(fake_openai):
+    from todo_chat.api.chatkit.endpoint import chatkit_server
+
+    chatkit_server.cache_clear()
+    yield
+    chatkit_server.cache_clear()
+
+
+def test_chatkit_turn_with_a_streamed_tool_call(client, alice, session, fake_openai, chatkit):
+    from tests.api.test_chatkit import done_items, new_thread
+
+    fake_openai.script(tool_call("add_task", {"title": "Walk dog"}, call_id="call_dog"), text("Added Walk dog."))
+    _, events = new_thread(client, alice, "add walk dog")
+    assert [i.task.title for i in done_items(events, "task")] == ["add_task: success"]
+    assert done_items(events, "assistant_message")[0].content[0].text == "Added Walk dog."
+    assert [t.title for t in tasks_in_db(session, alice).values()] == ["Walk dog"]
+
+
+def test_chatkit_empty_answer_is_a_retryable_error_event(client, alice, session, fake_openai, chatkit):
+    from chatkit.types import ThreadRetryAfterItemParams, ThreadsRetryAfterItemReq
+
+    from tests.api.test_chatkit import done_items, new_thread, stream
+
+    fake_openai.script(empty())
+    thread_id, events = new_thread(client, alice, "hello?")
+    errors = [e for e in events if e.type == "error"]
+    assert len(errors) == 1 and errors[0].allow_retry and "empty answer" in errors[0].message
+    assert done_items(events, "assistant_message") == []
+    fake_openai.script(text("Hello!"))
+    user_item = done_items(events, "user_message")[0]
+    retried = stream(client, alice, ThreadsRetryAfterItemReq(
+        params=ThreadRetryAfterItemParams(thread_id=thread_id, item_id=user_item.id)))
+    assert done_items(retried, "assistant_message")[0].content[0].text == "Hello!"
+    assert messages_in_db(session) == [("user", "hello?"), ("assistant", "Hello!")]
+
+
+def _with_attachment(text_, attachment_id):
+    from chatkit.types import InferenceOptions, UserMessageInput, UserMessageTextContent
+
+    return UserMessageInput(content=[UserMessageTextContent(text=text_)], attachments=[attachment_id],
+                            inference_options=InferenceOptions())
+
+
+def test_chatkit_unknown_attachment_is_a_400_before_anything_is_saved(client, alice, session):
+    from chatkit.types import ThreadAddUserMessageParams, ThreadCreateParams, ThreadsAddUserMessageReq, ThreadsCreateReq
+
+    from tests.api.test_chatkit import new_thread, send
+
+    response = send(client, alice, ThreadsCreateReq(params=ThreadCreateParams(
+        input=_with_attachment("see attached", "atc_missing"))))
+    assert response.status_code == 400 and "atc_missing" in response.json()["detail"]
+    session.expire_all()
+    assert messages_in_db(session) == []
+    thread_id, _ = new_thread(client, alice, "hello")
+    response = send(client, alice, ThreadsAddUserMessageReq(params=ThreadAddUserMessageParams(
+        thread_id=thread_id, input=_with_attachment("see attached", "atc_missing"))))
+    assert response.status_code == 400
+    assert [role for role, _ in messages_in_db(session)] == ["user", "assistant"]
+
+
+def test_chatkit_stream_that_fails_before_the_answer_ends_with_an_error_event(client, alice, monkeypatch):
+    """An attachment deleted between the check and its use: an error event, not a cut stream."""
+    from chatkit.store import NotFoundError
+    from chatkit.types import AttachmentCreateParams, AttachmentsCreateReq, ThreadCreateParams, ThreadsCreateReq
+
+    from tests.api.test_chatkit import send, stream
+    from todo_chat.api.chatkit.endpoint import chatkit_server
+
+    attachment = send(client, alice, AttachmentsCreateReq(
+        params=AttachmentCreateParams(name="a.txt", size=2, mime_type="text/plain"))).json()
+    store = chatkit_server().store
+    checked = []
+
+    async def vanishing(attachment_id, context):
+        if checked:
+            raise NotFoundError(f"Attachment {attachment_id} not found")
+        checked.append(attachment_id)
+        return await type(store).load_attachment(store, attachment_id, context)
+
+    monkeypatch.setattr(store, "load_attachment", vanishing)
+    events = stream(client, alice, ThreadsCreateReq(params=ThreadCreateParams(
+        input=_with_attachment("see attached", attachment["id"]))))
+    assert events[0].type == "thread.created"
+    assert events[-1].type == "error" and attachment["id"] in events[-1].message
+
+
+def test_a_passing_server_error_is_retried_by_the_client_when_allowed(client, alice, fake_openai, monkeypatch):
+    from todo_chat.agent import providers
+    from todo_chat.core import config
+
+    monkeypatch.setenv("OPENAI_MAX_RETRIES", "1")
+    config.get_settings.cache_clear()
+    providers._client.cache_clear()
+    busy = server_error("busy, try again", status=503)
+    busy.headers["retry-after-ms"] = "10"  # OpenAI's header; the client waits that long
+    fake_openai.script(busy, text("Back."))
+    assert chat_ok(client, alice, "hi")["response"] == "Back." and len(fake_openai.requests) == 2
