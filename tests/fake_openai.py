@@ -53,6 +53,7 @@ class Reply:
 
 
 Script = Reply | Callable[[Json], Reply]
+NOT_FOUND = {"error": {"code": 404, "message": "File Not Found", "type": "not_found_error"}}
 
 
 # --- what a test scripts ---------------------------------------------------------------------
@@ -227,18 +228,19 @@ def _handler(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             if self.path.rstrip("/") == "/v1/models":
                 self._json(200, {"object": "list", "data": [{"id": server.model, "object": "model"}]})
             else:
-                self._json(404, {"error": {"code": 404, "message": "File Not Found", "type": "not_found_error"}})
+                self._json(404, NOT_FOUND)
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length)
             if self.path != "/v1/chat/completions":
-                self._json(404, {"error": {"code": 404, "message": "File Not Found", "type": "not_found_error"}})
+                self._json(404, NOT_FOUND)
                 return
             try:
                 request = json.loads(raw)
             except ValueError:
-                self._json(400, {"error": {"code": 400, "message": "invalid JSON", "type": "invalid_request_error"}})
+                self._json(400, {"error": {"code": 400, "message": "invalid JSON",
+                                           "type": "invalid_request_error"}})
                 return
             reply = server.next_reply(request, {k.lower(): v for k, v in self.headers.items()})
             if reply.status != 200:

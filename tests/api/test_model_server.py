@@ -175,7 +175,8 @@ def test_history_keeps_the_newest_turns_that_fit(client, alice, fake_openai, mon
     assert sent[0]["role"] == "system" and sent[1]["role"] == "user"  # whole turns, a user first
     assert sent[-1]["content"] == "last" and sent[-2]["content"].startswith("reply 11:")
     assert 4 <= len(sent) - 2 < 24  # some history, not all of it
-    assert len(json.dumps(sent).encode()) + len(json.dumps(fake_openai.requests[-1]["tools"])) <= (4000 - 1024) * 3
+    tools = fake_openai.requests[-1]["tools"]
+    assert len(json.dumps(sent).encode()) + len(json.dumps(tools)) <= (4000 - 1024) * 3
 
 
 def test_a_context_overflow_400_is_recovered_with_less_history(client, alice, session, fake_openai):
@@ -186,8 +187,43 @@ def test_a_context_overflow_400_is_recovered_with_less_history(client, alice, se
     answer = chat_ok(client, alice, "third", conversation)
     assert answer["response"] == "three"
     sizes = [len(r["messages"]) for r in fake_openai.requests[2:]]
-    assert sizes[0] == 6 and sizes[0] > sizes[1] >= sizes[2] and fake_openai.messages()[-1]["content"] == "third"
+    assert sizes[0] == 6 and sizes[0] > sizes[1] >= sizes[2]
+    assert fake_openai.messages()[-1]["content"] == "third"
     assert messages_in_db(session)[-1] == ("assistant", "three")
+
+
+def test_an_overflow_after_a_tool_ran_retries_without_running_it_again(client, alice, session, fake_openai):
+    fake_openai.script(text("one"), text("two"))
+    conversation = chat_ok(client, alice, "first")["conversation_id"]
+    chat_ok(client, alice, "second", conversation)
+    fake_openai.script(tool_call("add_task", {"title": "Pay rent"}, call_id="call_rent"), context_overflow(),
+                       text("Added Pay rent."))
+    answer = chat_ok(client, alice, "add pay rent", conversation)
+    assert answer["response"] == "Added Pay rent."
+    assert [(c["call_id"], c["status"]) for c in answer["tool_calls"]] == [("call_rent", "success")]
+    assert [t.title for t in tasks_in_db(session, alice).values()] == ["Pay rent"]
+    refused, last = fake_openai.requests[3], fake_openai.requests[4]
+    assert len(last["messages"]) < len(refused["messages"])
+    assert [m.get("tool_call_id") for m in last["messages"] if m["role"] == "tool"] == ["call_rent"]
+
+
+def test_an_overflow_after_text_was_shown_fails_clearly_and_the_retry_sends_less(client, alice, session,
+                                                                                fake_openai):
+    fake_openai.script(text("one"), text("two"))
+    conversation = chat_ok(client, alice, "first")["conversation_id"]
+    chat_ok(client, alice, "second", conversation)
+    fake_openai.script(tool_call("add_task", {"title": "Pay rent"}, call_id="call_rent", content="On it. "),
+                       context_overflow())
+    failed = post(client, alice, message="add pay rent", conversation_id=conversation)
+    assert failed.status_code == 502
+    body = failed.json()
+    assert body["retryable"] is True and "too long for the model's context window" in body["detail"]
+    assert [c["call_id"] for c in body["tool_calls"]] == ["call_rent"]
+    fake_openai.script(context_overflow(), text("Added Pay rent."))
+    retried = post(client, alice, conversation_id=conversation, retry=True)
+    assert retried.status_code == 200 and retried.json()["response"] == "Added Pay rent."
+    assert len(fake_openai.messages()) < len(fake_openai.messages(-2))
+    assert [t.title for t in tasks_in_db(session, alice).values()] == ["Pay rent"]
 
 
 def test_a_server_whose_window_is_smaller_than_configured_still_answers(client, alice, fake_openai):
@@ -393,7 +429,8 @@ def chatkit(fake_openai):
 def test_chatkit_turn_with_a_streamed_tool_call(client, alice, session, fake_openai, chatkit):
     from tests.api.test_chatkit import done_items, new_thread
 
-    fake_openai.script(tool_call("add_task", {"title": "Walk dog"}, call_id="call_dog"), text("Added Walk dog."))
+    fake_openai.script(tool_call("add_task", {"title": "Walk dog"}, call_id="call_dog"),
+                       text("Added Walk dog."))
     _, events = new_thread(client, alice, "add walk dog")
     assert [i.task.title for i in done_items(events, "task")] == ["add_task: success"]
     assert done_items(events, "assistant_message")[0].content[0].text == "Added Walk dog."
@@ -426,7 +463,8 @@ def _with_attachment(text_, attachment_id):
 
 
 def test_chatkit_unknown_attachment_is_a_400_before_anything_is_saved(client, alice, session):
-    from chatkit.types import ThreadAddUserMessageParams, ThreadCreateParams, ThreadsAddUserMessageReq, ThreadsCreateReq
+    from chatkit.types import (ThreadAddUserMessageParams, ThreadCreateParams, ThreadsAddUserMessageReq,
+                               ThreadsCreateReq)
 
     from tests.api.test_chatkit import new_thread, send
 

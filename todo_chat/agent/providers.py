@@ -44,7 +44,7 @@ def get_model(settings: Settings | None = None) -> Model:
                          settings.openai_max_retries)
         return OpenAIChatCompletionsModel(model=settings.openai_model, openai_client=client)
     if settings.openai_api_key:
-        return OpenAIResponsesModel(model=settings.openai_model,
-                                    openai_client=_client("", settings.openai_api_key, settings.openai_max_retries))
+        client = _client("", settings.openai_api_key, settings.openai_max_retries)
+        return OpenAIResponsesModel(model=settings.openai_model, openai_client=client)
     # Instant: typing speed is presentation, and no answer (JSON or a test) ever waits for it.
     return OfflineModel()

@@ -3,10 +3,12 @@
 A bad task id or argument comes back as `{"error": "..."}` so the model can relay it; an
 exception would end the turn. Arguments are read leniently where the meaning is clear (what real
 models send: "High" for a priority, "5" for a task id, a full datetime or "" for a due date);
-arguments that still do not fit the schema get a clear error naming the field, never the SDK's
-bare "An error occurred while running the tool". Each call runs as one unit of work in a worker thread: the change,
-the saved tool call and its badge item commit together, so a crash can never leave a change
-without its record (which is what lets a retry skip calls that already happened).
+arguments that still do not fit the schema get a clear error naming the field, never the
+SDK's bare "An error occurred while running the tool".
+
+Each call runs as one unit of work in a worker thread: the change, the saved tool call and its
+badge item commit together, so a crash can never leave a change without its record (which is
+what lets a retry skip calls that already happened).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ def _task_number(value: Any) -> Any:
 
 Priority = Annotated[Literal["low", "medium", "high"] | None, BeforeValidator(_word)]
 TaskId = Annotated[int, BeforeValidator(_task_number)]
+Status = Annotated[Literal["all", "pending", "completed"], BeforeValidator(lambda v: _word(v) or "all")]
 
 
 def _json(payload: Payload) -> str:
@@ -106,7 +109,8 @@ def _bad_call(ctx: Any, error: Exception, params: type[BaseModel]) -> str:
     try:
         params(**data)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}"
+                             for e in exc.errors())
         return _json({"error": f"Invalid arguments for {name}: {problems}"})
     return _json({"error": f"Invalid arguments for {name}"})
 
@@ -171,7 +175,7 @@ async def add_task(
 @task_tool
 async def list_tasks(
     ctx: ToolContext[TodoContext],
-    status: Annotated[Literal["all", "pending", "completed"], BeforeValidator(lambda v: _word(v) or "all")] = "all",
+    status: Status = "all",
 ) -> str:
     """List the user's tasks.
 
