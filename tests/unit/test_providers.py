@@ -41,3 +41,10 @@ def test_tracing_is_off_unless_openai_tracing_is_set():
     finally:
         apply_tracing(Settings())
     assert get_trace_provider()._disabled is True
+
+
+def test_context_window_defaults():
+    assert Settings(openai_base_url="http://127.0.0.1:8080/v1").context_tokens == 8192
+    assert Settings(openai_api_key="sk-test").context_tokens == 128_000
+    assert Settings(openai_base_url="http://x/v1", model_context_tokens=32768).context_tokens == 32768
+    assert Settings().model_max_output_tokens == 1024 and Settings().openai_tracing is False

@@ -177,9 +177,12 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None) -> A
         except Exception as exc:  # the model or the network failed: keep the message, offer retry
             overflow = context_overflow(exc)
             if overflow and not streamed_text and fit.history_sent and attempt + 1 < MAX_TRIES:
-                log.info("conversation %s does not fit the model's context (%s of %s history messages "
-                         "sent): trying again with less", conversation.id, fit.history_sent, fit.history_total)
+                log.warning("conversation %s does not fit the model's context (%s of %s history messages "
+                            "sent, MODEL_CONTEXT_TOKENS=%s): trying again with less", conversation.id,
+                            fit.history_sent, fit.history_total, settings.context_tokens)
                 fit.history_cap = fit.history_tokens // 2 if attempt + 2 < MAX_TRIES else 0
+                # llama.cpp says how large its window really is: believe it over the setting.
+                fit.context_tokens = min(fit.context_tokens, server_context_size(exc) or fit.context_tokens)
                 # Tools that ran before the overflow are replayed, not run again.
                 finished = await run_db(conversations.finished_tool_calls, user, message.id)
                 continue
@@ -224,6 +227,14 @@ def context_overflow(exc: BaseException) -> bool:
                 return True
         current = current.__cause__ or current.__context__
     return False
+
+
+def server_context_size(exc: BaseException) -> int | None:
+    """The window size a server reported with its refusal (llama.cpp's `n_ctx`), if any."""
+    body = getattr(exc, "body", None)
+    body = body.get("error", body) if isinstance(body, dict) else None
+    size = body.get("n_ctx") if isinstance(body, dict) else None
+    return size if isinstance(size, int) and size > 0 else None
 
 
 def _explain(exc: Exception, overflow: bool = False, history_sent: int = 0) -> str:
