@@ -288,8 +288,10 @@ def fake_openai(data_dir, monkeypatch) -> Iterator[FakeOpenAI]:
     monkeypatch.setenv("OPENAI_MAX_RETRIES", "0")
     config.get_settings.cache_clear()
     providers._client.cache_clear()
+    providers._remote_model.cache_clear()
     yield server
     server.stop()
     monkeypatch.undo()
     config.get_settings.cache_clear()
     providers._client.cache_clear()
+    providers._remote_model.cache_clear()

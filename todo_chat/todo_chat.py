@@ -22,11 +22,11 @@ async def _migrate_on_start():
 app = rx.App(
     api_transformer=api_app,
     stylesheets=["/styles.css"],
-    head_components=[rx.el.meta(name="color-scheme", content="light dark")],
+    head_components=[rx.el.meta(name="color-scheme", content="light dark"), rx.script(src="/notify.js")],
 )
 app.register_lifespan_task(_migrate_on_start)
 
-PRIVATE = [AuthState.require_login, SidebarState.load, TaskPanelState.load]
+PRIVATE = [AuthState.require_login, SidebarState.load, TaskPanelState.load, TaskPanelState.check_reminders]
 app.add_page(index, route="/", title="todo-chat", on_load=AuthState.skip_if_logged_in)
 app.add_page(login_page, route="/login", title="Log in · todo-chat", on_load=AuthState.skip_if_logged_in)
 app.add_page(signup_page, route="/signup", title="Sign up · todo-chat", on_load=AuthState.skip_if_logged_in)

@@ -39,7 +39,7 @@ def test_add_a_task_to_buy_groceries(client, alice, session):
 def test_add_with_due_date_and_priority(client, alice, session):
     chat(client, alice, "Add a task to buy groceries tomorrow, high priority")
     task = next(iter(tasks_in_db(session, alice).values()))
-    assert task.title == "Buy groceries" and task.priority.value == "high" and task.due_date is not None
+    assert task.title == "Buy groceries" and task.priority.value == "high" and task.due_at is not None and task.all_day
 
 
 def test_show_me_all_my_tasks(client, alice):

@@ -39,7 +39,7 @@ from chatkit.types import (
 from pydantic import BaseModel, TypeAdapter
 from sqlmodel import select
 
-from todo_chat.agent import providers
+from todo_chat.agent import turn
 from todo_chat.api.chatkit.endpoint import chatkit_server
 from todo_chat.models import Message, Task, ToolCall
 
@@ -188,7 +188,7 @@ def test_list_tasks_answers_with_a_widget_whose_buttons_change_tasks(client, ali
 
 def test_retry_after_item_reruns_a_failed_turn(client, alice, monkeypatch, session):
     model = ScriptedModel([{"error": RuntimeError("down")}, [assistant_message("Back online!")]])
-    monkeypatch.setattr(providers, "OfflineModel", lambda **_: model)
+    monkeypatch.setattr(turn, "get_model", lambda: model)
     thread_id, events = new_thread(client, alice, "hello?")
     errors = [e for e in events if e.type == "error"]
     assert len(errors) == 1 and errors[0].allow_retry

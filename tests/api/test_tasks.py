@@ -39,9 +39,10 @@ def test_list_filters_and_paginates(client, alice):
         body = client.get(url(alice, query), headers=alice.headers).json()
         return [t["title"] for t in body["tasks"]], body["total"]
 
-    assert titles("?status=completed") == (["Task 0"], 1)
+    assert titles("?status=completed") == (["Task 4"], 1)  # newest first by default
     assert titles("?status=pending")[1] == 4
-    assert titles("?limit=2&offset=2") == (["Task 2", "Task 3"], 5)
+    assert titles("?limit=2&offset=2") == (["Task 2", "Task 1"], 5)
+    assert titles("?sort=created&order=asc&limit=2") == (["Task 0", "Task 1"], 5)
     assert client.get(url(alice, "?status=bogus"), headers=alice.headers).status_code == 422
     assert client.get(url(alice, "?limit=0"), headers=alice.headers).status_code == 422
 

@@ -44,7 +44,7 @@ def test_one_huge_message_is_cut_not_allowed_to_crowd_out_the_rest():
 
 
 def test_context_fit_sends_the_current_turn_whole_and_fills_the_rest_with_history():
-    fit = ContextFit(context_tokens=4000, max_output_tokens=1000)
+    fit = ContextFit(context_tokens=8000, max_output_tokens=1000)
     history = [msg("user" if i % 2 == 0 else "assistant", "z" * 900) for i in range(30)]
     turn = [msg("user", "now " + "q" * 3000),
             {"type": "function_call", "call_id": "c1", "name": "list_tasks", "arguments": "{}"},
@@ -52,7 +52,7 @@ def test_context_fit_sends_the_current_turn_whole_and_fills_the_rest_with_histor
     sent = fit.fit([*history, *turn], "instructions " * 50, list(TASK_TOOLS))
     assert sent[-3:] == turn and 0 < fit.history_sent < 30 and fit.history_total == 30
     total = sum(map(item_tokens, sent)) + estimate_tokens("instructions " * 50)
-    assert total <= 4000 - 1000
+    assert total <= 8000 - 1000
     fit.history_cap = fit.history_tokens // 2
     smaller = fit.fit([*history, *turn], "instructions " * 50, list(TASK_TOOLS))
     assert len(smaller) < len(sent)

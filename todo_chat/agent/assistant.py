@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from agents import Agent, Model, ModelSettings
 
@@ -17,12 +18,20 @@ markdown lists for several tasks. Today is {today}."""
 
 
 def build_agent(model: Model | str, max_tokens: int | None = None) -> Agent[TodoContext]:
-    """`max_tokens` caps each reply (MODEL_MAX_OUTPUT_TOKENS): a server's context window must
+    """The agent for today (the instructions name the date). Built once per model and day:
+    an agent is a plain definition, shared read-only by every run.
+
+    `max_tokens` caps each reply (MODEL_MAX_OUTPUT_TOKENS): a server's context window must
     hold the history plus the longest answer, and an unbounded one could fill it for good.
     The offline model ignores it."""
+    return _agent(model, date.today(), max_tokens)
+
+
+@lru_cache(maxsize=16)
+def _agent(model: Model | str, today: date, max_tokens: int | None) -> Agent[TodoContext]:
     return Agent[TodoContext](
         name="todo-chat",
-        instructions=INSTRUCTIONS.format(today=date.today().isoformat()),
+        instructions=INSTRUCTIONS.format(today=today.isoformat()),
         model=model,
         model_settings=ModelSettings(max_tokens=max_tokens),
         tools=list(TASK_TOOLS),

@@ -34,17 +34,28 @@ def _client(base_url: str, api_key: str, max_retries: int = 2) -> AsyncOpenAI:
     return AsyncOpenAI(base_url=base_url or None, api_key=api_key, max_retries=max_retries)
 
 
+@lru_cache
+def _remote_model(base_url: str, api_key: str, model: str, max_retries: int) -> Model:
+    """Stateless over its client, so one serves every turn (and the agent built on it is reused)."""
+    if base_url:
+        # Ollama, vLLM, LM Studio, llama.cpp speak chat completions, not the Responses API.
+        return OpenAIChatCompletionsModel(model=model, openai_client=_client(base_url, api_key, max_retries))
+    return OpenAIResponsesModel(model=model, openai_client=_client("", api_key, max_retries))
+
+
 def get_model(settings: Settings | None = None) -> Model:
     """OPENAI_BASE_URL: any OpenAI-compatible server; OPENAI_API_KEY: OpenAI; else offline."""
     settings = settings or get_settings()
     apply_tracing(settings)
-    if settings.openai_base_url:
-        # Ollama, vLLM, LM Studio, llama.cpp speak chat completions, not the Responses API.
-        client = _client(settings.openai_base_url, settings.openai_api_key or "not-needed",
-                         settings.openai_max_retries)
-        return OpenAIChatCompletionsModel(model=settings.openai_model, openai_client=client)
-    if settings.openai_api_key:
-        client = _client("", settings.openai_api_key, settings.openai_max_retries)
-        return OpenAIResponsesModel(model=settings.openai_model, openai_client=client)
-    # Instant: typing speed is presentation, and no answer (JSON or a test) ever waits for it.
+    if settings.openai_base_url or settings.openai_api_key:
+        api_key = settings.openai_api_key or "not-needed"
+        return _remote_model(settings.openai_base_url, api_key, settings.openai_model,
+                             settings.openai_max_retries)
+    return _offline_model()
+
+
+@lru_cache
+def _offline_model() -> OfflineModel:
+    """Stateless, so one serves every turn. Instant: typing speed is presentation, and no
+    answer (JSON or a test) ever waits for it."""
     return OfflineModel()

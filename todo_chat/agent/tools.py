@@ -31,11 +31,12 @@ from todo_chat.core.db import run_db
 from todo_chat.models import Task, ToolCallStatus, User
 from todo_chat.services import conversations, tasks
 from todo_chat.services.errors import ServiceError
-from todo_chat.services.tasks import TaskCreate, TaskUpdate
+from todo_chat.services.tasks import Completion, TaskCreate, TaskPublic, TaskQuery, TaskUpdate
 
-log = logging.getLogger(__name__)
-TASK_TOOL_NAMES = ("add_task", "list_tasks", "complete_task", "delete_task", "update_task")
+TASK_TOOL_NAMES = ("add_task", "list_tasks", "complete_task", "reopen_task", "delete_task", "update_task")
+PriorityName = Literal["low", "medium", "high"]
 Payload = dict[str, Any]
+log = logging.getLogger(__name__)
 _NOTHING = ("", "none", "null", "n/a")
 
 
@@ -54,9 +55,17 @@ def _task_number(value: Any) -> Any:
     return value
 
 
-Priority = Annotated[Literal["low", "medium", "high"] | None, BeforeValidator(_word)]
+def _or(default: str) -> Callable[[Any], Any]:
+    return lambda value: _word(value) or default
+
+
+# The same JSON schema the model sees as before; only the reading is forgiving.
+Priority = Annotated[PriorityName | None, BeforeValidator(_word)]
 TaskId = Annotated[int, BeforeValidator(_task_number)]
-Status = Annotated[Literal["all", "pending", "completed"], BeforeValidator(lambda v: _word(v) or "all")]
+Status = Annotated[Literal["all", "pending", "completed"], BeforeValidator(_or("all"))]
+Due = Annotated[Literal["today", "overdue", "week", "none"] | None, BeforeValidator(_word)]
+Sort = Annotated[Literal["due", "priority", "created", "updated", "title"], BeforeValidator(_or("created"))]
+Order = Annotated[Literal["asc", "desc"], BeforeValidator(_or("asc"))]
 
 
 def _json(payload: Payload) -> str:
@@ -69,28 +78,26 @@ def _message(exc: Exception) -> str:
     return str(exc)
 
 
-def task_summary(task: Task) -> Payload:
-    return {
-        "id": task.id, "title": task.title, "description": task.description,
-        "completed": task.completed,
-        "priority": task.priority.value if task.priority else None,
-        "due_date": task.due_date.isoformat() if task.due_date else None,
-    }
+def task_summary(task: Task, user: User) -> Payload:
+    """A task as the model reads it: the public fields, dates in the user's own offset."""
+    public = TaskPublic.of(task, user)
+    summary = public.model_dump(mode="json", exclude={"user_id", "created_at", "updated_at"})
+    summary["due_date"] = public.due_at.date().isoformat() if public.due_at else None
+    return {k: v for k, v in summary.items() if v not in (None, [], "")} | {"completed": task.completed}
 
 
-def lenient_date(value: str | None) -> date | None:
-    """A due date as models send it: '2026-12-04', or a full ISO datetime of that day; '' or
-    'null' is no due date."""
+def lenient_due(value: str | None) -> datetime | date | None:
+    """A due date as models send it: '2026-12-04', '2026-12-04T17:00', with or without an
+    offset or a 'Z'; '' (or 'null', 'none') means none."""
     value = (value or "").strip()
     if value.lower() in _NOTHING:
         return None
     try:
-        return date.fromisoformat(value[:10])
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        try:
-            return datetime.fromisoformat(value).date()
-        except ValueError:
-            raise ValueError(f"due_date must be a date as YYYY-MM-DD, not {value!r}") from None
+        raise ValueError(f"Dates go as YYYY-MM-DD or YYYY-MM-DDTHH:MM, not {value!r}") from None
 
 
 def _bad_call(ctx: Any, error: Exception, params: type[BaseModel]) -> str:
@@ -153,21 +160,27 @@ async def add_task(
     description: str = "",
     priority: Priority = None,
     due_date: str | None = None,
+    tags: list[str] | None = None,
+    recurrence: str | None = None,
+    remind_at: str | None = None,
 ) -> str:
     """Add a task to the user's todo list.
 
     Args:
         title: Short title of the task, e.g. "Buy groceries".
         description: Optional details.
-        priority: Optional priority: low, medium or high.
-        due_date: Optional due date as YYYY-MM-DD.
+        priority: low, medium (the default when not given) or high.
+        due_date: Optional due date, YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a time (user's local time).
+        tags: Optional lowercase tags, e.g. ["work", "finance"].
+        recurrence: Optional RFC 5545 RRULE for a repeating task, e.g. FREQ=WEEKLY;BYDAY=MO.
+        remind_at: Optional reminder time, YYYY-MM-DDTHH:MM (user's local time).
     """
     def work(session: Session, user: User) -> Payload:
-        data = TaskCreate(title=title, description=description or "", priority=priority,
-                          due_date=lenient_date(due_date))
+        data = TaskCreate(title=title, description=description or None, priority=priority or "medium",
+                          due_at=lenient_due(due_date), tags=tags or [], recurrence=recurrence,
+                          remind_at=lenient_due(remind_at))
         task = tasks.create_task(session, user, data)
-        extras = {k: v for k, v in task_summary(task).items() if k in ("priority", "due_date") and v}
-        return {"task_id": task.id, "status": "created", "title": task.title, **extras}
+        return {"task_id": task.id, "status": "created", **task_summary(task, user)}
 
     return await run_tool(ctx, work)
 
@@ -176,15 +189,30 @@ async def add_task(
 async def list_tasks(
     ctx: ToolContext[TodoContext],
     status: Status = "all",
+    priority: Priority = None,
+    tag: str | None = None,
+    due: Due = None,
+    query: str = "",
+    sort: Sort = "created",
+    order: Order = "asc",
 ) -> str:
-    """List the user's tasks.
+    """List the user's tasks, optionally filtered and sorted.
 
     Args:
         status: Which tasks: all, pending (not done yet) or completed.
+        priority: Only tasks of this priority.
+        tag: Only tasks with this tag.
+        due: today, overdue, week (due in the next 7 days) or none (no due date).
+        query: Only tasks with these words in the title or description.
+        sort: due, priority, created (the default: oldest first), updated or title.
+        order: asc (the default) or desc.
     """
     def work(session: Session, user: User) -> Payload:
-        page = tasks.list_tasks(session, user, status, limit=100)
-        return {"status": status, "count": page.total, "tasks": [task_summary(t) for t in page.items]}
+        page = tasks.list_tasks(session, user, TaskQuery(
+            status=status, priority=priority, tag=tag, due=due, q=query or "", sort=sort, order=order))
+        filters = {k: v for k, v in {"priority": priority, "tag": tag, "due": due, "query": query}.items() if v}
+        return {"status": status, **filters, "count": page.total,
+                "tasks": [task_summary(t, user) for t in page.items]}
 
     return await run_tool(ctx, work)
 
@@ -197,14 +225,37 @@ def _change(ctx: ToolContext[TodoContext], task_id: int, status: str,
     return run_tool(ctx, work)
 
 
+def _set_done(ctx: ToolContext[TodoContext], task_id: int, completed: bool):
+    def work(session: Session, user: User) -> Payload:
+        done: Completion = tasks.set_completed(session, user, task_id, completed)
+        payload = {"task_id": task_id, "status": "completed" if completed else "reopened",
+                   "title": done.task.title}
+        if done.next is not None:
+            session.flush()
+            payload["next"] = {"task_id": done.next.id, **task_summary(done.next, user)}
+        return payload
+
+    return run_tool(ctx, work)
+
+
 @task_tool
 async def complete_task(ctx: ToolContext[TodoContext], task_id: TaskId) -> str:
-    """Mark a task as completed.
+    """Mark a task as completed (a repeating task then gets its next occurrence).
 
     Args:
         task_id: The id of the task.
     """
-    return await _change(ctx, task_id, "completed", tasks.set_completed)
+    return await _set_done(ctx, task_id, True)
+
+
+@task_tool
+async def reopen_task(ctx: ToolContext[TodoContext], task_id: TaskId) -> str:
+    """Mark a completed task as not done again.
+
+    Args:
+        task_id: The id of the task.
+    """
+    return await _set_done(ctx, task_id, False)
 
 
 @task_tool
@@ -223,23 +274,40 @@ async def update_task(
     task_id: TaskId,
     title: str | None = None,
     description: str | None = None,
+    priority: Priority = None,
+    due_date: str | None = None,
+    tags: list[str] | None = None,
+    recurrence: str | None = None,
+    remind_at: str | None = None,
 ) -> str:
-    """Change a task's title and/or description.
+    """Change a task: only the fields given change.
 
     Args:
         task_id: The id of the task.
-        title: The new title, if it changes.
-        description: The new description, if it changes.
+        title: The new title.
+        description: The new description.
+        priority: The new priority: low, medium or high.
+        due_date: The new due date (YYYY-MM-DD or YYYY-MM-DDTHH:MM); "" removes it.
+        tags: The task's new list of tags (replaces the old list).
+        recurrence: A new RRULE; "" stops the task repeating.
+        remind_at: A new reminder time (YYYY-MM-DDTHH:MM); "" removes it.
     """
-    changes = {k: v for k, v in {"title": title, "description": description}.items() if v is not None}
+    given = {"title": title, "description": description, "priority": priority, "tags": tags}
+    changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    if due_date is not None:
+        changes["due_at"] = lenient_due(due_date)
+    if recurrence is not None:
+        changes["recurrence"] = recurrence or None
+    if remind_at is not None:
+        changes["remind_at"] = lenient_due(remind_at)
 
     def work(session: Session, user: User) -> Payload:
         if not changes:
-            raise ValueError("Nothing to update: give a new title or description")
+            raise ValueError("Nothing to update: say what should change")
         task = tasks.update_task(session, user, task_id, TaskUpdate(**changes))
-        return {"task_id": task.id, "status": "updated", "title": task.title}
+        return {"task_id": task.id, "status": "updated", "changed": sorted(changes), **task_summary(task, user)}
 
     return await run_tool(ctx, work)
 
 
-TASK_TOOLS = [add_task, list_tasks, complete_task, delete_task, update_task]
+TASK_TOOLS = [add_task, list_tasks, complete_task, reopen_task, delete_task, update_task]

@@ -11,10 +11,12 @@ across an `await`: each database step is its own short unit of work (`core.db.ru
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal, Union
+from weakref import WeakKeyDictionary
 
 from agents import Model, RunConfig, Runner
 from agents.stream_events import RawResponsesStreamEvent, RunItemStreamEvent
@@ -89,6 +91,21 @@ def _result(output: Any) -> Any:
         return output
 
 
+_slots: WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = WeakKeyDictionary()
+
+
+def _turn_slots() -> asyncio.Semaphore:
+    """At most MAX_CONCURRENT_TURNS agent runs share this process's event loop at once."""
+    loop = asyncio.get_running_loop()
+    if loop not in _slots:
+        _slots[loop] = asyncio.Semaphore(get_settings().max_concurrent_turns)
+    return _slots[loop]
+
+
+class Busy(Exception):
+    """No agent slot came free in time: the turn fails as retryable, its message kept."""
+
+
 async def admit(user: User) -> None:
     """Count a turn against the user's chat limit (raises RateLimited). ChatKit's server saves
     its user message itself, so its door admits first and then runs the saved message."""
@@ -138,65 +155,76 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None) -> A
     fit = ContextFit(settings.context_tokens, settings.model_max_output_tokens)
     run_config = RunConfig(call_model_input_filter=fit, tracing_disabled=not apply_tracing(settings),
                            workflow_name="todo-chat turn")
-    streamed_text = False
-    for attempt in range(MAX_TRIES):
-        context = TodoContext(user=user, conversation_id=conversation.id, message_id=message.id,
-                              earlier_calls=list(finished))
-        replay = [item for call in finished for item in _replayed(call)]
-        result = None
-        try:
-            model = model or get_model()
-            result = Runner.run_streamed(
-                build_agent(model, settings.model_max_output_tokens),
-                input=[*turn.history, {"role": "user", "content": message.content}, *replay],
-                context=context, max_turns=MAX_TURNS, run_config=run_config,
-            )
-            async for event in result.stream_events():
-                if isinstance(event, RawResponsesStreamEvent) and isinstance(event.data, ResponseTextDeltaEvent):
-                    streamed_text = True
-                    yield TextDelta(delta=event.data.delta)
-                elif isinstance(event, RunItemStreamEvent) and event.name == "tool_called":
-                    raw = event.item.raw_item
-                    call = ToolCallEvent(type="tool_call_started", call_id=raw.call_id, name=raw.name,
-                                         arguments=parse_arguments(raw.arguments))
-                    calls[call.call_id] = call
-                    yield call
-                elif isinstance(event, RunItemStreamEvent) and event.name == "tool_output":
-                    started = calls.get(event.item.raw_item["call_id"])
-                    if started is None:
-                        continue
-                    status = context.outcomes.get(started.call_id, ToolCallStatus.error)
-                    done = started.model_copy(update={"type": "tool_call_finished", "status": status,
-                                                      "result": _result(event.item.output)})
-                    calls[done.call_id] = done
-                    yield done
-            reply = str(result.final_output or "").strip()
-            if not reply:
-                raise EmptyAnswer("the model ended its answer without any text")
-            break
-        except Exception as exc:  # the model or the network failed: keep the message, offer retry
-            overflow = context_overflow(exc)
-            if overflow and not streamed_text and fit.history_sent and attempt + 1 < MAX_TRIES:
-                log.warning("conversation %s does not fit the model's context (%s of %s history messages "
-                            "sent, MODEL_CONTEXT_TOKENS=%s): trying again with less", conversation.id,
-                            fit.history_sent, fit.history_total, settings.context_tokens)
-                fit.history_cap = fit.history_tokens // 2 if attempt + 2 < MAX_TRIES else 0
-                # llama.cpp says how large its window really is: believe it over the setting.
-                fit.context_tokens = min(fit.context_tokens, server_context_size(exc) or fit.context_tokens)
-                # Tools that ran before the overflow are replayed, not run again.
-                finished = await run_db(conversations.finished_tool_calls, user, message.id)
-                continue
-            log.warning("turn failed in conversation %s: %r", conversation.id, exc,
-                        exc_info=not isinstance(exc, EmptyAnswer) and not overflow)
-            yield TurnFailed(conversation_id=conversation.id,
-                             message=_explain(exc, overflow=overflow, history_sent=fit.history_sent),
-                             tool_calls=[c for c in calls.values() if c.type == "tool_call_finished"])
-            return
-        finally:
-            # The consumer stopped early (the Stop button, a closed connection): stop the agent too,
-            # so no tool runs after the person asked it to stop.
-            if result is not None and not result.is_complete:
-                result.cancel()
+    streamed_text, slots = False, _turn_slots()
+    try:
+        await asyncio.wait_for(slots.acquire(), settings.turn_queue_timeout_s)
+    except TimeoutError:
+        log.warning("turn in conversation %s found no free agent slot", conversation.id)
+        yield TurnFailed(conversation_id=conversation.id, message=_explain(Busy()),
+                         tool_calls=list(calls.values()))
+        return
+    try:
+        for attempt in range(MAX_TRIES):
+            context = TodoContext(user=user, conversation_id=conversation.id, message_id=message.id,
+                                  earlier_calls=list(finished))
+            replay = [item for call in finished for item in _replayed(call)]
+            result = None
+            try:
+                model = model or get_model()
+                result = Runner.run_streamed(
+                    build_agent(model, settings.model_max_output_tokens),
+                    input=[*turn.history, {"role": "user", "content": message.content}, *replay],
+                    context=context, max_turns=MAX_TURNS, run_config=run_config,
+                )
+                async for event in result.stream_events():
+                    if isinstance(event, RawResponsesStreamEvent) \
+                            and isinstance(event.data, ResponseTextDeltaEvent):
+                        streamed_text = True
+                        yield TextDelta(delta=event.data.delta)
+                    elif isinstance(event, RunItemStreamEvent) and event.name == "tool_called":
+                        raw = event.item.raw_item
+                        call = ToolCallEvent(type="tool_call_started", call_id=raw.call_id, name=raw.name,
+                                             arguments=parse_arguments(raw.arguments))
+                        calls[call.call_id] = call
+                        yield call
+                    elif isinstance(event, RunItemStreamEvent) and event.name == "tool_output":
+                        started = calls.get(event.item.raw_item["call_id"])
+                        if started is None:
+                            continue
+                        status = context.outcomes.get(started.call_id, ToolCallStatus.error)
+                        done = started.model_copy(update={"type": "tool_call_finished", "status": status,
+                                                          "result": _result(event.item.output)})
+                        calls[done.call_id] = done
+                        yield done
+                reply = str(result.final_output or "").strip()
+                if not reply:
+                    raise EmptyAnswer("the model ended its answer without any text")
+                break
+            except Exception as exc:  # the model or the network failed: keep the message, offer retry
+                overflow = context_overflow(exc)
+                if overflow and not streamed_text and fit.history_sent and attempt + 1 < MAX_TRIES:
+                    log.warning("conversation %s does not fit the model's context (%s of %s history "
+                                "messages sent, MODEL_CONTEXT_TOKENS=%s): trying again with less",
+                                conversation.id, fit.history_sent, fit.history_total, settings.context_tokens)
+                    fit.history_cap = fit.history_tokens // 2 if attempt + 2 < MAX_TRIES else 0
+                    # llama.cpp says how large its window really is: believe it over the setting.
+                    fit.context_tokens = min(fit.context_tokens, server_context_size(exc) or fit.context_tokens)
+                    # Tools that ran before the overflow are replayed, not run again.
+                    finished = await run_db(conversations.finished_tool_calls, user, message.id)
+                    continue
+                log.warning("turn failed in conversation %s: %r", conversation.id, exc,
+                            exc_info=not isinstance(exc, EmptyAnswer) and not overflow)
+                yield TurnFailed(conversation_id=conversation.id,
+                                 message=_explain(exc, overflow=overflow, history_sent=fit.history_sent),
+                                 tool_calls=[c for c in calls.values() if c.type == "tool_call_finished"])
+                return
+            finally:
+                # The consumer stopped early (the Stop button, a closed connection): stop the agent
+                # too, so no tool runs after the person asked it to stop.
+                if result is not None and not result.is_complete:
+                    result.cancel()
+    finally:
+        slots.release()
     saved = await run_db(conversations.add_message, user, conversation, ItemRole.assistant, reply,
                          item_id=reply_item_id)
     yield TurnDone(conversation_id=conversation.id, message_id=saved.id, response=reply,
@@ -239,6 +267,8 @@ def server_context_size(exc: BaseException) -> int | None:
 
 def _explain(exc: Exception, overflow: bool = False, history_sent: int = 0) -> str:
     name = type(exc).__name__
+    if isinstance(exc, Busy):
+        return "The assistant is busy with other people's messages. Yours is saved: retry in a moment."
     if overflow and history_sent:
         return ("The conversation is too long for the model's context window. Your message is saved: "
                 "retry, and older messages will be left out.")

@@ -2,35 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import BaseModel
 
 from todo_chat.api.deps import PathUser
 from todo_chat.core.db import run_db
 from todo_chat.models import Priority
 from todo_chat.services import tasks
-from todo_chat.services.tasks import StatusFilter, TaskCreate, TaskUpdate
+from todo_chat.services.tasks import (
+    DueFilter,
+    Order,
+    SortKey,
+    StatusFilter,
+    TaskCreate,
+    TaskPublic,
+    TaskQuery,
+    TaskUpdate,
+)
 
 router = APIRouter(prefix="/api/{user_id}/tasks", tags=["tasks"])
 
 
-class TaskOut(BaseModel):
-    id: int
-    title: str
-    description: str
-    completed: bool
-    priority: Priority | None
-    due_date: date | None
-    tags: list[str]
-    created_at: datetime
-    updated_at: datetime
-
-
 class TaskList(BaseModel):
-    tasks: list[TaskOut]
+    tasks: list[TaskPublic]
     total: int
     limit: int
     offset: int
@@ -40,37 +36,51 @@ class TaskList(BaseModel):
 async def list_tasks(
     user: PathUser,
     status_filter: Annotated[StatusFilter, Query(alias="status")] = "all",
+    priority: Priority | None = None,
+    tag: Annotated[str | None, Query(max_length=40)] = None,
+    due: Annotated[DueFilter | None, Query(description="today, overdue, week (next 7 days) or none")] = None,
+    q: Annotated[str, Query(max_length=200, description="words in the title or description")] = "",
+    sort: SortKey = "created",
+    order: Order = "desc",
     limit: Annotated[int, Query(ge=1, le=100)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
 ) -> TaskList:
-    page = await run_db(tasks.list_tasks, user, status_filter, limit, offset)
-    return TaskList(
-        tasks=[TaskOut.model_validate(t, from_attributes=True) for t in page.items],
-        total=page.total, limit=limit, offset=offset,
-    )
+    """Newest first unless `sort`/`order` say otherwise; dates in the user's time zone."""
+    query = TaskQuery(status=status_filter, priority=priority, tag=tag, due=due, q=q, sort=sort, order=order,
+                      limit=limit, offset=offset)
+    page = await run_db(tasks.list_tasks, user, query)
+    return TaskList(tasks=[TaskPublic.of(t, user) for t in page.items], total=page.total, limit=limit,
+                    offset=offset)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def create_task(user: PathUser, body: TaskCreate) -> TaskOut:
-    return TaskOut.model_validate(await run_db(tasks.create_task, user, body), from_attributes=True)
+async def create_task(user: PathUser, body: TaskCreate) -> TaskPublic:
+    return TaskPublic.of(await run_db(tasks.create_task, user, body), user)
 
 
 @router.get("/{task_id}")
-async def get_task(user: PathUser, task_id: int) -> TaskOut:
-    return TaskOut.model_validate(await run_db(tasks.get_task, user, task_id), from_attributes=True)
+async def get_task(user: PathUser, task_id: int) -> TaskPublic:
+    return TaskPublic.of(await run_db(tasks.get_task, user, task_id), user)
 
 
 @router.put("/{task_id}")
-async def update_task(user: PathUser, task_id: int, body: TaskUpdate) -> TaskOut:
-    return TaskOut.model_validate(await run_db(tasks.update_task, user, task_id, body),
-                                  from_attributes=True)
+async def update_task(user: PathUser, task_id: int, body: TaskUpdate) -> TaskPublic:
+    """Change the fields given (at least one); `null` clears a due date, recurrence or reminder."""
+    if not body.model_fields_set:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, "Give at least one field to change")
+    return TaskPublic.of(await run_db(tasks.update_task, user, task_id, body), user)
 
 
 @router.patch("/{task_id}/complete")
-async def complete_task(user: PathUser, task_id: int, completed: bool = True) -> TaskOut:
-    """Mark done (or `?completed=false` to reopen)."""
-    task = await run_db(tasks.set_completed, user, task_id, completed)
-    return TaskOut.model_validate(task, from_attributes=True)
+async def complete_task(user: PathUser, task_id: int, completed: bool | None = None) -> TaskPublic:
+    """Toggle: a pending task becomes completed and a completed one pending again
+    (`?completed=true|false` sets it instead). Completing a recurring task also creates its next
+    occurrence."""
+    if completed is None:
+        done = await run_db(tasks.toggle_completed, user, task_id)
+    else:
+        done = await run_db(tasks.set_completed, user, task_id, completed)
+    return TaskPublic.of(done.task, user)
 
 
 @router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -67,6 +67,12 @@ class Settings(BaseSettings):
         default_factory=lambda: ["image/png", "image/jpeg", "image/gif", "image/webp",
                                  "application/pdf", "text/plain", "text/markdown"]
     )
+    # Agent runs one process runs at once; more turns wait their turn (their message is saved and
+    # the SSE `start` event sent). The agent loop is CPU work on the shared event loop: a bound
+    # keeps every other request (pages, REST, /docs) answering promptly under a burst.
+    max_concurrent_turns: int = 8
+    # A turn that waited this long for a free slot fails as retryable ("busy") instead.
+    turn_queue_timeout_s: float = 30.0
     # Chat turns a user may start per minute (429 beyond).
     chat_turns_per_minute: int = 30
     # Where rate-limit counters live: memory:// (one process) or redis://host:port/db, which every

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from enum import Enum
 
 from sqlalchemy import JSON, Column, ForeignKey, Integer
@@ -10,6 +10,9 @@ from todo_chat.core.db import UTCDateTime, utcnow
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 2000
+TAGS_MAX = 20
+TAG_MAX = 40
+RECURRENCE_MAX = 200
 
 
 class Priority(str, Enum):
@@ -26,10 +29,14 @@ class Task(SQLModel, table=True):
     title: str = Field(max_length=TITLE_MAX)
     description: str = Field(default="", max_length=DESCRIPTION_MAX)
     completed: bool = Field(default=False, index=True)
-    priority: Priority | None = Field(default=None)
-    due_date: date | None = Field(default=None)
+    priority: Priority = Field(default=Priority.medium)
+    # An instant (aware UTC). With `all_day`, only its date in the user's time zone counts: it
+    # holds that day's local midnight.
+    due_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True, index=True))
+    all_day: bool = Field(default=False)
     tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False, default=list))
-    # An RRULE-like word ("daily", "weekly", "monthly") that a completed task repeats by.
-    recurrence: str | None = Field(default=None, max_length=40)
+    # An RFC 5545 RRULE ("FREQ=WEEKLY;BYDAY=MO"): completing the task creates its next occurrence.
+    recurrence: str | None = Field(default=None, max_length=RECURRENCE_MAX)
+    remind_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True, index=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False))

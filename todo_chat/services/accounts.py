@@ -15,6 +15,7 @@ from todo_chat.core.db import run_cpu, run_db
 from todo_chat.core.security import hash_password, verify_password
 from todo_chat.models import User
 from todo_chat.services.errors import Conflict, Invalid
+from todo_chat.services.tasks import check_timezone
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PASSWORD_MIN = 8
@@ -41,12 +42,14 @@ def find_by_email(session: Session, email: str) -> User | None:
     return session.exec(select(User).where(User.email == email.strip().lower())).first()
 
 
-def create_user(session: Session, email: str, password_hash: str, name: str = "") -> User:
+def create_user(session: Session, email: str, password_hash: str, name: str = "",
+                timezone: str = "UTC") -> User:
     """A new account from an already hashed password (see `register`)."""
     email = normalize_email(email)
     if find_by_email(session, email):
         raise Conflict("An account with this email already exists")
-    user = User(email=email, name=name.strip()[:120] or email.split("@")[0], password_hash=password_hash)
+    user = User(email=email, name=name.strip()[:120] or email.split("@")[0], password_hash=password_hash,
+                timezone=check_timezone(timezone or "UTC"))
     session.add(user)
     session.flush()
     return user
@@ -56,14 +59,28 @@ def get_user(session: Session, user_id: int) -> User | None:
     return session.get(User, user_id)
 
 
-async def register(email: str, password: str, name: str = "") -> User:
+def update_profile(session: Session, user: User, name: str | None = None,
+                   timezone: str | None = None) -> User:
+    """Change what a person may change about themselves; None leaves a field as it is."""
+    user = session.get(User, user.id)
+    if name is not None:
+        user.name = name.strip()[:120] or user.name
+    if timezone is not None:
+        user.timezone = check_timezone(timezone)
+    session.add(user)
+    session.flush()
+    return user
+
+
+async def register(email: str, password: str, name: str = "", timezone: str = "UTC") -> User:
     """Validate, hash off the event loop, then save: the one way an account is made."""
     email = normalize_email(email)
     check_password_strength(password)
+    check_timezone(timezone or "UTC")
     if await run_db(find_by_email, email):  # fail fast, before paying for a hash
         raise Conflict("An account with this email already exists")
     password_hash = await run_cpu(hash_password, password)
-    return await run_db(create_user, email, password_hash, name)
+    return await run_db(create_user, email, password_hash, name, timezone)
 
 
 async def authenticate(email: str, password: str) -> User | None:

@@ -164,7 +164,7 @@ class TodoChatKitServer(ChatKitServer[RequestContext]):
         status = (sender.widget.key or "tasks-all").removeprefix("tasks-")
         status = status if status in ("all", "pending", "completed") else "all"
         page = await run_db(tasks.list_tasks, context.user, status)
-        return widgets.task_list_widget([task_summary(t) for t in page.items], status)
+        return widgets.task_list_widget([task_summary(t, context.user) for t in page.items], status)
 
     async def add_feedback(self, thread_id: str, item_ids: list[str], feedback: FeedbackKind,
                            context: RequestContext) -> None:

@@ -2,7 +2,23 @@
 
 import reflex as rx
 
-from todo_chat.ui.state.tasks import TaskPanelState, TaskView
+from todo_chat.ui.state.tasks import REMINDER_CHECK_MS, TaskPanelState, TaskView
+
+
+def _due_marker(task: TaskView) -> rx.Component:
+    """Due and overdue said in words (and a border), never by colour alone."""
+    return rx.match(
+        task.due_state,
+        ("overdue", rx.text("Overdue", size="1", weight="bold", color="var(--red-11)", class_name="due-marker",
+                            border="1px solid var(--red-8)", border_radius="4px", padding_x="4px")),
+        ("today", rx.text("Due today", size="1", weight="bold", color="var(--amber-11)", class_name="due-marker",
+                          border="1px solid var(--amber-8)", border_radius="4px", padding_x="4px")),
+        rx.fragment(),
+    )
+
+
+def _view(label: str, value: str) -> rx.Component:
+    return rx.segmented_control.item(label + " " + TaskPanelState.view_counts[value].to_string(), value=value)
 
 
 def _task(task: TaskView) -> rx.Component:
@@ -16,10 +32,12 @@ def _task(task: TaskView) -> rx.Component:
                     on_click=TaskPanelState.open_task(task.id), href="#", underline="none"),
             rx.hstack(
                 rx.text("#" + task.id.to_string(), size="1", color="var(--gray-11)"),
-                rx.cond(task.priority != "", rx.text(task.priority + " priority", size="1",
-                                                     color="var(--gray-11)")),
+                rx.text(task.priority + " priority", size="1", color="var(--gray-11)"),
                 rx.cond(task.due != "", rx.text("due " + task.due, size="1", color="var(--gray-11)")),
-                spacing="2",
+                _due_marker(task),
+                rx.cond(task.repeats, rx.text("repeats", size="1", color="var(--gray-11)")),
+                rx.foreach(task.tags, lambda tag: rx.text("#" + tag, size="1", color="var(--accent-11)")),
+                spacing="2", wrap="wrap",
             ),
             spacing="0", flex="1", min_width="0",
         ),
@@ -56,17 +74,28 @@ def task_panel() -> rx.Component:
         rx.vstack(
             rx.hstack(
                 rx.heading("Tasks", size="4", id="tasks-heading"),
-                rx.badge(TaskPanelState.pending_count.to_string() + " pending", variant="soft",
-                         color_scheme="gray"),
+                rx.hstack(
+                    rx.badge(TaskPanelState.pending_count.to_string() + " pending", variant="soft",
+                             color_scheme="gray"),
+                    rx.icon_button(rx.icon("bell", size=14), size="1", variant="ghost", color_scheme="gray",
+                                   aria_label="Notify me of reminders",
+                                   on_click=rx.call_script("window.todoChatAskNotify && window.todoChatAskNotify()")),
+                    spacing="2", align="center",
+                ),
                 align="center", justify="between", width="100%",
             ),
             rx.segmented_control.root(
-                rx.segmented_control.item("All", value="all"),
-                rx.segmented_control.item("Pending", value="pending"),
-                rx.segmented_control.item("Done", value="completed"),
+                _view("All", "all"), _view("Pending", "pending"), _view("Done", "completed"),
                 value=TaskPanelState.filter, on_change=TaskPanelState.set_filter, size="1", width="100%",
                 aria_label="Filter tasks",
             ),
+            rx.segmented_control.root(
+                _view("Today", "today"), _view("Upcoming", "upcoming"), _view("Overdue", "overdue"),
+                value=TaskPanelState.filter, on_change=TaskPanelState.set_filter, size="1", width="100%",
+                aria_label="Task views by due date",
+            ),
+            rx.moment(interval=REMINDER_CHECK_MS, on_change=lambda _v: TaskPanelState.check_reminders,
+                      display="none"),
             rx.form(
                 rx.hstack(
                     rx.input(name="title", id="new-task-title", placeholder="Add a task…",

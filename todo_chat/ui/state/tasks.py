@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 import reflex as rx
 
-from todo_chat.core.db import run_db
-from todo_chat.models import Task
+from todo_chat.core.db import run_db, utcnow
+from todo_chat.models import Task, User
 from todo_chat.services import tasks
-from todo_chat.services.tasks import TaskCreate
+from todo_chat.services.tasks import TaskCreate, TaskQuery
 from todo_chat.ui.state.auth import AuthState, change_as_user
+
+
+VIEWS = ("all", "pending", "completed", "today", "upcoming", "overdue")
+REMINDER_CHECK_MS = 30_000
 
 
 @dataclass
@@ -20,13 +26,17 @@ class TaskView:
     description: str = ""
     completed: bool = False
     priority: str = ""
-    due: str = ""
+    due: str = ""  # in words, in the user's zone: "Fri 4 Dec, 5:00 pm"
+    due_state: str = ""  # overdue | today | upcoming | ''
+    tags: list[str] = field(default_factory=list)
+    repeats: bool = False
 
 
-def task_view(task: Task) -> TaskView:
-    return TaskView(id=task.id, title=task.title, description=task.description,
-                    completed=task.completed, priority=task.priority.value if task.priority else "",
-                    due=task.due_date.strftime("%a %b %-d") if task.due_date else "")
+def task_view(task: Task, user: User, now: datetime) -> TaskView:
+    return TaskView(id=task.id, title=task.title, description=task.description, completed=task.completed,
+                    priority=task.priority.value, due=tasks.due_phrase(task.due_at, task.all_day, tasks.zone_of(user)),
+                    due_state=tasks.due_state(task, user, now), tags=list(task.tags or []),
+                    repeats=bool(task.recurrence))
 
 
 class TaskPanelState(rx.State):
@@ -34,18 +44,32 @@ class TaskPanelState(rx.State):
     filter: str = "all"
     selected_id: int = 0
     error: str = ""
+    # Reminders already shown in this page (ISO time of the last check, and which tasks).
+    reminders_checked_at: str = ""
 
     @rx.var
     def pending_count(self) -> int:
         return sum(1 for t in self.tasks if not t.completed)
 
     @rx.var
-    def visible(self) -> list[TaskView]:
-        if self.filter == "pending":
+    def view_counts(self) -> dict[str, int]:
+        """How many tasks each view holds (shown on the view buttons)."""
+        return {view: len(self._in_view(view)) for view in VIEWS}
+
+    def _in_view(self, view: str) -> list[TaskView]:
+        if view == "pending":
             return [t for t in self.tasks if not t.completed]
-        if self.filter == "completed":
+        if view == "completed":
             return [t for t in self.tasks if t.completed]
+        if view == "today":
+            return [t for t in self.tasks if t.due_state in ("today", "overdue")]
+        if view in ("upcoming", "overdue"):
+            return [t for t in self.tasks if t.due_state == view]
         return self.tasks
+
+    @rx.var
+    def visible(self) -> list[TaskView]:
+        return self._in_view(self.filter)
 
     @rx.var
     def selected(self) -> TaskView | None:
@@ -60,17 +84,39 @@ class TaskPanelState(rx.State):
         if user is None:
             self.tasks = []
             return
-        page = await run_db(tasks.list_tasks, user, "all", limit=100)
-        self.tasks = [task_view(t) for t in page.items]
+        now = utcnow()
+        page = await run_db(tasks.list_tasks, user, TaskQuery(sort="due", order="asc", limit=100))
+        self.tasks = [task_view(t, user, now) for t in page.items]
 
     @rx.event
     def set_filter(self, value: str | list[str]):
-        self.filter = value if isinstance(value, str) and value in ("all", "pending", "completed") else "all"
+        self.filter = value if isinstance(value, str) and value in VIEWS else "all"
 
     @rx.event
     async def toggle(self, task_id: int):
-        done = any(t.completed for t in self.tasks if t.id == task_id)
-        await self._change(lambda s, u: tasks.set_completed(s, u, task_id, not done))
+        await self._change(lambda s, u: tasks.toggle_completed(s, u, task_id))
+
+    @rx.event
+    async def check_reminders(self):
+        """On a timer while the page is open: a toast (and a browser notification, if allowed)
+        for each reminder that fell due since the last check."""
+        user = await self._user()
+        if user is None:
+            return None
+        now = utcnow()
+        since = datetime.fromisoformat(self.reminders_checked_at) if self.reminders_checked_at \
+            else now - timedelta(minutes=1)
+        self.reminders_checked_at = now.isoformat()
+        due = await run_db(tasks.due_reminders, user, since, now)
+        if not due:
+            return None
+        await self.load()
+        events = []
+        for task in due:
+            text = f"Reminder: {task.title} (task #{task.id})"
+            events += [rx.toast.info(text, duration=10_000),
+                       rx.call_script(f"window.todoChatNotify && window.todoChatNotify({json.dumps(text)})")]
+        return events
 
     @rx.event
     async def remove(self, task_id: int):

@@ -1,0 +1,28 @@
+"""An exhausted connection pool sheds load with 503 + Retry-After; it never hangs the server."""
+
+from __future__ import annotations
+
+import os
+
+from tests.conftest import Account
+from todo_chat.core import config, db
+
+
+def test_a_request_that_cannot_get_a_connection_gets_503_then_recovers(data_dir, client, monkeypatch):
+    alice = Account(client, "pool@example.com")
+    for name, value in {"DB_POOL_SIZE": "1", "DB_MAX_OVERFLOW": "0", "DB_POOL_TIMEOUT": "0.3"}.items():
+        monkeypatch.setenv(name, value)
+    config.get_settings.cache_clear()
+    db.reset_engine()
+    held = db.get_engine().connect()  # the only connection, held elsewhere
+    try:
+        busy = client.get(f"/api/{alice.id}/tasks", headers=alice.headers)
+        assert busy.status_code == 503 and busy.headers["Retry-After"] == "1"
+        assert "busy" in busy.json()["detail"]
+    finally:
+        held.close()
+    assert client.get(f"/api/{alice.id}/tasks", headers=alice.headers).status_code == 200
+    for name in ("DB_POOL_SIZE", "DB_MAX_OVERFLOW", "DB_POOL_TIMEOUT"):
+        os.environ.pop(name, None)
+    config.get_settings.cache_clear()
+    db.reset_engine()
