@@ -24,3 +24,27 @@ def test_base_url_means_any_openai_compatible_server():
     assert isinstance(model, OpenAIChatCompletionsModel)
     assert str(model._client.base_url).startswith("http://127.0.0.1:11434/v1")
     assert describe(settings) == "openai-compatible:llama3.1"
+
+
+def test_tracing_is_off_unless_openai_tracing_is_set():
+    from agents.tracing import get_trace_provider
+
+    from todo_chat.agent.providers import apply_tracing
+
+    for settings in (Settings(openai_api_key="sk-test", openai_base_url="http://127.0.0.1:8080/v1"),
+                     Settings(openai_api_key="sk-test"), Settings()):
+        get_model(settings)
+        assert get_trace_provider()._disabled is True
+    try:
+        assert apply_tracing(Settings(openai_tracing=True)) is True
+        assert get_trace_provider()._disabled is False
+    finally:
+        apply_tracing(Settings())
+    assert get_trace_provider()._disabled is True
+
+
+def test_context_window_defaults():
+    assert Settings(openai_base_url="http://127.0.0.1:8080/v1").context_tokens == 8192
+    assert Settings(openai_api_key="sk-test").context_tokens == 128_000
+    assert Settings(openai_base_url="http://x/v1", model_context_tokens=32768).context_tokens == 32768
+    assert Settings().model_max_output_tokens == 1024 and Settings().openai_tracing is False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from agents import Agent, Model
+from agents import Agent, Model, ModelSettings
 
 from todo_chat.agent.context import TodoContext
 from todo_chat.agent.tools import TASK_TOOLS
@@ -17,17 +17,22 @@ if several tasks match, ask which one. Relay tool errors plainly. Keep answers s
 markdown lists for several tasks. Today is {today}."""
 
 
-def build_agent(model: Model | str) -> Agent[TodoContext]:
+def build_agent(model: Model | str, max_tokens: int | None = None) -> Agent[TodoContext]:
     """The agent for today (the instructions name the date). Built once per model and day:
-    an agent is a plain definition, shared read-only by every run."""
-    return _agent(model, date.today())
+    an agent is a plain definition, shared read-only by every run.
+
+    `max_tokens` caps each reply (MODEL_MAX_OUTPUT_TOKENS): a server's context window must
+    hold the history plus the longest answer, and an unbounded one could fill it for good.
+    The offline model ignores it."""
+    return _agent(model, date.today(), max_tokens)
 
 
 @lru_cache(maxsize=16)
-def _agent(model: Model | str, today: date) -> Agent[TodoContext]:
+def _agent(model: Model | str, today: date, max_tokens: int | None) -> Agent[TodoContext]:
     return Agent[TodoContext](
         name="todo-chat",
         instructions=INSTRUCTIONS.format(today=today.isoformat()),
         model=model,
+        model_settings=ModelSettings(max_tokens=max_tokens),
         tools=list(TASK_TOOLS),
     )

@@ -20,25 +20,37 @@ def describe(settings: Settings | None = None) -> str:
     return "offline"
 
 
+def apply_tracing(settings: Settings | None = None) -> bool:
+    """Trace export is on only with OPENAI_TRACING=1: never because an API key happens to be set
+    (the SDK would otherwise upload traces of a local setup to OpenAI). Returns whether it is on."""
+    settings = settings or get_settings()
+    set_tracing_disabled(not settings.openai_tracing)
+    return settings.openai_tracing
+
+
 @lru_cache
-def _client(base_url: str, api_key: str) -> AsyncOpenAI:
+def _client(base_url: str, api_key: str, max_retries: int = 2) -> AsyncOpenAI:
     """One client (and connection pool) per server, reused by every turn."""
-    return AsyncOpenAI(base_url=base_url or None, api_key=api_key)
+    return AsyncOpenAI(base_url=base_url or None, api_key=api_key, max_retries=max_retries)
+
+
+@lru_cache
+def _remote_model(base_url: str, api_key: str, model: str, max_retries: int) -> Model:
+    """Stateless over its client, so one serves every turn (and the agent built on it is reused)."""
+    if base_url:
+        # Ollama, vLLM, LM Studio, llama.cpp speak chat completions, not the Responses API.
+        return OpenAIChatCompletionsModel(model=model, openai_client=_client(base_url, api_key, max_retries))
+    return OpenAIResponsesModel(model=model, openai_client=_client("", api_key, max_retries))
 
 
 def get_model(settings: Settings | None = None) -> Model:
     """OPENAI_BASE_URL: any OpenAI-compatible server; OPENAI_API_KEY: OpenAI; else offline."""
     settings = settings or get_settings()
-    if settings.openai_base_url:
-        # Ollama, vLLM, LM Studio speak chat completions, not the Responses API.
-        set_tracing_disabled(not settings.openai_api_key)
-        client = _client(settings.openai_base_url, settings.openai_api_key or "not-needed")
-        return OpenAIChatCompletionsModel(model=settings.openai_model, openai_client=client)
-    if settings.openai_api_key:
-        return OpenAIResponsesModel(model=settings.openai_model,
-                                    openai_client=_client("", settings.openai_api_key))
-    # Offline: nothing may try to export traces to OpenAI.
-    set_tracing_disabled(True)
+    apply_tracing(settings)
+    if settings.openai_base_url or settings.openai_api_key:
+        api_key = settings.openai_api_key or "not-needed"
+        return _remote_model(settings.openai_base_url, api_key, settings.openai_model,
+                             settings.openai_max_retries)
     return _offline_model()
 
 

@@ -1,21 +1,29 @@
 """Function tools over `services.tasks`. Each returns JSON text the model reads.
 
 A bad task id or argument comes back as `{"error": "..."}` so the model can relay it; an
-exception would end the turn. Each call runs as one unit of work in a worker thread: the change,
-the saved tool call and its badge item commit together, so a crash can never leave a change
-without its record (which is what lets a retry skip calls that already happened).
+exception would end the turn. Arguments are read leniently where the meaning is clear (what real
+models send: "High" for a priority, "5" for a task id, a full datetime or "" for a due date);
+arguments that still do not fit the schema get a clear error naming the field, never the
+SDK's bare "An error occurred while running the tool".
+
+Each call runs as one unit of work in a worker thread: the change, the saved tool call and its
+badge item commit together, so a crash can never leave a change without its record (which is
+what lets a retry skip calls that already happened).
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import re
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from agents import function_tool
+from agents import ModelBehaviorError, function_tool
+from agents.function_schema import function_schema
 from agents.tool_context import ToolContext
-from pydantic import ValidationError
+from pydantic import BaseModel, BeforeValidator, ValidationError
 from sqlmodel import Session
 
 from todo_chat.agent.context import TodoContext, parse_arguments
@@ -28,6 +36,36 @@ from todo_chat.services.tasks import Completion, TaskCreate, TaskPublic, TaskQue
 TASK_TOOL_NAMES = ("add_task", "list_tasks", "complete_task", "reopen_task", "delete_task", "update_task")
 PriorityName = Literal["low", "medium", "high"]
 Payload = dict[str, Any]
+log = logging.getLogger(__name__)
+_NOTHING = ("", "none", "null", "n/a")
+
+
+def _word(value: Any) -> Any:
+    """'High ' -> 'high'; '' or 'none' -> None (no value given)."""
+    if isinstance(value, str):
+        value = value.strip().lower()
+        return None if value in _NOTHING else value
+    return value
+
+
+def _task_number(value: Any) -> Any:
+    """'5', ' 5 ', '#5' -> 5 (pydantic turns 5.0 and '5' into 5 already)."""
+    if isinstance(value, str) and (match := re.fullmatch(r"\s*#?\s*(\d+)\s*", value)):
+        return int(match.group(1))
+    return value
+
+
+def _or(default: str) -> Callable[[Any], Any]:
+    return lambda value: _word(value) or default
+
+
+# The same JSON schema the model sees as before; only the reading is forgiving.
+Priority = Annotated[PriorityName | None, BeforeValidator(_word)]
+TaskId = Annotated[int, BeforeValidator(_task_number)]
+Status = Annotated[Literal["all", "pending", "completed"], BeforeValidator(_or("all"))]
+Due = Annotated[Literal["today", "overdue", "week", "none"] | None, BeforeValidator(_word)]
+Sort = Annotated[Literal["due", "priority", "created", "updated", "title"], BeforeValidator(_or("created"))]
+Order = Annotated[Literal["asc", "desc"], BeforeValidator(_or("asc"))]
 
 
 def _json(payload: Payload) -> str:
@@ -50,13 +88,44 @@ def task_summary(task: Task, user: User) -> Payload:
 
 def lenient_due(value: str | None) -> datetime | date | None:
     """A due date as models send it: '2026-12-04', '2026-12-04T17:00', with or without an
-    offset or a 'Z'; '' means none."""
-    if not value or not value.strip():
+    offset or a 'Z'; '' (or 'null', 'none') means none."""
+    value = (value or "").strip()
+    if value.lower() in _NOTHING:
         return None
-    value = value.strip().replace("Z", "+00:00")
-    if len(value) == 10:
-        return date.fromisoformat(value)
-    return datetime.fromisoformat(value)
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"Dates go as YYYY-MM-DD or YYYY-MM-DDTHH:MM, not {value!r}") from None
+
+
+def _bad_call(ctx: Any, error: Exception, params: type[BaseModel]) -> str:
+    """What the model reads when a call failed before or outside the tool's own error handling."""
+    name = getattr(ctx, "tool_name", "the tool")
+    if not (isinstance(error, ModelBehaviorError) and str(error).startswith("Invalid JSON input")):
+        log.error("tool %s failed", name, exc_info=error)
+        return _json({"error": f"{name} failed unexpectedly and changed nothing; try again"})
+    raw = getattr(ctx, "tool_arguments", "") or "{}"
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return _json({"error": f"Invalid arguments for {name}: not valid JSON; send one JSON object"})
+    if not isinstance(data, dict):
+        return _json({"error": f"Invalid arguments for {name}: send one JSON object"})
+    try:
+        params(**data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}"
+                             for e in exc.errors())
+        return _json({"error": f"Invalid arguments for {name}: {problems}"})
+    return _json({"error": f"Invalid arguments for {name}"})
+
+
+def task_tool(fn: Callable[..., Any]):
+    """A function tool whose malformed calls come back to the model as a clear error."""
+    params = function_schema(fn).params_pydantic_model
+    return function_tool(fn, failure_error_function=lambda ctx, error: _bad_call(ctx, error, params))
 
 
 async def run_tool(ctx: ToolContext[TodoContext], work: Callable[[Session, User], Payload]) -> str:
@@ -84,12 +153,12 @@ async def run_tool(ctx: ToolContext[TodoContext], work: Callable[[Session, User]
     return output
 
 
-@function_tool
+@task_tool
 async def add_task(
     ctx: ToolContext[TodoContext],
     title: str,
     description: str = "",
-    priority: PriorityName | None = None,
+    priority: Priority = None,
     due_date: str | None = None,
     tags: list[str] | None = None,
     recurrence: str | None = None,
@@ -116,16 +185,16 @@ async def add_task(
     return await run_tool(ctx, work)
 
 
-@function_tool
+@task_tool
 async def list_tasks(
     ctx: ToolContext[TodoContext],
-    status: Literal["all", "pending", "completed"] = "all",
-    priority: PriorityName | None = None,
+    status: Status = "all",
+    priority: Priority = None,
     tag: str | None = None,
-    due: Literal["today", "overdue", "week", "none"] | None = None,
+    due: Due = None,
     query: str = "",
-    sort: Literal["due", "priority", "created", "updated", "title"] = "created",
-    order: Literal["asc", "desc"] = "asc",
+    sort: Sort = "created",
+    order: Order = "asc",
 ) -> str:
     """List the user's tasks, optionally filtered and sorted.
 
@@ -169,8 +238,8 @@ def _set_done(ctx: ToolContext[TodoContext], task_id: int, completed: bool):
     return run_tool(ctx, work)
 
 
-@function_tool
-async def complete_task(ctx: ToolContext[TodoContext], task_id: int) -> str:
+@task_tool
+async def complete_task(ctx: ToolContext[TodoContext], task_id: TaskId) -> str:
     """Mark a task as completed (a repeating task then gets its next occurrence).
 
     Args:
@@ -179,8 +248,8 @@ async def complete_task(ctx: ToolContext[TodoContext], task_id: int) -> str:
     return await _set_done(ctx, task_id, True)
 
 
-@function_tool
-async def reopen_task(ctx: ToolContext[TodoContext], task_id: int) -> str:
+@task_tool
+async def reopen_task(ctx: ToolContext[TodoContext], task_id: TaskId) -> str:
     """Mark a completed task as not done again.
 
     Args:
@@ -189,8 +258,8 @@ async def reopen_task(ctx: ToolContext[TodoContext], task_id: int) -> str:
     return await _set_done(ctx, task_id, False)
 
 
-@function_tool
-async def delete_task(ctx: ToolContext[TodoContext], task_id: int) -> str:
+@task_tool
+async def delete_task(ctx: ToolContext[TodoContext], task_id: TaskId) -> str:
     """Delete a task for good.
 
     Args:
@@ -199,13 +268,13 @@ async def delete_task(ctx: ToolContext[TodoContext], task_id: int) -> str:
     return await _change(ctx, task_id, "deleted", tasks.delete_task)
 
 
-@function_tool
+@task_tool
 async def update_task(
     ctx: ToolContext[TodoContext],
-    task_id: int,
+    task_id: TaskId,
     title: str | None = None,
     description: str | None = None,
-    priority: PriorityName | None = None,
+    priority: Priority = None,
     due_date: str | None = None,
     tags: list[str] | None = None,
     recurrence: str | None = None,

@@ -15,17 +15,19 @@ import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
-from weakref import WeakKeyDictionary
 from typing import Annotated, Any, Literal, Union
+from weakref import WeakKeyDictionary
 
-from agents import Model, Runner
+from agents import Model, RunConfig, Runner
 from agents.stream_events import RawResponsesStreamEvent, RunItemStreamEvent
+from openai import APIStatusError, NotFoundError
 from openai.types.responses import ResponseTextDeltaEvent
 from pydantic import BaseModel, Field
 
 from todo_chat.agent.assistant import build_agent
+from todo_chat.agent.budget import ContextFit
 from todo_chat.agent.context import TodoContext, parse_arguments
-from todo_chat.agent.providers import get_model
+from todo_chat.agent.providers import apply_tracing, get_model
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, ToolCall, ToolCallStatus, User
@@ -131,8 +133,16 @@ def _finished_event(call: ToolCall) -> ToolCallEvent:
                          arguments=call.arguments, status=call.status, result=_result(call.result))
 
 
+# After a "context size exceeded" answer the turn tries again with at most half the history
+# (in estimated tokens) that the refused request carried, then half of that, then none at all:
+# each try strictly smaller, a few cheap refused requests at most, and the turn recovers whenever
+# the message and its tool results fit at all. Only while no text has reached the person yet.
+MAX_TRIES = 4
+
+
 async def run_turn(user: User, turn: TurnInput, model: Model | None = None) -> AsyncIterator[BaseModel]:
     """Run the agent on a saved user message; yield TurnStarted ... TurnDone | TurnFailed."""
+    settings = get_settings()
     conversation, message = turn.conversation, turn.message
     reply_item_id = new_id("msg")
     yield TurnStarted(conversation_id=conversation.id, thread_id=conversation.thread_id,
@@ -141,55 +151,80 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None) -> A
     for call in turn.finished_calls:  # a retry: show what already happened, and don't redo it
         calls[call.call_id] = _finished_event(call)
         yield calls[call.call_id]
-    context = TodoContext(user=user, conversation_id=conversation.id, message_id=message.id,
-                          earlier_calls=list(turn.finished_calls))
-    replay = [item for call in turn.finished_calls for item in _replayed(call)]
-    result, slots, holding = None, _turn_slots(), False
+    finished = list(turn.finished_calls)
+    fit = ContextFit(settings.context_tokens, settings.model_max_output_tokens)
+    run_config = RunConfig(call_model_input_filter=fit, tracing_disabled=not apply_tracing(settings),
+                           workflow_name="todo-chat turn")
+    streamed_text, slots = False, _turn_slots()
     try:
-        try:
-            await asyncio.wait_for(slots.acquire(), get_settings().turn_queue_timeout_s)
-            holding = True
-        except TimeoutError:
-            raise Busy("no free agent slot") from None
-        result = Runner.run_streamed(
-            build_agent(model or get_model()),
-            input=[*turn.history, {"role": "user", "content": message.content}, *replay],
-            context=context, max_turns=MAX_TURNS,
-        )
-        async for event in result.stream_events():
-            if isinstance(event, RawResponsesStreamEvent) and isinstance(event.data, ResponseTextDeltaEvent):
-                yield TextDelta(delta=event.data.delta)
-            elif isinstance(event, RunItemStreamEvent) and event.name == "tool_called":
-                raw = event.item.raw_item
-                call = ToolCallEvent(type="tool_call_started", call_id=raw.call_id, name=raw.name,
-                                     arguments=parse_arguments(raw.arguments))
-                calls[call.call_id] = call
-                yield call
-            elif isinstance(event, RunItemStreamEvent) and event.name == "tool_output":
-                started = calls.get(event.item.raw_item["call_id"])
-                if started is None:
-                    continue
-                status = context.outcomes.get(started.call_id, ToolCallStatus.error)
-                done = started.model_copy(update={"type": "tool_call_finished", "status": status,
-                                                  "result": _result(event.item.output)})
-                calls[done.call_id] = done
-                yield done
-        reply = str(result.final_output or "").strip()
-        if not reply:
-            raise EmptyAnswer("the model ended its answer without any text")
-    except Exception as exc:  # the model or the network failed: keep the message, offer retry
-        log.warning("turn failed in conversation %s: %r", conversation.id, exc,
-                    exc_info=not isinstance(exc, (EmptyAnswer, Busy)))
-        yield TurnFailed(conversation_id=conversation.id, message=_explain(exc),
-                         tool_calls=[c for c in calls.values() if c.type == "tool_call_finished"])
+        await asyncio.wait_for(slots.acquire(), settings.turn_queue_timeout_s)
+    except TimeoutError:
+        log.warning("turn in conversation %s found no free agent slot", conversation.id)
+        yield TurnFailed(conversation_id=conversation.id, message=_explain(Busy()),
+                         tool_calls=list(calls.values()))
         return
+    try:
+        for attempt in range(MAX_TRIES):
+            context = TodoContext(user=user, conversation_id=conversation.id, message_id=message.id,
+                                  earlier_calls=list(finished))
+            replay = [item for call in finished for item in _replayed(call)]
+            result = None
+            try:
+                model = model or get_model()
+                result = Runner.run_streamed(
+                    build_agent(model, settings.model_max_output_tokens),
+                    input=[*turn.history, {"role": "user", "content": message.content}, *replay],
+                    context=context, max_turns=MAX_TURNS, run_config=run_config,
+                )
+                async for event in result.stream_events():
+                    if isinstance(event, RawResponsesStreamEvent) \
+                            and isinstance(event.data, ResponseTextDeltaEvent):
+                        streamed_text = True
+                        yield TextDelta(delta=event.data.delta)
+                    elif isinstance(event, RunItemStreamEvent) and event.name == "tool_called":
+                        raw = event.item.raw_item
+                        call = ToolCallEvent(type="tool_call_started", call_id=raw.call_id, name=raw.name,
+                                             arguments=parse_arguments(raw.arguments))
+                        calls[call.call_id] = call
+                        yield call
+                    elif isinstance(event, RunItemStreamEvent) and event.name == "tool_output":
+                        started = calls.get(event.item.raw_item["call_id"])
+                        if started is None:
+                            continue
+                        status = context.outcomes.get(started.call_id, ToolCallStatus.error)
+                        done = started.model_copy(update={"type": "tool_call_finished", "status": status,
+                                                          "result": _result(event.item.output)})
+                        calls[done.call_id] = done
+                        yield done
+                reply = str(result.final_output or "").strip()
+                if not reply:
+                    raise EmptyAnswer("the model ended its answer without any text")
+                break
+            except Exception as exc:  # the model or the network failed: keep the message, offer retry
+                overflow = context_overflow(exc)
+                if overflow and not streamed_text and fit.history_sent and attempt + 1 < MAX_TRIES:
+                    log.warning("conversation %s does not fit the model's context (%s of %s history "
+                                "messages sent, MODEL_CONTEXT_TOKENS=%s): trying again with less",
+                                conversation.id, fit.history_sent, fit.history_total, settings.context_tokens)
+                    fit.history_cap = fit.history_tokens // 2 if attempt + 2 < MAX_TRIES else 0
+                    # llama.cpp says how large its window really is: believe it over the setting.
+                    fit.context_tokens = min(fit.context_tokens, server_context_size(exc) or fit.context_tokens)
+                    # Tools that ran before the overflow are replayed, not run again.
+                    finished = await run_db(conversations.finished_tool_calls, user, message.id)
+                    continue
+                log.warning("turn failed in conversation %s: %r", conversation.id, exc,
+                            exc_info=not isinstance(exc, EmptyAnswer) and not overflow)
+                yield TurnFailed(conversation_id=conversation.id,
+                                 message=_explain(exc, overflow=overflow, history_sent=fit.history_sent),
+                                 tool_calls=[c for c in calls.values() if c.type == "tool_call_finished"])
+                return
+            finally:
+                # The consumer stopped early (the Stop button, a closed connection): stop the agent
+                # too, so no tool runs after the person asked it to stop.
+                if result is not None and not result.is_complete:
+                    result.cancel()
     finally:
-        # The consumer stopped early (the Stop button, a closed connection): stop the agent too,
-        # so no tool runs after the person asked it to stop.
-        if result is not None and not result.is_complete:
-            result.cancel()
-        if holding:
-            slots.release()
+        slots.release()
     saved = await run_db(conversations.add_message, user, conversation, ItemRole.assistant, reply,
                          item_id=reply_item_id)
     yield TurnDone(conversation_id=conversation.id, message_id=saved.id, response=reply,
@@ -200,16 +235,56 @@ class EmptyAnswer(Exception):
     """The model answered with nothing: a failed, retryable turn, never a saved empty reply."""
 
 
-def _explain(exc: Exception) -> str:
+# How servers say a prompt does not fit: llama.cpp ("exceeds the available context size",
+# type exceed_context_size_error), OpenAI and vLLM ("maximum context length",
+# context_length_exceeded), and a few other spellings.
+_OVERFLOW_SIGNS = ("exceed_context_size", "exceeds the available context", "context_length_exceeded",
+                   "maximum context length", "context window", "context size", "too many tokens",
+                   "prompt is too long", "input is too long")
+
+
+def context_overflow(exc: BaseException) -> bool:
+    """Whether the model server refused the request because the prompt is too long for it."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, APIStatusError) and current.status_code in (400, 413, 422):
+            text = f"{current.message} {json.dumps(current.body, default=str)}".lower()
+            if any(sign in text for sign in _OVERFLOW_SIGNS):
+                return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def server_context_size(exc: BaseException) -> int | None:
+    """The window size a server reported with its refusal (llama.cpp's `n_ctx`), if any."""
+    body = getattr(exc, "body", None)
+    body = body.get("error", body) if isinstance(body, dict) else None
+    size = body.get("n_ctx") if isinstance(body, dict) else None
+    return size if isinstance(size, int) and size > 0 else None
+
+
+def _explain(exc: Exception, overflow: bool = False, history_sent: int = 0) -> str:
     name = type(exc).__name__
     if isinstance(exc, Busy):
         return "The assistant is busy with other people's messages. Yours is saved: retry in a moment."
+    if overflow and history_sent:
+        return ("The conversation is too long for the model's context window. Your message is saved: "
+                "retry, and older messages will be left out.")
+    if overflow:
+        return ("This message and its tool results do not fit the model's context window, even without "
+                "the earlier conversation. Your message is saved: shorten it or start a new chat.")
     if isinstance(exc, EmptyAnswer):
         return "The assistant returned an empty answer. Your message is saved: retry when ready."
     if "RateLimit" in name:
         return "The model is busy (rate limited). Please retry in a moment."
-    if "Authentication" in name:
+    if "Authentication" in name or "PermissionDenied" in name:
         return "The model provider rejected our API key. Check OPENAI_API_KEY."
     if "Connection" in name or "Timeout" in name:
         return "Could not reach the model. Check your connection and retry."
+    if isinstance(exc, NotFoundError):
+        return "The model server does not know this model or endpoint. Check OPENAI_BASE_URL and OPENAI_MODEL."
+    if isinstance(exc, APIStatusError) and exc.status_code >= 500:
+        return "The model server had an error. Your message is saved: retry when ready."
     return "The assistant failed to answer. Your message is saved: retry when ready."

@@ -38,6 +38,18 @@ class Settings(BaseSettings):
     openai_api_key: str = ""
     openai_base_url: str = ""
     openai_model: str = "gpt-4.1-mini"
+    # How often the OpenAI client retries a request that failed on the way (connection errors,
+    # 408/409/429/5xx), with backoff, before the turn fails.
+    openai_max_retries: int = Field(default=2, ge=0)
+    # Export traces of agent runs to OpenAI. Off unless asked for: an API key alone (say, next to
+    # OPENAI_BASE_URL for a local server) never uploads anything.
+    openai_tracing: bool = False
+    # The model's context window in tokens (for llama.cpp: its --ctx-size per slot); 0 means
+    # 8192 with OPENAI_BASE_URL, 128000 for OpenAI. The history the model sees is trimmed to fit
+    # it; the database keeps everything.
+    model_context_tokens: int = Field(default=0, ge=0)
+    # The longest reply the model may write (`max_tokens`); reserved out of the window.
+    model_max_output_tokens: int = Field(default=1024, ge=16)
     # Set with openai_api_key to use an OpenAI-hosted ChatKit workflow instead of our server.
     chatkit_workflow_id: str = ""
 
@@ -82,6 +94,12 @@ class Settings(BaseSettings):
     @property
     def resolved_rate_limit_storage_url(self) -> str:
         return self.rate_limit_storage_url or self.reflex_redis_url or "memory://"
+
+    @property
+    def context_tokens(self) -> int:
+        if self.model_context_tokens:
+            return self.model_context_tokens
+        return 8192 if self.openai_base_url else 128_000
 
     @property
     def attachments_dir(self) -> Path:

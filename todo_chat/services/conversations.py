@@ -222,7 +222,9 @@ def set_feedback(session: Session, user: User, conversation: Conversation, item_
 
 def history(session: Session, user: User, conversation_id: int, limit: int = HISTORY_LIMIT,
             before_id: int | None = None) -> list[dict[str, str]]:
-    """The text turns the model sees: the last `limit` user/assistant messages, oldest first."""
+    """The text turns the model may see: the last `limit` user/assistant messages, oldest first.
+    `limit` only bounds the read; what fits the model's context window is decided per model call
+    by `agent.budget` (which never changes what is stored)."""
     query = select(Message).where(
         Message.conversation_id == conversation_id, Message.user_id == user.id,
         col(Message.role).in_(TEXT_ROLES),

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hmac
+import logging
+from collections.abc import AsyncIterator
 from functools import lru_cache
 from typing import Annotated
 
+from chatkit.errors import ErrorCode
 from chatkit.server import StreamingResult
 from chatkit.store import NotFoundError
-from chatkit.types import ChatKitReq
+from chatkit.types import ChatKitReq, ErrorEvent
 from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 from fastapi.responses import FileResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
@@ -25,6 +28,7 @@ from todo_chat.models import User
 from todo_chat.services import attachments
 from todo_chat.services.conversations import check_message
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/chatkit", tags=["chatkit"])
 _REQUEST: TypeAdapter[ChatKitReq] = TypeAdapter(ChatKitReq)
 # Requests that make the model run, and so count against the chat rate limit.
@@ -64,6 +68,11 @@ async def chatkit_response(user: User, request: Request) -> Response:
         await admit(user)
     context = RequestContext(user=user, base_url=str(request.base_url))
     server = chatkit_server()
+    for attachment_id in getattr(user_input, "attachments", None) or []:
+        try:  # a 400 now, before a thread or message is saved and before the stream starts
+            await server.store.load_attachment(attachment_id, context)
+        except NotFoundError:
+            raise HTTPException(status.HTTP_400_BAD_REQUEST, f"Attachment {attachment_id} not found") from None
     thread_id = getattr(parsed.params, "thread_id", None)
     try:
         if thread_id:  # answer 404 before a stream starts, not inside it
@@ -74,8 +83,24 @@ async def chatkit_response(user: User, request: Request) -> Response:
     except NotImplementedError as exc:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, f"Unsupported request: {parsed.type}") from exc
     if isinstance(result, StreamingResult):
-        return StreamingResponse(result, media_type="text/event-stream", headers=SSE_HEADERS)
+        return StreamingResponse(_ending_with_error_event(result), media_type="text/event-stream",
+                                 headers=SSE_HEADERS)
     return Response(content=result.json, media_type="application/json")
+
+
+async def _ending_with_error_event(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    """ChatKit turns a failure inside `respond` into an error event, but not one before it (say,
+    an attachment that vanished after the check above): that would cut the stream mid-way, with
+    nothing for the client to show. End it with an error event instead."""
+    try:
+        async for chunk in stream:
+            yield chunk
+    except Exception as exc:
+        log.exception("ChatKit stream failed")
+        known = isinstance(exc, NotFoundError)
+        event = ErrorEvent(code="custom", message=str(exc), allow_retry=False) if known else \
+            ErrorEvent(code=ErrorCode.STREAM_ERROR, allow_retry=True)
+        yield b"data: " + event.model_dump_json().encode() + b"\n\n"
 
 
 @router.post("", summary="The ChatKit protocol endpoint")
