@@ -1,6 +1,7 @@
 """Reflex configuration. Bun comes from the npm registry (see Makefile), never from GitHub."""
 
 import os
+import sys
 from pathlib import Path
 
 import reflex as rx
@@ -14,11 +15,25 @@ os.environ.setdefault("REFLEX_HOT_RELOAD_EXCLUDE_PATHS", os.pathsep.join(
     str(path) for path in (_ROOT / name for name in ("data", "test-artifacts", "dist", "docs", "bench"))
     if path.exists()))
 
+
+def _backend_only() -> bool:
+    return "--backend-only" in sys.argv or os.environ.get("REFLEX_BACKEND_ONLY", "").lower() in ("1", "true", "yes")
+
+
+# No frontend port unless asked for: `reflex run --backend-only` refuses one, and in prod mode
+# frontend and backend share one port (8000 by default). `reflex run` (dev) serves the frontend on
+# Reflex's default, 3000.
+_frontend_port = {} if _backend_only() or not os.environ.get("FRONTEND_PORT") else {
+    "frontend_port": int(os.environ["FRONTEND_PORT"])}
+
+# Several backend workers: set REFLEX_REDIS_URL (Reflex reads it itself and keeps every user's
+# state in Redis; without it Reflex runs one worker). `python -m todo_chat.serve` picks the worker
+# count and points the chat rate limiter at the same Redis.
 config = rx.Config(
     app_name="todo_chat",
     telemetry_enabled=False,
     bun_path=Path(os.environ.get("REFLEX_BUN_PATH", _BUN)),
-    frontend_port=int(os.environ.get("FRONTEND_PORT", 3000)),
+    **_frontend_port,
     backend_port=int(os.environ.get("BACKEND_PORT", 8000)),
     api_url=os.environ.get("API_URL", f"http://localhost:{os.environ.get('BACKEND_PORT', 8000)}"),
     show_built_with_reflex=False,

@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "data"
     # Empty means a SQLite file in data_dir.
     database_url: str = ""
+    # Apply migrations when the app starts (each backend worker). `python -m todo_chat.serve`
+    # migrates once before it starts the workers and turns this off for them.
+    migrate_on_start: bool = True
 
     # JWT signing secret (the name the seeds use). Required in production.
     better_auth_secret: str = ""

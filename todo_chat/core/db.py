@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import DateTime, event
+from sqlalchemy import DateTime, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
@@ -83,8 +83,27 @@ def session_scope() -> Iterator[Session]:
             raise
 
 
+# Any constant: the PostgreSQL advisory lock that serialises migrations across processes.
+_MIGRATION_LOCK = 7_460_113
+
+
+@contextmanager
+def _sqlite_migration_lock(url: str) -> Iterator[None]:
+    """SQLite lives on one machine: a file lock next to the database serialises its migrators."""
+    import fcntl
+
+    with open(Path(url.removeprefix("sqlite:///")).with_suffix(".migrate.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def migrate() -> None:
-    """Bring the schema to the newest alembic revision (idempotent)."""
+    """Bring the schema to the newest alembic revision (idempotent).
+
+    Safe when several processes start at once (e.g. backend workers): they take a lock first
+    (a PostgreSQL advisory lock held until the migration commits, a file lock for SQLite), so
+    the first migrates and the others find the schema at head.
+    """
     from alembic.config import Config
 
     import todo_chat.models  # noqa: F401  (register the tables)
@@ -92,7 +111,11 @@ def migrate() -> None:
 
     config = Config(str(PROJECT_ROOT / "alembic.ini"))
     config.set_main_option("script_location", str(PROJECT_ROOT / "alembic"))
-    with get_engine().begin() as connection:
+    engine = get_engine()
+    sqlite = engine.dialect.name == "sqlite"
+    with _sqlite_migration_lock(str(engine.url)) if sqlite else nullcontext(), engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
