@@ -13,13 +13,22 @@ export REFLEX_CHECK_LATEST_VERSION := 0
 export REFLEX_BUN_PATH := $(CURDIR)/$(BUN)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup migrate chromium postgres export bench clean
+.PHONY: run serve test setup migrate chromium postgres redis export bench clean
 
 run: setup migrate
 	$(VENV)/bin/reflex run
 
-test: setup chromium postgres
+# Production: the built frontend and the backend on one port ($(PORT)), migrations applied once,
+# then one worker per CPU sharing Redis (REFLEX_REDIS_URL, else a local redis-server). Needs
+# BETTER_AUTH_SECRET. `make serve SERVE_ARGS=--backend-only` for a frontend from `make export`.
+PORT ?= 8000
+serve: setup $(if $(REFLEX_REDIS_URL),,redis)
+	PORT=$(PORT) $(PY) -m todo_chat.serve $(SERVE_ARGS)
+
+# The suite on SQLite, then every test that uses the database fixtures again on PostgreSQL.
+test: setup chromium postgres redis
 	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --db=postgres $(PYTEST_ARGS)
 
 setup: $(VENV)/.installed $(TOOLS_STAMP)
 
@@ -53,9 +62,18 @@ postgres:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
+# Debian's redis-server: several backend workers share state and rate limits through it (the
+# tests start throwaway ones; `make serve` starts one when REFLEX_REDIS_URL is not set).
+redis:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null; }
+
 # The static frontend as dist/frontend.zip, built for API_URL (the backend's public URL).
+DIST ?= dist
 export: setup
-	$(VENV)/bin/reflex export --frontend-only --zip-dest-dir dist
+	mkdir -p $(DIST)
+	$(VENV)/bin/reflex export --frontend-only --zip-dest-dir $(DIST)
 
 bench: setup
 	$(PY) -m bench.run

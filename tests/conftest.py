@@ -100,9 +100,10 @@ class PostgresDatabases:
         with self.admin.connect() as c:
             c.execute(text(f"DROP DATABASE IF EXISTS {self.TEMPLATE}"))
             c.execute(text(f"CREATE DATABASE {self.TEMPLATE}"))
-        use_data_dir(Path(os.environ.get("DATA_DIR", ".")), self.url_of(self.TEMPLATE))
+        saved = {var: os.environ.get(var, "") for var in ("DATA_DIR", "DATABASE_URL")}
+        use_data_dir(Path(saved["DATA_DIR"] or "."), self.url_of(self.TEMPLATE))
         db.migrate()
-        db.reset_engine()  # no connection may stay on a template
+        use_data_dir(Path(saved["DATA_DIR"] or "."), saved["DATABASE_URL"])  # no connection stays on the template
 
     def url_of(self, name: str) -> str:
         return self.url.set(database=name).render_as_string(hide_password=False)
@@ -119,9 +120,9 @@ class PostgresDatabases:
 
 
 @pytest.fixture(scope="session")
-def postgres_databases(request, tmp_path_factory) -> PostgresDatabases:
-    os.environ["DATA_DIR"] = str(tmp_path_factory.mktemp("pg-template"))
-    databases = PostgresDatabases(request.getfixturevalue("postgres_url"))
+def postgres_databases(postgres_url) -> PostgresDatabases:
+    """`create()` a fresh migrated database (a name), `url_of(name)`, `drop(name)`."""
+    databases = PostgresDatabases(postgres_url)
     yield databases
     databases.admin.dispose()
 
