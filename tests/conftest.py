@@ -108,10 +108,12 @@ class PostgresDatabases:
     def url_of(self, name: str) -> str:
         return self.url.set(database=name).render_as_string(hide_password=False)
 
-    def create(self) -> str:
+    def create(self, migrated: bool = True) -> str:
+        """A new database, migrated (a clone of the template) or empty; returns its name."""
         name = next(self._names)
         with self.admin.connect() as c:
-            c.execute(text(f"CREATE DATABASE {name} TEMPLATE {self.TEMPLATE} STRATEGY FILE_COPY"))
+            c.execute(text(f"CREATE DATABASE {name} TEMPLATE {self.TEMPLATE} STRATEGY FILE_COPY" if migrated
+                           else f"CREATE DATABASE {name}"))
         return name
 
     def drop(self, name: str) -> None:

@@ -19,7 +19,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, browser, new_page, shot, sign_up  # noqa: F401  (fixture)
+from tests.browser.conftest import ARTIFACTS, browser, new_page, shot, sign_up, stop_app  # noqa: F401  (fixture)
 from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,16 +38,6 @@ def wait_until(url: str, proc: subprocess.Popen, log: Path, timeout: float = 120
             pass
         time.sleep(0.5)
     raise RuntimeError(f"{url} did not answer: {log.read_text()[-3000:]}")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, 15)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, 9)
-            proc.wait()
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +88,7 @@ def backend_only(exported, postgres_databases, tmp_path):
         wait_until(f"http://localhost:{port}/api/health", proc, log)
         yield {"base": f"http://localhost:{port}", "static_port": static_port, "proc": proc, "log": log}
     finally:
-        stop(proc)
+        stop_app(proc)
         postgres_databases.drop(database)
 
 
@@ -118,7 +108,7 @@ def static_site(exported, backend_only, tmp_path):
         wait_until(f"http://localhost:{port}/login.html", proc, log)
         yield f"http://localhost:{port}"
     finally:
-        stop(proc)
+        stop_app(proc)
 
 
 def test_backend_only_command_serves_the_api_and_docs(backend_only):
