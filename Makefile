@@ -13,7 +13,7 @@ export REFLEX_CHECK_LATEST_VERSION := 0
 export REFLEX_BUN_PATH := $(CURDIR)/$(BUN)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run serve test setup migrate chromium postgres redis export bench clean
+.PHONY: run serve test setup migrate test-packages chromium postgres redis nginx export bench clean
 
 run: setup migrate
 	$(VENV)/bin/reflex run
@@ -26,7 +26,7 @@ serve: setup $(if $(REFLEX_REDIS_URL),,redis)
 	PORT=$(PORT) $(PY) -m todo_chat.serve $(SERVE_ARGS)
 
 # The suite on SQLite, then every test that uses the database fixtures again on PostgreSQL.
-test: setup chromium postgres redis
+test: setup test-packages
 	$(PY) -m pytest $(PYTEST_ARGS)
 	$(PY) -m pytest --db=postgres $(PYTEST_ARGS)
 
@@ -49,6 +49,18 @@ $(TOOLS_STAMP):
 migrate: setup
 	$(PY) -m todo_chat.core.db
 
+# What the tests need from apt, in one apt-get call: chromium, postgresql, redis-server, nginx
+# (each target below installs one of them alone).
+HAVE_chromium     := command -v chromium
+HAVE_postgresql   := ls /usr/lib/postgresql/*/bin/initdb
+HAVE_redis-server := command -v redis-server
+HAVE_nginx        := test -x /usr/sbin/nginx || command -v nginx
+test-packages:
+	@missing=""; \
+	$(foreach pkg,chromium postgresql redis-server nginx,{ $(HAVE_$(pkg)); } >/dev/null 2>&1 || missing="$$missing $(pkg)";) \
+	[ -z "$$missing" ] || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); echo "apt-get install$$missing"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; }
+
 # Debian's chromium for the browser tests (Playwright's own download cannot work here).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -68,6 +80,12 @@ redis:
 	@command -v redis-server >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null; }
+
+# Debian's nginx: tests/deploy runs deploy/nginx.conf (the compose `web` service) in front of the app.
+nginx:
+	@test -x /usr/sbin/nginx || command -v nginx >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null; }
 
 # The static frontend as dist/frontend.zip, built for API_URL (the backend's public URL).
 DIST ?= dist

@@ -40,23 +40,29 @@ def wait_until(url: str, proc: subprocess.Popen, log: Path, timeout: float = 120
     raise RuntimeError(f"{url} did not answer: {log.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    """`make export` with API_URL pointing at the backend port the browser test will use.
+def make_export(api_url: str, tmp: Path) -> Path:
+    """`API_URL=... make export` into `tmp/fresh-clone/dist` (not there yet: a fresh clone has none).
 
-    DIST is a folder that does not exist yet (a fresh clone has no `dist/`), and the build gets
-    its own Reflex web dir, so a dev server's `.web` (and the event URL in it) is left alone.
+    The build gets its own Reflex web dir (`tmp/.web`), so a dev server's `.web` (and the event
+    URL in it) is left alone. Returns the zip.
     """
-    tmp = tmp_path_factory.mktemp("export")
-    backend_port = free_port()
-    env = {**os.environ, "REFLEX_WEB_WORKDIR": str(tmp / ".web"), "API_URL": f"http://localhost:{backend_port}",
+    env = {**os.environ, "REFLEX_WEB_WORKDIR": str(tmp / ".web"), "API_URL": api_url,
            "REFLEX_CHECK_LATEST_VERSION": "0", "REFLEX_BUN_PATH": str(BUN), "DATA_DIR": str(tmp / "data")}
     dist = tmp / "fresh-clone" / "dist"
     # -o setup: the venv and tools are there already (`make test` just made them).
     result = subprocess.run(["make", "--no-print-directory", "-o", "setup", "export", f"DIST={dist}"],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return {"zip": dist / "frontend.zip", "web": tmp / ".web", "backend_port": backend_port, "tmp": tmp}
+    return dist / "frontend.zip"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    """`make export` with API_URL pointing at the backend port the browser test will use."""
+    tmp = tmp_path_factory.mktemp("export")
+    backend_port = free_port()
+    archive = make_export(f"http://localhost:{backend_port}", tmp)
+    return {"zip": archive, "web": tmp / ".web", "backend_port": backend_port, "tmp": tmp}
 
 
 def test_make_export_builds_a_static_frontend_pointing_at_the_backend(exported):
