@@ -21,6 +21,11 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "data"
     # Empty means a SQLite file in data_dir.
     database_url: str = ""
+    # Connections per backend worker (server databases; SQLite ignores them): at most
+    # pool_size + max_overflow each, so workers x (5 + 10) must stay under the server's
+    # max_connections (PostgreSQL: 100 by default).
+    database_pool_size: int = 5
+    database_max_overflow: int = 10
     # Apply migrations when the app starts (each backend worker). `python -m todo_chat.serve`
     # migrates once before it starts the workers and turns this off for them.
     migrate_on_start: bool = True

@@ -61,7 +61,9 @@ def get_engine() -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    settings = get_settings()
+    return create_engine(url, pool_pre_ping=True, pool_size=settings.database_pool_size,
+                         max_overflow=settings.database_max_overflow)
 
 
 def reset_engine() -> None:
