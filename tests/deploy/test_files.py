@@ -229,3 +229,14 @@ def test_chat_streams_through_nginx_as_server_sent_events(compose_on_this_machin
             if line.startswith("event:"):
                 events.append(line.split(":", 1)[1].strip())
     assert events[0] == "start" and events[-1] == "done" and "tool_call_finished" in events
+
+
+def test_make_serve_and_the_readme_run_the_tested_commands():
+    serve_recipe = subprocess.run(["make", "-n", "-o", "setup", "-o", "redis", "serve"], cwd=ROOT,
+                                  capture_output=True, text=True, check=True).stdout
+    assert "-m todo_chat.serve" in serve_recipe  # what test_serve.py starts
+    readme = (ROOT / "README.md").read_text()
+    assert "make serve" in readme and "docker compose up --build" in readme
+    # tests/export runs these two exactly (with its own URL and port).
+    assert "API_URL=https://api.example.com make export" in readme
+    assert ".venv/bin/reflex run --env prod --backend-only" in readme
