@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
-# Three stages: `build` exports the frontend with the Makefile (`make export`), `app` is the slim
-# backend runtime (no Node, no bun), `web` is nginx with the exported files and deploy/nginx.conf.
+# Three stages (and `node`, a source of binaries): `build` exports the frontend with the Makefile
+# (`make export`), `app` is the slim backend runtime (no Node, no bun), `web` is nginx with the
+# exported files and deploy/nginx.conf.
 #   docker build --target app -t todo-chat-app .
 #   docker build --target web --build-arg API_URL=https://todo.example.com -t todo-chat-web .
 # compose.yaml builds and runs both. tests/deploy/test_files.py checks that these steps are the
@@ -8,10 +9,19 @@
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
+# Reflex builds with bun (from npm, as the Makefile installs it) and wants Node >= 22.22:
+# Debian's nodejs is older, so node and npm come from the official image.
+FROM node:22-bookworm-slim AS node
+
 FROM ${PYTHON_IMAGE} AS build
 RUN apt-get update \
- && apt-get install -y --no-install-recommends make nodejs npm unzip \
+ && apt-get install -y --no-install-recommends make libstdc++6 \
  && rm -rf /var/lib/apt/lists/*
+COPY --from=node /usr/local/bin/node /usr/local/bin/node
+COPY --from=node /usr/local/lib/node_modules /usr/local/lib/node_modules
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
+ && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \
+ && node --version && npm --version
 WORKDIR /app
 # Dependencies first (cached until requirements.txt or the Makefile change).
 COPY requirements.txt Makefile ./
@@ -20,7 +30,7 @@ COPY . .
 # The public URL of the backend as the browser sees it, baked into the frontend.
 ARG API_URL=http://localhost:8080
 RUN API_URL=${API_URL} make export \
- && mkdir -p /site && unzip -q dist/frontend.zip -d /site
+ && .venv/bin/python -m zipfile -e dist/frontend.zip /site
 
 FROM ${PYTHON_IMAGE} AS app
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
