@@ -22,8 +22,10 @@ run: setup migrate
 # then one worker per CPU sharing Redis (REFLEX_REDIS_URL, else a local redis-server). Needs
 # BETTER_AUTH_SECRET. `make serve SERVE_ARGS=--backend-only` for a frontend from `make export`.
 PORT ?= 8000
+# Its own Reflex web dir (like `make export`): building there never repoints a `make run` dev
+# server's `.web` at another URL.
 serve: setup $(if $(REFLEX_REDIS_URL),,redis)
-	PORT=$(PORT) $(PY) -m todo_chat.serve $(SERVE_ARGS)
+	PORT=$(PORT) REFLEX_WEB_WORKDIR=$${REFLEX_WEB_WORKDIR:-$(CURDIR)/.web-serve} $(PY) -m todo_chat.serve $(SERVE_ARGS)
 
 # The suite on SQLite, then every test that uses the database fixtures again on PostgreSQL.
 test: setup test-packages
@@ -91,10 +93,11 @@ nginx:
 DIST ?= dist
 export: setup
 	mkdir -p $(DIST)
-	$(VENV)/bin/reflex export --frontend-only --zip-dest-dir $(DIST)
+	REFLEX_WEB_WORKDIR=$${REFLEX_WEB_WORKDIR:-$(CURDIR)/.web-export} \
+	  $(VENV)/bin/reflex export --frontend-only --zip-dest-dir $(DIST)
 
 bench: setup
 	$(PY) -m bench.run
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .web
+	rm -rf $(VENV) $(TOOLS) .web .web-export .web-serve
