@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, text
 from tests.browser.conftest import browser, new_page, start_app, stop_app  # noqa: F401  (fixture)
 from tests.browser.test_flow import the_whole_flow
 from tests.servers import redis_server
+from tests.conftest import use_data_dir
 from todo_chat import serve
 from todo_chat.core.config import Settings
 
@@ -67,9 +68,12 @@ def test_prepare_migrates_once_and_sets_the_workers_environment(tmp_path, monkey
            "BETTER_AUTH_SECRET": SECRET, "REFLEX_REDIS_URL": "redis://redis.internal:6379/0"}
     env.pop("RATE_LIMIT_STORAGE_URL", None)
     env.pop("WORKERS", None)
-    for var in ("DATA_DIR", "DATABASE_URL", "ENVIRONMENT", "REFLEX_REDIS_URL"):
-        monkeypatch.setenv(var, os.environ.get(var, ""))  # prepare() writes os.environ: restored after
-    workers_env, local_redis = serve.prepare(env, None, "auto")
+    monkeypatch.setattr(os, "environ", os.environ.copy())  # prepare() writes os.environ: put back after
+    try:
+        workers_env, local_redis = serve.prepare(env, None, "auto")
+    finally:
+        monkeypatch.undo()
+        use_data_dir(tmp_path)  # and the settings, secret and engine caches it filled
     assert local_redis is None  # a Redis URL was given: none started
     assert (tmp_path / "todo_chat.db").exists()
     assert workers_env["MIGRATE_ON_START"] == "false"
