@@ -13,13 +13,24 @@ export REFLEX_CHECK_LATEST_VERSION := 0
 export REFLEX_BUN_PATH := $(CURDIR)/$(BUN)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup migrate chromium postgres export bench clean
+.PHONY: run serve test setup migrate test-packages chromium postgres redis nginx export bench clean
 
 run: setup migrate
 	$(VENV)/bin/reflex run
 
-test: setup chromium postgres
+# Production: the built frontend and the backend on one port ($(PORT)), migrations applied once,
+# then one worker per CPU sharing Redis (REFLEX_REDIS_URL, else a local redis-server). Needs
+# BETTER_AUTH_SECRET. `make serve SERVE_ARGS=--backend-only` for a frontend from `make export`.
+PORT ?= 8000
+# Its own Reflex web dir (like `make export`): building there never repoints a `make run` dev
+# server's `.web` at another URL.
+serve: setup $(if $(REFLEX_REDIS_URL),,redis)
+	PORT=$(PORT) REFLEX_WEB_WORKDIR=$${REFLEX_WEB_WORKDIR:-$(CURDIR)/.web-serve} $(PY) -m todo_chat.serve $(SERVE_ARGS)
+
+# The suite on SQLite, then every test that uses the database fixtures again on PostgreSQL.
+test: setup test-packages
 	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --db=postgres $(PYTEST_ARGS)
 
 setup: $(VENV)/.installed $(TOOLS_STAMP)
 
@@ -40,6 +51,18 @@ $(TOOLS_STAMP):
 migrate: setup
 	$(PY) -m todo_chat.core.db
 
+# What the tests need from apt, in one apt-get call: chromium, postgresql, redis-server, nginx
+# (each target below installs one of them alone).
+HAVE_chromium     := command -v chromium
+HAVE_postgresql   := ls /usr/lib/postgresql/*/bin/initdb
+HAVE_redis-server := command -v redis-server
+HAVE_nginx        := test -x /usr/sbin/nginx || command -v nginx
+test-packages:
+	@missing=""; \
+	$(foreach pkg,chromium postgresql redis-server nginx,{ $(HAVE_$(pkg)); } >/dev/null 2>&1 || missing="$$missing $(pkg)";) \
+	[ -z "$$missing" ] || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); echo "apt-get install$$missing"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; }
+
 # Debian's chromium for the browser tests (Playwright's own download cannot work here).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -53,12 +76,28 @@ postgres:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
+# Debian's redis-server: several backend workers share state and rate limits through it (the
+# tests start throwaway ones; `make serve` starts one when REFLEX_REDIS_URL is not set).
+redis:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null; }
+
+# Debian's nginx: tests/deploy runs deploy/nginx.conf (the compose `web` service) in front of the app.
+nginx:
+	@test -x /usr/sbin/nginx || command -v nginx >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null; }
+
 # The static frontend as dist/frontend.zip, built for API_URL (the backend's public URL).
+DIST ?= dist
 export: setup
-	$(VENV)/bin/reflex export --frontend-only --zip-dest-dir dist
+	mkdir -p $(DIST)
+	REFLEX_WEB_WORKDIR=$${REFLEX_WEB_WORKDIR:-$(CURDIR)/.web-export} \
+	  $(VENV)/bin/reflex export --frontend-only --zip-dest-dir $(DIST)
 
 bench: setup
 	$(PY) -m bench.run
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .web
+	rm -rf $(VENV) $(TOOLS) .web .web-export .web-serve

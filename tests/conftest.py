@@ -1,7 +1,14 @@
-"""Shared fixtures: every test gets a fresh, migrated SQLite database and its own data dir."""
+"""Shared fixtures: every test gets a fresh, migrated database and its own data dir.
+
+The database is SQLite (a copy of one migrated file) by default. `pytest --db=postgres` (the
+second pass of `make test`) gives every test that uses `data_dir` (so `client`, `session`,
+`alice`, `bob` too) its own PostgreSQL database instead, cloned from one migrated template on a
+throwaway cluster, and runs only those tests. The fixtures' API is the same either way.
+"""
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from collections.abc import Iterator
@@ -15,9 +22,42 @@ for _var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CHATKIT_WORKFLOW_ID", "DATABA
     os.environ.pop(_var, None)
 
 from fastapi.testclient import TestClient  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy.pool import NullPool  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
+from tests.servers import postgres_server, redis_server  # noqa: E402
 from todo_chat.core import config, db, security  # noqa: E402
+
+
+def pytest_addoption(parser):
+    parser.addoption("--db", choices=("sqlite", "postgres"), default=os.environ.get("TEST_DB", "sqlite"),
+                     help="database behind the data_dir fixture (postgres: only tests that use it run)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL, run the tests that touch the database through the fixtures, and no others."""
+    if config.getoption("--db") != "postgres":
+        return
+    keep, drop = [], []
+    for item in items:
+        uses_db = "data_dir" in getattr(item, "fixturenames", ())
+        skip = item.get_closest_marker("browser") or item.get_closest_marker("sqlite_only")
+        (keep if uses_db and not skip else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """`make test PYTEST_ARGS=tests/browser/...`: a PostgreSQL pass with nothing to run is no failure."""
+    if session.config.getoption("--db") == "postgres" and exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        session.exitstatus = pytest.ExitCode.OK
+
+
+def pytest_report_header(config):
+    return f"database: {config.getoption('--db')}"
 
 
 def use_data_dir(path: Path, database_url: str = "") -> None:
@@ -39,9 +79,73 @@ def migrated_template(tmp_path_factory) -> Path:
     return path / "todo_chat.db"
 
 
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster (started only when a test asks) with an empty `todo_chat` db."""
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A throwaway redis-server (started only when a test asks)."""
+    with redis_server() as url:
+        yield url
+
+
+class PostgresDatabases:
+    """One migrated template database; a clone of it per test (much faster than alembic per test)."""
+
+    TEMPLATE = "todo_chat_template"
+
+    def __init__(self, url: str):
+        self.url = make_url(url)
+        self.admin = create_engine(self.url.set(database="postgres"), isolation_level="AUTOCOMMIT",
+                                   poolclass=NullPool)
+        self._names = (f"todo_chat_test_{os.getpid()}_{n}" for n in itertools.count(1))
+        with self.admin.connect() as c:
+            c.execute(text(f"DROP DATABASE IF EXISTS {self.TEMPLATE}"))
+            c.execute(text(f"CREATE DATABASE {self.TEMPLATE}"))
+        saved = {var: os.environ.get(var, "") for var in ("DATA_DIR", "DATABASE_URL")}
+        use_data_dir(Path(saved["DATA_DIR"] or "."), self.url_of(self.TEMPLATE))
+        db.migrate()
+        use_data_dir(Path(saved["DATA_DIR"] or "."), saved["DATABASE_URL"])  # no connection stays on the template
+
+    def url_of(self, name: str) -> str:
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def create(self, migrated: bool = True) -> str:
+        """A new database, migrated (a clone of the template) or empty; returns its name."""
+        name = next(self._names)
+        with self.admin.connect() as c:
+            c.execute(text(f"CREATE DATABASE {name} TEMPLATE {self.TEMPLATE} STRATEGY FILE_COPY" if migrated
+                           else f"CREATE DATABASE {name}"))
+        return name
+
+    def drop(self, name: str) -> None:
+        with self.admin.connect() as c:
+            c.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+@pytest.fixture(scope="session")
+def postgres_databases(postgres_url) -> PostgresDatabases:
+    """`create()` a fresh migrated database (a name), `url_of(name)`, `drop(name)`."""
+    databases = PostgresDatabases(postgres_url)
+    yield databases
+    databases.admin.dispose()
+
+
 @pytest.fixture
-def data_dir(tmp_path, migrated_template) -> Iterator[Path]:
-    shutil.copy(migrated_template, tmp_path / "todo_chat.db")
+def data_dir(request, tmp_path) -> Iterator[Path]:
+    if request.config.getoption("--db") == "postgres":
+        databases = request.getfixturevalue("postgres_databases")
+        name = databases.create()
+        use_data_dir(tmp_path, databases.url_of(name))
+        yield tmp_path
+        db.reset_engine()
+        databases.drop(name)
+        return
+    shutil.copy(request.getfixturevalue("migrated_template"), tmp_path / "todo_chat.db")
     use_data_dir(tmp_path)
     yield tmp_path
     db.reset_engine()

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from todo_chat.api.app import app as api_app
+from todo_chat.core.config import get_settings
 from todo_chat.core.db import migrate
 from todo_chat.ui.pages.auth import login_page, signup_page
 from todo_chat.ui.pages.chat import chat_page, tasks_page
@@ -16,7 +17,8 @@ def index() -> rx.Component:
 
 
 async def _migrate_on_start():
-    migrate()
+    if get_settings().migrate_on_start:  # off when `python -m todo_chat.serve` migrated already
+        migrate()
 
 
 app = rx.App(

@@ -33,12 +33,12 @@ def upgrade() -> None:
     bind = op.get_bind()
     task = sa.table('task', sa.column('id', sa.Integer), sa.column('due_date', sa.Date),
                     sa.column('due_at', todo_chat.core.db.UTCDateTime(timezone=True)),
-                    sa.column('all_day', sa.Boolean), sa.column('priority', sa.String),
+                    sa.column('all_day', sa.Boolean),
                     sa.column('recurrence', sa.String))
     for row in bind.execute(sa.select(task.c.id, task.c.due_date).where(task.c.due_date.is_not(None))).all():
         due = datetime.combine(row.due_date, time(0), tzinfo=timezone.utc)
         bind.execute(task.update().where(task.c.id == row.id).values(due_at=due, all_day=True))
-    bind.execute(task.update().where(task.c.priority.is_(None)).values(priority='medium'))
+    op.execute("UPDATE task SET priority = 'medium' WHERE priority IS NULL")  # a literal fits PG's enum too
     for word, rule in WORDS.items():
         bind.execute(task.update().where(sa.func.lower(task.c.recurrence) == word).values(recurrence=rule))
 

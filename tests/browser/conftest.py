@@ -28,29 +28,37 @@ CDN = "**/cdn.platform.openai.com/**"
 pytestmark = pytest.mark.browser
 
 
-def start_app(data_dir: Path, **env_overrides: str) -> tuple[str, subprocess.Popen]:
-    """`reflex run --env prod` on a free port (frontend and backend on the same one)."""
+def start_app(data_dir: Path, command: list[str] | None = None, ready: tuple[str, ...] = ("/login", "/api/health"),
+              **env_overrides: str) -> tuple[str, subprocess.Popen]:
+    """`reflex run --env prod` on a free port (frontend and backend on the same one).
+
+    Each app builds its frontend in its own Reflex web dir next to `data_dir` (a fresh build
+    takes ~15 s): sharing the checkout's `.web` would repoint a running dev server's event URL.
+    `command` replaces the `reflex run` line (`{port}` in it becomes the port); the app is up
+    when every path in `ready` answers 200.
+    """
     port = free_port()
     env = {**os.environ, "DATA_DIR": str(data_dir), "DATABASE_URL": "", "ENVIRONMENT": "development",
            "API_URL": f"http://localhost:{port}", "CHAT_TURNS_PER_MINUTE": "200",
            "REFLEX_CHECK_LATEST_VERSION": "0",
+           "REFLEX_WEB_WORKDIR": str(data_dir.with_name(data_dir.name + "-web")),
+           "REFLEX_STATES_WORKDIR": str(data_dir.with_name(data_dir.name + "-states")),
            "REFLEX_BUN_PATH": str(ROOT / ".tools" / "node_modules" / ".bin" / "bun"), **env_overrides}
+    env.pop("FRONTEND_PORT", None)
+    command = [part.replace("{port}", str(port)) for part in command or [
+        sys.executable, "-m", "reflex", "run", "--env", "prod", "--frontend-port", "{port}", "--backend-port", "{port}"]]
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / f"server-{port}.log"
     with open(log, "w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "reflex", "run", "--env", "prod", "--frontend-port", str(port),
-             "--backend-port", str(port)],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
     base = f"http://localhost:{port}"
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"reflex exited: see {log}\n{log.read_text()[-3000:]}")
         try:
-            if httpx.get(base + "/login", timeout=2, follow_redirects=True).status_code == 200 and \
-                    httpx.get(base + "/api/health", timeout=2).status_code == 200:
+            if all(httpx.get(base + path, timeout=2, follow_redirects=True).status_code == 200 for path in ready):
                 return base, proc
         except httpx.HTTPError:
             pass
@@ -60,13 +68,24 @@ def start_app(data_dir: Path, **env_overrides: str) -> tuple[str, subprocess.Pop
 
 
 def stop_app(proc: subprocess.Popen) -> None:
-    os.killpg(proc.pid, 15)
-    proc.wait(timeout=30)
+    """Stop the app's whole process group (reflex, its workers, a local redis-server)."""
+    def signal_group(signum: int) -> None:
+        try:
+            os.killpg(proc.pid, signum)
+        except ProcessLookupError:
+            pass
+
+    signal_group(15)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        signal_group(9)
+        proc.wait()
 
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
-    """One production server for the whole browser session, on its own data dir and port."""
+    """One production server for the whole browser session, on its own data dir, web dir and port."""
     base, proc = start_app(tmp_path_factory.mktemp("browser-data"))
     yield base
     stop_app(proc)

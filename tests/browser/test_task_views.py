@@ -36,13 +36,13 @@ def test_views_count_and_mark_due_tasks_and_a_reminder_shows_as_a_toast(page, ap
     expect(panel.get_by_text("Due today", exact=True)).to_be_visible()
 
     views = panel.get_by_role("radiogroup", name="Task views by due date")
-    views.get_by_text("Overdue 1").click()
+    views.get_by_role("radio", name="Overdue 1").click()
     expect(panel.get_by_text("Pay the overdue bill")).to_be_visible()
     expect(panel.get_by_text("Plan the trip")).to_have_count(0)
-    views.get_by_text("Upcoming 1").click()
+    views.get_by_role("radio", name="Upcoming 1").click()
     expect(panel.get_by_text("Plan the trip")).to_be_visible()
     expect(panel.get_by_text("Call the bank")).to_have_count(0)
-    views.get_by_text("Today 2").click()  # due today, and overdue ones still waiting
+    views.get_by_role("radio", name="Today 2").click()  # due today, and overdue ones still waiting
     expect(panel.get_by_text("Call the bank")).to_be_visible()
     expect(panel.get_by_text("Pay the overdue bill")).to_be_visible()
     expect(panel.get_by_text("Read a book")).to_have_count(0)

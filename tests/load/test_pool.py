@@ -10,7 +10,7 @@ from todo_chat.core import config, db
 
 def test_a_request_that_cannot_get_a_connection_gets_503_then_recovers(data_dir, client, monkeypatch):
     alice = Account(client, "pool@example.com")
-    for name, value in {"DB_POOL_SIZE": "1", "DB_MAX_OVERFLOW": "0", "DB_POOL_TIMEOUT": "0.3"}.items():
+    for name, value in {"DATABASE_POOL_SIZE": "1", "DATABASE_MAX_OVERFLOW": "0", "DATABASE_POOL_TIMEOUT": "0.3"}.items():
         monkeypatch.setenv(name, value)
     config.get_settings.cache_clear()
     db.reset_engine()
@@ -22,7 +22,7 @@ def test_a_request_that_cannot_get_a_connection_gets_503_then_recovers(data_dir,
     finally:
         held.close()
     assert client.get(f"/api/{alice.id}/tasks", headers=alice.headers).status_code == 200
-    for name in ("DB_POOL_SIZE", "DB_MAX_OVERFLOW", "DB_POOL_TIMEOUT"):
+    for name in ("DATABASE_POOL_SIZE", "DATABASE_MAX_OVERFLOW", "DATABASE_POOL_TIMEOUT"):
         os.environ.pop(name, None)
     config.get_settings.cache_clear()
     db.reset_engine()

@@ -62,3 +62,15 @@ def test_duplicate_email_is_409_on_postgres_too(pg_client):
     Account(pg_client, "same@example.com")
     response = pg_client.post("/api/auth/signup", json={"email": "SAME@example.com", "password": "long-enough-1"})
     assert response.status_code == 409
+
+
+def test_pool_settings_reach_the_engine(postgres_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_POOL_SIZE", "3")
+    monkeypatch.setenv("DATABASE_MAX_OVERFLOW", "4")
+    use_data_dir(tmp_path, postgres_url)
+    try:
+        pool = db.get_engine().pool
+        assert (pool.size(), pool._max_overflow) == (3, 4)
+    finally:
+        monkeypatch.undo()
+        use_data_dir(tmp_path)

@@ -58,6 +58,7 @@ def test_timestamps_come_back_aware_utc_even_from_naive_input(session):
     assert loaded.created_at.tzinfo is not None
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(session):
     assert session.exec(text("PRAGMA journal_mode")).one()[0] == "wal"
     assert session.exec(text("PRAGMA foreign_keys")).one()[0] == 1

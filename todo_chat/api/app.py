@@ -54,7 +54,7 @@ def create_app() -> FastAPI:
 
     @app.exception_handler(PoolTimeout)
     async def _busy(_request: Request, exc: PoolTimeout) -> JSONResponse:
-        # Every database connection stayed busy for DB_POOL_TIMEOUT: shed load, never hang.
+        # Every database connection stayed busy for DATABASE_POOL_TIMEOUT: shed load, never hang.
         log.warning("database pool exhausted: %s", exc)
         return JSONResponse({"detail": "The server is busy. Please retry in a moment."},
                             status_code=status.HTTP_503_SERVICE_UNAVAILABLE, headers={"Retry-After": "1"})

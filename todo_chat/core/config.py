@@ -21,12 +21,16 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "data"
     # Empty means a SQLite file in data_dir.
     database_url: str = ""
-    # Connection pool per process. Database work runs in at most pool_size + max_overflow
-    # worker threads, so a checkout waits only when another process shares the database;
-    # past db_pool_timeout seconds the request answers 503 with Retry-After, never hangs.
-    db_pool_size: int = 5
-    db_max_overflow: int = 10
-    db_pool_timeout: float = 5.0
+    # Connection pool per backend worker. Database work runs in at most pool_size + max_overflow
+    # worker threads, so a checkout waits only when another process shares the database; past
+    # database_pool_timeout seconds the request answers 503 with Retry-After, never hangs.
+    # Server databases: workers x (5 + 10) must stay under max_connections (PostgreSQL: 100).
+    database_pool_size: int = 5
+    database_max_overflow: int = 10
+    database_pool_timeout: float = 5.0
+    # Apply migrations when the app starts (each backend worker). `python -m todo_chat.serve`
+    # migrates once before it starts the workers and turns this off for them.
+    migrate_on_start: bool = True
 
     # JWT signing secret (the name the seeds use). Required in production.
     better_auth_secret: str = ""

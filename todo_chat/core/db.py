@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from functools import lru_cache, partial
 from pathlib import Path
@@ -14,7 +14,7 @@ from weakref import WeakKeyDictionary
 import anyio
 from anyio import CapacityLimiter
 
-from sqlalchemy import DateTime, event
+from sqlalchemy import DateTime, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
@@ -63,8 +63,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def get_engine() -> Engine:
     settings = get_settings()
     url = settings.resolved_database_url
-    pool = {"pool_size": settings.db_pool_size, "max_overflow": settings.db_max_overflow,
-            "pool_timeout": settings.db_pool_timeout}
+    pool = {"pool_size": settings.database_pool_size, "max_overflow": settings.database_max_overflow,
+            "pool_timeout": settings.database_pool_timeout}
     if url.startswith("sqlite"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
@@ -86,7 +86,7 @@ def _limiter(kind: str) -> CapacityLimiter:
     if kind not in per_loop:
         settings = get_settings()
         per_loop[kind] = CapacityLimiter(
-            settings.db_pool_size + settings.db_max_overflow if kind == "db" else CPU_THREADS)
+            settings.database_pool_size + settings.database_max_overflow if kind == "db" else CPU_THREADS)
     return per_loop[kind]
 
 
@@ -135,8 +135,27 @@ async def run_cpu(work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     return await anyio.to_thread.run_sync(partial(work, *args, **kwargs), limiter=_limiter("cpu"))
 
 
+# Any constant: the PostgreSQL advisory lock that serialises migrations across processes.
+_MIGRATION_LOCK = 7_460_113
+
+
+@contextmanager
+def _sqlite_migration_lock(url: str) -> Iterator[None]:
+    """SQLite lives on one machine: a file lock next to the database serialises its migrators."""
+    import fcntl
+
+    with open(Path(url.removeprefix("sqlite:///")).with_suffix(".migrate.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def migrate() -> None:
-    """Bring the schema to the newest alembic revision (idempotent)."""
+    """Bring the schema to the newest alembic revision (idempotent).
+
+    Safe when several processes start at once (e.g. backend workers): they take a lock first
+    (a PostgreSQL advisory lock held until the migration commits, a file lock for SQLite), so
+    the first migrates and the others find the schema at head.
+    """
     from alembic.config import Config
 
     import todo_chat.models  # noqa: F401  (register the tables)
@@ -144,7 +163,11 @@ def migrate() -> None:
 
     config = Config(str(PROJECT_ROOT / "alembic.ini"))
     config.set_main_option("script_location", str(PROJECT_ROOT / "alembic"))
-    with get_engine().begin() as connection:
+    engine = get_engine()
+    sqlite = engine.dialect.name == "sqlite"
+    with _sqlite_migration_lock(str(engine.url)) if sqlite else nullcontext(), engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
