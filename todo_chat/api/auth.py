@@ -1,15 +1,19 @@
-"""Accounts over HTTP: signup, login, refresh, me."""
+"""Accounts over HTTP: signup, login, refresh (rotating), logout, password change, me.
+
+Tokens come from `services.tokens` (one login session per login, revocable); answers that carry
+tokens are sent with `Cache-Control: no-store`.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Request, Response, status
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from todo_chat.api.deps import CurrentUser, unauthorized
-from todo_chat.core.db import run_db
-from todo_chat.core.security import InvalidToken, create_token, token_lifetime, user_id_from_token
-from todo_chat.models import User
-from todo_chat.services import accounts
+from todo_chat.api.deps import NO_STORE, CurrentUser, client_ip, session_id, unauthorized
+from todo_chat.api.responses import errors
+from todo_chat.core.security import InvalidToken
+from todo_chat.services import accounts, tokens
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
@@ -26,7 +30,16 @@ class LoginBody(BaseModel):
 
 
 class RefreshBody(BaseModel):
-    refresh_token: str
+    refresh_token: str = Field(max_length=4096)
+
+
+class PasswordBody(BaseModel):
+    current_password: str = Field(max_length=256)
+    new_password: str = Field(max_length=256)
+
+
+class DeleteAccountBody(BaseModel):
+    password: str = Field(max_length=256, description="the current password, to confirm")
 
 
 class UserOut(BaseModel):
@@ -45,45 +58,62 @@ class TokenOut(BaseModel):
     user: UserOut
 
 
-def issue_tokens(user: User) -> TokenOut:
-    return TokenOut(
-        access_token=create_token(user.id, "access"),
-        expires_in=int(token_lifetime("access").total_seconds()),
-        refresh_token=create_token(user.id, "refresh"),
-        user=UserOut(id=user.id, email=user.email, name=user.name),
-    )
+def token_response(issued: tokens.Tokens, status_code: int = status.HTTP_200_OK) -> JSONResponse:
+    body = TokenOut(access_token=issued.access_token, expires_in=issued.expires_in,
+                    refresh_token=issued.refresh_token,
+                    user=UserOut(id=issued.user.id, email=issued.user.email, name=issued.user.name))
+    return JSONResponse(body.model_dump(), status_code=status_code, headers=NO_STORE)
 
 
-@router.post("/signup", status_code=status.HTTP_201_CREATED)
-async def signup(body: SignupBody) -> TokenOut:
-    return issue_tokens(await accounts.register(body.email, body.password, body.name))
+@router.post("/signup", status_code=status.HTTP_201_CREATED, response_model=TokenOut,
+             responses=errors(409, 422, 429))
+async def signup(body: SignupBody, request: Request) -> JSONResponse:
+    user = await accounts.register(body.email, body.password, body.name, client_ip(request))
+    return token_response(await tokens.start_session(user), status.HTTP_201_CREATED)
 
 
-@router.post("/login")
-async def login(body: LoginBody) -> TokenOut:
-    user = await accounts.authenticate(body.email, body.password)
+@router.post("/login", response_model=TokenOut, responses=errors(401, 422, 429))
+async def login(body: LoginBody, request: Request) -> JSONResponse:
+    user = await accounts.authenticate(body.email, body.password, client_ip(request))
     if user is None:
         raise unauthorized("Incorrect email or password")
-    return issue_tokens(user)
+    return token_response(await tokens.start_session(user))
 
 
-@router.post("/refresh")
-async def refresh(body: RefreshBody) -> TokenOut:
+@router.post("/refresh", response_model=TokenOut, responses=errors(401, 422))
+async def refresh(body: RefreshBody) -> JSONResponse:
+    """Trade a refresh token for new tokens. Each refresh token works once: the answer carries
+    the next one. Using one again closes its session (every token of it stops working)."""
     try:
-        user_id = user_id_from_token(body.refresh_token, ("refresh",))
+        issued = await tokens.refresh(body.refresh_token)
     except InvalidToken as exc:
-        raise unauthorized(f"{exc}: log in again") from exc
-    user = await run_db(accounts.get_user, user_id)
-    if user is None:
-        raise unauthorized("Invalid token: log in again")
-    return issue_tokens(user)
+        detail = str(exc)
+        raise unauthorized(detail if "log in again" in detail else f"{detail}: log in again") from exc
+    return token_response(issued)
 
 
-@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
-async def logout(_user: CurrentUser) -> None:
-    """Tokens are stateless: the client forgets them. Kept so clients have one place to call."""
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, responses=errors(401))
+async def logout(user: CurrentUser, request: Request) -> Response:
+    """End this login session: its access and refresh tokens stop working at once."""
+    await tokens.end_session(user, session_id(request))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/me")
+@router.post("/password", response_model=TokenOut, responses=errors(401, 403, 422, 429))
+async def change_password(body: PasswordBody, user: CurrentUser) -> JSONResponse:
+    """Change the password: every session of the account ends (a stolen token is cut off);
+    the answer carries fresh tokens for this client."""
+    return token_response(await accounts.change_password(user, body.current_password, body.new_password))
+
+
+@router.get("/me", responses=errors(401))
 async def me(user: CurrentUser) -> UserOut:
     return UserOut(id=user.id, email=user.email, name=user.name)
+
+
+@router.delete("/me", status_code=status.HTTP_204_NO_CONTENT, responses=errors(401, 403, 422, 429))
+async def delete_me(body: DeleteAccountBody, user: CurrentUser) -> Response:
+    """Delete the account and everything it owns: tasks, conversations, messages, tool calls,
+    attachments (rows and files), sessions. Needs the current password."""
+    await accounts.delete_account(user, body.password)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -7,14 +7,24 @@ held while argon2 runs.
 
 from __future__ import annotations
 
+import logging
 import re
+import shutil
 
 from sqlmodel import Session, select
 
+from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_cpu, run_db
 from todo_chat.core.security import hash_password, verify_password
 from todo_chat.models import User
-from todo_chat.services.errors import Conflict, Invalid
+from todo_chat.services import ratelimit, tokens
+from todo_chat.services.errors import Conflict, Invalid, ServiceError
+
+log = logging.getLogger(__name__)
+
+
+class WrongPassword(ServiceError):
+    """The current password given to confirm a change is not the account's."""
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PASSWORD_MIN = 8
@@ -56,8 +66,12 @@ def get_user(session: Session, user_id: int) -> User | None:
     return session.get(User, user_id)
 
 
-async def register(email: str, password: str, name: str = "") -> User:
-    """Validate, hash off the event loop, then save: the one way an account is made."""
+async def register(email: str, password: str, name: str = "", client_ip: str | None = None) -> User:
+    """Validate, hash off the event loop, then save: the one way an account is made.
+
+    Sign-ups are throttled per client IP (SIGNUP_ATTEMPTS_PER_IP): RateLimited beyond it.
+    """
+    await ratelimit.check_signup(client_ip)
     email = normalize_email(email)
     check_password_strength(password)
     if await run_db(find_by_email, email):  # fail fast, before paying for a hash
@@ -66,9 +80,64 @@ async def register(email: str, password: str, name: str = "") -> User:
     return await run_db(create_user, email, password_hash, name)
 
 
-async def authenticate(email: str, password: str) -> User | None:
-    """The user if the credentials match, else None (never says which part was wrong)."""
+async def authenticate(email: str, password: str, client_ip: str | None = None) -> User | None:
+    """The user if the credentials match, else None (never says which part was wrong).
+
+    Throttled before any hash is paid for: every attempt per client IP, failures per account
+    (known or not, so the answer says nothing about which emails exist). RateLimited beyond.
+    """
+    await ratelimit.check_login(email, client_ip)
     user = await run_db(find_by_email, email)
     matches = await run_cpu(verify_password, password[:PASSWORD_MAX],
                             user.password_hash if user else _DUMMY_HASH)
-    return user if user is not None and matches else None
+    if user is None or not matches:
+        await ratelimit.count_login_failure(email)
+        return None
+    return user
+
+
+async def confirm_password(user: User, password: str) -> None:
+    """A destructive change needs the current password: WrongPassword (counted like a failed
+    login, so a stolen access token cannot be used to guess it) or RateLimited."""
+    await ratelimit.check_login(user.email, None)
+    if not await run_cpu(verify_password, password[:PASSWORD_MAX], user.password_hash):
+        await ratelimit.count_login_failure(user.email)
+        raise WrongPassword("Current password is incorrect")
+
+
+def set_password_hash(session: Session, user: User, password_hash: str) -> User:
+    """Store a new password and end every login session of the account."""
+    row = session.get(User, user.id)
+    row.password_hash = password_hash
+    session.add(row)
+    tokens.revoke_all_sessions(session, row)
+    session.flush()
+    return row
+
+
+async def change_password(user: User, current: str, new: str) -> tokens.Tokens:
+    """Check the current password, store the new one, end every session (a stolen token stops
+    working) and open a fresh one for the caller."""
+    await confirm_password(user, current)
+    check_password_strength(new)
+    password_hash = await run_cpu(hash_password, new)
+    user = await run_db(set_password_hash, user, password_hash)
+    return await tokens.start_session(user)
+
+
+def remove_user(session: Session, user: User) -> None:
+    """Delete the account row; the database cascades (`ON DELETE CASCADE` on every user_id) to
+    its sessions, tasks, conversations, messages, tool calls and attachment rows."""
+    row = session.get(User, user.id)
+    if row is not None:
+        session.delete(row)
+        session.flush()
+
+
+async def delete_account(user: User, password: str) -> None:
+    """Delete the account and everything it owns, attachment files included."""
+    await confirm_password(user, password)
+    await run_db(remove_user, user)
+    folder = get_settings().attachments_dir / str(user.id)
+    await run_cpu(shutil.rmtree, folder, ignore_errors=True)
+    log.info("account %s deleted", user.id)

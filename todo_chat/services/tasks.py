@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator
+from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 from sqlmodel import Session, col, func, select
 
 from todo_chat.core.db import utcnow
 from todo_chat.models import Priority, Task, User
 from todo_chat.models.task import DESCRIPTION_MAX, TITLE_MAX
+from todo_chat.services.errors import NotFound
 from todo_chat.services.ownership import get_owned
 
 StatusFilter = Literal["all", "pending", "completed"]
+TAGS_MAX = 20
+TAG_MAX = 40
 
 
 def _clean_title(value: str | None) -> str | None:
@@ -25,14 +29,38 @@ def _clean_title(value: str | None) -> str | None:
     return value
 
 
+def _clean_tags(value: list[str] | None) -> list[str] | None:
+    """Tags are short lowercase words: a leading '#' is dropped ("#Work" is "work"), spaces
+    are squeezed, duplicates removed; at most TAGS_MAX of at most TAG_MAX characters each."""
+    if value is None:
+        return None
+    cleaned: list[str] = []
+    for raw in value:
+        tag = " ".join(raw.split()).lstrip("#").strip().lower()
+        if not tag:
+            raise ValueError("Tags must not be empty")
+        if len(tag) > TAG_MAX:
+            raise ValueError(f"Tags must be at most {TAG_MAX} characters")
+        if "#" in tag or not tag.isprintable():
+            raise ValueError("Tags must not contain '#' or control characters")
+        if tag not in cleaned:
+            cleaned.append(tag)
+    return cleaned
+
+
+# A tag may arrive as "#Work" (a '#' and a capital the validator removes): a little slack.
+Tags = list[Annotated[str, Field(max_length=TAG_MAX + 8)]]
+
+
 class TaskCreate(BaseModel):
     title: str = Field(min_length=1, max_length=TITLE_MAX)
     description: str = Field(default="", max_length=DESCRIPTION_MAX)
     priority: Priority | None = None
     due_date: date | None = None
-    tags: list[str] = Field(default_factory=list, max_length=20)
+    tags: Tags = Field(default_factory=list, max_length=TAGS_MAX)
 
     _title = field_validator("title")(_clean_title)
+    _tags = field_validator("tags")(_clean_tags)
 
 
 class TaskUpdate(BaseModel):
@@ -43,9 +71,10 @@ class TaskUpdate(BaseModel):
     completed: bool | None = None
     priority: Priority | None = None
     due_date: date | None = None
-    tags: list[str] | None = Field(default=None, max_length=20)
+    tags: Tags | None = Field(default=None, max_length=TAGS_MAX)
 
     _title = field_validator("title")(_clean_title)
+    _tags = field_validator("tags")(_clean_tags)
 
 
 class TaskPage(BaseModel):
@@ -83,7 +112,7 @@ def update_task(session: Session, user: User, task_id: int, data: TaskUpdate) ->
         setattr(task, field, value)
     task.updated_at = utcnow()
     session.add(task)
-    session.flush()
+    _flush_or_gone(session, task_id)
     return task
 
 
@@ -94,5 +123,13 @@ def set_completed(session: Session, user: User, task_id: int, completed: bool = 
 def delete_task(session: Session, user: User, task_id: int) -> Task:
     task = get_task(session, user, task_id)
     session.delete(task)
-    session.flush()
+    _flush_or_gone(session, task_id)
     return task
+
+
+def _flush_or_gone(session: Session, task_id: int) -> None:
+    """Flush; a task another request deleted meanwhile (0 rows matched) is a NotFound."""
+    try:
+        session.flush()
+    except (StaleDataError, ObjectDeletedError):
+        raise NotFound(f"Task {task_id} not found") from None
