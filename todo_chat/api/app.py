@@ -8,17 +8,17 @@ routes and wrong methods JSON without reaching Reflex's HTML 404.
 from __future__ import annotations
 
 import logging
+import re
 
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
-from fastapi.routing import APIRoute
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
+from starlette.routing import compile_path
 
 from todo_chat.api import auth, chat, conversations, errors, tasks
 from todo_chat.api.chatkit import endpoint as chatkit
@@ -124,17 +124,24 @@ def create_app() -> FastAPI:
                    errors.router):
         app.include_router(router)
 
+    route_methods: list[tuple[re.Pattern[str], set[str]]] = []
+
+    def methods_for(path: str) -> set[str]:
+        """The methods the API serves at `path`, from the published schema's path templates."""
+        if not route_methods:
+            for template, operations in app.openapi()["paths"].items():
+                regex, _fmt, _convertors = compile_path(template)
+                route_methods.append((regex, {m.upper() for m in operations}))
+        return {m for regex, methods in route_methods if regex.match(path) for m in methods}
+
     @app.api_route("/api/{path:path}", methods=_METHODS, include_in_schema=False)
     async def _no_such_route(request: Request) -> JSONResponse:
         """Last among the API's routes, before what Reflex mounts: an unknown `/api/...` path is
         a JSON 404, a known one with the wrong method a JSON 405 with `Allow`."""
-        allowed = sorted({method for route in app.router.routes
-                          if isinstance(route, APIRoute) and route.path != "/api/{path:path}"
-                          and route.matches(request.scope)[0] == Match.PARTIAL
-                          for method in route.methods})
+        allowed = methods_for(request.url.path)
         if allowed:
             return _error(status.HTTP_405_METHOD_NOT_ALLOWED, "Method not allowed",
-                          {"Allow": ", ".join(allowed)})
+                          {"Allow": ", ".join(sorted(allowed))})
         return _error(status.HTTP_404_NOT_FOUND, "Not found")
 
     return app

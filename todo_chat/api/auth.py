@@ -13,14 +13,25 @@ from pydantic import BaseModel, Field
 from todo_chat.api.deps import NO_STORE, CurrentUser, client_ip, session_id, unauthorized
 from todo_chat.api.responses import errors
 from todo_chat.core.security import InvalidToken
+from todo_chat.core.text import NOT_BLANK_PATTERN
 from todo_chat.services import accounts, tokens
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
 
+# Published in the schema; the service checks the same with a readable message.
+EMAIL_PATTERN = accounts.EMAIL_PATTERN
+NOT_BLANK = NOT_BLANK_PATTERN
+
+
+def new_password(**kwargs) -> str:
+    return Field(min_length=accounts.PASSWORD_MIN, max_length=accounts.PASSWORD_MAX,
+                 json_schema_extra={"pattern": NOT_BLANK}, **kwargs)
+
+
 class SignupBody(BaseModel):
-    email: str = Field(max_length=320)
-    password: str = Field(max_length=256)
+    email: str = Field(max_length=320, json_schema_extra={"pattern": EMAIL_PATTERN})
+    password: str = new_password()
     name: str = Field(default="", max_length=120)
 
 
@@ -35,7 +46,7 @@ class RefreshBody(BaseModel):
 
 class PasswordBody(BaseModel):
     current_password: str = Field(max_length=256)
-    new_password: str = Field(max_length=256)
+    new_password: str = new_password()
 
 
 class DeleteAccountBody(BaseModel):

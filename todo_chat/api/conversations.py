@@ -6,11 +6,12 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, status
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from todo_chat.api.deps import ConversationId, CurrentUser, Offset
 from todo_chat.api.responses import AUTHED, errors
 from todo_chat.core.db import ID_MAX
+from todo_chat.core.text import NOT_BLANK_PATTERN, is_blank, squeeze
 from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, ToolCallStatus
 from todo_chat.services import conversations
@@ -60,7 +61,15 @@ class ConversationDetail(ConversationOut):
 
 
 class RenameBody(BaseModel):
-    title: str = Field(max_length=conversations.TITLE_MAX)
+    title: str = Field(min_length=1, max_length=conversations.TITLE_MAX,
+                       json_schema_extra={"pattern": NOT_BLANK_PATTERN})
+
+    @field_validator("title")
+    @classmethod
+    def _not_blank(cls, title: str) -> str:
+        if is_blank(title):
+            raise ValueError("Title must not be empty")
+        return squeeze(title)
 
 
 @router.get("")

@@ -45,9 +45,10 @@ _RETRY_AFTER = {"Retry-After": {"description": "seconds to wait", "schema": {"ty
 
 
 def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses` for these error statuses (503 is added everywhere: a busy database)."""
+    """OpenAPI `responses` for these error statuses. 503 is added everywhere (a busy database),
+    and 400 wherever request data is validated (422): a body that is not JSON at all is a 400."""
     out: dict[int | str, dict[str, Any]] = {}
-    for code in (*codes, 503):
+    for code in sorted({*codes, *((400,) if 422 in codes else ()), 503}):
         entry: dict[str, Any] = {"model": ValidationErrorOut if code == 422 else ErrorOut,
                                  "description": _DESCRIPTIONS[code]}
         if code in (429, 503):

@@ -79,8 +79,10 @@ def get_engine() -> Engine:
 
 
 def private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable by this user only; tighten it if it exists."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create `path` (and missing parents) readable by this user only; tighten it if it exists."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
     if path.stat().st_mode & 0o077:
         path.chmod(0o700)
     return path

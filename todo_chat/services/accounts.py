@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_cpu, run_db
 from todo_chat.core.security import hash_password, verify_password
+from todo_chat.core.text import BLANK, blank_class, is_blank
 from todo_chat.models import User
 from todo_chat.services import ratelimit, tokens
 from todo_chat.services.errors import Conflict, Invalid, ServiceError
@@ -26,7 +27,11 @@ log = logging.getLogger(__name__)
 class WrongPassword(ServiceError):
     """The current password given to confirm a change is not the account's."""
 
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# An address: no blanks, controls or second '@'. EMAIL_PATTERN is what the API's schema
+# publishes (blanks allowed around it: they are stripped).
+_EMAIL_CHAR = f"[^@{blank_class()}\\x00-\\x1f\\x7f-\\x9f]"
+EMAIL_RE = re.compile(f"{_EMAIL_CHAR}+@{_EMAIL_CHAR}+\\.{_EMAIL_CHAR}+")
+EMAIL_PATTERN = f"^[{blank_class()}]*{EMAIL_RE.pattern}[{blank_class()}]*$"
 PASSWORD_MIN = 8
 PASSWORD_MAX = 256
 # A real hash to verify against when the email is unknown, so both failures take as long.
@@ -34,21 +39,21 @@ _DUMMY_HASH = hash_password("not-a-real-password")
 
 
 def normalize_email(email: str) -> str:
-    email = email.strip().lower()
-    if not EMAIL_RE.match(email) or len(email) > 320:
+    email = email.strip(BLANK).lower()
+    if not EMAIL_RE.fullmatch(email) or len(email) > 320:
         raise Invalid("Enter a valid email address")
     return email
 
 
 def check_password_strength(password: str) -> None:
-    if len(password) < PASSWORD_MIN or not password.strip():
+    if len(password) < PASSWORD_MIN or is_blank(password):
         raise Invalid(f"Password must be at least {PASSWORD_MIN} characters")
     if len(password) > PASSWORD_MAX:
         raise Invalid(f"Password must be at most {PASSWORD_MAX} characters")
 
 
 def find_by_email(session: Session, email: str) -> User | None:
-    return session.exec(select(User).where(User.email == email.strip().lower())).first()
+    return session.exec(select(User).where(User.email == email.strip(BLANK).lower())).first()
 
 
 def create_user(session: Session, email: str, password_hash: str, name: str = "") -> User:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal
 
@@ -10,6 +11,7 @@ from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 from sqlmodel import Session, col, func, select
 
 from todo_chat.core.db import utcnow
+from todo_chat.core.text import BLANK, NOT_BLANK_PATTERN, blank_class, squeeze
 from todo_chat.models import Priority, Task, User
 from todo_chat.models.task import DESCRIPTION_MAX, TITLE_MAX
 from todo_chat.services.errors import NotFound
@@ -23,37 +25,51 @@ TAG_MAX = 40
 def _clean_title(value: str | None) -> str | None:
     if value is None:
         return None
-    value = value.strip()
+    value = value.strip(BLANK)
     if not value:
         raise ValueError("Title must not be empty")
     return value
 
 
+# What a tag may not hold: '#', and control characters other than whitespace (whitespace is
+# squeezed to single spaces). The schema publishes the same rule as a pattern.
+_TAG_FORBIDDEN = re.compile(r"[#\x00-\x08\x0e-\x1b\x7f]")
+TAG_PATTERN = (r"^[^#\x00-\x08\x0e-\x1b\x7f]*" f"[^#{blank_class()}\\x00-\\x08\\x0e-\\x1b\\x7f]"
+               r"[^#\x00-\x08\x0e-\x1b\x7f]*$")
+
+
 def _clean_tags(value: list[str] | None) -> list[str] | None:
-    """Tags are short lowercase words: a leading '#' is dropped ("#Work" is "work"), spaces
-    are squeezed, duplicates removed; at most TAGS_MAX of at most TAG_MAX characters each."""
+    """Tags are short lowercase words: at most TAGS_MAX, each at most TAG_MAX characters, no '#'
+    (write "work", not "#work"), spaces squeezed, lower-cased, duplicates dropped."""
     if value is None:
         return None
     cleaned: list[str] = []
     for raw in value:
-        tag = " ".join(raw.split()).lstrip("#").strip().lower()
+        if _TAG_FORBIDDEN.search(raw):
+            raise ValueError("Tags must not contain '#' or control characters")
+        tag = squeeze(raw).lower()
         if not tag:
             raise ValueError("Tags must not be empty")
-        if len(tag) > TAG_MAX:
-            raise ValueError(f"Tags must be at most {TAG_MAX} characters")
-        if "#" in tag or not tag.isprintable():
-            raise ValueError("Tags must not contain '#' or control characters")
         if tag not in cleaned:
             cleaned.append(tag)
     return cleaned
 
 
-# A tag may arrive as "#Work" (a '#' and a capital the validator removes): a little slack.
-Tags = list[Annotated[str, Field(max_length=TAG_MAX + 8)]]
+def _iso_date(value: object) -> object:
+    """A due date is a date or a 'YYYY-MM-DD' string, never a number read as a timestamp."""
+    if value is None or isinstance(value, date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    raise ValueError("due_date must be a date like 2026-12-31")
+
+
+Tags = list[Annotated[str, Field(max_length=TAG_MAX, json_schema_extra={"pattern": TAG_PATTERN})]]
+Title = Field(min_length=1, max_length=TITLE_MAX, json_schema_extra={"pattern": NOT_BLANK_PATTERN})
 
 
 class TaskCreate(BaseModel):
-    title: str = Field(min_length=1, max_length=TITLE_MAX)
+    title: str = Title
     description: str = Field(default="", max_length=DESCRIPTION_MAX)
     priority: Priority | None = None
     due_date: date | None = None
@@ -61,20 +77,23 @@ class TaskCreate(BaseModel):
 
     _title = field_validator("title")(_clean_title)
     _tags = field_validator("tags")(_clean_tags)
+    _due = field_validator("due_date", mode="before")(_iso_date)
 
 
 class TaskUpdate(BaseModel):
     """Only the fields that are set change."""
 
-    title: str | None = Field(default=None, min_length=1, max_length=TITLE_MAX)
+    title: str | None = Field(default=None, min_length=1, max_length=TITLE_MAX,
+                              json_schema_extra={"pattern": NOT_BLANK_PATTERN})
     description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
-    completed: bool | None = None
+    completed: bool | None = Field(default=None, strict=True)
     priority: Priority | None = None
     due_date: date | None = None
     tags: Tags | None = Field(default=None, max_length=TAGS_MAX)
 
     _title = field_validator("title")(_clean_title)
     _tags = field_validator("tags")(_clean_tags)
+    _due = field_validator("due_date", mode="before")(_iso_date)
 
 
 class TaskPage(BaseModel):
