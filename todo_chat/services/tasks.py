@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
+from sqlalchemy import delete
 from sqlmodel import Session, col, func, select
 
 from todo_chat.core.db import utcnow
@@ -141,8 +142,15 @@ def set_completed(session: Session, user: User, task_id: int, completed: bool = 
 
 def delete_task(session: Session, user: User, task_id: int) -> Task:
     task = get_task(session, user, task_id)
-    session.delete(task)
-    _flush_or_gone(session, task_id)
+    # One DELETE that says whether it removed the row: of two racing deletes only one succeeds,
+    # the other is a NotFound (an ORM delete would only warn, and both would answer 204).
+    removed = session.execute(
+        delete(Task).where(col(Task.id) == task_id, col(Task.user_id) == user.id)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    session.expunge(task)
+    if removed != 1:
+        raise NotFound(f"Task {task_id} not found")
     return task
 
 
