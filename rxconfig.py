@@ -37,6 +37,8 @@ config = rx.Config(
     backend_port=int(os.environ.get("BACKEND_PORT", 8000)),
     api_url=os.environ.get("API_URL", f"http://localhost:{os.environ.get('BACKEND_PORT', 8000)}"),
     show_built_with_reflex=False,
+    # Reflex's CORS (answered before the API's) and its websocket: CORS_ORIGINS + API_URL's origin.
+    cors_allowed_origins=__import__("todo_chat.core.config", fromlist=["x"]).get_settings().allowed_origins,
     plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(
         accent_color="indigo", gray_color="slate", radius="large", appearance="inherit"))],
     disable_plugins=[rx.plugins.SitemapPlugin],

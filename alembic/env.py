@@ -4,7 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import todo_chat.models  # noqa: F401  (register the tables)
-from todo_chat.core.db import get_engine
+from todo_chat.core.db import migration_connection
 
 target_metadata = SQLModel.metadata
 
@@ -12,7 +12,7 @@ target_metadata = SQLModel.metadata
 def run_migrations() -> None:
     connection = context.config.attributes.get("connection")
     if connection is None:
-        with get_engine().begin() as connection:
+        with migration_connection() as connection:  # `alembic upgrade` from the command line
             _run(connection)
     else:
         _run(connection)

@@ -18,6 +18,11 @@ import pytest
 
 os.environ.setdefault("ENVIRONMENT", "test")
 os.environ.setdefault("BETTER_AUTH_SECRET", "test-secret-" + "x" * 40)
+# Every test client signs up and logs in from one IP: generous throttling limits (a dedicated
+# test sets low ones). Browser tests' servers inherit these too.
+for _var, _rate in (("LOGIN_FAILURES_PER_ACCOUNT", "1000/minute"), ("LOGIN_ATTEMPTS_PER_IP", "10000/minute"),
+                    ("SIGNUP_ATTEMPTS_PER_IP", "10000/minute"), ("ERROR_REPORTS_PER_IP", "10000/minute")):
+    os.environ.setdefault(_var, _rate)
 for _var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CHATKIT_WORKFLOW_ID", "DATABASE_URL"):
     os.environ.pop(_var, None)
 

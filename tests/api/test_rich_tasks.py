@@ -66,8 +66,10 @@ def test_dates_are_read_and_shown_in_the_users_zone_far_from_utc(client):
 
 
 def test_tags_are_normalised_and_bounded(client, alice):
-    task = add(client, alice, title="Report", tags=["#Work", "work", " Finance "])
+    task = add(client, alice, title="Report", tags=["Work", "work", " Finance "])
     assert task["tags"] == ["work", "finance"]
+    hashed = client.post(url(alice), json={"title": "x", "tags": ["#work"]}, headers=alice.headers)
+    assert hashed.status_code == 422 and "#" in hashed.json()["detail"]
     too_many = client.post(url(alice), json={"title": "x", "tags": [f"t{i}" for i in range(21)]},
                            headers=alice.headers)
     too_long = client.post(url(alice), json={"title": "x", "tags": ["a" * 41]}, headers=alice.headers)

@@ -177,8 +177,8 @@ async def add_task(
     """
     def work(session: Session, user: User) -> Payload:
         data = TaskCreate(title=title, description=description or None, priority=priority or "medium",
-                          due_at=lenient_due(due_date), tags=tags or [], recurrence=recurrence,
-                          remind_at=lenient_due(remind_at))
+                          due_at=lenient_due(due_date), tags=tasks.tag_words(tags or []),
+                          recurrence=tasks.rrule_words(recurrence), remind_at=lenient_due(remind_at))
         task = tasks.create_task(session, user, data)
         return {"task_id": task.id, "status": "created", **task_summary(task, user)}
 
@@ -292,12 +292,13 @@ async def update_task(
         recurrence: A new RRULE; "" stops the task repeating.
         remind_at: A new reminder time (YYYY-MM-DDTHH:MM); "" removes it.
     """
-    given = {"title": title, "description": description, "priority": priority, "tags": tags}
+    given = {"title": title, "description": description, "priority": priority,
+             "tags": None if tags is None else tasks.tag_words(tags)}
     changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     if due_date is not None:
         changes["due_at"] = lenient_due(due_date)
     if recurrence is not None:
-        changes["recurrence"] = recurrence or None
+        changes["recurrence"] = tasks.rrule_words(recurrence)
     if remind_at is not None:
         changes["remind_at"] = lenient_due(remind_at)
 

@@ -11,14 +11,18 @@ from pydantic import BaseModel, Field, ValidationError
 
 from todo_chat.agent.turn import MESSAGE_MAX, TurnDone, TurnFailed, begin_turn, run_turn
 from todo_chat.api.chatkit.endpoint import ChatKitUser, chatkit_response
-from todo_chat.api.deps import SSE_HEADERS, own_path
+from todo_chat.api.deps import SSE_HEADERS, UserId, own_path
+from todo_chat.api.responses import OWN_PATH, errors
+from todo_chat.core.db import ID_MAX
 from todo_chat.models import User
 
 router = APIRouter(prefix="/api/{user_id}", tags=["chat"])
+# How deep a chat body may nest: a message is flat; a ChatKit request is a few levels deep.
+MAX_DEPTH = 32
 
 
 class ChatBody(BaseModel):
-    conversation_id: int | None = None
+    conversation_id: int | None = Field(default=None, ge=1, le=ID_MAX)
     message: str = Field(default="", max_length=MESSAGE_MAX)
     # Re-run the conversation's last unanswered message (after a failed turn).
     retry: bool = False
@@ -57,8 +61,34 @@ def wants_stream(request: Request) -> bool:
     return "text/event-stream" in request.headers.get("accept", "")
 
 
-@router.post("/chat", responses={200: {"content": {"text/event-stream": {}}}})
-async def chat(user_id: int, user: ChatKitUser, request: Request):
+def too_deep(body: bytes, limit: int = MAX_DEPTH) -> bool:
+    """Whether JSON text nests deeper than `limit` (counted without parsing: a 1000-deep body
+    must be refused before the parser recurses into it)."""
+    depth, in_string, escaped = 0, False, False
+    for byte in body:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            if depth > limit:
+                return True
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return False
+
+
+@router.post("/chat", responses={200: {"content": {"text/event-stream": {}}},
+                                 **errors(400, *OWN_PATH, 429, 502)},
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/json": {"schema": ChatBody.model_json_schema()}}}})
+async def chat(user_id: UserId, user: ChatKitUser, request: Request):
     """Send a message; a new conversation starts when no `conversation_id` is given.
 
     With `Accept: text/event-stream` the answer streams as SSE events: `start`, `delta`,
@@ -66,9 +96,11 @@ async def chat(user_id: int, user: ChatKitUser, request: Request):
     send `{"conversation_id": ..., "retry": true}` to try again).
     """
     own_path(user_id, user)
+    if too_deep(await request.body()):
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, f"Body nests deeper than {MAX_DEPTH} levels")
     try:
         payload = await request.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "Body must be JSON") from None
     if isinstance(payload, dict) and "type" in payload:  # the seeds point ChatKit's api.url here
         return await chatkit_response(user, request)

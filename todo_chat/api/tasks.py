@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import BaseModel
 
-from todo_chat.api.deps import PathUser
+from todo_chat.api.deps import Offset, PathUser, TaskId
+from todo_chat.api.responses import OWN_PATH, errors
 from todo_chat.core.db import run_db
 from todo_chat.models import Priority
 from todo_chat.services import tasks
@@ -22,7 +23,7 @@ from todo_chat.services.tasks import (
     TaskUpdate,
 )
 
-router = APIRouter(prefix="/api/{user_id}/tasks", tags=["tasks"])
+router = APIRouter(prefix="/api/{user_id}/tasks", tags=["tasks"], responses=errors(*OWN_PATH))
 
 
 class TaskList(BaseModel):
@@ -43,7 +44,7 @@ async def list_tasks(
     sort: SortKey = "created",
     order: Order = "desc",
     limit: Annotated[int, Query(ge=1, le=100)] = 100,
-    offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
+    offset: Offset = 0,
 ) -> TaskList:
     """Newest first unless `sort`/`order` say otherwise; dates in the user's time zone."""
     query = TaskQuery(status=status_filter, priority=priority, tag=tag, due=due, q=q, sort=sort, order=order,
@@ -59,12 +60,12 @@ async def create_task(user: PathUser, body: TaskCreate) -> TaskPublic:
 
 
 @router.get("/{task_id}")
-async def get_task(user: PathUser, task_id: int) -> TaskPublic:
+async def get_task(user: PathUser, task_id: TaskId) -> TaskPublic:
     return TaskPublic.of(await run_db(tasks.get_task, user, task_id), user)
 
 
-@router.put("/{task_id}")
-async def update_task(user: PathUser, task_id: int, body: TaskUpdate) -> TaskPublic:
+@router.put("/{task_id}", responses=errors(400))
+async def update_task(user: PathUser, task_id: TaskId, body: TaskUpdate) -> TaskPublic:
     """Change the fields given (at least one); `null` clears a due date, recurrence or reminder."""
     if not body.model_fields_set:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "Give at least one field to change")
@@ -72,7 +73,7 @@ async def update_task(user: PathUser, task_id: int, body: TaskUpdate) -> TaskPub
 
 
 @router.patch("/{task_id}/complete")
-async def complete_task(user: PathUser, task_id: int, completed: bool | None = None) -> TaskPublic:
+async def complete_task(user: PathUser, task_id: TaskId, completed: bool | None = None) -> TaskPublic:
     """Toggle: a pending task becomes completed and a completed one pending again
     (`?completed=true|false` sets it instead). Completing a recurring task also creates its next
     occurrence."""
@@ -84,5 +85,5 @@ async def complete_task(user: PathUser, task_id: int, completed: bool | None = N
 
 
 @router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_task(user: PathUser, task_id: int) -> None:
+async def delete_task(user: PathUser, task_id: TaskId) -> None:
     await run_db(tasks.delete_task, user, task_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -57,9 +58,14 @@ class Settings(BaseSettings):
     # Set with openai_api_key to use an OpenAI-hosted ChatKit workflow instead of our server.
     chatkit_workflow_id: str = ""
 
+    # Origins (scheme://host[:port]) whose pages may call the API and open Reflex's websocket.
+    # Listed explicitly: "*" is refused (Reflex answers CORS with credentials), "null" is dropped.
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["http://localhost:3000", "http://127.0.0.1:3000"]
     )
+    # The pages' Content-Security-Policy; empty: the one built from these settings (see
+    # api/security_headers.py: own origin, API_URL, ChatKit's CDN unless CHAT_UI=native).
+    content_security_policy: str = ""
     # Which chat front end the page shows: ChatKit's web component, our native view, or
     # ChatKit with a fallback to the native view when its script cannot load.
     chat_ui: Literal["auto", "chatkit", "native"] = "auto"
@@ -79,6 +85,14 @@ class Settings(BaseSettings):
     turn_queue_timeout_s: float = 30.0
     # Chat turns a user may start per minute (429 beyond).
     chat_turns_per_minute: int = 30
+    # Login and signup throttling, in `limits` notation ("10/minute", "10 per 15 minutes",
+    # several separated by ";"). Failed logins count per account (email) whatever the IP; every
+    # login attempt and every signup counts per client IP. Beyond a limit: 429 with Retry-After.
+    login_failures_per_account: str = "10/15 minutes"
+    login_attempts_per_ip: str = "30/minute"
+    signup_attempts_per_ip: str = "10/hour"
+    # Anonymous client error reports (POST /api/errors) per client IP.
+    error_reports_per_ip: str = "20/minute"
     # Where rate-limit counters live: memory:// (one process) or redis://host:port/db, which every
     # worker shares. Empty: REFLEX_REDIS_URL when Reflex runs on Redis, else memory://.
     rate_limit_storage_url: str = ""
@@ -89,6 +103,23 @@ class Settings(BaseSettings):
     def _split_csv(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _explicit_origins(cls, origins: list[str]) -> list[str]:
+        if "*" in origins:
+            raise ValueError("CORS_ORIGINS must list origins explicitly; '*' is not allowed")
+        # `null` is what sandboxed iframes and file:// pages send: never a trusted origin.
+        return [origin.rstrip("/") for origin in origins if origin.lower() != "null"]
+
+    @field_validator("login_failures_per_account", "login_attempts_per_ip", "signup_attempts_per_ip",
+                     "error_reports_per_ip")
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        from limits import parse_many
+
+        parse_many(value)  # a typo is a startup error, not a limit silently off
         return value
 
     @property
@@ -104,6 +135,17 @@ class Settings(BaseSettings):
         if self.model_context_tokens:
             return self.model_context_tokens
         return 8192 if self.openai_base_url else 128_000
+
+    @property
+    def api_origin(self) -> str:
+        """scheme://host[:port] of api_url: the backend's own public origin."""
+        parts = urlsplit(self.api_url)
+        return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+    @property
+    def allowed_origins(self) -> list[str]:
+        """CORS_ORIGINS plus the backend's own origin (in production it serves the pages too)."""
+        return list(dict.fromkeys([*self.cors_origins, *([self.api_origin] if self.api_origin else [])]))
 
     @property
     def attachments_dir(self) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
@@ -15,11 +16,15 @@ import anyio
 from anyio import CapacityLimiter
 
 from sqlalchemy import DateTime, event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
 
 from todo_chat.core.config import PROJECT_ROOT, get_settings
+
+# The largest id any table hands out or any door accepts: PostgreSQL's INTEGER (SQLite's is
+# larger). Ids and offsets from outside are bounded by it, so 2**63 is a 4xx, never a driver error.
+ID_MAX = 2**31 - 1
 
 
 class UTCDateTime(TypeDecorator):
@@ -66,11 +71,39 @@ def get_engine() -> Engine:
     pool = {"pool_size": settings.database_pool_size, "max_overflow": settings.database_max_overflow,
             "pool_timeout": settings.database_pool_timeout}
     if url.startswith("sqlite"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        private_sqlite_files(Path(url.removeprefix("sqlite:///")))
         engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, **pool)
+
+
+def private_dir(path: Path) -> Path:
+    """Create `path` (and missing parents) readable by this user only; tighten it if it exists."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o700)
+    return path
+
+
+def private_sqlite_files(database: Path) -> None:
+    """The database and its -wal/-shm files are 0600, its folder 0700 when it is the data dir.
+
+    SQLite creates -wal and -shm with the mode of the database file, so creating that file 0600
+    before the first connection covers all three; files left by an older version are tightened.
+    """
+    if str(database) in ("", ":memory:"):
+        return
+    folder = database.parent
+    if folder.resolve() == get_settings().data_dir.resolve() or not folder.exists():
+        private_dir(folder)
+    if not database.exists():
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT, 0o600))
+    for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+        if path.exists() and path.stat().st_mode & 0o077:
+            path.chmod(0o600)
 
 
 # Limiters belong to one event loop (tests and tools start several): one set per loop.
@@ -165,11 +198,38 @@ def migrate() -> None:
     config.set_main_option("script_location", str(PROJECT_ROOT / "alembic"))
     engine = get_engine()
     sqlite = engine.dialect.name == "sqlite"
-    with _sqlite_migration_lock(str(engine.url)) if sqlite else nullcontext(), engine.begin() as connection:
+    with _sqlite_migration_lock(str(engine.url)) if sqlite else nullcontext(), migration_connection() as connection:
         if engine.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+@contextmanager
+def migration_connection() -> Iterator[Connection]:
+    """A connection for migrations, in one transaction.
+
+    On SQLite, foreign keys are off while migrations run: rebuilding a table (how SQLite alters
+    one) drops the old table, and with foreign keys on that drop would cascade into every row that
+    references it. They are checked once the migration is done, and switched back on.
+    """
+    engine = get_engine()
+    with engine.connect() as connection:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:  # outside any transaction, or SQLite ignores the pragma
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                yield connection
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration left dangling foreign keys: {broken[:5]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 if __name__ == "__main__":

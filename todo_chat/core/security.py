@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -13,6 +14,7 @@ import jwt
 from passlib.context import CryptContext
 
 from todo_chat.core.config import get_settings
+from todo_chat.core.db import ID_MAX
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +50,14 @@ def auth_secret() -> str:
         raise RuntimeError("BETTER_AUTH_SECRET must be set in production")
     path = settings.data_dir / ".auth_secret"
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Created 0600 from the start: never readable by others, not even for a moment.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as out:
+            out.write(secrets.token_urlsafe(48))
         log.warning("BETTER_AUTH_SECRET is not set: generated a development secret in %s", path)
+    elif path.stat().st_mode & 0o077:  # kept by an older version with the default umask
+        path.chmod(0o600)
     return path.read_text().strip()
 
 
@@ -64,15 +70,20 @@ def token_lifetime(kind: TokenKind) -> timedelta:
     }[kind]
 
 
-def create_token(user_id: int, kind: TokenKind, lifetime: timedelta | None = None) -> str:
+def create_token(user_id: int, kind: TokenKind, lifetime: timedelta | None = None, *,
+                 session_id: str | None = None, jti: str | None = None) -> str:
+    """A signed token. `session_id` (claim `sid`) names the login session the server can revoke
+    (see services/tokens.py, the one place that issues tokens to users)."""
     now = datetime.now(timezone.utc)
     claims = {
         "sub": str(user_id),
         "typ": kind,
         "iat": now,
         "exp": now + (lifetime or token_lifetime(kind)),
-        "jti": uuid.uuid4().hex,
+        "jti": jti or uuid.uuid4().hex,
     }
+    if session_id is not None:
+        claims["sid"] = session_id
     return jwt.encode(claims, auth_secret(), algorithm=ALGORITHM)
 
 
@@ -93,7 +104,9 @@ def decode_token(token: str, kinds: tuple[TokenKind, ...] = ("access",)) -> dict
 
 def user_id_from_token(token: str, kinds: tuple[TokenKind, ...] = ("access",)) -> int:
     claims = decode_token(token, kinds)
-    try:
-        return int(claims["sub"])
-    except (TypeError, ValueError) as exc:
-        raise InvalidToken("Invalid token") from exc
+    sub = claims["sub"]
+    # A decimal id the database can hold: a `sub` of 2**63 must be a 401, never reach the driver.
+    if not isinstance(sub, str) or not sub.isascii() or not sub.isdigit() or len(sub) > 10 \
+            or not 1 <= int(sub) <= ID_MAX:
+        raise InvalidToken("Invalid token")
+    return int(sub)

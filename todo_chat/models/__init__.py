@@ -2,7 +2,7 @@
 
 from todo_chat.models.conversation import Attachment, Conversation, ItemRole, Message, ToolCall, ToolCallStatus
 from todo_chat.models.task import Priority, Task
-from todo_chat.models.user import User
+from todo_chat.models.user import AuthSession, User
 
-__all__ = ["Attachment", "Conversation", "ItemRole", "Message", "Priority", "Task", "ToolCall",
+__all__ = ["Attachment", "AuthSession", "Conversation", "ItemRole", "Message", "Priority", "Task", "ToolCall",
            "ToolCallStatus", "User"]

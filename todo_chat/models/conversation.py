@@ -11,6 +11,7 @@ from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
 from todo_chat.core.db import UTCDateTime, utcnow
+from todo_chat.models.user import NEVER_REUSE_IDS
 
 
 def _user_fk() -> Column:
@@ -51,6 +52,8 @@ def _enum_column(enum: type[Enum], length: int, nullable: bool = False) -> Colum
 
 
 class Conversation(SQLModel, table=True):
+    __table_args__ = NEVER_REUSE_IDS
+
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(sa_column=_user_fk())
     # The id ChatKit knows this conversation by (its thread id).
@@ -64,6 +67,8 @@ class Conversation(SQLModel, table=True):
 
 class Message(SQLModel, table=True):
     """One item of a conversation: a user or assistant message, or another ChatKit thread item."""
+
+    __table_args__ = NEVER_REUSE_IDS
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(sa_column=_user_fk())
@@ -84,6 +89,8 @@ class Message(SQLModel, table=True):
 
 class ToolCall(SQLModel, table=True):
     """One tool call of the agent, kept so that badges survive a reload."""
+
+    __table_args__ = NEVER_REUSE_IDS
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(sa_column=_user_fk())

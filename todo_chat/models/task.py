@@ -7,6 +7,7 @@ from sqlalchemy import JSON, Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
 from todo_chat.core.db import UTCDateTime, utcnow
+from todo_chat.models.user import NEVER_REUSE_IDS
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 2000
@@ -22,6 +23,8 @@ class Priority(str, Enum):
 
 
 class Task(SQLModel, table=True):
+    __table_args__ = NEVER_REUSE_IDS
+
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(
         sa_column=Column(Integer, ForeignKey("user.id", ondelete="CASCADE"), index=True, nullable=False)

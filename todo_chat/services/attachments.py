@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlmodel import Session
 
 from todo_chat.core.config import get_settings
+from todo_chat.core.db import private_dir
 from todo_chat.models import Attachment, Conversation, User
 from todo_chat.services.conversations import get_by_thread_id, new_id
 from todo_chat.services.errors import Invalid
@@ -68,8 +70,10 @@ def record_upload(session: Session, user: User, attachment_id: str, data: bytes)
     if len(data) > row.size:
         raise Invalid(f"File is larger than declared ({len(data)} > {row.size} bytes)")
     path = attachment_path(user.id, attachment_id)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    private_dir(path.parent)
+    # 0600 from the start: another local user can never read someone's files.
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+        out.write(data)
     row.size = len(data)
     session.add(row)
     session.flush()

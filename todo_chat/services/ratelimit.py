@@ -60,3 +60,64 @@ async def check_chat_turn(user: User) -> None:
 def reset() -> None:
     """Start from fresh storage (tests: in-memory counters are dropped)."""
     _limiter.cache_clear()
+
+
+# --- logins, signups, error reports ------------------------------------------------------------
+# Limits are strings in `limits` notation from settings ("10/15 minutes", several with ";").
+
+from limits import parse_many  # noqa: E402
+
+LOGIN_MESSAGE = "Too many login attempts. Try again in {retry_after} s."
+SIGNUP_MESSAGE = "Too many sign-ups from your network. Try again in {retry_after} s."
+REPORT_MESSAGE = "Too many error reports. Try again in {retry_after} s."
+
+
+async def hit_each(rates: str, *key: str, message: str = "") -> None:
+    """`hit` for every limit in `rates`."""
+    for rate in parse_many(rates):
+        await hit(rate, *key, message=message)
+
+
+async def check_each(rates: str, *key: str, message: str = "") -> None:
+    """Raise RateLimited if one more hit would exceed a limit in `rates`, without counting one."""
+    strategy = limiter()
+    for rate in parse_many(rates):
+        if not await strategy.test(rate, *key):
+            stats = await strategy.get_window_stats(rate, *key)
+            retry_after = max(1, math.ceil(stats.reset_time - time.time()))
+            raise RateLimited(retry_after, message.format(retry_after=retry_after) if message else "")
+
+
+async def count_each(rates: str, *key: str) -> None:
+    """Count one hit against every limit in `rates`, whatever the outcome."""
+    strategy = limiter()
+    for rate in parse_many(rates):
+        await strategy.hit(rate, *key)
+
+
+def _account_key(email: str) -> str:
+    return email.strip().lower()[:320]
+
+
+async def check_login(email: str, client_ip: str | None) -> None:
+    """Before a password is checked: every attempt counts per IP; an account that failed too
+    often is refused whatever the IP (and whatever the password, right or wrong)."""
+    settings = get_settings()
+    if client_ip:
+        await hit_each(settings.login_attempts_per_ip, "login-ip", client_ip, message=LOGIN_MESSAGE)
+    await check_each(settings.login_failures_per_account, "login-fail", _account_key(email),
+                     message=LOGIN_MESSAGE)
+
+
+async def count_login_failure(email: str) -> None:
+    await count_each(get_settings().login_failures_per_account, "login-fail", _account_key(email))
+
+
+async def check_signup(client_ip: str | None) -> None:
+    if client_ip:
+        await hit_each(get_settings().signup_attempts_per_ip, "signup-ip", client_ip, message=SIGNUP_MESSAGE)
+
+
+async def check_error_report(client_ip: str | None) -> None:
+    await hit_each(get_settings().error_reports_per_ip, "error-report", client_ip or "unknown",
+                   message=REPORT_MESSAGE)

@@ -10,18 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import rrulestr
-from pydantic import BaseModel, Field, field_validator
-from sqlalchemy import String, and_, case, cast, or_
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from sqlalchemy import String, and_, case, cast, delete, or_
+from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 from sqlmodel import Session, col, func, select
 
 from todo_chat.core.db import utcnow
+from todo_chat.core.text import BLANK, NOT_BLANK_PATTERN, blank_class, squeeze
 from todo_chat.models import Priority, Task, User
 from todo_chat.models.task import DESCRIPTION_MAX, RECURRENCE_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
-from todo_chat.services.errors import Invalid
+from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.services.ownership import get_owned
 
 StatusFilter = Literal["all", "pending", "completed"]
@@ -29,7 +31,6 @@ DueFilter = Literal["today", "overdue", "week", "none"]
 SortKey = Literal["due", "priority", "created", "updated", "title"]
 Order = Literal["asc", "desc"]
 Due = date | datetime | None
-_TAG_CHARS = re.compile(r"[^\w\-]+")
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -49,13 +50,23 @@ def check_timezone(name: str) -> str:
     return name
 
 
+# What a tag may not hold: '#', and control characters other than whitespace (whitespace is
+# squeezed to single spaces). The schema publishes the same rule as a pattern.
+_TAG_FORBIDDEN = re.compile(r"[#\x00-\x08\x0e-\x1b\x7f]")
+TAG_PATTERN = (r"^[^#\x00-\x08\x0e-\x1b\x7f]*" f"[^#{blank_class()}\\x00-\\x08\\x0e-\\x1b\\x7f]"
+               r"[^#\x00-\x08\x0e-\x1b\x7f]*$")
+
+
 def normalize_tags(tags: list[str]) -> list[str]:
-    """Lowercase words without '#', each once, in the order given."""
+    """Tags are short lowercase words: at most TAGS_MAX, each at most TAG_MAX characters, no '#'
+    (write "work", not "#work"), spaces squeezed, lower-cased, duplicates dropped."""
     cleaned: list[str] = []
-    for tag in tags:
-        tag = _TAG_CHARS.sub("-", tag.strip().lstrip("#").lower()).strip("-")
+    for raw in tags:
+        if _TAG_FORBIDDEN.search(raw):
+            raise ValueError("Tags must not contain '#' or control characters")
+        tag = squeeze(raw).lower()
         if not tag:
-            continue
+            raise ValueError("Tags must not be empty")
         if len(tag) > TAG_MAX:
             raise ValueError(f"Tags must be at most {TAG_MAX} characters")
         if tag not in cleaned:
@@ -65,24 +76,53 @@ def normalize_tags(tags: list[str]) -> list[str]:
     return cleaned
 
 
+def tag_words(words: list[str]) -> list[str]:
+    """Tags as people and models write them ("#work", "Work"), made valid; invalid ones dropped."""
+    return [tag for word in words for tag in _valid_tags(word.lstrip("#"))]
+
+
+def _valid_tags(word: str) -> list[str]:
+    try:
+        return normalize_tags([word])
+    except ValueError:
+        return []
+
+
+_DAY = "(MO|TU|WE|TH|FR|SA|SU)"
+_RRULE_PARTS = {
+    "INTERVAL": "[1-9][0-9]{0,2}", "COUNT": "[1-9][0-9]{0,3}", "BYDAY": f"{_DAY}(,{_DAY})*",
+    "BYMONTHDAY": "-?(3[01]|[12][0-9]|[1-9])(,-?(3[01]|[12][0-9]|[1-9]))*",
+    "BYMONTH": "(1[0-2]|[1-9])(,(1[0-2]|[1-9]))*",
+    "BYHOUR": "(2[0-3]|1[0-9]|[0-9])(,(2[0-3]|1[0-9]|[0-9]))*",
+    "BYMINUTE": "[1-5]?[0-9](,[1-5]?[0-9])*", "WKST": _DAY,
+}
+# The RFC 5545 subset a todo list needs, as the schema publishes it: the server accepts exactly
+# what this matches (dateutil reads every such rule).
+RRULE_PATTERN = ("^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;(" +
+                 "|".join(f"{key}={value}" for key, value in _RRULE_PARTS.items()) + "))*$")
+
+
 def normalize_rrule(rule: str | None) -> str | None:
-    """An RRULE as RFC 5545 writes it, checked by dateutil; '' or None: no recurrence."""
+    """An RRULE such as FREQ=WEEKLY;BYDAY=MO (RRULE_PATTERN); None: no recurrence."""
+    if rule is None:
+        return None
+    if len(rule) > RECURRENCE_MAX or not re.fullmatch(RRULE_PATTERN, rule):
+        raise ValueError("Recurrence must be an RRULE such as FREQ=WEEKLY;BYDAY=MO "
+                         "(FREQ, then INTERVAL, COUNT, BYDAY, BYMONTHDAY, BYMONTH, BYHOUR, BYMINUTE or WKST)")
+    return rule
+
+
+def rrule_words(rule: str | None) -> str | None:
+    """A rule as models write it ("rrule:freq=weekly", ""), made canonical; '' is no rule."""
     if rule is None or not rule.strip():
         return None
-    rule = rule.strip().upper().removeprefix("RRULE:")
-    if len(rule) > RECURRENCE_MAX or "FREQ=" not in rule:
-        raise ValueError("Recurrence must be an RRULE such as FREQ=WEEKLY;BYDAY=MO")
-    try:
-        rrulestr(rule, dtstart=datetime(2026, 1, 1))
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"Recurrence is not a valid RRULE: {exc}") from None
-    return rule
+    return rule.strip().upper().removeprefix("RRULE:").replace(" ", "")
 
 
 def _clean_title(value: str | None) -> str | None:
     if value is None:
         return None
-    value = value.strip()
+    value = value.strip(BLANK)
     if not value:
         raise ValueError("Title must not be empty")
     return value
@@ -96,36 +136,54 @@ def _clean_rrule(value: str | None) -> str | None:
     return normalize_rrule(value)
 
 
+def _date_text(value: object) -> object:
+    """Dates come as ISO text (or date objects from Python callers), never as a number that
+    pydantic would read as a Unix timestamp."""
+    if value is None or isinstance(value, (str, date)):
+        return value
+    raise ValueError("Give a date like 2026-12-31 or a time like 2026-12-31T17:00")
+
+
+Recurrence = Annotated[str, Field(max_length=RECURRENCE_MAX, json_schema_extra={"pattern": RRULE_PATTERN})]
+Tags = list[Annotated[str, Field(max_length=TAG_MAX, json_schema_extra={"pattern": TAG_PATTERN})]]
+TITLE = {"min_length": 1, "max_length": TITLE_MAX, "json_schema_extra": {"pattern": NOT_BLANK_PATTERN}}
+
+
 class TaskCreate(BaseModel):
-    title: str = Field(min_length=1, max_length=TITLE_MAX)
+    title: str = Field(**TITLE)
     description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
     priority: Priority = Priority.medium
     # A date (all day) or a date and time; a time without an offset is the user's local time.
     due_at: Due = None
-    tags: list[str] = Field(default_factory=list, max_length=TAGS_MAX * 5)
-    recurrence: str | None = Field(default=None, max_length=RECURRENCE_MAX)
+    tags: Tags = Field(default_factory=list, max_length=TAGS_MAX)
+    recurrence: Recurrence | None = None
     remind_at: datetime | None = None
 
     _title = field_validator("title")(_clean_title)
     _tags = field_validator("tags")(_clean_tags)
     _rrule = field_validator("recurrence")(_clean_rrule)
+    _dates = field_validator("due_at", "remind_at", mode="before")(_date_text)
 
 
 class TaskUpdate(BaseModel):
     """Only the fields that are set change; `null` clears a date, a recurrence or a reminder."""
 
-    title: str | None = Field(default=None, min_length=1, max_length=TITLE_MAX)
+    # At least one known field: an empty change is a client mistake (400), an unknown field too.
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
+
+    title: str | None = Field(default=None, **TITLE)
     description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
-    completed: bool | None = None
+    completed: bool | None = Field(default=None, strict=True)
     priority: Priority | None = None
     due_at: Due = None
-    tags: list[str] | None = Field(default=None, max_length=TAGS_MAX * 5)
-    recurrence: str | None = Field(default=None, max_length=RECURRENCE_MAX)
+    tags: Tags | None = Field(default=None, max_length=TAGS_MAX)
+    recurrence: Recurrence | None = None
     remind_at: datetime | None = None
 
     _title = field_validator("title")(_clean_title)
     _tags = field_validator("tags")(_clean_tags)
     _rrule = field_validator("recurrence")(_clean_rrule)
+    _dates = field_validator("due_at", "remind_at", mode="before")(_date_text)
 
 
 class TaskPublic(BaseModel):
@@ -265,7 +323,7 @@ def list_tasks(session: Session, user: User, query: TaskQuery | StatusFilter = "
     if query.priority is not None:
         select_tasks = select_tasks.where(col(Task.priority) == query.priority)
     if query.tag:
-        tags = normalize_tags([query.tag])
+        tags = tag_words([query.tag])
         if tags:  # tags are stored normalised, so the quoted word matches exactly one tag
             select_tasks = select_tasks.where(cast(col(Task.tags), String).like(_like(f'"{tags[0]}"'), escape="\\"))
     if query.due is not None:
@@ -341,8 +399,16 @@ def update_task(session: Session, user: User, task_id: int, data: TaskUpdate) ->
             setattr(task, field, value)
     task.updated_at = utcnow()
     session.add(task)
-    session.flush()
+    _flush_or_gone(session, task_id)
     return task
+
+
+def _flush_or_gone(session: Session, task_id: int) -> None:
+    """Flush; a task another request deleted meanwhile (0 rows matched) is a NotFound."""
+    try:
+        session.flush()
+    except (StaleDataError, ObjectDeletedError):
+        raise NotFound(f"Task {task_id} not found") from None
 
 
 def next_due(task: Task, user: User, now: datetime) -> datetime | None:
@@ -393,7 +459,7 @@ def set_completed(session: Session, user: User, task_id: int, completed: bool = 
     following = _roll_over(session, user, task) if completed and not task.completed and task.recurrence else None
     task.completed, task.updated_at = completed, utcnow()
     session.add(task)
-    session.flush()
+    _flush_or_gone(session, task_id)
     return Completion(task=task, next=following)
 
 
@@ -403,6 +469,13 @@ def toggle_completed(session: Session, user: User, task_id: int) -> Completion:
 
 def delete_task(session: Session, user: User, task_id: int) -> Task:
     task = get_task(session, user, task_id)
-    session.delete(task)
-    session.flush()
+    # One DELETE that says whether it removed the row: of two racing deletes only one succeeds,
+    # the other is a NotFound (an ORM delete would only warn, and both would answer 204).
+    removed = session.execute(
+        delete(Task).where(col(Task.id) == task_id, col(Task.user_id) == user.id)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    session.expunge(task)
+    if removed != 1:
+        raise NotFound(f"Task {task_id} not found")
     return task

@@ -12,20 +12,21 @@ from chatkit.errors import ErrorCode
 from chatkit.server import StreamingResult
 from chatkit.store import NotFoundError
 from chatkit.types import ChatKitReq, ErrorEvent
-from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
-from fastapi.responses import FileResponse, StreamingResponse
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from todo_chat.agent.turn import admit
 from todo_chat.api.chatkit.server import TodoChatKitServer
 from todo_chat.api.chatkit.store import RequestContext, preview_signature
-from todo_chat.api.deps import SSE_HEADERS, CurrentUser, bearer, user_from_bearer
+from todo_chat.api.deps import NO_STORE, SSE_HEADERS, CurrentUser, bearer, session_id, user_from_bearer
+from todo_chat.api.responses import AUTHED, errors
 from todo_chat.core.config import get_settings
-from todo_chat.core.db import run_db
-from todo_chat.core.security import create_token, token_lifetime
+from todo_chat.core.db import ID_MAX, run_db
+from todo_chat.core.security import token_lifetime
 from todo_chat.models import User
-from todo_chat.services import attachments
+from todo_chat.services import attachments, tokens
 from todo_chat.services.conversations import check_message
 
 log = logging.getLogger(__name__)
@@ -40,9 +41,10 @@ def chatkit_server() -> TodoChatKitServer:
     return TodoChatKitServer()
 
 
-async def chatkit_user(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> User:
+async def chatkit_user(request: Request,
+                       credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> User:
     """ChatKit calls carry either the user's access token or a session `client_secret`."""
-    return await user_from_bearer(credentials, ("access", "chatkit"))
+    return await user_from_bearer(credentials, ("access", "chatkit"), request)
 
 
 ChatKitUser = Annotated[User, Depends(chatkit_user)]
@@ -66,7 +68,8 @@ async def chatkit_response(user: User, request: Request) -> Response:
         check_message("".join(getattr(part, "text", "") for part in user_input.content))
     if parsed.type in TURN_REQUESTS:
         await admit(user)
-    context = RequestContext(user=user, base_url=str(request.base_url))
+    # Upload and preview URLs point at the configured API_URL, never at the request's Host header.
+    context = RequestContext(user=user, base_url=get_settings().api_url, session_id=session_id(request))
     server = chatkit_server()
     for attachment_id in getattr(user_input, "attachments", None) or []:
         try:  # a 400 now, before a thread or message is saved and before the stream starts
@@ -103,13 +106,16 @@ async def _ending_with_error_event(stream: AsyncIterator[bytes]) -> AsyncIterato
         yield b"data: " + event.model_dump_json().encode() + b"\n\n"
 
 
-@router.post("", summary="The ChatKit protocol endpoint")
+@router.post("", summary="The ChatKit protocol endpoint", responses=errors(400, *AUTHED, 429),
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/json": {"schema": {"type": "object", "required": ["type"],
+                                                 "properties": {"type": {"type": "string"}}}}}}})
 async def chatkit(user: ChatKitUser, request: Request) -> Response:
     return await chatkit_response(user, request)
 
 
 class SessionBody(BaseModel):
-    user_id: int | None = None
+    user_id: int | None = Field(default=None, ge=1, le=ID_MAX)
 
 
 class SessionOut(BaseModel):
@@ -117,8 +123,8 @@ class SessionOut(BaseModel):
     expires_in: int
 
 
-@router.post("/session")
-async def create_session(user: CurrentUser, body: SessionBody | None = None) -> SessionOut:
+@router.post("/session", response_model=SessionOut, responses=errors(401, 403, 422, 502))
+async def create_session(user: CurrentUser, request: Request, body: SessionBody | None = None) -> JSONResponse:
     """A short-lived `client_secret` for ChatKit's `getClientSecret` (call again to refresh)."""
     if body and body.user_id is not None and body.user_id != user.id:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "You can only open a session for yourself")
@@ -127,13 +133,18 @@ async def create_session(user: CurrentUser, body: SessionBody | None = None) -> 
         from todo_chat.api.chatkit.hosted import create_hosted_session
 
         secret, expires_in = await create_hosted_session(user)
-        return SessionOut(client_secret=secret, expires_in=expires_in)
-    return SessionOut(client_secret=create_token(user.id, "chatkit"),
-                      expires_in=int(token_lifetime("chatkit").total_seconds()))
+    else:  # of the caller's login session: it ends when that session does
+        secret = tokens.client_secret(user, session_id(request))
+        expires_in = int(token_lifetime("chatkit").total_seconds())
+    return JSONResponse(SessionOut(client_secret=secret, expires_in=expires_in).model_dump(), headers=NO_STORE)
 
 
-@router.put("/attachments/{attachment_id}/upload", status_code=status.HTTP_204_NO_CONTENT)
-async def upload_attachment(attachment_id: str, user: ChatKitUser, request: Request) -> None:
+AttachmentId = Annotated[str, Path(max_length=64)]
+
+
+@router.put("/attachments/{attachment_id}/upload", status_code=status.HTTP_204_NO_CONTENT,
+            responses=errors(*AUTHED, 413))
+async def upload_attachment(attachment_id: AttachmentId, user: ChatKitUser, request: Request) -> None:
     """Phase two of an upload: the bytes (the raw body, or one multipart `file` field)."""
     await run_db(attachments.get_attachment, user, attachment_id)  # 404 before reading a body
     await run_db(attachments.record_upload, user, attachment_id, await _upload_bytes(request))
@@ -154,8 +165,11 @@ async def _upload_bytes(request: Request) -> bytes:
     return data
 
 
-@router.get("/attachments/{attachment_id}")
-async def download_attachment(attachment_id: str, sig: str) -> FileResponse:
+@router.get("/attachments/{attachment_id}", response_class=FileResponse,
+            responses={200: {"content": {"application/octet-stream": {}}, "description": "the file"},
+                       **errors(404, 422)})
+async def download_attachment(attachment_id: AttachmentId,
+                              sig: Annotated[str, Query(max_length=64)]) -> FileResponse:
     row = await run_db(attachments.find_for_download, attachment_id)
     path = attachments.attachment_path(row.user_id, attachment_id) if row else None
     if row is None or not hmac.compare_digest(sig, preview_signature(attachment_id)) or not path.exists():

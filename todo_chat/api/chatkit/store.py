@@ -36,10 +36,10 @@ from pydantic import TypeAdapter
 from sqlmodel import Session
 
 from todo_chat.core.db import run_db
-from todo_chat.core.security import auth_secret, create_token
+from todo_chat.core.security import auth_secret
 from todo_chat.models import Attachment as AttachmentRow
 from todo_chat.models import Conversation, ItemRole, Message, ToolCallStatus, User
-from todo_chat.services import attachments, conversations
+from todo_chat.services import attachments, conversations, tokens
 from todo_chat.services.conversations import MessagePage
 from todo_chat.services.errors import NotFound
 
@@ -52,10 +52,12 @@ _PREFIX = {"thread": "thr", "message": "msg", "tool_call": "tc", "task": "tsk", 
 
 @dataclass
 class RequestContext:
-    """Who is asking, and where they reach us (for upload and preview URLs)."""
+    """Who is asking, and where they reach us (for upload and preview URLs: the configured
+    API_URL, never a request's Host header), and the login session of their token."""
 
     user: User
     base_url: str = "http://localhost:8000"
+    session_id: str = ""
 
 
 def from_chatkit(value: datetime) -> datetime:
@@ -221,7 +223,7 @@ def attachment_model(row: AttachmentRow, context: RequestContext, thread_id: str
     if uploading:
         fields["upload_descriptor"] = AttachmentUploadDescriptor(
             url=f"{base}/api/chatkit/attachments/{row.id}/upload", method="PUT",
-            headers={"Authorization": f"Bearer {create_token(context.user.id, 'chatkit')}"})
+            headers={"Authorization": f"Bearer {tokens.client_secret(context.user, context.session_id)}"})
     if row.mime_type.startswith("image/"):
         return ImageAttachment(**fields, preview_url=f"{base}/api/chatkit/attachments/{row.id}"
                                                      f"?sig={preview_signature(row.id)}")

@@ -10,9 +10,9 @@ import reflex as rx
 from sqlmodel import Session
 
 from todo_chat.core.db import run_db
-from todo_chat.core.security import InvalidToken, create_token, decode_token, user_id_from_token
+from todo_chat.core.security import InvalidToken, decode_token
 from todo_chat.models import User
-from todo_chat.services import accounts
+from todo_chat.services import accounts, tokens
 from todo_chat.services.errors import ServiceError
 from todo_chat.services.tasks import check_timezone
 
@@ -40,30 +40,34 @@ class AuthState(rx.State):
     # -- helpers other states use (not events) -----------------------------------------------
 
     async def current_user(self) -> User | None:
-        """The user behind the token, or None when it is missing, expired or forged."""
+        """The user behind the token, or None when it is missing, expired, forged or revoked
+        (the same check as the API's: `services.tokens`)."""
         try:
-            user_id = user_id_from_token(self.token)
+            user, _session_id = await tokens.user_from_token(self.token)
         except InvalidToken:
             return None
-        return await run_db(accounts.get_user, user_id)
+        return user
 
-    def _remember(self, user: User) -> None:
-        self.token = create_token(user.id, "access")
-        self.refresh_token = create_token(user.id, "refresh")
-        self.user_name, self.user_email = user.name, user.email
+    def _keep(self, issued: tokens.Tokens) -> None:
+        self.token, self.refresh_token = issued.access_token, issued.refresh_token
+        self.user_name, self.user_email = issued.user.name, issued.user.email
         self.error = self.notice = ""
 
+    async def _remember(self, user: User) -> None:
+        """A new login session, as the API's login opens one (revocable the same way)."""
+        self._keep(await tokens.start_session(user))
+
     async def _renew(self) -> bool:
-        """Trade the refresh token for a new pair; False when that is no longer possible."""
+        """Trade the refresh token for a new pair (it rotates); False when that is no longer
+        possible (expired, revoked, or already used)."""
         try:
-            user_id = user_id_from_token(self.refresh_token, ("refresh",))
+            self._keep(await tokens.refresh(self.refresh_token))
         except InvalidToken:
             return False
-        user = await run_db(accounts.get_user, user_id)
-        if user is None:
-            return False
-        self._remember(user)
         return True
+
+    def _client_ip(self) -> str | None:
+        return self.router.session.client_ip or None
 
     def _seconds_left(self) -> float:
         try:
@@ -112,14 +116,19 @@ class AuthState(rx.State):
 
     @rx.event
     async def login(self, form: dict):
-        user = await accounts.authenticate(form.get("email", ""), form.get("password", ""))
+        try:
+            user = await accounts.authenticate(form.get("email", ""), form.get("password", ""),
+                                               self._client_ip())
+        except ServiceError as exc:  # too many attempts
+            self.error = str(exc)
+            return None
         if user is None:
             self.error = "Incorrect email or password"
             return None
         zone = known_zone(form.get("timezone"), default="")
         if zone and zone != user.timezone:
             user = await run_db(accounts.update_profile, user, timezone=zone)
-        self._remember(user)
+        await self._remember(user)
         return rx.redirect("/chat")
 
     @rx.event
@@ -129,15 +138,18 @@ class AuthState(rx.State):
             return None
         try:
             user = await accounts.register(form.get("email", ""), form.get("password", ""),
-                                           form.get("name", ""), known_zone(form.get("timezone")))
+                                           form.get("name", ""), self._client_ip(),
+                                           known_zone(form.get("timezone")))
         except ServiceError as exc:
             self.error = str(exc)
             return None
-        self._remember(user)
+        await self._remember(user)
         return rx.redirect("/chat")
 
     @rx.event
-    def logout(self):
+    async def logout(self):
+        """End the login session server-side (its tokens stop working everywhere), then forget."""
+        await tokens.end_session_of(self.token or self.refresh_token)
         self.token = self.refresh_token = ""
         self.user_name = self.user_email = ""
         self.notice = "You have been logged out."

@@ -1,7 +1,7 @@
 """richer tasks: priority always set, due_at + all_day, RRULE recurrence, reminders; user time zones
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-01
 """
 from datetime import datetime, time, timezone
@@ -11,19 +11,21 @@ from alembic import op
 
 import todo_chat.core.db
 
-revision = '0003'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
+# SQLite rebuilds a table to alter it: keep the AUTOINCREMENT that 0003 gave it (ids never reused).
+KEEP_AUTOINCREMENT = {"sqlite_autoincrement": True}
 # The words v1 stored in `recurrence`, as RFC 5545 rules.
 WORDS = {"daily": "FREQ=DAILY", "weekly": "FREQ=WEEKLY", "monthly": "FREQ=MONTHLY", "yearly": "FREQ=YEARLY"}
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('user', schema=None) as batch_op:
+    with op.batch_alter_table('user', schema=None, table_kwargs=KEEP_AUTOINCREMENT) as batch_op:
         batch_op.add_column(sa.Column('timezone', sa.String(length=64), nullable=False, server_default='UTC'))
-    with op.batch_alter_table('task', schema=None) as batch_op:
+    with op.batch_alter_table('task', schema=None, table_kwargs=KEEP_AUTOINCREMENT) as batch_op:
         batch_op.add_column(sa.Column('due_at', todo_chat.core.db.UTCDateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('all_day', sa.Boolean(), nullable=False, server_default=sa.false()))
         batch_op.add_column(sa.Column('remind_at', todo_chat.core.db.UTCDateTime(timezone=True), nullable=True))
@@ -42,7 +44,7 @@ def upgrade() -> None:
     for word, rule in WORDS.items():
         bind.execute(task.update().where(sa.func.lower(task.c.recurrence) == word).values(recurrence=rule))
 
-    with op.batch_alter_table('task', schema=None) as batch_op:
+    with op.batch_alter_table('task', schema=None, table_kwargs=KEEP_AUTOINCREMENT) as batch_op:
         batch_op.drop_column('due_date')
         batch_op.alter_column('priority', existing_type=sa.Enum('low', 'medium', 'high', name='priority'), nullable=False,
                               server_default='medium')
@@ -51,7 +53,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('task', schema=None) as batch_op:
+    with op.batch_alter_table('task', schema=None, table_kwargs=KEEP_AUTOINCREMENT) as batch_op:
         batch_op.drop_index('ix_task_remind_at')
         batch_op.drop_index('ix_task_due_at')
         batch_op.add_column(sa.Column('due_date', sa.Date(), nullable=True))
@@ -59,5 +61,5 @@ def downgrade() -> None:
         batch_op.drop_column('remind_at')
         batch_op.drop_column('all_day')
         batch_op.drop_column('due_at')
-    with op.batch_alter_table('user', schema=None) as batch_op:
+    with op.batch_alter_table('user', schema=None, table_kwargs=KEEP_AUTOINCREMENT) as batch_op:
         batch_op.drop_column('timezone')

@@ -1,0 +1,94 @@
+"""Security headers on every HTTP answer of the backend: the API, /docs, and, in production
+(`reflex run --env prod` serves the built pages from the backend), the pages themselves.
+
+The API app is the outer app Reflex mounts its own routes (pages, websocket, uploads) into, so
+this one ASGI middleware on it covers them all. In development the pages come from Reflex's
+frontend dev server (port 3000), which this cannot reach.
+"""
+
+from __future__ import annotations
+
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from todo_chat.core.config import Settings
+
+CHATKIT_CDN = "https://cdn.platform.openai.com"
+# Swagger UI (/docs) loads its script and style from jsDelivr and starts with an inline script.
+DOCS_CDN = "https://cdn.jsdelivr.net"
+
+
+def page_policy(settings: Settings) -> str:
+    """The pages' Content-Security-Policy.
+
+    - scripts: our own, Reflex's inline bootstrap scripts, and Reflex's `eval` (its event
+      protocol runs `rx.call_script` / `rx.call_function` through it); ChatKit's script from
+      OpenAI's CDN when ChatKit may be shown (CHAT_UI is not `native`), and its iframe.
+    - connections: our own origin and the API's (HTTP and the Reflex websocket).
+    - never framed by another site; no plugins; <base> and forms stay on our origin.
+    """
+    if settings.content_security_policy:
+        return settings.content_security_policy
+    chatkit = [CHATKIT_CDN] if settings.chat_ui != "native" else []
+    api = settings.api_origin
+    sockets = [api.replace("http", "ws", 1)] if api.startswith("http") else []
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'", *chatkit],
+        "style-src": ["'self'", "'unsafe-inline'", *chatkit],
+        "img-src": ["'self'", "data:", "blob:", *([api] if api else []), *chatkit],
+        "font-src": ["'self'", "data:", *chatkit],
+        "connect-src": ["'self'", *([api] if api else []), *sockets, *chatkit],
+        "frame-src": chatkit or ["'none'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+    return "; ".join(f"{name} {' '.join(dict.fromkeys(values))}" for name, values in directives.items())
+
+
+API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+DOCS_POLICY = (f"default-src 'none'; script-src 'self' 'unsafe-inline' {DOCS_CDN}; "
+               f"style-src 'self' 'unsafe-inline' {DOCS_CDN}; img-src 'self' data: https://fastapi.tiangolo.com; "
+               "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+
+
+class SecurityHeaders:
+    """Adds CSP, nosniff, Referrer-Policy, X-Frame-Options (and HSTS on https) to each answer,
+    leaving any header a route set itself."""
+
+    def __init__(self, app: ASGIApp, settings: Settings):
+        self.app = app
+        common = [("X-Content-Type-Options", "nosniff"),
+                  ("Referrer-Policy", "strict-origin-when-cross-origin"),
+                  ("X-Frame-Options", "DENY"),
+                  ("Cross-Origin-Opener-Policy", "same-origin")]
+        if settings.api_url.startswith("https://"):
+            common.append(("Strict-Transport-Security", "max-age=31536000"))
+        self.api = [*common, ("Content-Security-Policy", API_POLICY)]
+        self.docs = [*common, ("Content-Security-Policy", DOCS_POLICY)]
+        self.pages = [*common, ("Content-Security-Policy", page_policy(settings))]
+
+    def headers_for(self, path: str) -> list[tuple[str, str]]:
+        if path in ("/docs", "/redoc") or path.startswith("/docs/"):
+            return self.docs
+        if path.startswith("/api/") or path in ("/api", "/openapi.json"):
+            return self.api
+        return self.pages
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = self.headers_for(scope.get("path", ""))
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in extra:
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
