@@ -22,7 +22,7 @@ from todo_chat.services import tasks
 from todo_chat.services.errors import ServiceError
 from todo_chat.services.tasks import TaskCreate, TaskUpdate
 
-TASK_TOOL_NAMES = ("add_task", "list_tasks", "complete_task", "delete_task", "update_task")
+TASK_TOOL_NAMES = ("add_task", "list_tasks", "complete_task", "delete_task", "update_task", "reopen_task")
 
 
 def _json(payload: dict[str, Any]) -> str:
@@ -119,6 +119,16 @@ def complete_task(ctx: RunContextWrapper[TodoContext], task_id: int) -> str:
 
 
 @function_tool
+def reopen_task(ctx: RunContextWrapper[TodoContext], task_id: int) -> str:
+    """Mark a completed task as not done (pending) again.
+
+    Args:
+        task_id: The id of the task.
+    """
+    return _change(ctx, task_id, "reopened", lambda s, u, i: tasks.set_completed(s, u, i, False))
+
+
+@function_tool
 def delete_task(ctx: RunContextWrapper[TodoContext], task_id: int) -> str:
     """Delete a task for good.
 
@@ -153,4 +163,4 @@ def update_task(
     return _json({"task_id": task.id, "status": "updated", "title": task.title})
 
 
-TASK_TOOLS = [add_task, list_tasks, complete_task, delete_task, update_task]
+TASK_TOOLS = [add_task, list_tasks, complete_task, delete_task, update_task, reopen_task]
