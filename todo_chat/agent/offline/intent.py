@@ -42,9 +42,13 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (rf"^(?:{'|'.join(sorted(BARE_ADD_VERBS))})\b(?!\s+me\b)", 2.0),
         (r"^(?:todo|task|reminder|note|new task|new todo|memo)\s*[:\-]", 4.0),
         (r"^(?:remind me to|remind me that i need to|remember to|do not let me forget|dont let me forget|"
-         r"i need to|i have to|i must|i should|i got to|i want to|i would like to|i ought to|need to|"
-         r"have to|got to|must|i still need to|i also need to|i am going to need to|i will need to|"
-         r"i need 2)\b", 3.0),
+         r"need to|have to|got to|must)\b", 3.0),
+        (r"\b(?:i|we) (?:really |also |still |definitely |just |will |am going to )?(?:need to|have to|must|should|"
+         r"got to|want to|would like to|ought to|have got to)\b", 2.5),
+        (r"^(?:very |super |really )?(?:urgent|critical|important|asap|high priority|low priority|someday|eventually|"
+         r"whenever|at some point|not urgent)\b", 1.5),
+        (r"^(?:very |super |really )?(?:urgent|critical|important|asap|high priority|low priority|medium priority|"
+         r"not urgent|someday|low prio|high prio)\s*[:\-!,]", 2.0),
         (r"\b(?:add|put|stick|pop|note|jot|write|save|log|throw|chuck)\s+(?:that|it|this|them|these)\b", 3.0),
         (r"\b(?:add|put|stick|pop|chuck|throw)\b", 1.5),
         (r"\b(?:to|on|onto|in|into)\s+(?:my|the)\s+(?:todo\s+|to do\s+|task\s+)?(?:list|tasks|todos)\b", 1.0),
@@ -54,14 +58,15 @@ CUES: dict[str, tuple[Cue, ...]] = {
     ),
     "list": _cues(
         (r"^(?:show|list|display|view|see|print|give me|get me|read|let me see|open|bring up|pull up)\b", 3.0),
-        (r"^(?:what|which|how many|how much|anything|do i have|have i|is there|are there|any)\b", 2.0),
+        (r"^(?:what|which|how many|how much|anything|do i have|have i|is there|are there|any)\b", 1.0),
         (rf"\b{_LISTNOUN}\b", 1.0),
         (r"\b(?:what|anything)\s+(?:is|are)?\s*(?:left|pending|remaining|outstanding|open|due|on)\b", 2.0),
         (r"\bwhat (?:have|do) i (?:got|have|need|still|left|to do|done|finished|completed)\b", 3.0),
         (r"\bwhat (?:have|did) i (?:ticked|checked|crossed|finish|complete|do|done|already)\b", 3.0),
         (r"\bremind me what\b|\bwhat is (?:on|in) my\b|\bwhat is next\b|\bwhat is up\b", 3.0),
         (r"^(?:all|my|pending|completed|finished|done|open|outstanding|remaining)\s+(?:tasks|todos|ones|items)\b", 3.0),
-        (r"^(?:everything|status|overview|summary|agenda|my list|the list|list please|tasks)$", 3.0),
+        (r"^(?:everything|status|overview|summary|agenda|my list|the list|list please|tasks|todos|"
+         r"pending|completed|finished|open|outstanding|remaining|left|pending ones|open ones)$", 3.0),
         (r"\b(?:show|list|see|view|display)\s+(?:me\s+)?(?:all|everything|my|the|what|which|pending|completed)\b", 1.0),
         (r"\bwhich (?:ones?|tasks?|todos?|items?)?\s*(?:have|did|are|is|do)\b", 2.0),
         (r"\?$", 0.5),
@@ -75,12 +80,18 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bi (?:have\s+)?(?:just\s+|already\s+|finally\s+)?(?:finished|completed|did|done|sorted|paid|bought|"
          r"called|sent|cleaned|fixed|booked|picked up|handled|got)\b", 2.0),
         (r"\balready\b", 1.0),
+        # "I washed the car", "called the plumber": a past-tense statement is a report of work done.
+        (r"^(?:i\s+|we\s+)?(?:have\s+)?(?:just\s+|already\s+|finally\s+|now\s+)?(?:\w{3,}ed|paid|bought|sent|did|"
+         r"went|made|got|took|wrote|fed|ran|met|rang|gave|brought|sold|found|swept|hung|threw)\b(?!\s+(?:to|me)\b)", 2.0),
         (rf"\b{_DONE}\s*[!.]*$", 1.5),
+        # "the plumber has been called", "the forms were sent"
+        (r"\b(?:has|have|is|are|was|were)\s+(?:been\s+|now\s+|finally\s+|already\s+)*(?:\w{3,}ed|paid|bought|sent|"
+         r"made|taken|written|fed|met|given|brought|sold|found|swept|hung|thrown|done|run|read)\b", 2.5),
         (r"\bcomplete\b|\bfinish\b|\bdone\b", 0.5),
     ),
     "reopen": _cues(
         (r"\b(?:reopen|unmark|uncheck|untick|uncomplete|unfinish|undo|restore|resurrect)\b", 4.0),
-        (r"\b(?:put|bring|move|set|add)\s+(?:it|that|this|them|.+?)\s*back\b", 3.5),
+        (r"\b(?:put|bring|move|set|add)\s+(?:it|that|this|them|.+?)\s*back\b", 5.0),
         (r"\b(?:mark|set|make|flag)\b.*\b(?:as\s+)?(?:not done|undone|incomplete|not complete|not completed|"
          r"unfinished|pending|open|not finished|to do)\b", 4.5),
         (r"\b(?:is|are|was|were)\s+not\s+(?:really\s+|actually\s+)?(?:done|finished|complete|completed)\b", 4.5),
@@ -89,8 +100,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
     ),
     "delete": _cues(
         (r"^(?:delete|remove|erase|scrap|drop|cancel|trash|bin|ditch|discard|kill|nuke|wipe|lose|axe|"
-         r"get rid of|throw away|throw out|forget|forget about|clear|purge|eliminate)\b", 4.0),
-        (r"\b(?:delete|remove|erase|scrap|ditch|discard|trash|get rid of|drop|nuke|axe|bin)\b", 3.0),
+         r"get rid of|throw away|throw out|forget|forget about|clear|purge|eliminate|scratch|strike out|"
+         r"cross out|rub out|chuck out|dump|toss)\b", 4.0),
+        (r"\b(?:delete|remove|erase|scrap|scratch|ditch|discard|trash|get rid of|drop|nuke|axe|bin)\b", 3.0),
         (r"\b(?:take|strike|knock)\b.*\b(?:off|out of|from)\s+(?:my|the)\s+(?:list|tasks|todos|todo list)\b", 4.0),
         (r"\b(?:nevermind|never mind|nvm|forget)\b", 1.5),
         (r"\b(?:no longer need|do not need|not needed|no need for|will not need|not necessary)\b", 2.0),
@@ -106,6 +118,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\b(?:typo|misspelt|misspelled|spelling)\b", 2.5),
         (r"\b(?:description|details|notes?)\s+(?:of|for|on)\b", 2.0),
         (r"\b(?:call it|make it say|make it read|replace)\b", 2.5),
+        (r"^(?:set|make|give)\b.*\b(?:description|title|name|details|notes?)\b", 4.0),
     ),
 }
 
@@ -142,11 +155,21 @@ def score(low: str) -> dict[str, float]:
 def _adjust(low: str, totals: dict[str, float]) -> None:
     """Interactions between cues that a plain sum gets wrong."""
     question = bool(re.match(r"^(?:what|which|how many|how much|anything|do i have|have i|is there|are there|any)\b", low))
-    if question and not re.search(r"\b(?:add|delete|remove|mark|rename|change|update)\b", low):
+    about_tasks = re.search(r"\b(?:tasks?|todos?|list|items?|everything|agenda|plate|left|pending|remaining|"
+                            r"outstanding|open|done|finished|finish|completed|complete|ticked|checked|crossed|due|"
+                            r"to do|need doing|still|got|have i|ones|next|doing)\b", low)
+    if question and about_tasks and not re.search(r"\b(?:add|delete|remove|mark|rename|change|update)\b", low):
         # "which have I ticked off?", "what is done?" ask to see, not to act.
         totals["list"] += 3.0
+        totals["complete"] -= 4.0
+        totals["reopen"] -= 4.0
+    if re.match(r"^(?:show|list|display|view|let me see|give me|tell me|bring up|pull up)\b", low) and about_tasks \
+            and not re.search(r"\b(?:as done|as complete|off|delete|remove)\b", low):
+        totals["list"] += 2.0
+        totals["complete"] -= 2.0
     if totals["reopen"] >= 4.0:
         totals["complete"] = min(totals["complete"], 1.0)
+        totals["add"] = min(totals["add"], 1.0)
     if re.search(r"\b(?:description|note|details?)\b", low) and totals["update"] >= 2.0:
         totals["add"] -= 2.0
     # "I need to ..." without a verb of another intent is an add; "I need to delete X" is a delete.
@@ -169,6 +192,9 @@ def classify(low: str, raw_low: str = "") -> Scored:
     totals = score(low)
     _adjust(low, totals)
     best = max(_ORDER, key=lambda a: (totals[a], -_ORDER.index(a)))
+    short = len(raw_low.split()) <= 5
+    if short and totals[best] < 3.0 and (_THANKS.match(raw_low) or _GREETING.match(raw_low)):
+        return Scored("thanks" if _THANKS.match(raw_low) else "greet", 1.0, totals)
     if totals[best] >= THRESHOLD:
         return Scored(best, totals[best], totals)  # type: ignore[arg-type]
     if _GREETING.match(raw_low):

@@ -41,6 +41,10 @@ _CONTRACTIONS = [
     (r"\b(i|you|we|they|he|she|it|that)'d\b", r"\1 would"),
     (r"\bdont\b", "do not"), (r"\bdoesnt\b", "does not"), (r"\bisnt\b", "is not"),
     (r"\barent\b", "are not"), (r"\bdidnt\b", "did not"), (r"\bhavent\b", "have not"),
+    (r"\bgimme\b", "give me"), (r"\blemme\b", "let me"),
+    # "rent's paid", "gym's done": a possessive-looking 's before a done-word is "is"
+    (r"\b(\w+)'s\s+(?=(?:done|finished|complete|completed|paid|sorted|booked|called|fixed|sent|bought|"
+     r"handled|cleaned|over|\w+ed)\b)", r"\1 is "),
     (r"\bgonna\b", "going to"), (r"\bwanna\b", "want to"), (r"\bgotta\b", "got to"),
     (r"\bu\b", "you"), (r"\bur\b", "your"), (r"\bpls\b|\bplz\b|\bplease\b", "please"),
     (r"\bthx\b|\bthanx\b|\btnx\b|\bty\b", "thanks"), (r"\btmrw?\b|\btmr\b|\btomoz\b", "tomorrow"),
@@ -131,11 +135,11 @@ COMMAND_WORDS = frozenset("""
 add create delete remove complete completed finish finished mark task tasks todo todos list show
 update rename change edit done pending reopen erase cancel display remind remember priority
 tomorrow today description title urgent important everything check tick scrap modify schedule
-remaining outstanding discard please anything
+remaining outstanding discard please anything reminder reminders
 """.split())
 # Real words that look like a misspelt command word: never "fix" them.
 _PROTECTED = frozenset("""
-a i an and ad ads as at had has bad dad mad pad sad odd aid did dd am are was be by do so to too go
+a i an and ads as at had has bad dad mad pad sad odd aid did dd am are was be by do so to too go
 the that this than then them they there these those thee he she it its is in on of or off for from
 at all any ask add buy list lost last least lust mist fist gist shows snow show shoe shop shot slow
 shew mark park bark dark lark mask marks market mars mary task take tack tasks talk tall tale
@@ -168,8 +172,8 @@ def _best_command_word(token: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _closest(low: str) -> str | None:
-    best, best_d, tie = None, 99, False
-    for word in COMMAND_WORDS:
+    best, best_d, tie = None, (99, 99), False
+    for word in sorted(COMMAND_WORDS):
         if abs(len(word) - len(low)) > 2:
             continue
         limit = 1 if len(word) <= 5 else 2
@@ -179,6 +183,7 @@ def _closest(low: str) -> str | None:
         d = OSA.distance(low, word, score_cutoff=limit)
         if d > limit:
             continue
+        d = (d, abs(len(word) - len(low)))
         if d < best_d:
             best, best_d, tie = word, d, False
         elif d == best_d:
@@ -241,9 +246,23 @@ def _expand(text: str) -> str:
     return text
 
 
+_GERUNDS = {"adding": "add", "creating": "create", "putting": "put", "removing": "remove", "deleting": "delete",
+            "marking": "mark", "ticking": "tick", "checking": "check", "crossing": "cross", "showing": "show",
+            "listing": "list", "renaming": "rename", "changing": "change", "updating": "update",
+            "completing": "complete", "noting": "note", "sticking": "stick", "popping": "pop",
+            "taking": "take", "editing": "edit", "reopening": "reopen", "erasing": "erase",
+            "jotting": "jot", "writing": "write", "getting": "get", "telling": "tell", "giving": "give"}
+_MIND_GERUND = re.compile(r"\b(?:would|do|will)\s+you\s+mind\s+(" + "|".join(_GERUNDS) + r")\b", re.IGNORECASE)
+_DONE_MARKS = re.compile("[\u2705\u2714\u2611]\ufe0f?")
+_SYMBOLS = re.compile("[\u2190-\u21ff\u2300-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
+
+
 def normalise(typed: str) -> Norm:
     raw = " ".join((typed or "").split())
-    text = raw.translate(_QUOTE_CHARS)
+    text = _DONE_MARKS.sub(" done ", raw)
+    text = _SYMBOLS.sub(" ", text)
+    text = _MIND_GERUND.sub(lambda m: _GERUNDS[m.group(1).lower()], text)
+    text = " ".join(text.split()).translate(_QUOTE_CHARS)
     text = re.sub(r"\s+-\s+|\s+-$", " - ", text).strip()
     quotes = tuple(m.group(1) or m.group(2) for m in _QUOTED.finditer(text))
     polite = bool(re.search(r"\b(please|pls|plz|thanks|thank you|cheers|thx|ta)\b", text, re.IGNORECASE))

@@ -72,7 +72,8 @@ _REMIND_LEAD = re.compile(
     r"i have to remember to|i want to remember to|do not let me forget to|do not let me forget(?: about)?|"
     r"i (?:still |also |really |just )?(?:need|have|want|got|ought|am going|will need|would like) to|"
     r"i must|i should|we need to|we have to|need to|have to|got to|must|"
-    r"(?:new\s+)?(?:todo|task|reminder|note|memo|to do)\s*[:\-])\s*", I)
+    r"(?:new\s+)?(?:todo|task|reminder|note|memo|to do)\s*[:\-])\s*"
+    r"(?:really\s+|also\s+|still\s+|just\s+|definitely\s+|probably\s+|actually\s+|seriously\s+)?", I)
 _ADD_TRAIL = re.compile(
     r"(?:\s*[,;.!?]+\s*|\s+-\s+|\s+)(?:and\s+|so\s+|then\s+|ok\s+)?(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
     rf"(?:{_ADD_VERB}|make)\s+(?:that|it|this|them|these|those)(?:\s+(?:down|in|on|to|onto|into|as)\b.*)?\s*[.!?]*$", I)
@@ -84,8 +85,9 @@ _DESCRIPTION = re.compile(
     r"|\s+-\s+(.+)$", I)
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?|;\s*|\s+and\s+(?:then\s+|also\s+)?|\s+&\s+|\s+plus\s+|\s+then\s+)\s*", I)
 _COUNTED = re.compile(
-    r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|few|some|several|these|the following|"
-    r"multiple|more|couple of)\s+(?:more\s+)?(?:things?|tasks?|items?|todos?|reminders?|ones?)\s*[:\-]?\s*", I)
+    r"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|few|some|several|these|the following|"
+    r"multiple|more|couple of)\s+(?:more\s+)?(?:things?|tasks?|items?|todos?|reminders?|ones?)\s*[:\-]?"
+    r"|(?:these|the following|this lot|all of these|all this)\s*[:\-])\s*", I)
 def _strip_lead(text: str) -> str:
     for _ in range(3):
         before = text
@@ -99,7 +101,7 @@ def _strip_lead(text: str) -> str:
 def _clean_title(text: str) -> str:
     text = text.strip(" \t,;:.!?-\"'")
     text = re.sub(r"^(?:to|that|about|for|of)\s+", "", text, flags=I)
-    text = re.sub(r"\s+(?:task|todo|item|reminder|on it|please)$", "", text, flags=I)
+    text = re.sub(r"\s+(?:task|todo|item|reminder|on it|please|too|as well|also)$", "", text, flags=I)
     text = re.sub(r"^by\s+(?=\w)", "buy ", text, flags=I)   # "to by batteries": a typo of buy
     text = re.sub(r"\s+", " ", text).strip(" \t,;:.!?-\"'")
     return text[:1].upper() + text[1:] if text else ""
@@ -209,8 +211,8 @@ _UPDATE_PATTERNS = [
         r"^(?P<target>.+?)[,;.]?\s*(?:\bit\s+|\bthat\s+|\bwhich\s+|\bthis\s+)?\b(?:should|must|needs to|has to|ought to)\s+"
         r"(?:say|read|be called|be named|be titled|be renamed to|be changed to|be)\b\s*:?\s*(?P<new>.+)$", I)),
     (None, re.compile(
-        r"^(?P<target>.+?)\s+(?:\bso (?:that )?it (?:says|reads)\b|\bto say\b|\bto read\b|\binto\b|\bto\b|\bas\b|"
-        r"\bwith\b|:|=|\binstead of\b)\s*(?P<new>.+)$", I)),
+        r"^(?P<target>.+?)(?:\s+(?:\bso (?:that )?it (?:says|reads)\b|\bto say\b|\bto read\b|\binto\b|\bto\b|\bas\b|"
+        r"\bwith\b|\binstead of\b)|\s*[:=])\s*(?P<new>.+)$", I)),
 ]
 _UPDATE_VERBS = re.compile(
     r"^\s*(?:change|rename|update|edit|modify|retitle|fix|correct|amend|adjust|reword|alter|revise|tweak|replace|"

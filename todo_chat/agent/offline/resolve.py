@@ -27,8 +27,8 @@ set flag as well too okay ok yes no yeah nope oh hey hi thanks thank cheers over
 got get gotten today tomorrow time off anymore need want let us forget about nevermind nvm never mind
 take bin ditch discard trash kill nuke wipe lose clear purge rid axe
 change rename update edit modify fix correct say says read reads instead new title name description
-note notes details typo should mistake accidentally put bring again open pending unmark uncheck untick
-dealt handled sorted taken care
+typo should mistake accidentally put bring again open pending unmark uncheck untick
+dealt handled sorted taken care oops whoops sorry did didn't wait hmm um
 """.split())
 
 

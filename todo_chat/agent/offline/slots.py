@@ -29,7 +29,7 @@ thank tell ask remind wrap shop defrost refill top change put set arrange confir
 # Those of them that also give a command to the assistant do not make a bare message a new task.
 BARE_ADD_VERBS = TASK_VERBS - frozenset(
     "check see read finish cancel change update set put clear do go sort move take remind ask tell back top "
-    "start run show list mark".split())
+    "start run show list mark thank".split())
 
 # --- task numbers ------------------------------------------------------------------------------
 
@@ -163,7 +163,7 @@ _DATE_CORE = (
     rf"|{_MONTH}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|the\s+\d{{1,2}}(?:st|nd|rd|th)"
 )
-_DATE_LEAD = (r"(?:(?:,|;|-)\s*)?(?:(?:and\s+)?(?:it\s+is\s+|is\s+)?(?:by|on|before|for|due(?:\s+(?:on|by|date))?|"
+_DATE_LEAD = (r"(?:(?:,|;|-)\s*)?(?:\b(?:and\s+)?(?:it\s+is\s+|is\s+)?(?:by|on|before|for|due(?:\s+(?:on|by|date))?|"
               r"until|till|no\s+later\s+than|deadline(?:\s+is)?|at\s+the\s+latest|sometime|some\s+time)\s*:?\s+)?")
 _DATE = re.compile(rf"{_DATE_LEAD}\b(?:{_DATE_CORE})\b(?:\s+at\s+the\s+latest)?", re.IGNORECASE)
 
@@ -245,16 +245,19 @@ def take_due_date(text: str, today: date) -> tuple[str, date | None]:
 # --- list status ------------------------------------------------------------------------------
 
 def list_status(low: str) -> Status:
+    if re.search(r"\b(?:i|we) (?:have |had )?(?:already )?(?:finished|done|completed|ticked off|checked off|crossed off|"
+                 r"got done|did)\b", low) and not re.search(r"\bnot\b|\byet\b", low):
+        return "completed"
     if re.search(r"\b(?:all|everything|every|including|include|both|whole|entire|full|complete list)\b", low) \
             and not re.search(r"\ball (?:my )?(?:pending|open|outstanding|remaining|unfinished|incomplete)\b", low) \
             and not re.search(r"\ball (?:my )?(?:completed|finished|done)\b|\ball (?:the )?ones i(?: have)? (?:done|finished|completed)", low):
         return "all"
     if re.search(r"\b(?:pending|left|remaining|open|outstanding|incomplete|not done|not finished|unfinished|"
-                 r"not completed|to do|still|need to do|have to do|undone|due|upcoming|yet to|next|"
-                 r"not yet|active|current|on my plate|unticked|unchecked|waiting|todo)\b", low):
+                 r"not completed|to do(?! list)|still|need to do|have to do|undone|due|upcoming|yet to|next|"
+                 r"not yet|active|current|on my plate|unticked|unchecked|waiting)\b", low):
         return "pending"
     if re.search(r"\b(?:completed|done|finished|accomplished|ticked|checked|crossed|closed|achieved|"
-                 r"complete ones|got done|did i do)\b", low):
+                 r"complete ones|got done|did i (?:do|finish|complete|tick|check|get done))\b", low):
         return "completed"
     return "all"
 
