@@ -54,6 +54,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\b(?:to|on|onto|in|into)\s+(?:my|the)\s+(?:todo\s+|to do\s+|task\s+)?(?:list|tasks|todos)\b", 1.0),
         (r"\bnew\s+(?:task|todo|item|reminder)\b", 2.0),
         (r"\bremind me\b", 1.5),
+        (r"^remind me\b(?!\s+(?:what|which|how))", 1.5),
+        (r"^(?:make|take|leave|write)\s+(?:me\s+)?(?:a\s+)?(?:quick\s+)?note\s+(?:to|that|:|-)", 4.0),
         (r"\bi (?:need|have|want) to remember\b", 2.0),
     ),
     "list": _cues(
@@ -118,7 +120,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\b(?:typo|misspelt|misspelled|spelling)\b", 2.5),
         (r"\b(?:description|details|notes?)\s+(?:of|for|on)\b", 2.0),
         (r"\b(?:call it|make it say|make it read|replace)\b", 2.5),
-        (r"^(?:set|make|give)\b.*\b(?:description|title|name|details|notes?)\b", 4.0),
+        (r"^(?:set|give)\b.*\b(?:description|title|name|details|notes?)\b", 4.0),
+        (r"^make\s+(?:the|its|task|#)\b.*\b(?:description|title|name|details)\b", 4.0),
     ),
 }
 

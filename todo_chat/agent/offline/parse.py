@@ -57,7 +57,7 @@ def understand(text: str, today: date | None = None) -> Request:
 
 _ADD_VERB = (r"(?:add|create|insert|jot(?:\s+down)?|note(?:\s+down)?|write(?:\s+down)?|log|record|stick|pop|throw|"
              r"chuck|put(?:\s+down)?|enter|include|append|capture|save|new)")
-_TASK_NOUN = r"(?:new\s+)?(?:tasks?|todos?|items?|reminders?|entry|entries|notes?|things?|ones?|to do)"
+_TASK_NOUN = r"(?:new\s+)?(?:tasks?|todos?|items?|reminders?|entry|entries|notes?|things?|ones?|to do|something|one more)"
 _COUNT = (r"(?:a|an|the|one|another|some|this|these|the following|\d+|two|three|four|five|six|a few|a couple of|"
           r"couple of|few|more)")
 _LIST_PLACE = (r"(?:to|on|onto|in|into|for)\s+(?:my|the|our)\s+(?:todo\s+|to do\s+|task\s+|tasks\s+|shopping\s+)?"
@@ -72,7 +72,7 @@ _REMIND_LEAD = re.compile(
     r"i have to remember to|i want to remember to|do not let me forget to|do not let me forget(?: about)?|"
     r"i (?:still |also |really |just )?(?:need|have|want|got|ought|am going|will need|would like) to|"
     r"i must|i should|we need to|we have to|need to|have to|got to|must|"
-    r"(?:new\s+)?(?:todo|task|reminder|note|memo|to do)\s*[:\-])\s*"
+    r"(?:new\s+)?(?:todo|task|reminder|note|memo|to do)\s*[:\-])(?:\b|(?<=[:\-]))\s*"
     r"(?:really\s+|also\s+|still\s+|just\s+|definitely\s+|probably\s+|actually\s+|seriously\s+)?", I)
 _ADD_TRAIL = re.compile(
     r"(?:\s*[,;.!?]+\s*|\s+-\s+|\s+)(?:and\s+|so\s+|then\s+|ok\s+)?(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
@@ -98,9 +98,11 @@ def _strip_lead(text: str) -> str:
     return text
 
 
-def _clean_title(text: str) -> str:
+def _clean_title(text: str, exact: bool = False) -> str:
     text = text.strip(" \t,;:.!?-\"'")
-    text = re.sub(r"^(?:to|that|about|for|of)\s+", "", text, flags=I)
+    if not exact:
+        text = re.sub(r"^(?:to|that|about|for|of)\s+", "", text, flags=I)
+        text = re.sub(r"^the\s+(?=\w)", "", text, flags=I)
     text = re.sub(r"\s+(?:task|todo|item|reminder|on it|please|too|as well|also)$", "", text, flags=I)
     text = re.sub(r"^by\s+(?=\w)", "buy ", text, flags=I)   # "to by batteries": a typo of buy
     text = re.sub(r"\s+", " ", text).strip(" \t,;:.!?-\"'")
@@ -133,7 +135,7 @@ def add_items(norm: Norm, today: date) -> list[dict]:
         rest = re.sub(r'"[^"]*"|(?<![\w])\'[^\']*\'(?![\w])', " ", text)
         rest, priority = slots.take_priority(rest)
         rest, due = slots.take_due_date(rest, today)
-        titles = [_clean_title(q) for q in quotes]
+        titles = [_clean_title(q, exact=True) for q in quotes]
         return [_item(t, "", priority, due) for t in titles if t][:MAX_ITEMS]
     text = _strip_lead(text)
     text, priority = slots.take_priority(text)

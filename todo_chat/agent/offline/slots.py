@@ -97,7 +97,7 @@ def reference(text: str) -> Reference:
 _PRIORITY_WORDS: list[tuple[str, Priority]] = [
     (r"not (?:very |that |super |too )?(?:urgent|important|pressing)|no rush|no hurry|not a priority|"
      r"low(?:est)?[\s-]*(?:priority|prio|pri)|priority[\s:=]*low|low|someday|some day|eventually|whenever|"
-     r"at some point|one day|sometime|some time|when i (?:get|have) (?:a )?(?:chance|time|a moment|a minute)|"
+     r"at some point|one day|sometime|some time|when(?:ever)? i (?:get|have|find) (?:a |the )?(?:chance|time|moment|minute)|"
      r"if i have time|in no hurry|when(?:ever)? possible|p3|minor|nice to have|optional|backburner|back burner", "low"),
     (r"medium[\s-]*(?:priority|prio|pri)|priority[\s:=]*(?:medium|normal)|medium|normal[\s-]*(?:priority|prio)|"
      r"normal|moderate|average[\s-]*priority|mid[\s-]*priority|p2", "medium"),
@@ -254,7 +254,8 @@ def list_status(low: str) -> Status:
         return "all"
     if re.search(r"\b(?:pending|left|remaining|open|outstanding|incomplete|not done|not finished|unfinished|"
                  r"not completed|to do(?! list)|still|need to do|have to do|undone|due|upcoming|yet to|next|"
-                 r"not yet|active|current|on my plate|unticked|unchecked|waiting)\b", low):
+                 r"not yet|active|current|on my plate|unticked|unchecked|waiting|(?:need|have|got) to (?:get )?(?:do|done)|"
+                 r"to get done|needs? doing|for today|today|this week|tomorrow)\b", low):
         return "pending"
     if re.search(r"\b(?:completed|done|finished|accomplished|ticked|checked|crossed|closed|achieved|"
                  r"complete ones|got done|did i (?:do|finish|complete|tick|check|get done))\b", low):
