@@ -214,10 +214,10 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
             return replies.which_one(action, request.query, found.tasks)
         if not (ref.pronoun and named):
             return replies.no_match(request.query, tasks)
-    if ref.ordinal is not None and named:
-        index = ref.ordinal
-        if -len(named) <= index < len(named):
-            return [named[index]]
+    if ref.ordinals and named:
+        picked = [named[i] for i in ref.ordinals if -len(named) <= i < len(named)]
+        if picked:
+            return list({t["id"]: t for t in picked}.values())
     if named and (ref.every or ref.pronoun):
         if len(named) == 1 or ref.every:
             return named

@@ -72,6 +72,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\b(?:show|list|see|view|display)\s+(?:me\s+)?(?:all|everything|my|the|what|which|pending|completed)\b", 1.0),
         (r"\bwhich (?:ones?|tasks?|todos?|items?)?\s*(?:have|did|are|is|do)\b", 2.0),
         (r"\?$", 0.5),
+        (r"^(?:tasks|todos|items|anything|stuff|things)\s+(?:left|pending|remaining|outstanding|open|done|completed|"
+         r"to do|finished)\b", 3.0),
     ),
     "complete": _cues(
         (r"^(?:complete|finish|finished|done|tick|check|cross|mark|close|resolve|completed|strike)\b", 2.5),
@@ -86,6 +88,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"^(?:i\s+|we\s+)?(?:have\s+)?(?:just\s+|already\s+|finally\s+|now\s+)?(?:\w{3,}ed|paid|bought|sent|did|"
          r"went|made|got|took|wrote|fed|ran|met|rang|gave|brought|sold|found|swept|hung|threw)\b(?!\s+(?:to|me)\b)", 2.0),
         (rf"\b{_DONE}\s*[!.]*$", 1.5),
+        # "expense report submitted": a noun phrase and a past participle
+        (r"^(?!(?:add|create|put|new|remind|i need|i have)\b)\w+(?:\s+\w+){0,5}\s+(?:\w{3,}ed|paid|bought|sent|made|"
+         r"taken|written|fed|met|given|brought|sold|found|swept|hung|thrown|done|read)\s*[!.]*$", 2.0),
         # "the plumber has been called", "the forms were sent"
         (r"\b(?:has|have|is|are|was|were)\s+(?:been\s+|now\s+|finally\s+|already\s+)*(?:\w{3,}ed|paid|bought|sent|"
          r"made|taken|written|fed|met|given|brought|sold|found|swept|hung|thrown|done|run|read)\b", 2.5),
@@ -98,6 +103,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
          r"unfinished|pending|open|not finished|to do)\b", 4.5),
         (r"\b(?:is|are|was|were)\s+not\s+(?:really\s+|actually\s+)?(?:done|finished|complete|completed)\b", 4.5),
         (r"\bnot\s+(?:done|finished|complete|completed)\s+(?:yet\s+)?after all\b", 2.0),
+        # "the bathroom is not clean after all", "the rent was not paid after all"
+        (r"\b(?:is|are|was|were|has|have)\s+not\s+(?:been\s+)?(?:actually\s+|really\s+)?\w+\b.*\bafter all\b", 4.5),
         (r"\bafter all\b|\bby mistake\b|\baccidentally\b", 1.0),
     ),
     "delete": _cues(
@@ -169,7 +176,7 @@ def _adjust(low: str, totals: dict[str, float]) -> None:
     if re.match(r"^(?:show|list|display|view|let me see|give me|tell me|bring up|pull up)\b", low) and about_tasks \
             and not re.search(r"\b(?:as done|as complete|off|delete|remove)\b", low):
         totals["list"] += 2.0
-        totals["complete"] -= 2.0
+        totals["complete"] -= 4.0
     if totals["reopen"] >= 4.0:
         totals["complete"] = min(totals["complete"], 1.0)
         totals["add"] = min(totals["add"], 1.0)

@@ -59,7 +59,7 @@ _FILLER = re.compile(
     r"|\bwould\s+you\s+mind\s+|\bdo\s+me\s+a\s+favou?r\s+(?:and\s+)?"
     r"|\bi\s+would\s+like\s+you\s+to\s+|\bi\s+(?:want|need)\s+you\s+to\s+|\bcan\s+i\s+get\s+you\s+to\s+"
     r"|\bplease\b|\bkindly\b|\bif\s+(?:you\s+)?(?:can|could|possible|you\s+do\s+not\s+mind)\b"
-    r"|\bfor\s+me\b(?=\s*[,.!?]*\s*$)|\b(?:real\s+)?quick(?:ly)?\b(?=\s*[,.!?]*\s*$)",
+    r"|\bfor\s+me\b(?=\s*[,.!?]*\s*$)|\bfor\s+me\s+(?=to\b)|\b(?:real\s+)?quick(?:ly)?\b(?=\s*[,.!?]*\s*$)",
     re.IGNORECASE,
 )
 _LEADING_FILLER = re.compile(

@@ -55,13 +55,14 @@ def understand(text: str, today: date | None = None) -> Request:
 
 # --- adding ------------------------------------------------------------------------------------
 
-_ADD_VERB = (r"(?:add|create|insert|jot(?:\s+down)?|note(?:\s+down)?|write(?:\s+down)?|log|record|stick|pop|throw|"
-             r"chuck|put(?:\s+down)?|enter|include|append|capture|save|new)")
+# Verbs that only ever mean "put this on the list" ("write", "note" alone may start a title).
+_ADD_VERB = (r"(?:add|create|insert|jot(?:\s+down)?|note\s+down|write\s+down|log|stick|pop|throw|"
+             r"chuck|put(?:\s+down)?|enter|append|capture|new)")
 _TASK_NOUN = r"(?:new\s+)?(?:tasks?|todos?|items?|reminders?|entry|entries|notes?|things?|ones?|to do|something|one more)"
 _COUNT = (r"(?:a|an|the|one|another|some|this|these|the following|\d+|two|three|four|five|six|a few|a couple of|"
           r"couple of|few|more)")
 _LIST_PLACE = (r"(?:to|on|onto|in|into|for)\s+(?:my|the|our)\s+(?:todo\s+|to do\s+|task\s+|tasks\s+|shopping\s+)?"
-               r"(?:list|tasks|todos|todo list|to do list|task list)\b")
+               r"(?:list|tasks?|todos?|todo list|to do list|task list)\b")
 _ADD_LEAD = re.compile(
     rf"^(?:{_ADD_VERB}\b\s*(?:me\s+)?(?:{_COUNT}\s+)?(?:{_TASK_NOUN}\b\s*)?(?:{_LIST_PLACE}\s*)?"
     r"|(?:make|create|set up|schedule|set)\s+(?:me\s+)?(?:a|an|one)\s+(?:new\s+)?(?:task|todo|reminder|note|item)\b\s*)"
@@ -89,13 +90,9 @@ _COUNTED = re.compile(
     r"multiple|more|couple of)\s+(?:more\s+)?(?:things?|tasks?|items?|todos?|reminders?|ones?)\s*[:\-]?"
     r"|(?:these|the following|this lot|all of these|all this)\s*[:\-])\s*", I)
 def _strip_lead(text: str) -> str:
-    for _ in range(3):
-        before = text
-        text = _REMIND_LEAD.sub("", text, count=1)
-        text = _ADD_LEAD.sub("", text, count=1)
-        if text == before:
-            break
-    return text
+    """'Could you add a task to remind me to X' -> 'X': each kind of lead once, never the title's verb."""
+    text = _ADD_LEAD.sub("", text, count=1)
+    return _REMIND_LEAD.sub("", text, count=1)
 
 
 def _clean_title(text: str, exact: bool = False) -> str:
@@ -171,6 +168,8 @@ _TARGET_NOISE = [
     r"\bput\s+(?:it|that|this)?\s*back\b|\bbring\s+(?:it|that|this)?\s*back\b",
     r"\b(?:by mistake|accidentally|by accident|for good|for now|right now|anymore|any more)\b",
     r"\b(?:you can|you could|can you|could you|i think|i guess|go ahead and|go ahead)\b",
+    r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|top|bottom)(?:\s+(?:two|three|four|five|[2-5]))?"
+    r"(?:\s+(?:ones?|tasks?|items?))?(?=\s*$|\s+(?:ones?|tasks?|items?|on|in|from|of)\b)",
     r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last)\s+(?:one|task)\b",
 ]
 _NOISE = [re.compile(p, I) for p in _TARGET_NOISE]
@@ -205,7 +204,8 @@ _UPDATE_PATTERNS = [
     ("description", re.compile(
         r"^(?:change|update|set|edit|make|modify|replace|rewrite)?\s*(?:the\s+)?(?:description|details|notes?|desc)\s+"
         r"(?:of|for|on|in)\s+(?P<target>.+?)\s*(?:\bto say\b|\bto read\b|\bto\b|\bas\b|:|\bwith\b|=)\s*(?P<new>.+)$", I)),
-    (None, re.compile(r"^(?:task\s*)?#?(?P<id>\d{1,9})\s*[:=]\s*(?P<new>.+)$", I)),
+    (None, re.compile(r"^(?:(?:edit|change|update|rename|modify|set)\s+)?(?:task\s*)?#?(?P<id>\d{1,9})\s*(?:[:=]|\s-\s)\s*"
+                      r"(?P<new>.+)$", I)),
     (None, re.compile(
         r"^(?P<target>.+?)[,;]?\s*\b(?P<kw>new\s+(?:title|name|description|details)|title|name|description|details)\s*"
         r"(?::|=|\bis\b|\bshould be\b|\bto\b)\s*(?P<new>.+)$", I)),
@@ -216,6 +216,20 @@ _UPDATE_PATTERNS = [
         r"^(?P<target>.+?)(?:\s+(?:\bso (?:that )?it (?:says|reads)\b|\bto say\b|\bto read\b|\binto\b|\bto\b|\bas\b|"
         r"\bwith\b|\binstead of\b)|\s*[:=])\s*(?P<new>.+)$", I)),
 ]
+class _Spans:
+    """A match over the masked text, read back from the real one."""
+
+    def __init__(self, match: re.Match, text: str):
+        self._m, self._text = match, text
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {k: (self._text[self._m.start(k):self._m.end(k)] if self._m.group(k) is not None else None)
+                for k in self._m.groupdict()}
+
+    def group(self, n: int = 0) -> str:
+        return self._text[self._m.start(n):self._m.end(n)]
+
+
 _UPDATE_VERBS = re.compile(
     r"^\s*(?:change|rename|update|edit|modify|retitle|fix|correct|amend|adjust|reword|alter|revise|tweak|replace|"
     r"set|make)\b\s*(?:the\s+)?(?:typo|spelling|title|name|wording|text|mistake)?\s*(?:in|of|on|for)?\s*", I)
@@ -223,14 +237,29 @@ _FIELD_DESCRIPTION = re.compile(r"\b(?:description|details|notes?|desc|comment)\
 _FIELD_OTHER = re.compile(r"\b(?:due date|deadline|due|date|priority|prio)\b", I)
 
 
+def _mask_quotes(text: str) -> str:
+    """The text with quoted words blanked (same length), so "to" inside a quote never splits."""
+    return re.sub(r'"[^"]*"|(?<![\w])\'[^\']*\'(?![\w])', lambda m: m.group(0)[0] + "_" * (len(m.group(0)) - 2)
+                  + m.group(0)[-1], text)
+
+
+def _unquote(value: str) -> str:
+    value = value.strip(" .!?,")
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return value.strip()
+
+
 def _fill_update(request: Request) -> None:
     norm = request.norm
     text = norm.text
+    masked = _mask_quotes(text)
     quotes = list(norm.quotes)
     for field_name, pattern in _UPDATE_PATTERNS:
-        match = pattern.search(text)
-        if not match:
+        found = pattern.search(masked)
+        if not found:
             continue
+        match = _Spans(found, text)
         groups = match.groupdict()
         target = groups.get("target") or ""
         new = groups["new"]
@@ -246,10 +275,11 @@ def _fill_update(request: Request) -> None:
             request.unsupported = "field"
         target_text = _FIELD_DESCRIPTION.sub(" ", target_text)
         target_text = re.sub(r"\b(?:title|name)\b|'s\b", " ", target_text, flags=I)
-        target_quotes = [q for q in quotes if q in target]
-        new_quotes = [q for q in quotes if q in new]
+        # A quote is the value only when it is all the value ("Read 'Dune Messiah'" stays whole).
+        target_quotes = [q for q in quotes if q in target and len(q) >= len(_UPDATE_VERBS.sub("", target).strip(" '\"")) - 12]
+        new_quotes = [q for q in quotes if q == new.strip(" '\".!?,")]
         _fill_target(request, target_text, target_quotes)
-        value = new_quotes[0] if new_quotes else new.strip(" \"'.!?,")
+        value = new_quotes[0] if new_quotes else _unquote(new)
         if not value:
             continue
         if is_description:

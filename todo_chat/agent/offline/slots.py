@@ -78,18 +78,31 @@ _ALL = re.compile(r"\b(?:them|those|these|both|all of them|all 3|all three|both 
                   re.IGNORECASE)
 
 
+_RUN = re.compile(r"\b(?:the\s+)?(first|last|top|bottom)\s+(two|three|four|five|2|3|4|5)\b(?!\s*(?:days?|weeks?))",
+                  re.IGNORECASE)
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
 @dataclass(frozen=True)
 class Reference:
-    ordinal: int | None = None   # index into the tasks the conversation named last
-    pronoun: bool = False        # "it", "that one"
-    every: bool = False          # "them", "both"
+    ordinals: tuple[int, ...] = ()   # indexes into the tasks the conversation named last (-1: the last)
+    pronoun: bool = False            # "it", "that one"
+    every: bool = False              # "them", "both"
+
+    @property
+    def ordinal(self) -> int | None:
+        return self.ordinals[0] if self.ordinals else None
 
 
 def reference(text: str) -> Reference:
-    ordinal = None
-    if match := _ORDINAL.search(text):
-        ordinal = _ORDINALS[match.group(1).lower()]
-    return Reference(ordinal=ordinal, pronoun=bool(_PRONOUN.search(text)), every=bool(_ALL.search(text)))
+    ordinals: list[int] = []
+    if run := _RUN.search(text):
+        n = _SMALL.get(run.group(2).lower()) or int(run.group(2))
+        ordinals = list(range(n)) if run.group(1).lower() in ("first", "top") else list(range(-n, 0))
+    else:
+        ordinals = [_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
+    return Reference(tuple(dict.fromkeys(ordinals)), pronoun=bool(_PRONOUN.search(text)),
+                     every=bool(_ALL.search(text)))
 
 
 # --- priority ------------------------------------------------------------------------------------
@@ -108,6 +121,7 @@ _PRIORITY_WORDS: list[tuple[str, Priority]] = [
 # The priority words count only at the edges of what is left, after a comma/dash, in brackets,
 # or with the word "priority": "Read important email" keeps its title.
 _PRIORITY_GLUE_LEFT = (r"(?:[\s,;:(\[-]*(?:and\s+|but\s+)?(?:(?:it\s+is|this\s+is|that\s+is|is|it|this|make\s+it|mark\s+it|"
+                       r"pretty|quite|fairly|rather|kind\s+of|kinda|somewhat|a\s+bit|very|really|super|extremely|"
                        r"set\s+it|set|flag\s+it|flag|with|at|as|a|an|of|give\s+it|put\s+it\s+(?:at|as)|"
                        r"(?:the\s+)?priority(?:\s+(?:is|of|to|as|at))?)\s+)*)")
 _PRIORITY_GLUE_RIGHT = r"(?:\s*(?:priority|prio|pri)\b)?(?:\s+(?:task|item|one|thing))?[\s)\]]*"
@@ -244,21 +258,31 @@ def take_due_date(text: str, today: date) -> tuple[str, date | None]:
 
 # --- list status ------------------------------------------------------------------------------
 
+_INCLUSIVE = re.compile(r"\b(?:including|include|included|even|done or not|as well|too|both|whether|or not|"
+                        r"and (?:the )?(?:completed|done|finished)|plus (?:the )?(?:completed|done|finished))\b")
+_BY_ME = re.compile(r"\b(?:i|we) (?:have |had )?(?:already )?(?:finished|done|completed|ticked off|checked off|"
+                    r"crossed off|got done|did)\b")
+_PENDING = re.compile(
+    r"\b(?:pending|left|remaining|open|outstanding|incomplete|not done|not finished|unfinished|not completed|"
+    r"to do(?! list)|still|need to do|have to do|undone|due|upcoming|yet to|next|not yet|active|current|"
+    r"on my plate|unticked|unchecked|waiting|(?:need|have|got) to (?:get )?(?:do|done)|to get done|needs? doing|"
+    r"for today|today|this week|tomorrow)\b")
+_COMPLETED = re.compile(r"\b(?:completed|done|finished|accomplished|ticked|checked|crossed|closed|achieved|"
+                        r"complete ones|got done|did i (?:do|finish|complete|tick|check|get done))\b")
+_EVERYTHING = re.compile(r"\b(?:all|everything|every|whole|entire|full|complete list)\b")
+
+
 def list_status(low: str) -> Status:
-    if re.search(r"\b(?:i|we) (?:have |had )?(?:already )?(?:finished|done|completed|ticked off|checked off|crossed off|"
-                 r"got done|did)\b", low) and not re.search(r"\bnot\b|\byet\b", low):
-        return "completed"
-    if re.search(r"\b(?:all|everything|every|including|include|both|whole|entire|full|complete list)\b", low) \
-            and not re.search(r"\ball (?:my )?(?:pending|open|outstanding|remaining|unfinished|incomplete)\b", low) \
-            and not re.search(r"\ball (?:my )?(?:completed|finished|done)\b|\ball (?:the )?ones i(?: have)? (?:done|finished|completed)", low):
+    """all / pending / completed, from the words of a listing request."""
+    if _INCLUSIVE.search(low):
         return "all"
-    if re.search(r"\b(?:pending|left|remaining|open|outstanding|incomplete|not done|not finished|unfinished|"
-                 r"not completed|to do(?! list)|still|need to do|have to do|undone|due|upcoming|yet to|next|"
-                 r"not yet|active|current|on my plate|unticked|unchecked|waiting|(?:need|have|got) to (?:get )?(?:do|done)|"
-                 r"to get done|needs? doing|for today|today|this week|tomorrow)\b", low):
+    if _BY_ME.search(low) and not re.search(r"\bnot\b|\byet\b", low):
+        return "completed"
+    if _PENDING.search(low):
         return "pending"
-    if re.search(r"\b(?:completed|done|finished|accomplished|ticked|checked|crossed|closed|achieved|"
-                 r"complete ones|got done|did i (?:do|finish|complete|tick|check|get done))\b", low):
+    if _EVERYTHING.search(low):
+        return "all"
+    if _COMPLETED.search(low):
         return "completed"
     return "all"
 
