@@ -89,6 +89,7 @@ class Harness:
         from todo_chat.core import db
 
         self.root, self.n = root, 0
+        self._templates: dict[tuple, Path] = {}
         self._use, self._db = use_data_dir, db
         template = root / "template"
         template.mkdir()
@@ -109,15 +110,36 @@ class Harness:
         self._turn.get_model = self._saved_get_model
         self._db.reset_engine()
 
-    def _fresh(self) -> None:
+    def _fresh(self, template: Path | None = None) -> None:
         from todo_chat.services import ratelimit
 
         self.n += 1
         folder = self.root / f"case{self.n}"
         folder.mkdir()
-        shutil.copy(self.template, folder / "todo_chat.db")
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(str(template or self.template) + suffix)
+            if source.exists():
+                shutil.copy(source, folder / f"todo_chat.db{suffix}")
         self._use(folder)
         ratelimit.reset()
+
+    def _seeded(self, case: Case) -> Path | None:
+        """A database with the case's tasks already in it, made once per distinct set of tasks
+        (through the REST API, as a user would) and copied for every case that starts from it."""
+        seeds = tuple(case.seeds())
+        if not seeds:
+            return None
+        if seeds not in self._templates:
+            self._fresh()
+            for seed in seeds:
+                body = {k: v for k, v in seed.as_dict().items() if k != "completed" and v not in (None, "")}
+                task = self._post("/tasks", body)
+                if seed.done:
+                    self.client.patch(f"/api/{self.account.id}/tasks/{task['id']}/complete",
+                                      headers=self.account.headers)
+            self._db.reset_engine()
+            self._templates[seeds] = self.root / f"case{self.n}" / "todo_chat.db"
+        return self._templates[seeds]
 
     def _post(self, path: str, body: dict) -> dict:
         response = self.client.post(f"/api/{self.account.id}{path}", json=body, headers=self.account.headers)
@@ -126,13 +148,7 @@ class Harness:
 
     def run(self, case: Case) -> Outcome:
         started = time.perf_counter()
-        self._fresh()
-        for seed in case.seeds():
-            body = {k: v for k, v in seed.as_dict().items() if k != "completed" and v not in (None, "")}
-            task = self._post("/tasks", body)
-            if seed.done:
-                self.client.patch(f"/api/{self.account.id}/tasks/{task['id']}/complete",
-                                  headers=self.account.headers)
+        self._fresh(self._seeded(case))
         conversation = None
         base = None
         for earlier in case.before:
@@ -198,9 +214,26 @@ def harness() -> Iterator[Harness]:
             h.close()
 
 
-def run_all(cases: list[Case]) -> list[Outcome]:
+def _run_share(cases: list[Case]) -> list[Outcome]:
     with harness() as h:
         return [h.run(case) for case in cases]
+
+
+def run_all(cases: list[Case], workers: int | None = None) -> list[Outcome]:
+    """Every case, in order; spread over a few processes (each its own app and databases)."""
+    workers = workers or min(4, os.cpu_count() or 1, max(1, len(cases) // 60))
+    if workers <= 1:
+        return _run_share(cases)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    shares = [cases[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        done = list(pool.map(_run_share, shares))
+    ordered: list[Outcome] = [None] * len(cases)  # type: ignore[list-item]
+    for i, share in enumerate(done):
+        ordered[i::workers] = share
+    return ordered
 
 
 __all__ = ["Harness", "Outcome", "expected_tasks", "harness", "run_all", "date"]
