@@ -13,7 +13,7 @@ export REFLEX_CHECK_LATEST_VERSION := 0
 export REFLEX_BUN_PATH := $(CURDIR)/$(BUN)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup migrate chromium postgres export bench clean nlu-report
+.PHONY: run test setup migrate chromium postgres export bench clean
 
 run: setup migrate
 	$(VENV)/bin/reflex run
@@ -61,6 +61,7 @@ bench: setup
 	$(PY) -m bench.run
 
 # The offline model's dev set over the real chat path: pass rate per intent, failing cases, parse cost.
+.PHONY: nlu-report
 nlu-report: setup
 	$(PY) -m tests.nlu.report
 
