@@ -65,7 +65,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\b(?:what|anything)\s+(?:is|are)?\s*(?:left|pending|remaining|outstanding|open|due|on)\b", 2.0),
         (r"\bwhat (?:have|do) i (?:got|have|need|still|left|to do|done|finished|completed)\b", 3.0),
         (r"\bwhat (?:have|did) i (?:ticked|checked|crossed|finish|complete|do|done|already)\b", 3.0),
-        (r"\bremind me what\b|\bwhat is (?:on|in) my\b|\bwhat is next\b|\bwhat is up\b", 3.0),
+        (r"\bremind me what\b|\bwhat is (?:on|in) my\b|\bwhat is next\b", 3.0),
+        (r"^remind me (?:of|about) (?:my|all my|the|what)\s+(?:tasks|list|todos|todo list|agenda|plans)\b", 5.0),
         (r"^(?:all|my|pending|completed|finished|done|open|outstanding|remaining)\s+(?:tasks|todos|ones|items)\b", 3.0),
         (r"^(?:everything|status|overview|summary|agenda|my list|the list|list please|tasks|todos|"
          r"pending|completed|finished|open|outstanding|remaining|left|pending ones|open ones)$", 3.0),
@@ -127,6 +128,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\b(?:typo|misspelt|misspelled|spelling)\b", 2.5),
         (r"\b(?:description|details|notes?)\s+(?:of|for|on)\b", 2.0),
         (r"\b(?:call it|make it say|make it read|replace)\b", 2.5),
+        (r"\binstead\b", 2.0),
+        (r"^call\s+(?:task\s*|#\s*|number\s+)\d+|^call\s+(?:it|that|this)\s+\S", 3.5),
         (r"^(?:set|give)\b.*\b(?:description|title|name|details|notes?)\b", 4.0),
         (r"^make\s+(?:the|its|task|#)\b.*\b(?:description|title|name|details)\b", 4.0),
     ),
@@ -134,7 +137,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
 
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|hiya|howdy|yo|sup|hola|greetings|good (?:morning|afternoon|evening|day)|"
-    r"morning|evening|what is up|how are you|how is it going)\b", re.IGNORECASE)
+    r"morning|evening|what is up|what.?s up|wassup|how are you|how is it going|how.?s it going|good night|night)\b",
+    re.IGNORECASE)
 _THANKS = re.compile(
     r"^(?:thanks|thank you|thx|ty|cheers|great|awesome|perfect|nice|cool|brilliant|lovely|"
     r"ok(?:ay)?|got it|sounds good|wonderful|excellent|amazing|sweet|good job|well done|ta)\b", re.IGNORECASE)
@@ -203,8 +207,9 @@ def classify(low: str, raw_low: str = "") -> Scored:
     _adjust(low, totals)
     best = max(_ORDER, key=lambda a: (totals[a], -_ORDER.index(a)))
     short = len(raw_low.split()) <= 5
-    if short and totals[best] < 3.0 and (_THANKS.match(raw_low) or _GREETING.match(raw_low)):
-        return Scored("thanks" if _THANKS.match(raw_low) else "greet", 1.0, totals)
+    thanked = _THANKS.match(raw_low) or re.search(r"\b(?:thanks|thank you|cheers|thx)\b", raw_low)
+    if short and totals[best] < 3.0 and (thanked or _GREETING.match(raw_low)):
+        return Scored("thanks" if thanked else "greet", 1.0, totals)
     if totals[best] >= THRESHOLD:
         return Scored(best, totals[best], totals)  # type: ignore[arg-type]
     if _GREETING.match(raw_low):

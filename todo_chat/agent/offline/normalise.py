@@ -58,13 +58,15 @@ _FILLER = re.compile(
     r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:kindly\s+)?(?:just\s+)?"
     r"|\bwould\s+you\s+mind\s+|\bdo\s+me\s+a\s+favou?r\s+(?:and\s+)?"
     r"|\bi\s+would\s+like\s+you\s+to\s+|\bi\s+(?:want|need)\s+you\s+to\s+|\bcan\s+i\s+get\s+you\s+to\s+"
+    r"|\b(?:um+|uh+|erm+|er|hmm+|uhm+)\b,?"
     r"|\bplease\b|\bkindly\b|\bif\s+(?:you\s+)?(?:can|could|possible|you\s+do\s+not\s+mind)\b"
     r"|\bfor\s+me\b(?=\s*[,.!?]*\s*$)|\bfor\s+me\s+(?=to\b)|\b(?:real\s+)?quick(?:ly)?\b(?=\s*[,.!?]*\s*$)",
     re.IGNORECASE,
 )
 _LEADING_FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|so|hey(?:\s+there)?|hi(?:\s+there)?|hello|um+|uh+|er+m?|right|alright|oh|well|yo|"
-    r"actually|also|and|btw|quick\s+one|one\s+more\s+thing|just|then|now)\b[\s,.!:;-]*)+(?=\S)",
+    r"actually|also|and|btw|quick\s+one|one\s+more\s+thing|just|then|now|yay|woo+(?:hoo+)?|phew|yes|yep|yeah|"
+    r"cool|great|awesome|nice|brilliant|perfect|ok\s+great|right\s+then|so\s+yeah)\b[\s,.!:;-]*)+(?=\S)",
     re.IGNORECASE,
 )
 _TRAILING_FILLER = re.compile(

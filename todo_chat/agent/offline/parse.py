@@ -96,6 +96,9 @@ def _strip_lead(text: str) -> str:
 
 
 def _clean_title(text: str, exact: bool = False) -> str:
+    text = re.sub(r"[(\[]\s*[,;:\s]*[)\]]", " ", text)          # brackets emptied by taking a date out
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", " ").replace(")", " ")
     text = text.strip(" \t,;:.!?-\"'")
     if not exact:
         text = re.sub(r"^(?:to|that|about|for|of)\s+", "", text, flags=I)
@@ -290,6 +293,11 @@ def _fill_update(request: Request) -> None:
     if len(quotes) >= 2:
         _fill_target(request, text, quotes[:1])
         request.new_title = quotes[1][:1].upper() + quotes[1][1:]
+        return
+    if len(quotes) == 1 and slots.task_ids(masked):
+        # "rename task 5 'Unload the dishwasher'", "call task 3 'Phone the plumber' instead"
+        _fill_target(request, masked, [])
+        request.new_title = quotes[0][:1].upper() + quotes[0][1:]
         return
     # "edit task 3" with nothing to change it to: ask.
     _fill_target(request, _UPDATE_VERBS.sub("", text))
