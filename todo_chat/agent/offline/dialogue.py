@@ -54,7 +54,10 @@ class Context:
             return cls(named)
         last = texts[-1][1]
         kind = ("which" if replies.WHICH_MARK in last else "which_task" if replies.WHICH_TASK_MARK in last
-                else "new_title" if replies.NEW_TITLE_MARK in last else "")
+                else "new_title" if replies.NEW_TITLE_MARK in last
+                else "add_what" if replies.ADD_WHAT_MARK in last else "")
+        if kind == "add_what":
+            return cls(named, Request("add", understand("", today).norm), kind)
         asked = None
         if kind:
             asking = next((t for r, t in reversed(texts[:-1]) if r == "user"), None)
@@ -102,8 +105,13 @@ def _follow_up(request: Request, context: Context) -> Request:
     if asked is None:
         return request
     strong = request.action not in ("unknown", "greet", "thanks", "help") and request.score >= 3.0
+    if context.asked_kind == "add_what":
+        if strong or not request.norm.text.strip():
+            return request
+        return understand("add " + request.norm.raw, request.today)
     if context.asked_kind == "new_title":
-        if strong:
+        # The answer is the new title unless it is plainly another command ("Call mom tonight" is a title).
+        if strong and (request.action != "add" or re.match(r"^(?:add|create|new|put)\b", request.norm.low)):
             return request
         value = request.norm.text.strip(" \"'")
         if not value:
@@ -134,6 +142,9 @@ def _choose(text: str, offered: list[dict[str, Any]]) -> list[int] | None:
     ids = [t["id"] for t in offered]
     if re.search(r"\b(?:both|all of them|all|them all|each)\b", text) and ids:
         return ids
+    if len(ids) == 1 and re.match(r"^(?:yes|yep|yeah|yup|sure|ok|okay|correct|right|that one|that is it|"
+                                  r"exactly|please do|go ahead|do it|y)\b", text):
+        return ids
     numbers = task_ids(text)
     if numbers:
         if ids and all(n not in ids for n in numbers) and len(numbers) == 1 and 1 <= numbers[0] <= len(ids) \
@@ -154,6 +165,8 @@ def _choose(text: str, offered: list[dict[str, Any]]) -> list[int] | None:
 
 def _plan(request: Request, context: Context, script: Script) -> str:
     if request.action == "add":
+        if not request.items:
+            return replies.ask_what_to_add()
         results = []
         for item in request.items:
             args = {**item, "priority": item["priority"] or DEFAULT_PRIORITY}
@@ -161,7 +174,12 @@ def _plan(request: Request, context: Context, script: Script) -> str:
             results.append(script.call("add_task", args))
         return replies.added(results)
     if request.action == "list":
-        return replies.listed(script.call("list_tasks", {"status": request.status}))
+        listed = script.call("list_tasks", {"status": request.status})
+        if request.query:
+            found = match_tasks(request.query, listed.get("tasks", []))
+            if found.kind in ("one", "several"):
+                return replies.status_of(request.query, found.tasks)
+        return replies.listed(listed, request.priority)
     if request.on_tasks:
         return _act(request, context, script)
     return replies.chat(request.action)
@@ -212,6 +230,8 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
             if action != "delete" and ref.every:
                 return found.tasks
             return replies.which_one(action, request.query, found.tasks)
+        if found.kind == "weak":
+            return replies.which_one(action, request.query, found.tasks, weak=True)
         if not (ref.pronoun and named):
             return replies.no_match(request.query, tasks)
     if ref.ordinals and named:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from todo_chat.agent.offline.slots import BARE_ADD_VERBS
+from todo_chat.agent.offline.slots import BARE_ADD_VERBS, has_date
 
 Action = Literal["add", "list", "complete", "reopen", "delete", "update",
                  "greet", "help", "thanks", "unknown"]
@@ -39,7 +39,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
          r"append|capture)\b", 3.0),
         (r"^(?:make|create|schedule|set up|set)\s+(?:me\s+)?(?:a|an)\s+(?:new\s+)?(?:task|todo|reminder|note)\b", 4.0),
         # A bare "Buy milk" is a new task; "book me a flight" asks the assistant to do it.
-        (rf"^(?:{'|'.join(sorted(BARE_ADD_VERBS))})\b(?!\s+me\b)", 2.0),
+        (rf"^(?:{'|'.join(sorted(BARE_ADD_VERBS))})\b(?!\s+me\b)(?=\s+\S)", 2.0),
+        (r"^do not forget (?:to|the|about|my)\b", 3.0),
+        (r"^(?:i have|i have got|i got|we have|there is)\s+(?:a|an|my|the)\s+\w+", 1.0),
         (r"^(?:todo|task|reminder|note|new task|new todo|memo)\s*[:\-]", 4.0),
         (r"^(?:remind me to|remind me that i need to|remember to|do not let me forget|dont let me forget|"
          r"need to|have to|got to|must)\b", 3.0),
@@ -66,6 +68,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bwhat (?:have|do) i (?:got|have|need|still|left|to do|done|finished|completed)\b", 3.0),
         (r"\bwhat (?:have|did) i (?:ticked|checked|crossed|finish|complete|do|done|already)\b", 3.0),
         (r"\bremind me what\b|\bwhat is (?:on|in) my\b|\bwhat is next\b", 3.0),
+        (r"\b(?:tell|show) me what\b|\bwhat (?:do |else do )?i (?:still )?(?:need|have|got) to (?:do|get done)\b", 4.0),
         (r"^remind me (?:of|about) (?:my|all my|the|what)\s+(?:tasks|list|todos|todo list|agenda|plans)\b", 5.0),
         (r"^(?:all|my|pending|completed|finished|done|open|outstanding|remaining)\s+(?:tasks|todos|ones|items)\b", 3.0),
         (r"^(?:everything|status|overview|summary|agenda|my list|the list|list please|tasks|todos|"
@@ -129,6 +132,10 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\b(?:description|details|notes?)\s+(?:of|for|on)\b", 2.0),
         (r"\b(?:call it|make it say|make it read|replace)\b", 2.5),
         (r"\binstead\b", 2.0),
+        # Due dates and priorities cannot change (the tools do not allow it): understood, then said so.
+        (r"^(?:move|postpone|reschedule|push back|push|delay|bring forward|defer)\b", 4.0),
+        (r"^(?:make|set|mark|change|bump|raise|lower|flag)\b.*\b(?:high|low|medium|normal|top)[\s-]*priority\b"
+         r"|\bchange the priority\b|\bpriority (?:of|for) \w+.* to\b|\bchange the due date\b", 4.5),
         (r"^call\s+(?:task\s*|#\s*|number\s+)\d+|^call\s+(?:it|that|this)\s+\S", 3.5),
         (r"^(?:set|give)\b.*\b(?:description|title|name|details|notes?)\b", 4.0),
         (r"^make\s+(?:the|its|task|#)\b.*\b(?:description|title|name|details)\b", 4.0),
@@ -166,7 +173,7 @@ def score(low: str) -> dict[str, float]:
     return totals
 
 
-def _adjust(low: str, totals: dict[str, float]) -> None:
+def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
     """Interactions between cues that a plain sum gets wrong."""
     question = bool(re.match(r"^(?:what|which|how many|how much|anything|do i have|have i|is there|are there|any)\b", low))
     about_tasks = re.search(r"\b(?:tasks?|todos?|list|items?|everything|agenda|plate|left|pending|remaining|"
@@ -181,6 +188,17 @@ def _adjust(low: str, totals: dict[str, float]) -> None:
             and not re.search(r"\b(?:as done|as complete|off|delete|remove)\b", low):
         totals["list"] += 2.0
         totals["complete"] -= 4.0
+    if re.match(r"^(?:is|are|did|have|has|was|were)\b", low) and (asked or re.search(
+            r"\b(?:done|finished|complete|completed|paid|yet|already)\b", low)) \
+            and not re.search(r"\b(?:mark|delete|remove|add|change|reopen)\b", low):
+        # "Is the gym task done?", "did I finish the report?": a question, answered from the list.
+        totals["list"] += 4.0
+        totals["complete"] -= 4.0
+        totals["reopen"] -= 4.0
+    best_other = max(v for k, v in totals.items() if k != "add")
+    if has_date(low) and best_other < 2.0:
+        # "Dentist friday 3pm", "I have a dentist appointment on friday": a date makes it a task.
+        totals["add"] += 1.5 + (1.0 if len(low.split()) <= 5 else 0.0)
     if totals["reopen"] >= 4.0:
         totals["complete"] = min(totals["complete"], 1.0)
         totals["add"] = min(totals["add"], 1.0)
@@ -197,6 +215,7 @@ _ORDER = ("update", "reopen", "delete", "complete", "add", "list")
 
 def classify(low: str, raw_low: str = "") -> Scored:
     """The intent of a normalised message (`raw_low`: as typed, for small talk)."""
+    asked = (raw_low or low).rstrip(" !.").endswith("?")
     raw_low = (raw_low or low).strip(" !.?,")
     low = low.strip(" !.?,") if low.strip(" !.?,") else low
     if not low and not raw_low:
@@ -204,7 +223,7 @@ def classify(low: str, raw_low: str = "") -> Scored:
     if _HELP.search(raw_low) and not _ACTION_VERB.search(raw_low):
         return Scored("help", 1.0, {})
     totals = score(low)
-    _adjust(low, totals)
+    _adjust(low, totals, asked)
     best = max(_ORDER, key=lambda a: (totals[a], -_ORDER.index(a)))
     short = len(raw_low.split()) <= 5
     thanked = _THANKS.match(raw_low) or re.search(r"\b(?:thanks|thank you|cheers|thx)\b", raw_low)

@@ -41,6 +41,7 @@ _CONTRACTIONS = [
     (r"\b(i|you|we|they|he|she|it|that)'d\b", r"\1 would"),
     (r"\bdont\b", "do not"), (r"\bdoesnt\b", "does not"), (r"\bisnt\b", "is not"),
     (r"\barent\b", "are not"), (r"\bdidnt\b", "did not"), (r"\bhavent\b", "have not"),
+    (r"\b(?:i\s+)?(?:have\s+)?chang(?:e|ed)\s+my\s+mind\s+(?:about|on|regarding)\b", "forget about"),
     (r"\bgimme\b", "give me"), (r"\blemme\b", "let me"),
     # "rent's paid", "gym's done": a possessive-looking 's before a done-word is "is"
     (r"\b(\w+)'s\s+(?=(?:done|finished|complete|completed|paid|sorted|booked|called|fixed|sent|bought|"
@@ -259,9 +260,16 @@ _DONE_MARKS = re.compile("[\u2705\u2714\u2611]\ufe0f?")
 _SYMBOLS = re.compile("[\u2190-\u21ff\u2300-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
 
+# "make it high priority... no wait, just mark it done": what counts is after the correction.
+_SELF_CORRECTION = re.compile(r"^.*\b(?:no\s+wait|wait\s+no|actually\s+no|no\s+actually|scratch\s+that|"
+                              r"sorry\s+i\s+mean|i\s+mean|or\s+rather|on\s+second\s+thought)\b[\s,.;:!-]*(?=\S)",
+                              re.IGNORECASE)
+
+
 def normalise(typed: str) -> Norm:
     raw = " ".join((typed or "").split())
-    text = _DONE_MARKS.sub(" done ", raw)
+    text = _SELF_CORRECTION.sub("", raw)
+    text = _DONE_MARKS.sub(" done ", text)
     text = _SYMBOLS.sub(" ", text)
     text = _MIND_GERUND.sub(lambda m: _GERUNDS[m.group(1).lower()], text)
     text = " ".join(text.split()).translate(_QUOTE_CHARS)

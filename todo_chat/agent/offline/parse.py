@@ -29,6 +29,8 @@ class Request:
     new_description: str | None = None
     status: Status = "all"
     unsupported: str | None = None
+    priority: str | None = None       # list: only tasks of this priority
+    today: date | None = None
 
     @property
     def on_tasks(self) -> bool:
@@ -39,13 +41,16 @@ def understand(text: str, today: date | None = None) -> Request:
     today = today or date.today()
     norm = normalise(text)
     scored = classify(norm.low, norm.raw.lower())
-    request = Request(scored.action, norm, scored.score)
+    request = Request(scored.action, norm, scored.score, today=today)
     if scored.action == "add":
-        request.items = add_items(norm, today)
-        if not request.items:
-            request.action = "unknown"
+        request.items = add_items(norm, today)   # none: the model asks what to add
     elif scored.action == "list":
         request.status = slots.list_status(norm.low)
+        request.priority = slots.list_priority(norm.low)
+        if re.match(r"^(?:is|are|did|have|has|was|were)\b", norm.low) and not re.search(
+                r"\b(?:anything|any|something|everything|tasks?|todos?|items?|left|pending|list)\b", norm.low):
+            request.query = target_query(norm.text)
+            request.status = "all" if request.query else request.status
     elif scored.action == "update":
         _fill_update(request)
     elif scored.action in ("complete", "reopen", "delete"):
@@ -73,6 +78,7 @@ _REMIND_LEAD = re.compile(
     r"i have to remember to|i want to remember to|do not let me forget to|do not let me forget(?: about)?|"
     r"i (?:still |also |really |just )?(?:need|have|want|got|ought|am going|will need|would like) to|"
     r"i must|i should|we need to|we have to|need to|have to|got to|must|"
+    r"do not forget (?:to|about)|do not forget|i have got (?:a|an)|i have (?:a|an)|i got (?:a|an)|"
     r"(?:new\s+)?(?:todo|task|reminder|note|memo|to do)\s*[:\-])(?:\b|(?<=[:\-]))\s*"
     r"(?:really\s+|also\s+|still\s+|just\s+|definitely\s+|probably\s+|actually\s+|seriously\s+)?", I)
 _ADD_TRAIL = re.compile(
@@ -253,8 +259,17 @@ def _unquote(value: str) -> str:
     return value.strip()
 
 
+_CHANGE_DATE_OR_PRIORITY = re.compile(
+    r"^(?:move|postpone|reschedule|push back|push|delay|bring forward|defer)\b"
+    r"|\b(?:high|low|medium|normal|top)[\s-]*priority\b|\bpriority\b|\bdue date\b|\bdeadline\b", I)
+
+
 def _fill_update(request: Request) -> None:
     norm = request.norm
+    if _CHANGE_DATE_OR_PRIORITY.search(norm.text) and not re.search(r"\b(?:title|name|description|note)\b", norm.low):
+        request.unsupported = "field"
+        _fill_target(request, norm.text)
+        return
     text = norm.text
     masked = _mask_quotes(text)
     quotes = list(norm.quotes)

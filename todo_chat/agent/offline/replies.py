@@ -13,6 +13,7 @@ from typing import Any
 WHICH_MARK = "Which one should I"
 WHICH_TASK_MARK = "Which task should I"
 NEW_TITLE_MARK = "say instead?"
+ADD_WHAT_MARK = "What should I add?"
 
 EXAMPLES = ("“Add a task to buy groceries tomorrow, high priority”, “What's pending?”, "
             "“Mark task 3 as complete” or “Delete the meeting task”")
@@ -57,8 +58,16 @@ def added(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def listed(result: dict[str, Any]) -> str:
+def listed(result: dict[str, Any], priority: str | None = None) -> str:
     tasks, status = result.get("tasks", []), result.get("status", "all")
+    if priority:
+        chosen = [t for t in tasks if t.get("priority") == priority]
+        if not chosen:
+            return f"No {priority} priority tasks here. " + (listed(result) if tasks else "")
+        tasks = chosen
+        plural = "task" if len(tasks) == 1 else "tasks"
+        return "\n".join([f"You have {len(tasks)} {priority} priority {plural}:",
+                          *(line(t, checkbox=status == "all") for t in tasks)])
     if not tasks:
         return {"pending": "Nothing pending: you're all caught up! 🎉",
                 "completed": "You haven't completed any tasks yet."}.get(
@@ -108,10 +117,26 @@ def no_match(query: str, tasks: list[dict[str, Any]]) -> str:
             "or give me the task's number.")
 
 
-def which_one(action: str, query: str, found: list[dict[str, Any]]) -> str:
-    head = f"I found {len(found)} tasks matching “{query}”:" if query else "Which task do you mean?"
+def which_one(action: str, query: str, found: list[dict[str, Any]], weak: bool = False) -> str:
+    if weak:
+        head = (f"I'm not sure which task “{query}” means. Did you mean "
+                + ("this one:" if len(found) == 1 else "one of these:"))
+    else:
+        head = f"I found {len(found)} tasks matching “{query}”:" if query else "Which task do you mean?"
     options = "\n".join(line(t) for t in found)
     return f"{head}\n{options}\n{WHICH_MARK} {VERB[action]}? Reply with its number."
+
+
+def ask_what_to_add() -> str:
+    return f"{ADD_WHAT_MARK} Tell me the task, for example “Buy milk tomorrow”."
+
+
+def status_of(query: str, tasks: list[dict[str, Any]]) -> str:
+    """'Is the gym task done?' answered from the list."""
+    if not tasks:
+        return f"I couldn't find a task matching “{query}”."
+    return "\n".join(f"**{t['title']}** (#{t['id']}) is " + ("done." if t.get("completed") else "not done yet.")
+                     for t in tasks)
 
 
 def ask_which_task(action: str) -> str:

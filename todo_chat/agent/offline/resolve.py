@@ -66,7 +66,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Match:
-    kind: Literal["one", "several", "none"]
+    kind: Literal["one", "several", "weak", "none"]   # weak: some words match; ask before acting
     tasks: list[dict[str, Any]]
 
 
@@ -97,7 +97,8 @@ def match_tasks(query: str, tasks: list[dict[str, Any]],
         return Match("none", [])
     top = max(c.coverage for c in found)
     if top < 0.5:
-        return Match("none", [])
+        weak = sorted((c for c in found if c.coverage == top), key=lambda c: (-c.closeness, c.task["id"]))
+        return Match("weak", [c.task for c in weak[:5]])
     best = [c for c in found if c.coverage == top]
     if prefer and len(best) > 1:
         wanted = [c for c in best if bool(c.task.get("completed")) == (prefer == "completed")]

@@ -244,6 +244,21 @@ def resolve_date(phrase: str, today: date) -> date | None:
     return result
 
 
+def has_date(text: str) -> bool:
+    return bool(_DATE.search(text))
+
+
+def list_priority(low: str) -> Priority | None:
+    """'show me the urgent ones' -> 'high'."""
+    if re.search(r"\b(?:high|top)[\s-]*priority|\burgent\b|\bimportant\b|\bcritical\b", low):
+        return "high"
+    if re.search(r"\blow[\s-]*priority|\bnot urgent\b|\bunimportant\b", low):
+        return "low"
+    if re.search(r"\bmedium[\s-]*priority|\bnormal[\s-]*priority", low):
+        return "medium"
+    return None
+
+
 def take_due_date(text: str, today: date) -> tuple[str, date | None]:
     """('Renew my licence by Monday', ...) -> ('Renew my licence', <Monday>)."""
     for match in _DATE.finditer(text):
