@@ -226,6 +226,12 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
         found = match_tasks(request.query, tasks, prefer)  # type: ignore[arg-type]
         if found.kind == "one":
             return found.tasks
+        if request.query_parts:
+            # "mark milk and gym as done": each part names one task of its own.
+            each = [match_tasks(part, tasks, prefer) for part in request.query_parts]  # type: ignore[arg-type]
+            ids = [m.tasks[0]["id"] for m in each if m.kind == "one"]
+            if len(ids) == len(each) and len(set(ids)) == len(ids):
+                return [m.tasks[0] for m in each]
         if found.kind == "several":
             if action != "delete" and ref.every:
                 return found.tasks

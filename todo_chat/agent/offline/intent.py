@@ -107,6 +107,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
          r"unfinished|pending|open|not finished|to do)\b", 4.5),
         (r"\b(?:is|are|was|were)\s+not\s+(?:really\s+|actually\s+)?(?:done|finished|complete|completed)\b", 4.5),
         (r"\bnot\s+(?:done|finished|complete|completed)\s+(?:yet\s+)?after all\b", 2.0),
+        (r"\b(?:did|have|has|had)\s+not\b.*\bafter all\b", 4.5),
         # "the bathroom is not clean after all", "the rent was not paid after all"
         (r"\b(?:is|are|was|were|has|have)\s+not\s+(?:been\s+)?(?:actually\s+|really\s+)?\w+\b.*\bafter all\b", 4.5),
         (r"\bafter all\b|\bby mistake\b|\baccidentally\b", 1.0),
@@ -178,7 +179,7 @@ def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
     question = bool(re.match(r"^(?:what|which|how many|how much|anything|do i have|have i|is there|are there|any)\b", low))
     about_tasks = re.search(r"\b(?:tasks?|todos?|list|items?|everything|agenda|plate|left|pending|remaining|"
                             r"outstanding|open|done|finished|finish|completed|complete|ticked|checked|crossed|due|"
-                            r"to do|need doing|still|got|have i|ones|next|doing)\b", low)
+                            r"to do|need doing|still|got|have i|ones|next|doing|priority|urgent|important)\b", low)
     if question and about_tasks and not re.search(r"\b(?:add|delete|remove|mark|rename|change|update)\b", low):
         # "which have I ticked off?", "what is done?" ask to see, not to act.
         totals["list"] += 3.0

@@ -29,6 +29,7 @@ class Request:
     new_description: str | None = None
     status: Status = "all"
     unsupported: str | None = None
+    query_parts: list[str] = field(default_factory=list)  # "the email task and the shelf task"
     priority: str | None = None       # list: only tasks of this priority
     today: date | None = None
 
@@ -48,7 +49,7 @@ def understand(text: str, today: date | None = None) -> Request:
         request.status = slots.list_status(norm.low)
         request.priority = slots.list_priority(norm.low)
         if re.match(r"^(?:is|are|did|have|has|was|were)\b", norm.low) and not re.search(
-                r"\b(?:anything|any|something|everything|tasks?|todos?|items?|left|pending|list)\b", norm.low):
+                r"\b(?:anything|any|something|everything|tasks|todos|items|left|pending|list)\b", norm.low):
             request.query = target_query(norm.text)
             request.status = "all" if request.query else request.status
     elif scored.action == "update":
@@ -199,8 +200,12 @@ def _fill_target(request: Request, text: str, quotes: list[str] | None = None) -
     request.ref = slots.reference(text)
     if quotes:
         request.query = quotes[0]
+        request.query_parts = list(quotes) if len(quotes) > 1 else []
     elif not request.ids:
         request.query = target_query(text)
+        parts = [target_query(p) for p in re.split(r"\s*(?:,|&|\band\b|\bplus\b)\s*", text, flags=I)]
+        parts = [p for p in parts if p]
+        request.query_parts = parts if len(parts) > 1 else []
 
 
 # --- updating ---------------------------------------------------------------------------------------
