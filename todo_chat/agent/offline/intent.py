@@ -88,6 +88,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bi (?:have\s+)?(?:just\s+|already\s+|finally\s+)?(?:finished|completed|did|done|sorted|paid|bought|"
          r"called|sent|cleaned|fixed|booked|picked up|handled|got)\b", 2.0),
         (r"\balready\b", 1.0),
+        # "the oven is clean", "slides are ready": a state that means the work is done
+        (r"\b(?:is|are|was|were)\s+(?:now\s+|all\s+|finally\s+)?(?:clean|ready|sorted|tidy|empty|"
+         r"sorted out|out of the way|in the bag)\b", 2.5),
         # "I washed the car", "called the plumber": a past-tense statement is a report of work done.
         (r"^(?:i\s+|we\s+)?(?:have\s+)?(?:just\s+|already\s+|finally\s+|now\s+)?(?:\w{3,}ed|paid|bought|sent|did|"
          r"went|made|got|took|wrote|fed|ran|met|rang|gave|brought|sold|found|swept|hung|threw)\b(?!\s+(?:to|me)\b)", 2.0),

@@ -178,9 +178,9 @@ _TARGET_NOISE = [
     r"\bput\s+(?:it|that|this)?\s*back\b|\bbring\s+(?:it|that|this)?\s*back\b",
     r"\b(?:by mistake|accidentally|by accident|for good|for now|right now|anymore|any more)\b",
     r"\b(?:you can|you could|can you|could you|i think|i guess|go ahead and|go ahead)\b",
-    r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|top|bottom)(?:\s+(?:two|three|four|five|[2-5]))?"
+    r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|top|bottom|1st|2nd|3rd|4th|5th)(?:\s+(?:two|three|four|five|[2-5]))?"
     r"(?:\s+(?:ones?|tasks?|items?))?(?=\s*$|\s+(?:ones?|tasks?|items?|on|in|from|of)\b)",
-    r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last)\s+(?:one|task)\b",
+    r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:one|task)\b",
 ]
 _NOISE = [re.compile(p, I) for p in _TARGET_NOISE]
 

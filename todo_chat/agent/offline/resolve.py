@@ -17,7 +17,7 @@ from todo_chat.agent.offline.slots import stem, words
 
 # Words that never name a task.
 STOPWORDS = frozenset("""
-the a an my our your his her their this that these those it its one ones task tasks todo todos item items
+the a an my our your his her their this that these those them it its one ones task tasks todo todos item items
 thing things called named titled about for of on in to from with and or as at by is are was were be been
 me i you we please list off out up down done complete completed finish finished mark marked tick ticked
 check checked cross crossed delete remove erase scrap drop cancel reopen undo restore back not after all
