@@ -393,7 +393,8 @@ CASES: list[Case] = [
     C("chat", "who won the match last night?", reply=("rephrase",)),
 ]
 
-# --- a second round, written later by other hands: other people, other tasks -----------------
+# --- later rounds: phrasings written as fresh probes (each first run before the fixes it led to),
+# other task lists -------------------------------------------------------------------------------
 W1 = ("Buy milk", "Go to the gym", "Call the plumber", "Write quarterly report", "Do the dishes", "Pay rent", "Book dentist appointment")
 W2 = ("Buy milk", "Go to the gym", "Call the plumber", "Write quarterly report", "Do the dishes", "Pay rent", "Book dentist appointment")
 X2 = ("Renew licence", "[x] Clean the garage", "Email Jane about the party", "[x] Buy a birthday present", "Fix the bike")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Literal
@@ -341,17 +341,3 @@ WORD = re.compile(r"[\w][\w'&+.-]*\w|\w")
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
-
-
-@dataclass
-class Parts:
-    """Everything a message says, once understood."""
-
-    ids: list[int] = field(default_factory=list)
-    query: str = ""
-    ref: Reference = field(default_factory=Reference)
-    items: list[dict] = field(default_factory=list)   # add: [{title, description, priority, due_date}]
-    new_title: str | None = None
-    new_description: str | None = None
-    status: Status = "all"
-    unsupported: str | None = None
