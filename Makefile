@@ -99,5 +99,10 @@ export: setup
 bench: setup
 	$(PY) -m bench.run
 
+# The offline model's dev set over the real chat path: pass rate per intent, failing cases, parse cost.
+.PHONY: nlu-report
+nlu-report: setup
+	$(PY) -m tests.nlu.report
+
 clean:
 	rm -rf $(VENV) $(TOOLS) .web .web-export .web-serve

@@ -9,24 +9,51 @@ from agents.stream_events import RawResponsesStreamEvent
 from todo_chat.agent.offline_model import OfflineModel
 
 calls = []
+TASKS = [{"id": 1, "title": "Team meeting", "completed": False},
+         {"id": 2, "title": "Meeting notes", "completed": False},
+         {"id": 3, "title": "Pay rent", "completed": True}]
 
 
 @function_tool
 def add_task(title: str, description: str = "", priority: str | None = None, due_date: str | None = None) -> str:
     """Record the call and answer like the real tool."""
     calls.append({"title": title, "priority": priority, "due_date": due_date})
-    return json.dumps({"task_id": 7, "status": "created", "title": title, "priority": priority})
+    return json.dumps({"task_id": 7, "status": "created", "title": title, "priority": priority,
+                       "due_date": due_date})
+
+
+@function_tool
+def list_tasks(status: str = "all") -> str:
+    """Answer like the real tool, from a fixed list."""
+    calls.append({"list": status})
+    return json.dumps({"status": status, "count": len(TASKS), "tasks": TASKS})
+
+
+@function_tool
+def delete_task(task_id: int) -> str:
+    """Record the call."""
+    calls.append({"delete": task_id})
+    title = next(t["title"] for t in TASKS if t["id"] == task_id)
+    return json.dumps({"task_id": task_id, "status": "deleted", "title": title})
+
+
+@function_tool
+def reopen_task(task_id: int) -> str:
+    """Record the call."""
+    calls.append({"reopen": task_id})
+    return json.dumps({"task_id": task_id, "status": "reopened", "title": "Pay rent"})
 
 
 def agent():
-    return Agent(name="t", model=OfflineModel(today=date(2026, 11, 24)), tools=[add_task])
+    return Agent(name="t", model=OfflineModel(today=date(2026, 11, 24)),
+                 tools=[add_task, list_tasks, delete_task, reopen_task])
 
 
 async def test_get_response_path_makes_the_tool_call_and_answers():
     calls.clear()
     result = await Runner.run(agent(), "Add a task to buy groceries tomorrow, high priority")
     assert calls == [{"title": "Buy groceries", "priority": "high", "due_date": "2026-11-25"}]
-    assert result.final_output == "Added **Buy groceries** to your list (task #7, high priority)."
+    assert result.final_output == "Added **Buy groceries** (#7, high priority, due Wed Nov 25) to your list."
 
 
 async def test_stream_response_path_streams_the_same_answer_in_pieces():
@@ -35,4 +62,30 @@ async def test_stream_response_path_streams_the_same_answer_in_pieces():
     deltas = [e.data.delta async for e in result.stream_events()
               if isinstance(e, RawResponsesStreamEvent) and e.data.type == "response.output_text.delta"]
     assert len(deltas) > 3 and "".join(deltas) == result.final_output
-    assert calls[0]["title"] == "Pay bills"
+    assert calls[0]["title"] == "Pay bills" and calls[0]["priority"] == "medium"
+
+
+async def test_by_title_it_lists_first_and_asks_when_several_match():
+    calls.clear()
+    result = await Runner.run(agent(), "delete the meeting task")
+    assert calls == [{"list": "all"}]
+    assert "Which one should I delete?" in result.final_output and "#1 Team meeting" in result.final_output
+
+
+async def test_the_answer_to_which_one_comes_from_the_conversation():
+    calls.clear()
+    history = [{"role": "user", "content": "delete the meeting task"},
+               {"role": "assistant", "content": "I found 2 tasks matching “meeting”:\n- #1 Team meeting\n"
+                                                "- #2 Meeting notes\nWhich one should I delete? Reply with its number."},
+               {"role": "user", "content": "the notes one"}]
+    result = await Runner.run(agent(), history)
+    assert calls == [{"delete": 2}] and "Deleted **Meeting notes** (#2)" in result.final_output
+
+
+async def test_it_means_the_task_the_last_answer_named():
+    calls.clear()
+    history = [{"role": "user", "content": "show my done tasks"},
+               {"role": "assistant", "content": "You've completed 1 task:\n- #3 Pay rent"},
+               {"role": "user", "content": "oh wait, that isn't done after all"}]
+    result = await Runner.run(agent(), history)
+    assert calls == [{"reopen": 3}] and "Reopened **Pay rent** (#3)" in result.final_output

@@ -1,0 +1,251 @@
+"""The turn: from a `Request`, the conversation so far and this turn's tool results, the next step.
+
+The model is stateless, so each call replays the plan from the start over the tool results
+already in the input (`Script.call` returns a result that is there, or stops with that call as
+the next step). Tasks named by words are found by listing first, then matching.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from todo_chat.agent.offline import replies
+from todo_chat.agent.offline.parse import Request, understand
+from todo_chat.agent.offline.resolve import match_tasks, mentioned
+from todo_chat.agent.offline.slots import DEFAULT_PRIORITY, task_ids
+
+TOOL = {"complete": "complete_task", "delete": "delete_task", "update": "update_task",
+        "reopen": "reopen_task"}
+
+
+@dataclass
+class Step:
+    """What the model says next: one tool call, or the final text."""
+
+    tool: str | None = None
+    arguments: dict[str, Any] | None = None
+    text: str = ""
+
+
+Call = tuple[str, dict, dict]   # (tool name, arguments, result)
+
+
+@dataclass
+class Context:
+    """What the conversation before this message tells us."""
+
+    named: list[dict[str, Any]] = field(default_factory=list)  # tasks the last answer named, in order
+    asked: Request | None = None     # the request a "which one?" / "what title?" question came from
+    asked_kind: str = ""             # "which" | "which_task" | "new_title"
+
+    @classmethod
+    def read(cls, texts: list[tuple[str, str]], today: date) -> Context:
+        """`texts`: earlier (role, text) pairs, oldest first."""
+        named: list[dict[str, Any]] = []
+        for role, text in reversed(texts):
+            if role == "assistant":
+                named = mentioned(text)
+                if named:
+                    break
+        if not texts or texts[-1][0] != "assistant":
+            return cls(named)
+        last = texts[-1][1]
+        kind = ("which" if replies.WHICH_MARK in last else "which_task" if replies.WHICH_TASK_MARK in last
+                else "new_title" if replies.NEW_TITLE_MARK in last
+                else "add_what" if replies.ADD_WHAT_MARK in last else "")
+        if kind == "add_what":
+            return cls(named, Request("add", understand("", today).norm), kind)
+        asked = None
+        if kind:
+            asking = next((t for r, t in reversed(texts[:-1]) if r == "user"), None)
+            asked = understand(asking, today) if asking else None
+            if asked is not None and not asked.on_tasks:
+                asked = None
+            if asked is None:
+                verb = next((a for a, v in replies.VERB.items() if f"should I {v}?" in last), None)
+                asked = Request(verb, understand("", today).norm) if verb else None  # type: ignore[arg-type]
+        return cls(named, asked, kind if asked else "")
+
+
+class _Next(Exception):
+    def __init__(self, step: Step):
+        self.step = step
+
+
+class Script:
+    """Replays this turn's tool calls; the first call not yet made becomes the next step."""
+
+    def __init__(self, calls: list[Call]):
+        self.calls, self.i = calls, 0
+
+    def call(self, tool: str, arguments: dict[str, Any]) -> dict[str, Any]:
+        if self.i < len(self.calls):
+            result = self.calls[self.i][2]
+            self.i += 1
+            return result
+        raise _Next(Step(tool, arguments))
+
+
+def next_step(request: Request, context: Context, calls: list[Call]) -> Step:
+    script = Script(calls)
+    try:
+        return Step(text=_plan(_follow_up(request, context), context, script))
+    except _Next as nxt:
+        return nxt.step
+
+
+# --- answers to our own questions ------------------------------------------------------------------
+
+def _follow_up(request: Request, context: Context) -> Request:
+    """'2', 'the first one', 'the team one' after "Which one should I delete?"."""
+    asked = context.asked
+    if asked is None:
+        return request
+    strong = request.action not in ("unknown", "greet", "thanks", "help") and request.score >= 3.0
+    if context.asked_kind == "add_what":
+        if strong or not request.norm.text.strip():
+            return request
+        return understand("add " + request.norm.raw, request.today)
+    if context.asked_kind == "new_title":
+        # The answer is the new title unless it is plainly another command ("Call mom tonight" is a title).
+        if strong and (request.action != "add" or re.match(r"^(?:add|create|new|put)\b", request.norm.low)):
+            return request
+        value = request.norm.text.strip(" \"'")
+        if not value:
+            return request
+        ids = asked.ids or [t["id"] for t in context.named[:1]]
+        return replace(asked, action="update", ids=ids, query="",
+                       new_title=value[:1].upper() + value[1:], new_description=None)
+    own_target = bool(request.ids or request.query) and strong
+    if own_target or request.action in ("add", "list"):
+        return request
+    text = request.norm.low
+    offered = context.named if context.asked_kind == "which" else []
+    chosen = _choose(text, offered)
+    if chosen is not None:
+        return replace(asked, ids=chosen, query="", ref=request.ref)
+    if context.asked_kind == "which_task":
+        ids = task_ids(text)
+        query = "" if ids else request.norm.text
+        return replace(asked, ids=ids, query=query, ref=request.ref)
+    return request
+
+
+_ORDINAL_WORDS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+                  "fifth": 4, "5th": 4, "last": -1, "top": 0, "bottom": -1, "former": 0, "latter": -1}
+
+
+def _choose(text: str, offered: list[dict[str, Any]]) -> list[int] | None:
+    ids = [t["id"] for t in offered]
+    if re.search(r"\b(?:both|all of them|all|them all|each)\b", text) and ids:
+        return ids
+    if len(ids) == 1 and re.match(r"^(?:yes|yep|yeah|yup|sure|ok|okay|correct|right|that one|that is it|"
+                                  r"exactly|please do|go ahead|do it|y)\b", text):
+        return ids
+    numbers = task_ids(text)
+    if numbers:
+        if ids and all(n not in ids for n in numbers) and len(numbers) == 1 and 1 <= numbers[0] <= len(ids) \
+                and not re.search(r"#|\btask\b", text):
+            return [ids[numbers[0] - 1]]   # "2" meaning the second choice
+        return numbers
+    for word, index in _ORDINAL_WORDS.items():
+        if re.search(rf"\b{word}\b", text) and ids:
+            return [ids[index]] if -len(ids) <= index < len(ids) else None
+    if offered:
+        found = match_tasks(text, offered)
+        if found.kind == "one":
+            return [found.tasks[0]["id"]]
+    return None
+
+
+# --- the plan ------------------------------------------------------------------------------------
+
+def _plan(request: Request, context: Context, script: Script) -> str:
+    if request.action == "add":
+        if not request.items:
+            return replies.ask_what_to_add()
+        results = []
+        for item in request.items:
+            args = {**item, "priority": item["priority"] or DEFAULT_PRIORITY}
+            args = {k: v for k, v in args.items() if v not in (None, "") or k == "title"}
+            results.append(script.call("add_task", args))
+        return replies.added(results)
+    if request.action == "list":
+        listed = script.call("list_tasks", {"status": request.status})
+        if request.query:
+            found = match_tasks(request.query, listed.get("tasks", []))
+            if found.kind in ("one", "several"):
+                return replies.status_of(request.query, found.tasks)
+        return replies.listed(listed, request.priority)
+    if request.on_tasks:
+        return _act(request, context, script)
+    return replies.chat(request.action)
+
+
+def _act(request: Request, context: Context, script: Script) -> str:
+    action = request.action
+    if action == "update":
+        if request.unsupported:
+            return replies.unsupported_field()
+        if request.new_title is None and request.new_description is None:
+            ids = request.ids or ([t["id"] for t in context.named] if request.ref.pronoun and
+                                  len(context.named) == 1 else [])
+            return replies.ask_new_title(ids[0] if ids else None)
+    targets = _targets(request, context, script)
+    if isinstance(targets, str):
+        return targets
+    results = []
+    change: dict[str, Any] = {}
+    for task in targets:
+        if task.get("completed") is not None and action in ("complete", "reopen") \
+                and bool(task["completed"]) == (action == "complete") and len(targets) == 1:
+            return replies.already(action, task)
+        args: dict[str, Any] = {"task_id": task["id"]}
+        if action == "update":
+            change = {k: v for k, v in (("title", request.new_title),
+                                        ("description", request.new_description)) if v is not None}
+            args.update(change)
+        results.append(script.call(TOOL[action], args))
+    return replies.acted(action, results, change)
+
+
+def _targets(request: Request, context: Context, script: Script) -> list[dict[str, Any]] | str:
+    """The tasks meant, or the text to answer with instead (a question, or 'no such task')."""
+    action = request.action
+    if request.ids:
+        return [{"id": i} for i in request.ids]
+    named = context.named
+    ref = request.ref
+    if request.query:
+        listed = script.call("list_tasks", {"status": "all"})
+        tasks = listed.get("tasks", [])
+        prefer = {"complete": "pending", "reopen": "completed"}.get(action)
+        found = match_tasks(request.query, tasks, prefer)  # type: ignore[arg-type]
+        if found.kind == "one":
+            return found.tasks
+        if request.query_parts:
+            # "mark milk and gym as done": each part names one task of its own.
+            each = [match_tasks(part, tasks, prefer) for part in request.query_parts]  # type: ignore[arg-type]
+            ids = [m.tasks[0]["id"] for m in each if m.kind == "one"]
+            if len(ids) == len(each) and len(set(ids)) == len(ids):
+                return [m.tasks[0] for m in each]
+        if found.kind == "several":
+            if action != "delete" and ref.every:
+                return found.tasks
+            return replies.which_one(action, request.query, found.tasks)
+        if found.kind == "weak":
+            return replies.which_one(action, request.query, found.tasks, weak=True)
+        if not (ref.pronoun and named):
+            return replies.no_match(request.query, tasks)
+    if ref.ordinals and named:
+        picked = [named[i] for i in ref.ordinals if -len(named) <= i < len(named)]
+        if picked:
+            return list({t["id"]: t for t in picked}.values())
+    if named and (ref.every or ref.pronoun):
+        if len(named) == 1 or ref.every:
+            return named
+        return replies.which_one(action, "", named)
+    return replies.ask_which_task(action)

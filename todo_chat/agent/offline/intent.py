@@ -1,0 +1,242 @@
+"""Stage 2: which intent is this message? Scored cues, not one rule per phrasing.
+
+Each intent has cues (patterns over the normalised text) with weights; a cue at the start of the
+message (an imperative) weighs more than the same words further in. The best total wins when it
+clears a threshold; otherwise the message is small talk or "unknown" (and the model asks to
+rephrase rather than guess).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from todo_chat.agent.offline.slots import BARE_ADD_VERBS, has_date
+
+Action = Literal["add", "list", "complete", "reopen", "delete", "update",
+                 "greet", "help", "thanks", "unknown"]
+ACTIONS_ON_TASKS = ("complete", "reopen", "delete", "update")
+THRESHOLD = 2.0
+
+
+@dataclass(frozen=True)
+class Cue:
+    pattern: re.Pattern
+    weight: float
+
+
+def _cues(*pairs: tuple[str, float]) -> tuple[Cue, ...]:
+    return tuple(Cue(re.compile(p, re.IGNORECASE), w) for p, w in pairs)
+
+
+_DONE = r"(?:done|complete|completed|finished|sorted|taken care of|dealt with|handled|over with|ticked off|checked off|crossed off)"
+_LISTNOUN = r"(?:tasks?|todos?|list|items?|everything|agenda|plate|schedule|stuff|things)"
+
+CUES: dict[str, tuple[Cue, ...]] = {
+    "add": _cues(
+        (r"^(?:add|create|insert|jot|note down|write down|log|record|stick|pop|throw|put|new|enter|include|"
+         r"append|capture)\b", 3.0),
+        (r"^(?:make|create|schedule|set up|set)\s+(?:me\s+)?(?:a|an)\s+(?:new\s+)?(?:task|todo|reminder|note)\b", 4.0),
+        # A bare "Buy milk" is a new task; "book me a flight" asks the assistant to do it.
+        (rf"^(?:{'|'.join(sorted(BARE_ADD_VERBS))})\b(?!\s+me\b)(?=\s+\S)", 2.0),
+        (r"^do not forget (?:to|the|about|my)\b", 3.0),
+        (r"^(?:i have|i have got|i got|we have|there is)\s+(?:a|an|my|the)\s+\w+", 1.0),
+        (r"^(?:todo|task|reminder|note|new task|new todo|memo)\s*[:\-]", 4.0),
+        (r"^(?:remind me to|remind me that i need to|remember to|do not let me forget|dont let me forget|"
+         r"need to|have to|got to|must)\b", 3.0),
+        (r"\b(?:i|we) (?:really |also |still |definitely |just |will |am going to )?(?:need to|have to|must|should|"
+         r"got to|want to|would like to|ought to|have got to)\b", 2.5),
+        (r"^(?:very |super |really )?(?:urgent|critical|important|asap|high priority|low priority|someday|eventually|"
+         r"whenever|at some point|not urgent)\b", 1.5),
+        (r"^(?:very |super |really )?(?:urgent|critical|important|asap|high priority|low priority|medium priority|"
+         r"not urgent|someday|low prio|high prio)\s*[:\-!,]", 2.0),
+        (r"\b(?:add|put|stick|pop|note|jot|write|save|log|throw|chuck)\s+(?:that|it|this|them|these)\b", 3.0),
+        (r"\b(?:add|put|stick|pop|chuck|throw)\b", 1.5),
+        (r"\b(?:to|on|onto|in|into)\s+(?:my|the)\s+(?:todo\s+|to do\s+|task\s+)?(?:list|tasks|todos)\b", 1.0),
+        (r"\bnew\s+(?:task|todo|item|reminder)\b", 2.0),
+        (r"\bremind me\b", 1.5),
+        (r"^remind me\b(?!\s+(?:what|which|how))", 1.5),
+        (r"^(?:make|take|leave|write)\s+(?:me\s+)?(?:a\s+)?(?:quick\s+)?note\s+(?:to|that|:|-)", 4.0),
+        (r"\bi (?:need|have|want) to remember\b", 2.0),
+    ),
+    "list": _cues(
+        (r"^(?:show|list|display|view|see|print|give me|get me|read|let me see|open|bring up|pull up)\b", 3.0),
+        (r"^(?:what|which|how many|how much|anything|do i have|have i|is there|are there|any)\b", 1.0),
+        (rf"\b{_LISTNOUN}\b", 1.0),
+        (r"\b(?:what|anything)\s+(?:is|are)?\s*(?:left|pending|remaining|outstanding|open|due|on)\b", 2.0),
+        (r"\bwhat (?:have|do) i (?:got|have|need|still|left|to do|done|finished|completed)\b", 3.0),
+        (r"\bwhat (?:have|did) i (?:ticked|checked|crossed|finish|complete|do|done|already)\b", 3.0),
+        (r"\bremind me what\b|\bwhat is (?:on|in) my\b|\bwhat is next\b", 3.0),
+        (r"\b(?:tell|show) me what\b|\bwhat (?:do |else do )?i (?:still )?(?:need|have|got) to (?:do|get done)\b", 4.0),
+        (r"^remind me (?:of|about) (?:my|all my|the|what)\s+(?:tasks|list|todos|todo list|agenda|plans)\b", 5.0),
+        (r"^(?:all|my|pending|completed|finished|done|open|outstanding|remaining)\s+(?:tasks|todos|ones|items)\b", 3.0),
+        (r"^(?:everything|status|overview|summary|agenda|my list|the list|list please|tasks|todos|"
+         r"pending|completed|finished|open|outstanding|remaining|left|pending ones|open ones)$", 3.0),
+        (r"\b(?:show|list|see|view|display)\s+(?:me\s+)?(?:all|everything|my|the|what|which|pending|completed)\b", 1.0),
+        (r"\bwhich (?:ones?|tasks?|todos?|items?)?\s*(?:have|did|are|is|do)\b", 2.0),
+        (r"\?$", 0.5),
+        (r"^(?:tasks|todos|items|anything|stuff|things)\s+(?:left|pending|remaining|outstanding|open|done|completed|"
+         r"to do|finished)\b", 3.0),
+    ),
+    "complete": _cues(
+        (r"^(?:complete|finish|finished|done|tick|check|cross|mark|close|resolve|completed|strike)\b", 2.5),
+        (rf"\b(?:mark|set|flag|make|put)\b.*\b(?:as\s+|to\s+)?{_DONE}\b", 2.0),
+        (r"\b(?:tick|check|cross|strike)\b.*\boff\b|\b(?:tick|check|cross)\s+off\b", 3.0),
+        (rf"\b(?:is|are|was|were|got|been|now|all|totally|finally|just|already)\s+{_DONE}\b", 3.0),
+        (r"\bi (?:am|have)?\s*(?:finished|done|through|completed)\s+(?:with\s+)?\b", 3.0),
+        (r"\bi (?:have\s+)?(?:just\s+|already\s+|finally\s+)?(?:finished|completed|did|done|sorted|paid|bought|"
+         r"called|sent|cleaned|fixed|booked|picked up|handled|got)\b", 2.0),
+        (r"\balready\b", 1.0),
+        # "the oven is clean", "slides are ready": a state that means the work is done
+        (r"\b(?:is|are|was|were)\s+(?:now\s+|all\s+|finally\s+)?(?:clean|ready|sorted|tidy|empty|"
+         r"sorted out|out of the way|in the bag)\b", 2.5),
+        # "I washed the car", "called the plumber": a past-tense statement is a report of work done.
+        (r"^(?:i\s+|we\s+)?(?:have\s+)?(?:just\s+|already\s+|finally\s+|now\s+)?(?:\w{3,}ed|paid|bought|sent|did|"
+         r"went|made|got|took|wrote|fed|ran|met|rang|gave|brought|sold|found|swept|hung|threw)\b(?!\s+(?:to|me)\b)", 2.0),
+        (rf"\b{_DONE}\s*[!.]*$", 1.5),
+        # "expense report submitted": a noun phrase and a past participle
+        (r"^(?!(?:add|create|put|new|remind|i need|i have)\b)\w+(?:\s+\w+){0,5}\s+(?:\w{3,}ed|paid|bought|sent|made|"
+         r"taken|written|fed|met|given|brought|sold|found|swept|hung|thrown|done|read)\s*[!.]*$", 2.0),
+        # "the plumber has been called", "the forms were sent"
+        (r"\b(?:has|have|is|are|was|were)\s+(?:been\s+|now\s+|finally\s+|already\s+)*(?:\w{3,}ed|paid|bought|sent|"
+         r"made|taken|written|fed|met|given|brought|sold|found|swept|hung|thrown|done|run|read)\b", 2.5),
+        (r"\bcomplete\b|\bfinish\b|\bdone\b", 0.5),
+    ),
+    "reopen": _cues(
+        (r"\b(?:reopen|unmark|uncheck|untick|uncomplete|unfinish|undo|restore|resurrect)\b", 4.0),
+        (r"\b(?:put|bring|move|set|add)\s+(?:it|that|this|them|.+?)\s*back\b", 5.0),
+        (r"\b(?:mark|set|make|flag)\b.*\b(?:as\s+)?(?:not done|undone|incomplete|not complete|not completed|"
+         r"unfinished|pending|open|not finished|to do)\b", 4.5),
+        (r"\b(?:is|are|was|were)\s+not\s+(?:really\s+|actually\s+)?(?:done|finished|complete|completed)\b", 4.5),
+        (r"\bnot\s+(?:done|finished|complete|completed)\s+(?:yet\s+)?after all\b", 2.0),
+        (r"\b(?:did|have|has|had)\s+not\b.*\bafter all\b", 4.5),
+        # "the bathroom is not clean after all", "the rent was not paid after all"
+        (r"\b(?:is|are|was|were|has|have)\s+not\s+(?:been\s+)?(?:actually\s+|really\s+)?\w+\b.*\bafter all\b", 4.5),
+        (r"\bafter all\b|\bby mistake\b|\baccidentally\b", 1.0),
+    ),
+    "delete": _cues(
+        (r"^(?:delete|remove|erase|scrap|drop|cancel|trash|bin|ditch|discard|kill|nuke|wipe|lose|axe|"
+         r"get rid of|throw away|throw out|forget|forget about|clear|purge|eliminate|scratch|strike out|"
+         r"cross out|rub out|chuck out|dump|toss)\b", 4.0),
+        (r"\b(?:delete|remove|erase|scrap|scratch|ditch|discard|trash|get rid of|drop|nuke|axe|bin)\b", 3.0),
+        (r"\b(?:take|strike|knock)\b.*\b(?:off|out of|from)\s+(?:my|the)\s+(?:list|tasks|todos|todo list)\b", 4.0),
+        (r"\b(?:nevermind|never mind|nvm|forget)\b", 1.5),
+        (r"\b(?:no longer need|do not need|not needed|no need for|will not need|not necessary)\b", 2.0),
+        (r"\bcancel(?:led)?\b", 2.0),
+    ),
+    "update": _cues(
+        (r"^(?:change|rename|update|edit|modify|retitle|fix|correct|amend|adjust|reword|alter|revise|tweak)\b", 4.0),
+        (r"\b(?:change|rename|update|edit|modify|retitle|reword)\b", 2.5),
+        (r"\bshould\s+(?:say|read|be called|be named|be)\b|\binstead of\b", 3.0),
+        (r"\b(?:new\s+(?:title|name|description)|title\s*:|name\s*:)", 3.0),
+        (r"^#?\d+\s*[:=]\s*\S", 5.0),
+        (r"\badd\s+(?:a\s+|some\s+)?(?:note|description|details?|comment)s?\s+(?:to|on|for)\b", 6.0),
+        (r"\b(?:typo|misspelt|misspelled|spelling)\b", 2.5),
+        (r"\b(?:description|details|notes?)\s+(?:of|for|on)\b", 2.0),
+        (r"\b(?:call it|make it say|make it read|replace)\b", 2.5),
+        (r"\binstead\b", 2.0),
+        # Due dates and priorities cannot change (the tools do not allow it): understood, then said so.
+        (r"^(?:move|postpone|reschedule|push back|push|delay|bring forward|defer)\b", 4.0),
+        (r"^(?:make|set|mark|change|bump|raise|lower|flag)\b.*\b(?:high|low|medium|normal|top)[\s-]*priority\b"
+         r"|\bchange the priority\b|\bpriority (?:of|for) \w+.* to\b|\bchange the due date\b", 4.5),
+        (r"^call\s+(?:task\s*|#\s*|number\s+)\d+|^call\s+(?:it|that|this)\s+\S", 3.5),
+        (r"^(?:set|give)\b.*\b(?:description|title|name|details|notes?)\b", 4.0),
+        (r"^make\s+(?:the|its|task|#)\b.*\b(?:description|title|name|details)\b", 4.0),
+    ),
+}
+
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|hiya|howdy|yo|sup|hola|greetings|good (?:morning|afternoon|evening|day)|"
+    r"morning|evening|what is up|what.?s up|wassup|how are you|how is it going|how.?s it going|good night|night)\b",
+    re.IGNORECASE)
+_THANKS = re.compile(
+    r"^(?:thanks|thank you|thx|ty|cheers|great|awesome|perfect|nice|cool|brilliant|lovely|"
+    r"ok(?:ay)?|got it|sounds good|wonderful|excellent|amazing|sweet|good job|well done|ta)\b", re.IGNORECASE)
+_HELP = re.compile(
+    r"\b(?:help|what can you do|how does this work|how do i use|what do you do|what are you|"
+    r"who are you|commands|how to use|what can i (?:say|ask|do)|instructions|usage|how do you work)\b",
+    re.IGNORECASE)
+
+
+_ACTION_VERB = re.compile(r"\b(?:add|delete|remove|mark|rename|change|update|complete|finish|show|list)\b",
+                          re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Scored:
+    action: Action
+    score: float
+    scores: dict[str, float]
+
+
+def score(low: str) -> dict[str, float]:
+    totals: dict[str, float] = {}
+    for action, cues in CUES.items():
+        totals[action] = sum(c.weight for c in cues if c.pattern.search(low))
+    return totals
+
+
+def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
+    """Interactions between cues that a plain sum gets wrong."""
+    question = bool(re.match(r"^(?:what|which|how many|how much|anything|do i have|have i|is there|are there|any)\b", low))
+    about_tasks = re.search(r"\b(?:tasks?|todos?|list|items?|everything|agenda|plate|left|pending|remaining|"
+                            r"outstanding|open|done|finished|finish|completed|complete|ticked|checked|crossed|due|"
+                            r"to do|need doing|still|got|have i|ones|next|doing|priority|urgent|important)\b", low)
+    if question and about_tasks and not re.search(r"\b(?:add|delete|remove|mark|rename|change|update)\b", low):
+        # "which have I ticked off?", "what is done?" ask to see, not to act.
+        totals["list"] += 3.0
+        totals["complete"] -= 4.0
+        totals["reopen"] -= 4.0
+    if re.match(r"^(?:show|list|display|view|let me see|give me|tell me|bring up|pull up)\b", low) and about_tasks \
+            and not re.search(r"\b(?:as done|as complete|off|delete|remove)\b", low):
+        totals["list"] += 2.0
+        totals["complete"] -= 4.0
+    if re.match(r"^(?:is|are|did|have|has|was|were)\b", low) and (asked or re.search(
+            r"\b(?:done|finished|complete|completed|paid|yet|already)\b", low)) \
+            and not re.search(r"\b(?:mark|delete|remove|add|change|reopen)\b", low):
+        # "Is the gym task done?", "did I finish the report?": a question, answered from the list.
+        totals["list"] += 4.0
+        totals["complete"] -= 4.0
+        totals["reopen"] -= 4.0
+    best_other = max(v for k, v in totals.items() if k != "add")
+    if has_date(low) and best_other < 2.0:
+        # "Dentist friday 3pm", "I have a dentist appointment on friday": a date makes it a task.
+        totals["add"] += 1.5 + (1.0 if len(low.split()) <= 5 else 0.0)
+    if totals["reopen"] >= 4.0:
+        totals["complete"] = min(totals["complete"], 1.0)
+        totals["add"] = min(totals["add"], 1.0)
+    if re.search(r"\b(?:description|note|details?)\b", low) and totals["update"] >= 2.0:
+        totals["add"] -= 2.0
+    # "I need to ..." without a verb of another intent is an add; "I need to delete X" is a delete.
+    if totals["delete"] >= 3.0 or totals["complete"] >= 3.0 or totals["update"] >= 4.0:
+        if not re.match(r"^(?:add|create|put|todo|task|remind me|new)\b", low):
+            totals["add"] = min(totals["add"], 3.0) - 1.5
+
+
+_ORDER = ("update", "reopen", "delete", "complete", "add", "list")
+
+
+def classify(low: str, raw_low: str = "") -> Scored:
+    """The intent of a normalised message (`raw_low`: as typed, for small talk)."""
+    asked = (raw_low or low).rstrip(" !.").endswith("?")
+    raw_low = (raw_low or low).strip(" !.?,")
+    low = low.strip(" !.?,") if low.strip(" !.?,") else low
+    if not low and not raw_low:
+        return Scored("unknown", 0.0, {})
+    if _HELP.search(raw_low) and not _ACTION_VERB.search(raw_low):
+        return Scored("help", 1.0, {})
+    totals = score(low)
+    _adjust(low, totals, asked)
+    best = max(_ORDER, key=lambda a: (totals[a], -_ORDER.index(a)))
+    short = len(raw_low.split()) <= 5
+    thanked = _THANKS.match(raw_low) or re.search(r"\b(?:thanks|thank you|cheers|thx)\b", raw_low)
+    if short and totals[best] < 3.0 and (thanked or _GREETING.match(raw_low)):
+        return Scored("thanks" if thanked else "greet", 1.0, totals)
+    if totals[best] >= THRESHOLD:
+        return Scored(best, totals[best], totals)  # type: ignore[arg-type]
+    if _GREETING.match(raw_low):
+        return Scored("greet", 1.0, totals)
+    if _THANKS.match(raw_low):
+        return Scored("thanks", 1.0, totals)
+    return Scored("unknown", totals[best], totals)

@@ -1,0 +1,288 @@
+"""Stage 1: turn what a person typed into text the later stages can read reliably.
+
+- curly quotes and dashes become plain ones; quoted spans are kept (in order) as exact titles;
+- contractions are expanded ("isn't" -> "is not", "what's" -> "what is");
+- politeness and filler go ("could you please", "thanks", "cheers", "ok so");
+- number words that name a task become digits ("number two hundred and five" -> "number 205");
+- misspelt command words are put right ("ad a tsak" -> "add a task", "delte" -> "delete"),
+  with an edit distance over a small vocabulary, only where commands live (the first and the
+  last few words), so titles are left as typed.
+
+The result keeps case (`text`) for titles and a lower-case twin (`low`) of the same length, so a
+span found in one is the same span in the other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+_QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'",
+                              "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"',
+                              "–": "-", "—": "-", "‑": "-", "…": "...", "\u00a0": " "})
+
+# Quoted spans: "..." anywhere; '...' only when the quote marks are not apostrophes.
+_QUOTED = re.compile(r'"([^"]{1,200})"|(?<![\w])\'([^\']{1,200}?)\'(?![\w])')
+
+_CONTRACTIONS = [
+    (r"\bcan'?t\b", "cannot"), (r"\bwon'?t\b", "will not"), (r"\bain'?t\b", "is not"),
+    (r"\bshan'?t\b", "shall not"),
+    (r"\b(is|are|was|were|do|does|did|has|have|had|could|should|would|must|need)n'?t\b", r"\1 not"),
+    (r"\b(i)'m\b", r"\1 am"), (r"\bim\b(?=\s+(?:done|finished|through|not|going|all))", "i am"),
+    (r"\b(what|that|it|there|here|who|where|how|when|which|everything|nothing|something)'s\b", r"\1 is"),
+    (r"\b(whats|thats|wheres|hows)\b", lambda m: m.group(1)[:-1] + " is"),
+    (r"\blet's\b", "let us"),
+    (r"\b(you|we|they|i|what|who)'re\b", r"\1 are"),
+    (r"\b(i|you|we|they|would|should|could|might|must|what)'ve\b", r"\1 have"),
+    (r"\b(i|you|we|they|he|she|it|that|there)'ll\b", r"\1 will"),
+    (r"\b(i|you|we|they|he|she|it|that)'d\b", r"\1 would"),
+    (r"\bdont\b", "do not"), (r"\bdoesnt\b", "does not"), (r"\bisnt\b", "is not"),
+    (r"\barent\b", "are not"), (r"\bdidnt\b", "did not"), (r"\bhavent\b", "have not"),
+    (r"\b(?:i\s+)?(?:have\s+)?chang(?:e|ed)\s+my\s+mind\s+(?:about|on|regarding)\b", "forget about"),
+    (r"\bgimme\b", "give me"), (r"\blemme\b", "let me"),
+    # "rent's paid", "gym's done": a possessive-looking 's before a done-word is "is"
+    (r"\b(\w+)'s\s+(?=(?:done|finished|complete|completed|paid|sorted|booked|called|fixed|sent|bought|"
+     r"handled|cleaned|over|\w+ed)\b)", r"\1 is "),
+    (r"\bgonna\b", "going to"), (r"\bwanna\b", "want to"), (r"\bgotta\b", "got to"),
+    (r"\bu\b", "you"), (r"\bur\b", "your"), (r"\bpls\b|\bplz\b|\bplease\b", "please"),
+    (r"\bthx\b|\bthanx\b|\btnx\b|\bty\b", "thanks"), (r"\btmrw?\b|\btmr\b|\btomoz\b", "tomorrow"),
+    (r"\bto-?dos?\b", lambda m: "todo" + ("s" if m.group(0).endswith("s") else "")),
+    (r"\bre-open", "reopen"), (r"\bun-(tick|check|mark)", r"un\1"),
+]
+_CONTRACTIONS_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _CONTRACTIONS]
+
+# Politeness and filler: dropped wherever they stand (outside quotes).
+_FILLER = re.compile(
+    r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:kindly\s+)?(?:just\s+)?"
+    r"|\bwould\s+you\s+mind\s+|\bdo\s+me\s+a\s+favou?r\s+(?:and\s+)?"
+    r"|\bi\s+would\s+like\s+you\s+to\s+|\bi\s+(?:want|need)\s+you\s+to\s+|\bcan\s+i\s+get\s+you\s+to\s+"
+    r"|\b(?:um+|uh+|erm+|er|hmm+|uhm+)\b,?"
+    r"|\bplease\b|\bkindly\b|\bif\s+(?:you\s+)?(?:can|could|possible|you\s+do\s+not\s+mind)\b"
+    r"|\bfor\s+me\b(?=\s*[,.!?]*\s*$)|\bfor\s+me\s+(?=to\b)|\b(?:real\s+)?quick(?:ly)?\b(?=\s*[,.!?]*\s*$)",
+    re.IGNORECASE,
+)
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|hey(?:\s+there)?|hi(?:\s+there)?|hello|um+|uh+|er+m?|right|alright|oh|well|yo|"
+    r"actually|also|and|btw|quick\s+one|one\s+more\s+thing|just|then|now|yay|woo+(?:hoo+)?|phew|yes|yep|yeah|"
+    r"cool|great|awesome|nice|brilliant|perfect|ok\s+great|right\s+then|so\s+yeah)\b[\s,.!:;-]*)+(?=\S)",
+    re.IGNORECASE,
+)
+_TRAILING_FILLER = re.compile(
+    r"(?:[\s,.!;:-]*\b(?:thanks(?:\s+(?:a\s+lot|so\s+much|very\s+much|mate|again))?|thank\s+you(?:\s+(?:so|very)\s+much)?|"
+    r"cheers(?:\s+mate)?|ta|much\s+appreciated|appreciate\s+it|please|ok(?:ay)?|now|then|mate|x+)\b[\s,.!]*)+$",
+    re.IGNORECASE,
+)
+
+# --- number words ----------------------------------------------------------------------------
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+         if w != "_"}
+_SCALES = {"hundred": 100, "thousand": 1000}
+_NUMBER_WORD = "|".join([*_UNITS, *_TENS, *_SCALES])
+_NUMBER_RUN = re.compile(
+    rf"\b(?:{_NUMBER_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD})\b)*\b", re.IGNORECASE)
+# A single number word is a task number only right after a word that asks for one.
+_ID_CONTEXT = re.compile(
+    r"(?:\b(?:task|number|no\.?|item|id|todo|#|complete|finish|delete|remove|reopen|mark|tick|edit|"
+    r"update|change|rename|erase|scrap|check)\s*(?:number\s+|no\.?\s+|#\s*)?)$", re.IGNORECASE)
+
+
+def words_to_number(words: str) -> int | None:
+    """'two hundred and five' -> 205, 'forty-two' -> 42; None if it is not a number."""
+    total, current = 0, 0
+    seen = False
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _numbers_to_digits(text: str) -> str:
+    def replace(match: re.Match) -> str:
+        words = match.group(0)
+        value = words_to_number(words)
+        if value is None:
+            return words
+        several = len(re.split(r"[\s-]+", words.strip())) > 1
+        before = text[: match.start()]
+        whole = not text[: match.start()].strip(" ,.!?") and not text[match.end():].strip(" ,.!?")
+        if several or whole or _ID_CONTEXT.search(before):
+            return str(value)
+        return words
+
+    return _NUMBER_RUN.sub(replace, text)
+
+
+# --- typo-tolerant command words ---------------------------------------------------------------
+
+# The words that carry a command. Misspellings of these (within a small edit distance) are fixed.
+COMMAND_WORDS = frozenset("""
+add create delete remove complete completed finish finished mark task tasks todo todos list show
+update rename change edit done pending reopen erase cancel display remind remember priority
+tomorrow today description title urgent important everything check tick scrap modify schedule
+remaining outstanding discard please anything reminder reminders
+""".split())
+# Real words that look like a misspelt command word: never "fix" them.
+_PROTECTED = frozenset("""
+a i an and ads as at had has bad dad mad pad sad odd aid did dd am are was be by do so to too go
+the that this than then them they there these those thee he she it its is in on of or off for from
+at all any ask add buy list lost last least lust mist fist gist shows snow show shoe shop shot slow
+shew mark park bark dark lark mask marks market mars mary task take tack tasks talk tall tale
+done gone bone cone dome none tone dune dine dona donut don't note nate node nude
+chance change charge changed chant cheek check chick chuck tick trick thick ticket kick sick tack
+pick lick wick nick rick edit exit emit tidy idea today toady totally tonight tomorrow todo told toddy
+the than then lists listen listed delete deleted delight decline remote removed remind rewind
+remain remains remember remembered member update updated upgrade complete compete compute
+completely compliment finish finnish finnish fish title tile tittle titles pending spending sending
+tending bending lending mending reopen open opened create cream crate erase raise praise ease
+priority property prior cancel camel candle scrap scrape scrub schedule display displace modify
+urgent agent argent important impotent everything anything something nothing anyway
+pay paid pays day days way say said may ray lay hay bay key
+milk mail male meal mall mill milk walk wall well will wild
+call cell tall ball fall hall doll dull bill fill kill pill till
+book look cook hook took rook
+eat eats eta bed bet get got git gut hut put putt pot pit pat mat map cap car cat
+yes yep yeah no nope not now new net nut
+mum mom man men mine min mint
+me my mr ms mrs dr
+""".split())
+
+
+def _best_command_word(token: str) -> str | None:
+    low = token.lower()
+    if low in COMMAND_WORDS or low in _PROTECTED or not low.isalpha() or len(low) < 2:
+        return None
+    return _closest(low)
+
+
+@lru_cache(maxsize=4096)
+def _closest(low: str) -> str | None:
+    best, best_d, tie = None, (99, 99), False
+    for word in sorted(COMMAND_WORDS):
+        if abs(len(word) - len(low)) > 2:
+            continue
+        limit = 1 if len(word) <= 5 else 2
+        # Keep the first letter (or a swap of the first two), as nearly every real typo does.
+        if low[0] != word[0] and not (len(low) > 1 and low[:2] == word[1::-1]):
+            continue
+        d = OSA.distance(low, word, score_cutoff=limit)
+        if d > limit:
+            continue
+        d = (d, abs(len(word) - len(low)))
+        if d < best_d:
+            best, best_d, tie = word, d, False
+        elif d == best_d:
+            tie = True
+    return None if tie else best
+
+
+_TOKEN = re.compile(r"[A-Za-z]+")
+LEAD_WORDS = 4
+TAIL_WORDS = 3
+_TAIL_VOCAB = frozenset({"done", "complete", "completed", "finished", "list", "tasks", "todo", "todos"})
+
+
+def _fix_typos(text: str, protected_spans: list[tuple[int, int]]) -> str:
+    tokens = list(_TOKEN.finditer(text))
+    fixes: list[tuple[int, int, str]] = []
+    for index, match in enumerate(tokens):
+        if any(a <= match.start() < b for a, b in protected_spans):
+            continue
+        in_lead = index < LEAD_WORDS
+        in_tail = index >= len(tokens) - TAIL_WORDS
+        if not (in_lead or in_tail):
+            continue
+        word = _best_command_word(match.group(0))
+        if word and (in_lead or word in _TAIL_VOCAB):
+            fixes.append((match.start(), match.end(), word))
+    for start, end, word in reversed(fixes):
+        text = text[:start] + word + text[end:]
+    return text
+
+
+# --- the whole stage -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Norm:
+    raw: str                    # what was typed, whitespace collapsed
+    text: str                   # normalised, case kept
+    quotes: tuple[str, ...] = field(default=())  # quoted spans, in order, as typed
+    polite: bool = False        # said thanks / please somewhere
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def _outside_quotes(text: str, transform) -> str:
+    """Apply `transform` to the parts of `text` outside quoted spans."""
+    parts, last = [], 0
+    for match in _QUOTED.finditer(text):
+        parts.append(transform(text[last:match.start()]))
+        parts.append(match.group(0))
+        last = match.end()
+    parts.append(transform(text[last:]))
+    return "".join(parts)
+
+
+def _expand(text: str) -> str:
+    for pattern, replacement in _CONTRACTIONS_RE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+_GERUNDS = {"adding": "add", "creating": "create", "putting": "put", "removing": "remove", "deleting": "delete",
+            "marking": "mark", "ticking": "tick", "checking": "check", "crossing": "cross", "showing": "show",
+            "listing": "list", "renaming": "rename", "changing": "change", "updating": "update",
+            "completing": "complete", "noting": "note", "sticking": "stick", "popping": "pop",
+            "taking": "take", "editing": "edit", "reopening": "reopen", "erasing": "erase",
+            "jotting": "jot", "writing": "write", "getting": "get", "telling": "tell", "giving": "give"}
+_MIND_GERUND = re.compile(r"\b(?:would|do|will)\s+you\s+mind\s+(" + "|".join(_GERUNDS) + r")\b", re.IGNORECASE)
+_DONE_MARKS = re.compile("[\u2705\u2714\u2611]\ufe0f?")
+_SYMBOLS = re.compile("[\u2190-\u21ff\u2300-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
+
+
+# "make it high priority... no wait, just mark it done": what counts is after the correction.
+_SELF_CORRECTION = re.compile(r"^.*\b(?:no\s+wait|wait\s+no|actually\s+no|no\s+actually|scratch\s+that|"
+                              r"sorry\s+i\s+mean|i\s+mean|or\s+rather|on\s+second\s+thought)\b[\s,.;:!-]*(?=\S)",
+                              re.IGNORECASE)
+
+
+def normalise(typed: str) -> Norm:
+    raw = " ".join((typed or "").split())
+    text = _SELF_CORRECTION.sub("", raw)
+    text = _DONE_MARKS.sub(" done ", text)
+    text = _SYMBOLS.sub(" ", text)
+    text = _MIND_GERUND.sub(lambda m: _GERUNDS[m.group(1).lower()], text)
+    text = " ".join(text.split()).translate(_QUOTE_CHARS)
+    text = re.sub(r"\s+-\s+|\s+-$", " - ", text).strip()
+    quotes = tuple(m.group(1) or m.group(2) for m in _QUOTED.finditer(text))
+    polite = bool(re.search(r"\b(please|pls|plz|thanks|thank you|cheers|thx|ta)\b", text, re.IGNORECASE))
+    text = _outside_quotes(text, _expand)
+    text = _outside_quotes(text, lambda part: _FILLER.sub(" ", part))
+    text = " ".join(text.split())
+    text = _LEADING_FILLER.sub("", text)
+    text = _TRAILING_FILLER.sub("", text) or text
+    text = _outside_quotes(text, _numbers_to_digits)
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    text = _fix_typos(text, spans)
+    text = " ".join(text.split()).strip(" ,")
+    return Norm(raw=raw, text=text, quotes=quotes, polite=polite)

@@ -1,0 +1,323 @@
+"""Stages 1-3 together: a message in, a `Request` out (what to do, and with which pieces)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from todo_chat.agent.offline import slots
+from todo_chat.agent.offline.intent import Action, classify
+from todo_chat.agent.offline.normalise import Norm, normalise
+from todo_chat.agent.offline.resolve import STOPWORDS
+from todo_chat.agent.offline.slots import TASK_VERBS, Reference, Status
+
+I = re.IGNORECASE
+MAX_ITEMS = 10  # the agent loop allows 12 model calls a turn
+
+
+@dataclass
+class Request:
+    action: Action
+    norm: Norm
+    score: float = 0.0
+    ids: list[int] = field(default_factory=list)
+    query: str = ""
+    ref: Reference = field(default_factory=Reference)
+    items: list[dict] = field(default_factory=list)   # add: {title, description, priority, due_date}
+    new_title: str | None = None
+    new_description: str | None = None
+    status: Status = "all"
+    unsupported: str | None = None
+    query_parts: list[str] = field(default_factory=list)  # "the email task and the shelf task"
+    priority: str | None = None       # list: only tasks of this priority
+    today: date | None = None
+
+    @property
+    def on_tasks(self) -> bool:
+        return self.action in ("complete", "reopen", "delete", "update")
+
+
+def understand(text: str, today: date | None = None) -> Request:
+    today = today or date.today()
+    norm = normalise(text)
+    scored = classify(norm.low, norm.raw.lower())
+    request = Request(scored.action, norm, scored.score, today=today)
+    if scored.action == "add":
+        request.items = add_items(norm, today)   # none: the model asks what to add
+    elif scored.action == "list":
+        request.status = slots.list_status(norm.low)
+        request.priority = slots.list_priority(norm.low)
+        if re.match(r"^(?:is|are|did|have|has|was|were)\b", norm.low) and not re.search(
+                r"\b(?:anything|any|something|everything|tasks|todos|items|left|pending|list)\b", norm.low):
+            request.query = target_query(norm.text)
+            request.status = "all" if request.query else request.status
+    elif scored.action == "update":
+        _fill_update(request)
+    elif scored.action in ("complete", "reopen", "delete"):
+        _fill_target(request, norm.text)
+    return request
+
+
+# --- adding ------------------------------------------------------------------------------------
+
+# Verbs that only ever mean "put this on the list" ("write", "note" alone may start a title).
+_ADD_VERB = (r"(?:add|create|insert|jot(?:\s+down)?|note\s+down|write\s+down|log|stick|pop|throw|"
+             r"chuck|put(?:\s+down)?|enter|append|capture|new)")
+_TASK_NOUN = r"(?:new\s+)?(?:tasks?|todos?|items?|reminders?|entry|entries|notes?|things?|ones?|to do|something|one more)"
+_COUNT = (r"(?:a|an|the|one|another|some|this|these|the following|\d+|two|three|four|five|six|a few|a couple of|"
+          r"couple of|few|more)")
+_LIST_PLACE = (r"(?:to|on|onto|in|into|for)\s+(?:my|the|our)\s+(?:todo\s+|to do\s+|task\s+|tasks\s+|shopping\s+)?"
+               r"(?:list|tasks?|todos?|todo list|to do list|task list)\b")
+_ADD_LEAD = re.compile(
+    rf"^(?:{_ADD_VERB}\b\s*(?:me\s+)?(?:{_COUNT}\s+)?(?:{_TASK_NOUN}\b\s*)?(?:{_LIST_PLACE}\s*)?"
+    r"|(?:make|create|set up|schedule|set)\s+(?:me\s+)?(?:a|an|one)\s+(?:new\s+)?(?:task|todo|reminder|note|item)\b\s*)"
+    r"(?:(?::|-|\bto\b|\bcalled\b|\bnamed\b|\btitled\b|\bfor\b|\bthat says\b|\bsaying\b|\babout\b|\bwhich says\b|"
+    r"\bto remind me to\b|\bto remember to\b|\bthat i need to\b|\bthat i have to\b|\bwhere i\b)\s*)?", I)
+_REMIND_LEAD = re.compile(
+    r"^(?:remind me (?:to|that i (?:need|have) to|about|of)|remind me|remember to|i need to remember to|"
+    r"i have to remember to|i want to remember to|do not let me forget to|do not let me forget(?: about)?|"
+    r"i (?:still |also |really |just )?(?:need|have|want|got|ought|am going|will need|would like) to|"
+    r"i must|i should|we need to|we have to|need to|have to|got to|must|"
+    r"do not forget (?:to|about)|do not forget|i have got (?:a|an)|i have (?:a|an)|i got (?:a|an)|"
+    r"(?:new\s+)?(?:todo|task|reminder|note|memo|to do)\s*[:\-])(?:\b|(?<=[:\-]))\s*"
+    r"(?:really\s+|also\s+|still\s+|just\s+|definitely\s+|probably\s+|actually\s+|seriously\s+)?", I)
+_ADD_TRAIL = re.compile(
+    r"(?:\s*[,;.!?]+\s*|\s+-\s+|\s+)(?:and\s+|so\s+|then\s+|ok\s+)?(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
+    rf"(?:{_ADD_VERB}|make)\s+(?:that|it|this|them|these|those)(?:\s+(?:down|in|on|to|onto|into|as)\b.*)?\s*[.!?]*$", I)
+_PLACE_ANYWHERE = re.compile(rf"\s*\b{_LIST_PLACE}(?:\s+(?:as\s+a\s+)?(?:new\s+)?(?:task|todo|item))?", I)
+_AS_TASK = re.compile(r"\s*\bas\s+(?:a\s+)?(?:new\s+)?(?:task|todo|item|reminder)\b", I)
+_DESCRIPTION = re.compile(
+    r"(?:\s*[,;]\s*|\s+)(?:with\s+(?:a\s+|the\s+)?(?:description|details|notes?|comment)\s*[:=-]?"
+    r"|(?:description|details|notes?|desc)\s*[:=])\s*(.+)$"
+    r"|\s+-\s+(.+)$", I)
+_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?|;\s*|\s+and\s+(?:then\s+|also\s+)?|\s+&\s+|\s+plus\s+|\s+then\s+)\s*", I)
+_COUNTED = re.compile(
+    r"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|few|some|several|these|the following|"
+    r"multiple|more|couple of)\s+(?:more\s+)?(?:things?|tasks?|items?|todos?|reminders?|ones?)\s*[:\-]?"
+    r"|(?:these|the following|this lot|all of these|all this)\s*[:\-])\s*", I)
+def _strip_lead(text: str) -> str:
+    """'Could you add a task to remind me to X' -> 'X': each kind of lead once, never the title's verb."""
+    text = _ADD_LEAD.sub("", text, count=1)
+    return _REMIND_LEAD.sub("", text, count=1)
+
+
+def _clean_title(text: str, exact: bool = False) -> str:
+    text = re.sub(r"[(\[]\s*[,;:\s]*[)\]]", " ", text)          # brackets emptied by taking a date out
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", " ").replace(")", " ")
+    text = text.strip(" \t,;:.!?-\"'")
+    if not exact:
+        text = re.sub(r"^(?:to|that|about|for|of)\s+", "", text, flags=I)
+        text = re.sub(r"^the\s+(?=\w)", "", text, flags=I)
+    text = re.sub(r"\s+(?:task|todo|item|reminder|on it|please|too|as well|also)$", "", text, flags=I)
+    text = re.sub(r"^by\s+(?=\w)", "buy ", text, flags=I)   # "to by batteries": a typo of buy
+    text = re.sub(r"\s+", " ", text).strip(" \t,;:.!?-\"'")
+    return text[:1].upper() + text[1:] if text else ""
+
+
+def _split_items(text: str, counted: bool) -> list[str]:
+    parts = [p for p in _SPLIT.split(text) if p and p.strip(" ,.")]
+    if len(parts) < 2:
+        return [text]
+    if counted:
+        return parts
+    first_words = [p.split()[0].lower() for p in parts]
+    if all(w in TASK_VERBS for w in first_words):
+        return parts
+    if "," in text and len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
+        return parts  # "eggs, flour and butter"
+    return [text]
+
+
+def add_items(norm: Norm, today: date) -> list[dict]:
+    text = norm.text
+    quotes = [q for q in norm.quotes if q.strip()]
+    text = _ADD_TRAIL.sub("", text)
+    text = _PLACE_ANYWHERE.sub(" ", text)
+    text = _AS_TASK.sub(" ", text)
+    text = " ".join(text.split())
+    if quotes:
+        # The quoted words are the title(s), exactly; the rest may say when and how urgent.
+        rest = re.sub(r'"[^"]*"|(?<![\w])\'[^\']*\'(?![\w])', " ", text)
+        rest, priority = slots.take_priority(rest)
+        rest, due = slots.take_due_date(rest, today)
+        titles = [_clean_title(q, exact=True) for q in quotes]
+        return [_item(t, "", priority, due) for t in titles if t][:MAX_ITEMS]
+    text = _strip_lead(text)
+    text, priority = slots.take_priority(text)
+    text, due = slots.take_due_date(text, today)
+    text, priority2 = slots.take_priority(text) if priority is None else (text, None)
+    priority = priority or priority2
+    text = _strip_lead(text)
+    description = ""
+    if match := _DESCRIPTION.search(text):
+        description = (match.group(1) or match.group(2) or "").strip().strip("\"'")
+        text = text[: match.start()]
+    counted = bool(_COUNTED.match(text))
+    text = _COUNTED.sub("", text)
+    titles = [_clean_title(p) for p in _split_items(text, counted)]
+    titles = [t for t in titles if t and t.lower() not in STOPWORDS]
+    if len(titles) > 1:
+        return [_item(t, "", priority, due) for t in titles][:MAX_ITEMS]
+    return [_item(t, description, priority, due) for t in titles]
+
+
+def _item(title: str, description: str, priority: str | None, due: date | None) -> dict:
+    return {"title": title[:200], "description": description, "priority": priority,
+            "due_date": due.isoformat() if due else None}
+
+
+# --- acting on a task -----------------------------------------------------------------------------
+
+_TARGET_NOISE = [
+    r"\b(?:task|one|item|todo|thing)\s+(?:called|named|titled|about|for|that says|saying)\b",
+    r"\b(?:as|to)\s+(?:not\s+)?(?:done|complete|completed|finished|pending|open|undone|incomplete|unfinished)\b",
+    rf"\b(?:from|off|on|in|out of|onto|to)\s+(?:my|the|our)\s+(?:todo\s+|to do\s+|task\s+)?(?:list|tasks|todos)\b",
+    r"\bafter all\b|\bget rid of\b|\btake care of\b|\btaken care of\b|\bdealt with\b|\bover with\b",
+    r"\bput\s+(?:it|that|this)?\s*back\b|\bbring\s+(?:it|that|this)?\s*back\b",
+    r"\b(?:by mistake|accidentally|by accident|for good|for now|right now|anymore|any more)\b",
+    r"\b(?:you can|you could|can you|could you|i think|i guess|go ahead and|go ahead)\b",
+    r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|top|bottom|1st|2nd|3rd|4th|5th)(?:\s+(?:two|three|four|five|[2-5]))?"
+    r"(?:\s+(?:ones?|tasks?|items?))?(?=\s*$|\s+(?:ones?|tasks?|items?|on|in|from|of)\b)",
+    r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:one|task)\b",
+]
+_NOISE = [re.compile(p, I) for p in _TARGET_NOISE]
+
+
+def target_query(text: str) -> str:
+    """The words that name a task: 'I am finished with the tax forms' -> 'tax forms'."""
+    text = slots.strip_ids(text)
+    for pattern in _NOISE:
+        text = pattern.sub(" ", text)
+    kept = [w for w in slots.words(text) if w.lower() not in STOPWORDS and not w.isdigit()]
+    return " ".join(kept)
+
+
+def _fill_target(request: Request, text: str, quotes: list[str] | None = None) -> None:
+    quotes = request.norm.quotes if quotes is None else quotes
+    request.ids = slots.task_ids(text)
+    request.ref = slots.reference(text)
+    if quotes:
+        request.query = quotes[0]
+        request.query_parts = list(quotes) if len(quotes) > 1 else []
+    elif not request.ids:
+        request.query = target_query(text)
+        parts = [target_query(p) for p in re.split(r"\s*(?:,|&|\band\b|\bplus\b)\s*", text, flags=I)]
+        parts = [p for p in parts if p]
+        request.query_parts = parts if len(parts) > 1 else []
+
+
+# --- updating ---------------------------------------------------------------------------------------
+
+_UPDATE_PATTERNS = [
+    ("description", re.compile(
+        r"\b(?:add|put|attach|write)\s+(?:a\s+|some\s+|this\s+)?(?:note|description|details?|comment)s?\s+"
+        r"(?:to|on|for|in)\s+(?P<target>.+?)\s*(?::|,|-|\bsaying\b|\bthat says\b|\bwhich says\b|\bthat reads\b)\s*"
+        r"(?P<new>.+)$", I)),
+    ("description", re.compile(
+        r"^(?:change|update|set|edit|make|modify|replace|rewrite)?\s*(?:the\s+)?(?:description|details|notes?|desc)\s+"
+        r"(?:of|for|on|in)\s+(?P<target>.+?)\s*(?:\bto say\b|\bto read\b|\bto\b|\bas\b|:|\bwith\b|=)\s*(?P<new>.+)$", I)),
+    (None, re.compile(r"^(?:(?:edit|change|update|rename|modify|set)\s+)?(?:task\s*)?#?(?P<id>\d{1,9})\s*(?:[:=]|\s-\s)\s*"
+                      r"(?P<new>.+)$", I)),
+    (None, re.compile(
+        r"^(?P<target>.+?)[,;]?\s*\b(?P<kw>new\s+(?:title|name|description|details)|title|name|description|details)\s*"
+        r"(?::|=|\bis\b|\bshould be\b|\bto\b)\s*(?P<new>.+)$", I)),
+    (None, re.compile(
+        r"^(?P<target>.+?)[,;.]?\s*(?:\bit\s+|\bthat\s+|\bwhich\s+|\bthis\s+)?\b(?:should|must|needs to|has to|ought to)\s+"
+        r"(?:say|read|be called|be named|be titled|be renamed to|be changed to|be)\b\s*:?\s*(?P<new>.+)$", I)),
+    (None, re.compile(
+        r"^(?P<target>.+?)(?:\s+(?:\bso (?:that )?it (?:says|reads)\b|\bto say\b|\bto read\b|\binto\b|\bto\b|\bas\b|"
+        r"\bwith\b|\binstead of\b)|\s*[:=])\s*(?P<new>.+)$", I)),
+]
+class _Spans:
+    """A match over the masked text, read back from the real one."""
+
+    def __init__(self, match: re.Match, text: str):
+        self._m, self._text = match, text
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {k: (self._text[self._m.start(k):self._m.end(k)] if self._m.group(k) is not None else None)
+                for k in self._m.groupdict()}
+
+    def group(self, n: int = 0) -> str:
+        return self._text[self._m.start(n):self._m.end(n)]
+
+
+_UPDATE_VERBS = re.compile(
+    r"^\s*(?:change|rename|update|edit|modify|retitle|fix|correct|amend|adjust|reword|alter|revise|tweak|replace|"
+    r"set|make)\b\s*(?:the\s+)?(?:typo|spelling|title|name|wording|text|mistake)?\s*(?:in|of|on|for)?\s*", I)
+_FIELD_DESCRIPTION = re.compile(r"\b(?:description|details|notes?|desc|comment)\b", I)
+_FIELD_OTHER = re.compile(r"\b(?:due date|deadline|due|date|priority|prio)\b", I)
+
+
+def _mask_quotes(text: str) -> str:
+    """The text with quoted words blanked (same length), so "to" inside a quote never splits."""
+    return re.sub(r'"[^"]*"|(?<![\w])\'[^\']*\'(?![\w])', lambda m: m.group(0)[0] + "_" * (len(m.group(0)) - 2)
+                  + m.group(0)[-1], text)
+
+
+def _unquote(value: str) -> str:
+    value = value.strip(" .!?,")
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return value.strip()
+
+
+_CHANGE_DATE_OR_PRIORITY = re.compile(
+    r"^(?:move|postpone|reschedule|push back|push|delay|bring forward|defer)\b"
+    r"|\b(?:high|low|medium|normal|top)[\s-]*priority\b|\bpriority\b|\bdue date\b|\bdeadline\b", I)
+
+
+def _fill_update(request: Request) -> None:
+    norm = request.norm
+    if _CHANGE_DATE_OR_PRIORITY.search(norm.text) and not re.search(r"\b(?:title|name|description|note)\b", norm.low):
+        request.unsupported = "field"
+        _fill_target(request, norm.text)
+        return
+    text = norm.text
+    masked = _mask_quotes(text)
+    quotes = list(norm.quotes)
+    for field_name, pattern in _UPDATE_PATTERNS:
+        found = pattern.search(masked)
+        if not found:
+            continue
+        match = _Spans(found, text)
+        groups = match.groupdict()
+        target = groups.get("target") or ""
+        new = groups["new"]
+        if groups.get("id"):
+            target = f"#{groups['id']}"
+        if " instead of " in match.group(0) and "instead of" not in new:
+            target, new = new, target   # "X instead of Y": Y is the task
+            target = _UPDATE_VERBS.sub("", target)
+        target_text = _UPDATE_VERBS.sub("", target)
+        is_description = field_name == "description" or bool(_FIELD_DESCRIPTION.search(target_text)) \
+            or bool(_FIELD_DESCRIPTION.search(groups.get("kw") or ""))
+        if _FIELD_OTHER.search(target_text) and not is_description:
+            request.unsupported = "field"
+        target_text = _FIELD_DESCRIPTION.sub(" ", target_text)
+        target_text = re.sub(r"\b(?:title|name)\b|'s\b", " ", target_text, flags=I)
+        # A quote is the value only when it is all the value ("Read 'Dune Messiah'" stays whole).
+        target_quotes = [q for q in quotes if q in target and len(q) >= len(_UPDATE_VERBS.sub("", target).strip(" '\"")) - 12]
+        new_quotes = [q for q in quotes if q == new.strip(" '\".!?,")]
+        _fill_target(request, target_text, target_quotes)
+        value = new_quotes[0] if new_quotes else _unquote(new)
+        if not value:
+            continue
+        if is_description:
+            request.new_description = value
+        else:
+            request.new_title = value[:1].upper() + value[1:]
+        return
+    if len(quotes) >= 2:
+        _fill_target(request, text, quotes[:1])
+        request.new_title = quotes[1][:1].upper() + quotes[1][1:]
+        return
+    if len(quotes) == 1 and slots.task_ids(masked):
+        # "rename task 5 'Unload the dishwasher'", "call task 3 'Phone the plumber' instead"
+        _fill_target(request, masked, [])
+        request.new_title = quotes[0][:1].upper() + quotes[0][1:]
+        return
+    # "edit task 3" with nothing to change it to: ask.
+    _fill_target(request, _UPDATE_VERBS.sub("", text))

@@ -1,0 +1,168 @@
+"""Stage 5: the words. Tool results in, short friendly text out; never a claim no tool made.
+
+Every task an answer names is written `**Title** (#id ...)` or `- #id Title` so that the next turn
+can tell which tasks "it", "that one" or "the second one" mean (`resolve.mentioned`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+# Every "which one?" question carries this, so the next message can answer it with a number.
+WHICH_MARK = "Which one should I"
+WHICH_TASK_MARK = "Which task should I"
+NEW_TITLE_MARK = "say instead?"
+ADD_WHAT_MARK = "What should I add?"
+
+EXAMPLES = ("“Add a task to buy groceries tomorrow, high priority”, “What's pending?”, "
+            "“Mark task 3 as complete” or “Delete the meeting task”")
+VERB = {"complete": "mark as done", "delete": "delete", "update": "change", "reopen": "reopen"}
+
+
+def _due(value: str | None) -> str:
+    return f"due {date.fromisoformat(value):%a %b %-d}" if value else ""
+
+
+def _extras(task: dict[str, Any]) -> list[str]:
+    return [x for x in (task.get("priority") and f"{task['priority']} priority", _due(task.get("due_date"))) if x]
+
+
+def line(task: dict[str, Any], checkbox: bool = False) -> str:
+    box = ("[x] " if task.get("completed") else "[ ] ") if checkbox else ""
+    extras = _extras(task)
+    tail = f" ({', '.join(extras)})" if extras else ""
+    return f"- {box}#{task['id']} {task['title']}{tail}"
+
+
+def _named(result: dict[str, Any]) -> str:
+    extras = _extras(result)
+    tail = f", {', '.join(extras)}" if extras else ""
+    return f"**{result.get('title', '')}** (#{result.get('task_id', result.get('id'))}{tail})"
+
+
+def error(result: dict[str, Any]) -> str:
+    return f"Sorry, I couldn't do that: {result['error']}."
+
+
+def added(results: list[dict[str, Any]]) -> str:
+    done = [r for r in results if "error" not in r]
+    failed = [r for r in results if "error" in r]
+    lines = []
+    if len(done) == 1:
+        lines.append(f"Added {_named(done[0])} to your list.")
+    elif done:
+        lines.append(f"Added {len(done)} tasks to your list:")
+        lines.extend(f"- {_named(r)}" for r in done)
+    lines.extend(error(r) for r in failed)
+    return "\n".join(lines)
+
+
+def listed(result: dict[str, Any], priority: str | None = None) -> str:
+    tasks, status = result.get("tasks", []), result.get("status", "all")
+    if priority:
+        chosen = [t for t in tasks if t.get("priority") == priority]
+        if not chosen:
+            return f"No {priority} priority tasks here. " + (listed(result) if tasks else "")
+        tasks = chosen
+        plural = "task" if len(tasks) == 1 else "tasks"
+        return "\n".join([f"You have {len(tasks)} {priority} priority {plural}:",
+                          *(line(t, checkbox=status == "all") for t in tasks)])
+    if not tasks:
+        return {"pending": "Nothing pending: you're all caught up! 🎉",
+                "completed": "You haven't completed any tasks yet."}.get(
+            status, "Your list is empty. Try “Add a task to buy groceries”.")
+    n = len(tasks)
+    plural = "task" if n == 1 else "tasks"
+    if status == "pending":
+        head = f"You have {n} pending {plural}:"
+    elif status == "completed":
+        head = f"You've completed {n} {plural}:"
+    else:
+        done = sum(1 for t in tasks if t.get("completed"))
+        head = f"You have {n} {plural} ({n - done} pending, {done} completed):"
+    return "\n".join([head, *(line(t, checkbox=status == "all") for t in tasks)])
+
+
+_DID = {"complete": "Marked {} as done.", "delete": "Deleted {} from your list.",
+        "reopen": "Reopened {}: it's pending again."}
+
+
+def acted(action: str, results: list[dict[str, Any]], change: dict[str, Any] | None = None) -> str:
+    lines = []
+    for result in results:
+        if "error" in result:
+            lines.append(error(result))
+        elif action == "update":
+            if change and "description" in change and "title" not in change:
+                lines.append(f"Updated the description of {_named(result)}: “{change['description']}”.")
+            else:
+                lines.append(f"Updated task #{result.get('task_id')}: it's now **{result.get('title')}**.")
+        else:
+            lines.append(_DID[action].format(_named(result)))
+    if action == "complete" and any("error" not in r for r in results):
+        lines[-1] += " Nice work!"
+    return "\n".join(lines)
+
+
+def already(action: str, task: dict[str, Any]) -> str:
+    state = "done" if action == "complete" else "still pending"
+    return f"**{task['title']}** (#{task['id']}) is already {state}: nothing to change."
+
+
+def no_match(query: str, tasks: list[dict[str, Any]]) -> str:
+    if not tasks:
+        return f"I couldn't find a task matching “{query}”: your list is empty."
+    return (f"I couldn't find a task matching “{query}”. Say “show my tasks” to see them all, "
+            "or give me the task's number.")
+
+
+def which_one(action: str, query: str, found: list[dict[str, Any]], weak: bool = False) -> str:
+    if weak:
+        head = (f"I'm not sure which task “{query}” means. Did you mean "
+                + ("this one:" if len(found) == 1 else "one of these:"))
+    else:
+        head = f"I found {len(found)} tasks matching “{query}”:" if query else "Which task do you mean?"
+    options = "\n".join(line(t) for t in found)
+    return f"{head}\n{options}\n{WHICH_MARK} {VERB[action]}? Reply with its number."
+
+
+def ask_what_to_add() -> str:
+    return f"{ADD_WHAT_MARK} Tell me the task, for example “Buy milk tomorrow”."
+
+
+def status_of(query: str, tasks: list[dict[str, Any]]) -> str:
+    """'Is the gym task done?' answered from the list."""
+    if not tasks:
+        return f"I couldn't find a task matching “{query}”."
+    return "\n".join(f"**{t['title']}** (#{t['id']}) is " + ("done." if t.get("completed") else "not done yet.")
+                     for t in tasks)
+
+
+def ask_which_task(action: str) -> str:
+    return f"{WHICH_TASK_MARK} {VERB[action]}? Give me its number or some words from its title."
+
+
+def ask_new_title(task_id: int | None) -> str:
+    which = f"task #{task_id}" if task_id else "that task"
+    return (f"What should {which} {NEW_TITLE_MARK} For example: "
+            f"“Change task {task_id or 1} to Call mom tonight”.")
+
+
+def unsupported_field() -> str:
+    return ("I can change a task's title or description, but not its due date or priority yet. "
+            "You can delete it and add it again with the new date or priority.")
+
+
+def chat(action: str) -> str:
+    if action == "greet":
+        return f"Hi! I'm your task assistant. Try {EXAMPLES}."
+    if action == "help":
+        return ("I manage your todo list. I can:\n- add tasks (with a priority or a due date)\n"
+                "- show all, pending or completed tasks\n- mark tasks done, or reopen them\n"
+                "- rename tasks or change their description\n- delete tasks\n"
+                f"Refer to a task by its number or by words from its title. Try {EXAMPLES}.")
+    if action == "thanks":
+        return "You're welcome! Anything else on your list?"
+    return ("Sorry, I'm not sure what you'd like me to do. I can only help with your todo list: adding, "
+            f"listing, completing, updating and deleting tasks. Could you rephrase? For example: {EXAMPLES}.")

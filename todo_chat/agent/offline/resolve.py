@@ -1,0 +1,138 @@
+"""Stage 4: which of the user's real tasks is meant.
+
+Against the titles `list_tasks` returned: fuzzy, word by word (rapidfuzz), plural- and
+tense-insensitive ("paid the rent" finds "Pay rent", "licence" finds "Renew license"). Against
+the conversation: the tasks the last answers named ("mark it as done", "the second one").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from rapidfuzz import fuzz
+
+from todo_chat.agent.offline.slots import stem, words
+
+# Words that never name a task.
+STOPWORDS = frozenset("""
+the a an my our your his her their this that these those them it its one ones task tasks todo todos item items
+thing things called named titled about for of on in to from with and or as at by is are was were be been
+me i you we please list off out up down done complete completed finish finished mark marked tick ticked
+check checked cross crossed delete remove erase scrap drop cancel reopen undo restore back not after all
+now just already finally really actually also again yet still can could would should will may might
+have has had am do does thing stuff some any which what whatever entry reminder so there here then
+set flag as well too okay ok yes no yeah nope oh hey hi thanks thank cheers over with through
+got get gotten today tomorrow time off anymore need want let us forget about nevermind nvm never mind
+take bin ditch discard trash kill nuke wipe lose clear purge rid axe
+change rename update edit modify fix correct say says read reads instead new title name description
+typo should mistake accidentally put bring again open pending unmark uncheck untick
+dealt handled sorted taken care oops whoops sorry did didn't wait hmm um
+""".split())
+
+
+# Words of a title that say nothing about which task it is.
+TITLE_STOPWORDS = frozenset("the a an my our your his her their to of for and or on in at with by from".split())
+
+
+def content_words(text: str) -> list[str]:
+    return [stem(w) for w in words(text.lower()) if w not in STOPWORDS and not w.isdigit()]
+
+
+def title_words(text: str) -> list[str]:
+    return [stem(w) for w in words(text.lower()) if w not in TITLE_STOPWORDS]
+
+
+def _word_similarity(q: str, title_words: list[str]) -> float:
+    best = 0.0
+    for t in title_words:
+        if q == t:
+            return 100.0
+        if len(q) >= 4 and len(t) >= 4 and (t.startswith(q) or q.startswith(t)):
+            best = max(best, 92.0)
+        elif len(q) >= 4 and len(t) >= 3:
+            best = max(best, fuzz.ratio(q, t))
+    return best
+
+
+@dataclass(frozen=True)
+class Candidate:
+    task: dict[str, Any]
+    coverage: float   # share of the query's words found in the title
+    exact: bool       # the title says nothing more than the query
+    closeness: float  # rapidfuzz token-set ratio of query and title, for ties
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: Literal["one", "several", "weak", "none"]   # weak: some words match; ask before acting
+    tasks: list[dict[str, Any]]
+
+
+def _candidates(query: str, tasks: list[dict[str, Any]]) -> list[Candidate]:
+    q_words = list(dict.fromkeys(content_words(query)))
+    if not q_words:
+        return []
+    found = []
+    for task in tasks:
+        t_words = title_words(task.get("title", ""))
+        hits = sum(1 for q in q_words if _word_similarity(q, t_words) >= 80)
+        if not hits:
+            continue
+        found.append(Candidate(task, hits / len(q_words), set(t_words) <= set(q_words),
+                               fuzz.token_set_ratio(" ".join(q_words), " ".join(t_words))))
+    return found
+
+
+def match_tasks(query: str, tasks: list[dict[str, Any]],
+                prefer: Literal["pending", "completed"] | None = None) -> Match:
+    """One clear task, several to choose from, or none."""
+    title = _plain(query)
+    exact_title = [t for t in tasks if _plain(t.get("title", "")) == title]
+    if len(exact_title) == 1:
+        return Match("one", exact_title)
+    found = _candidates(query, tasks)
+    if not found:
+        return Match("none", [])
+    top = max(c.coverage for c in found)
+    if top < 0.5:
+        weak = sorted((c for c in found if c.coverage == top), key=lambda c: (-c.closeness, c.task["id"]))
+        return Match("weak", [c.task for c in weak[:5]])
+    best = [c for c in found if c.coverage == top]
+    if prefer and len(best) > 1:
+        wanted = [c for c in best if bool(c.task.get("completed")) == (prefer == "completed")]
+        best = wanted or best
+    if len(best) > 1:
+        exact = [c for c in best if c.exact]
+        if len(exact) == 1:
+            best = exact
+    if len(best) > 1:
+        ranked = sorted(best, key=lambda c: -c.closeness)
+        if ranked[0].closeness >= ranked[1].closeness + 25:
+            best = ranked[:1]
+    if len(best) == 1:
+        return Match("one", [best[0].task])
+    return Match("several", [c.task for c in sorted(best, key=lambda c: c.task["id"])])
+
+
+def _plain(text: str) -> str:
+    return " ".join(words(text.lower()))
+
+
+# --- the conversation -------------------------------------------------------------------------------
+
+_BOLD_ID = re.compile(r"\*\*(.+?)\*\*\s*\(#(\d+)")
+_LINE_ID = re.compile(r"^\s*(?:[-*]|\d+\.)\s*(?:\[[ x]\]\s*)?#(\d+)\s+(.+?)(?:\s+\(.*\))?\s*$", re.MULTILINE)
+
+
+def mentioned(text: str) -> list[dict[str, Any]]:
+    """Tasks an earlier answer named, in the order it named them: [{'id', 'title'}]."""
+    found: dict[int, tuple[int, str]] = {}
+    for m in _BOLD_ID.finditer(text):
+        found.setdefault(int(m.group(2)), (m.start(), m.group(1)))
+    for m in _LINE_ID.finditer(text):
+        found.setdefault(int(m.group(1)), (m.start(), m.group(2).strip("* ")))
+    for m in re.finditer(r"#(\d+)", text):
+        found.setdefault(int(m.group(1)), (m.start(), ""))
+    return [{"id": i, "title": t} for i, (_, t) in sorted(found.items(), key=lambda kv: kv[1][0])]
