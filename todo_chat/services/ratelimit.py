@@ -34,7 +34,9 @@ def async_storage_url(url: str) -> str:
 
 @lru_cache
 def _limiter(url: str) -> tuple[Storage, MovingWindowRateLimiter]:
-    storage = storage_from_string(async_storage_url(url))
+    # Redis through redis-py (already a Reflex dependency), not limits' default coredis client.
+    options = {"implementation": "redispy"} if url.startswith(("redis", "rediss", "async+redis")) else {}
+    storage = storage_from_string(async_storage_url(url), **options)
     return storage, MovingWindowRateLimiter(storage)
 
 
