@@ -354,3 +354,15 @@ def test_hosted_chatkit_session_through_the_openai_sdk(client, alice, monkeypatc
     assert body["client_secret"] == "ek_hosted_secret" and 590 <= body["expires_in"] <= 600
     assert seen["url"].endswith("/chatkit/sessions") and seen["auth"] == "Bearer sk-test"
     assert seen["body"] == {"user": str(alice.id), "workflow": {"id": "wf_123"}}
+
+
+def test_the_message_limit_holds_for_chatkit_too(client, alice, session):
+    """One limit for every door: a message over it is refused before ChatKit saves anything."""
+    from todo_chat.models import Conversation
+    from todo_chat.services.conversations import MESSAGE_MAX
+
+    response = send(client, alice, ThreadsCreateReq(params=ThreadCreateParams(input=text_input("x" * (MESSAGE_MAX + 1)))))
+    assert response.status_code == 422 and str(MESSAGE_MAX) in response.json()["detail"]
+    assert session.exec(select(Conversation)).all() == [] and session.exec(select(Message)).all() == []
+    phase3 = client.post(f"/api/{alice.id}/chat", json={"message": "x" * (MESSAGE_MAX + 1)}, headers=alice.headers)
+    assert phase3.status_code == 422

@@ -94,8 +94,9 @@ def test_each_event_reaches_its_reflex_handler(standin, app_url):
     expect(standin.get_by_role("alert").filter(has_text="Stand-in failure")).to_be_visible()
 
     # A client-side widget action opens the task in the panel.
-    task_id = httpx.get(f"{app_url}/api/{user_id}/tasks", headers={"Authorization": f"Bearer {token_of(standin)}"}
-                        ).json()["tasks"][0]["id"]
+    listed = httpx.get(f"{app_url}/api/{user_id}/tasks", headers={"Authorization": f"Bearer {token_of(standin)}"}
+                       ).json()["tasks"]
+    task_id = next(t["id"] for t in listed if t["title"] == "Made elsewhere")
     standin.evaluate("(id) => window.__chatkit.options.widgets.onAction({type: 'task.open', payload: {task_id: id}}, {id: 'w1'})",
                      task_id)
     expect(standin.locator(".task-detail")).to_contain_text("Made elsewhere")
