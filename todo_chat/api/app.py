@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -98,6 +99,12 @@ def create_app() -> FastAPI:
     async def _gone(_request: Request, _exc: Exception) -> JSONResponse:
         # Another request deleted the row while this one changed it: it is gone, a 404.
         return _error(status.HTTP_404_NOT_FOUND, "Not found: it was deleted meanwhile")
+
+    @app.exception_handler(DataError)
+    async def _unstorable(_request: Request, exc: DataError) -> JSONResponse:
+        # A value the database cannot hold (PostgreSQL refuses NUL characters in text): bad input.
+        log.info("value refused by the database: %s", exc.orig)
+        return _error(status.HTTP_422_UNPROCESSABLE_CONTENT, "A value contains characters that cannot be stored")
 
     @app.exception_handler(RecursionError)
     async def _too_deep(_request: Request, _exc: RecursionError) -> JSONResponse:
