@@ -98,7 +98,8 @@ def start(name: str, command: list[str], env: dict[str, str], port: int) -> Serv
 
 def servers(data_dir: Path) -> tuple[Server, Server]:
     env = {**os.environ, "DATA_DIR": str(data_dir), "DATABASE_URL": "", "ENVIRONMENT": "development",
-           "CHAT_TURNS_PER_MINUTE": "1000000", "REFLEX_WEB_WORKDIR": str(data_dir / ".web"),
+           "CHAT_TURNS_PER_MINUTE": "1000000", "SIGNUP_ATTEMPTS_PER_IP": "100000/minute",
+           "LOGIN_ATTEMPTS_PER_IP": "100000/minute", "REFLEX_WEB_WORKDIR": str(data_dir / ".web"),
            "REFLEX_CHECK_LATEST_VERSION": "0", "BETTER_AUTH_SECRET": "bench-" + "x" * 40}
     port = free_port()
     app = start("todo-chat", [sys.executable, "-m", "reflex", "run", "--env", "prod", "--backend-only",
