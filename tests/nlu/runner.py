@@ -50,6 +50,11 @@ def _args_match(expected: dict[str, Any], actual: dict[str, Any]) -> bool:
     return True
 
 
+def _day(value: str | None) -> str | None:
+    """The date part of a due date the tools were sent ('2026-11-25T10:00' -> '2026-11-25')."""
+    return value[:10] if value else None
+
+
 def expected_tasks(case: Case, base: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """The tasks the expected calls leave behind, from the seeded ones (or `base`: those there
     were once the earlier turns had run)."""
@@ -62,7 +67,7 @@ def expected_tasks(case: Case, base: list[dict[str, Any]] | None = None) -> list
     for name, args in case.calls:
         if name == "add_task":
             task = {"id": next_id, "title": args["title"], "completed": False,
-                    "priority": args.get("priority", "medium"), "due_date": args.get("due_date"),
+                    "priority": args.get("priority", "medium"), "due_date": _day(args.get("due_date")),
                     "description": args.get("description", "")}
             by_id[next_id] = task
             next_id += 1
@@ -71,7 +76,9 @@ def expected_tasks(case: Case, base: list[dict[str, Any]] | None = None) -> list
         elif name == "delete_task":
             by_id.pop(args["task_id"], None)
         elif name == "update_task" and args["task_id"] in by_id:
-            by_id[args["task_id"]].update({k: v for k, v in args.items() if k in ("title", "description")})
+            by_id[args["task_id"]].update({k: v for k, v in args.items() if k in ("title", "description", "priority")})
+            if "due_date" in args:  # a time of day is the same day; "" removes the date
+                by_id[args["task_id"]]["due_date"] = _day(args["due_date"])
     return [by_id[k] for k in sorted(by_id)]
 
 
