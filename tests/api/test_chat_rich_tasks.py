@@ -180,8 +180,14 @@ def task(client, who, task_id: int) -> dict:
 
 def test_push_to_next_tuesday_keeps_the_time_of_day_form(client, seeded):
     answer = chat(client, seeded, "push the dentist to next tuesday")
-    assert task(client, seeded, 1)["due_at"] == "2026-12-08T00:00:00+09:00"
-    assert "due Tue 8 Dec" in answer["response"]
+    assert task(client, seeded, 1)["due_at"] == "2026-12-08T10:00:00+09:00"
+    assert "due Tue 8 Dec, 10:00 am" in answer["response"]
+
+
+def test_move_an_all_day_task_stays_all_day(client, seeded):
+    chat(client, seeded, "move the report to next monday")
+    moved = task(client, seeded, 2)
+    assert moved["due_at"] == "2026-12-07T00:00:00+09:00" and moved["all_day"] is True
 
 
 def test_move_task_by_number(client, seeded):

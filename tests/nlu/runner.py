@@ -61,7 +61,7 @@ def expected_tasks(case: Case, base: list[dict[str, Any]] | None = None) -> list
     if base is None:
         base = [{"id": i, **seed.as_dict()} for i, seed in enumerate(case.seeds(), start=1)]
     # Every task has a priority: medium when none was given.
-    tasks = [{**t, "priority": t.get("priority") or "medium"} for t in base]
+    tasks = [{**t, "priority": t.get("priority") or "medium", "due_date": _day(t.get("due_date"))} for t in base]
     next_id = max((t["id"] for t in tasks), default=0) + 1
     by_id = {t["id"]: t for t in tasks}
     for name, args in case.calls:

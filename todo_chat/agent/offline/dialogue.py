@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from todo_chat.agent.offline import replies
+from todo_chat.agent.offline import replies, slots
 from todo_chat.agent.offline.parse import Request, understand
 from todo_chat.agent.offline.resolve import match_tasks, mentioned
 from todo_chat.agent.offline.slots import DEFAULT_PRIORITY, task_ids
@@ -178,9 +178,16 @@ def _plan(request: Request, context: Context, script: Script) -> str:
         if request.priority:
             filters["priority"] = request.priority
         status = request.status
+        if (filters.get("sort") or filters.get("due") == "none") and re.search(r"\bdue\b", request.norm.low):
+            status = slots.list_status(re.sub(r"\b(?:no |without )?due(?: dates?)?\b", " ", request.norm.low))
         if filters.get("due") in ("overdue", "today", "week"):
             status = "pending"
-        listed = script.call("list_tasks", {"status": status, **filters})
+        # list_tasks reads due="none" as no filter at all (tools._word): undated tasks are picked here.
+        sent = {k: v for k, v in filters.items() if not (k == "due" and v == "none")}
+        listed = script.call("list_tasks", {"status": status, **sent})
+        if filters.get("due") == "none":
+            listed = {**listed, "tasks": [t for t in listed.get("tasks", []) if not t.get("due_at")
+                                          and not t.get("due_date")]}
         if filters:
             return replies.filtered(listed, filters)
         if request.query:
@@ -225,7 +232,8 @@ def _act(request: Request, context: Context, script: Script) -> str:
 def _change_fields(request: Request, context: Context, script: Script) -> str:
     """Due date, priority, tags, repeat or reminder of one or more tasks."""
     changes = request.changes
-    needs_current = any(k in changes for k in ("tags_add", "tags_remove", "shift_days"))
+    dated = bool(changes.get("due_date")) and "T" not in changes["due_date"]
+    needs_current = dated or any(k in changes for k in ("tags_add", "tags_remove", "shift_days"))
     targets = _targets(request, context, script)
     if isinstance(targets, str):
         if set(changes) == {"remind_at"} and request.query and not request.ids:
@@ -254,6 +262,9 @@ def _change_fields(request: Request, context: Context, script: Script) -> str:
             removing = changes.get("tags_remove", [])
             tags = [] if "*" in removing else [t for t in tags if t not in removing]
             args["tags"] = tags
+        if dated and now.get("due_at") and not now.get("all_day", True):
+            # "push the dentist to tuesday": a task with a time keeps its time of day
+            args["due_date"] += "T" + now["due_at"][11:16]
         if "shift_days" in changes:
             args["due_date"] = _shifted(now, changes["shift_days"], request.today or date.today())
         results.append(script.call("update_task", args))

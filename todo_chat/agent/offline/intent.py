@@ -212,7 +212,7 @@ def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
     timed = (take_recurrence(low)[1] or take_time(low)[1]) and not re.search(r"\b(?:alarm|timer)\b", low)
     if (has_date(low) or timed) and best_other < 2.0:
         # "Dentist friday 3pm", "I have a dentist appointment on friday": a date makes it a task.
-        totals["add"] += 1.5 + (1.0 if len(low.split()) <= 5 else 0.0)
+        totals["add"] += 1.5 + (1.0 if len(low.split()) <= 5 or take_recurrence(low)[1] else 0.0)
     if totals["reopen"] >= 4.0:
         totals["complete"] = min(totals["complete"], 1.0)
         totals["add"] = min(totals["add"], 1.0)

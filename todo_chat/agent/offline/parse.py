@@ -45,7 +45,9 @@ def understand(text: str, today: date | None = None) -> Request:
     norm = normalise(text)
     scored = classify(norm.low, norm.raw.lower())
     request = Request(scored.action, norm, scored.score, today=today)
-    if scored.action != "list" and (found := rich.field_changes(norm.text, today)) is not None:
+    listing = scored.action == "list" and bool(re.match(
+        r"^(?:show|list|display|view|see|what|which|how|any|anything|is|are|do|sort|search|find|give|tell)\b", norm.low))
+    if not listing and (found := rich.field_changes(norm.text, today)) is not None:
         request.action = "update"
         request.changes, target = found
         _fill_target(request, target)

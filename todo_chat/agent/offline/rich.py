@@ -87,7 +87,7 @@ _RECUR = re.compile(
     rf"|(?P<weekends>{_EVERY}\s+weekends?|on\s+weekends)"
     rf"|{_EVERY}\s+(?P<n>\d{{1,2}}|two|three|four|five|six|other)\s+(?P<unit>days?|weeks?|months?|years?)"
     rf"(?:\s+on\s+(?P<nday>{_WEEKDAY_WORD}))?"
-    rf"|(?:{_EVERY}\s+|on\s+)(?P<days>{_WEEKDAY_WORD}(?:\s*(?:,|and|&)\s*{_WEEKDAY_WORD})*)(?!\s+(?:next|week))"
+    rf"|(?:{_EVERY}\s+|on\s+)(?P<days>{_WEEKDAY_WORD}(?:\s*(?:,|and|&)\s*{_WEEKDAY_WORD})*)(?!\s+(?:next|week))(?:\s+(?:morning|afternoon|evening|night|lunchtime)s?)?"
     rf"|(?P<weekly>weekly|every\s+week|each\s+week|once\s+a\s+week)(?:\s+on\s+(?P<wday>{_WEEKDAY_WORD}))?"
     rf"|(?P<monthly>monthly|every\s+month|each\s+month|once\s+a\s+month)"
     rf"(?:\s+on\s+the\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?)?"
