@@ -880,6 +880,8 @@ CASES += [
  C("rich-list", "what's due this week?", ls_("pending", due="week"), tasks=R7),
  C("rich-list", "what's due today?", ls_("pending", due="today"), tasks=R7),
  C("rich-list", "show my overdue tasks", ls_("pending", due="overdue"), tasks=R7),
+ C("rich-list", "what's due tomorrow?", ls_("pending"), tasks=R7, reply=("Dentist appointment",),
+   not_reply=("Write the report",)),
  C("rich-list", "anything overdue?", ls_("pending", due="overdue"), tasks=R7),
  C("rich-list", "anything tagged work?", ls_(tag="work"), tasks=R7),
  C("rich-list", "show #draft", ls_(tag="draft"), tasks=R7, reply=("Write the report",)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from todo_chat.agent.offline import replies, slots
@@ -180,11 +180,14 @@ def _plan(request: Request, context: Context, script: Script) -> str:
         status = request.status
         if (filters.get("sort") or filters.get("due") == "none") and re.search(r"\bdue\b", request.norm.low):
             status = slots.list_status(re.sub(r"\b(?:no |without )?due(?: dates?)?\b", " ", request.norm.low))
-        if filters.get("due") in ("overdue", "today", "week"):
+        if filters.get("due") in ("overdue", "today", "week", "tomorrow"):
             status = "pending"
         # list_tasks reads due="none" as no filter at all (tools._word): undated tasks are picked here.
-        sent = {k: v for k, v in filters.items() if not (k == "due" and v == "none")}
+        sent = {k: v for k, v in filters.items() if not (k == "due" and v in ("none", "tomorrow"))}
         listed = script.call("list_tasks", {"status": status, **sent})
+        if filters.get("due") == "tomorrow":
+            tomorrow = ((request.today or date.today()) + timedelta(days=1)).isoformat()
+            listed = {**listed, "tasks": [t for t in listed.get("tasks", []) if t.get("due_date") == tomorrow]}
         if filters.get("due") == "none":
             listed = {**listed, "tasks": [t for t in listed.get("tasks", []) if not t.get("due_at")
                                           and not t.get("due_date")]}

@@ -213,6 +213,8 @@ def list_filters(low: str) -> dict[str, Any]:
         out["due"] = "overdue"
     elif re.search(r"\bdue\b[\w\s]*\btoday\b|\btoday'?s tasks\b|\b(?:tasks?|anything) (?:for|due) today\b", low):
         out["due"] = "today"
+    elif re.search(r"\bdue\b[\w\s]*\btomorrow\b|\b(?:tasks?|anything) (?:for|due) tomorrow\b", low):
+        out["due"] = "tomorrow"   # no such filter in list_tasks: the model picks them from the list
     elif re.search(r"\b(?:this|the|next|coming)\s+(?:\d+\s+days|week)\b|\bweek'?s tasks\b", low) and \
             re.search(r"\b(?:due|this week|coming up|upcoming|next 7 days)\b", low):
         out["due"] = "week"
