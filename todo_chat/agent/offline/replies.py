@@ -230,17 +230,19 @@ def ask_new_title(task_id: int | None) -> str:
 
 
 def unsupported_field() -> str:
-    return ("I can change a task's title or description, but not its due date or priority yet. "
-            "You can delete it and add it again with the new date or priority.")
+    return ("I can change a task's title, description, due date, priority, tags or repeat. Try "
+            "“move task 3 to friday”, “make the report urgent” or “tag task 2 with work”.")
 
 
 def chat(action: str) -> str:
     if action == "greet":
         return f"Hi! I'm your task assistant. Try {EXAMPLES}."
     if action == "help":
-        return ("I manage your todo list. I can:\n- add tasks (with a priority or a due date)\n"
-                "- show all, pending or completed tasks\n- mark tasks done, or reopen them\n"
-                "- rename tasks or change their description\n- delete tasks\n"
+        return ("I manage your todo list. I can:\n- add tasks (with a priority, a due date and time, #tags, "
+                "a repeat like “every Monday at 9” or a reminder)\n"
+                "- show all, pending or completed tasks, what's due today or this week, what's overdue, "
+                "a #tag, or sorted by priority or due date\n- mark tasks done, or reopen them\n"
+                "- rename tasks, change their description, due date, priority, tags or repeat\n- delete tasks\n"
                 f"Refer to a task by its number or by words from its title. Try {EXAMPLES}.")
     if action == "thanks":
         return "You're welcome! Anything else on your list?"
