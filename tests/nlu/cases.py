@@ -31,10 +31,13 @@ class Seed:
     priority: str | None = None
     due_date: str | None = None
     description: str = ""
+    tags: tuple[str, ...] = ()
+    recurrence: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
+        extra = {k: v for k, v in (("tags", list(self.tags)), ("recurrence", self.recurrence)) if v}
         return {"title": self.title, "completed": self.done, "priority": self.priority,
-                "due_date": self.due_date, "description": self.description}
+                "due_date": self.due_date, "description": self.description, **extra}
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ CASES: list[Case] = [
     C("add", "add a taks to vacuum the stairs", add("Vacuum the stairs")),
     # trailing clauses
     C("add", "I need to renew my licence by Monday, add that", add("Renew my licence", due_date=MON),
-      reply=("Renew my licence", "Mon Nov 30")),
+      reply=("Renew my licence", "Mon 30 Nov")),
     C("add", "Pick up the parcel from the post office - can you add it?", add("Pick up the parcel from the post office")),
     C("add", "add walk the dog to my tasks", add("Walk the dog")),
     C("add", "add buy bread on my list", add("Buy bread")),
@@ -142,7 +145,7 @@ CASES: list[Case] = [
     C("add", "Call the council about the bins. Add it please", add("Call the council about the bins")),
     # dates
     C("add", "Add a task to buy groceries tomorrow, high priority",
-      add("Buy groceries", priority="high", due_date=WED), reply=("high priority", "Wed Nov 25")),
+      add("Buy groceries", priority="high", due_date=WED), reply=("high priority", "Wed 25 Nov")),
     C("add", "remind me to call the dentist on friday", add("Call the dentist", due_date=FRI)),
     C("add", "add submit expenses by next monday", add("Submit expenses", due_date=MON)),
     C("add", "add pay the gas bill in 3 days", add("Pay the gas bill", due_date=FRI)),
@@ -341,7 +344,7 @@ CASES: list[Case] = [
     C("update", "add details to task 2: bring the red folder", upd(2, description="bring the red folder"),
       tasks=HOME),
     C("update", "change task 3", tasks=HOME, reply=("say instead",)),
-    C("update", "change the due date of the rent task to friday", tasks=ERRANDS, reply=("due date",)),
+    C("update", "change the due date of the rent task to friday", upd(1, due_date=FRI), tasks=ERRANDS, reply=("due Fri 27 Nov",)),
     C("update", "edit the meeting task to Team sync", tasks=MEET, reply=("Which one",)),
     C("update", "modify #2 to Gym with Alex", upd(2, title="Gym with Alex"), tasks=HOME),
     C("update", "correct 'Renew pasport' to 'Renew passport'", upd(1, title="Renew passport"),
@@ -403,7 +406,7 @@ Z3 = ("[x] Call mom", "Buy cat food", "[x] Clean the bathroom", "Submit the expe
 
 CASES += [
  C("add", "Add 'Email Sarah the slides'", add("Email Sarah the slides")),
- C("add", "please remind me to pick up Tom from school at 3", add("Pick up Tom from school at 3")),
+ C("add", "please remind me to pick up Tom from school at 3", add("Pick up Tom from school", due_date=day(0) + "T15:00")),
  C("add", "I gotta buy a new phone charger", add("Buy a new phone charger")),
  C("add", "can u add get car washed", add("Get car washed")),
  C("add", "add a todo for booking the hotel in Rome", add("Booking the hotel in Rome")),
@@ -690,7 +693,7 @@ CASES += [
  C("add", "Add 'Order a cake' to the list and mark it urgent", add("Order a cake", priority="high")),
  C("add", "Please put milk on the shopping list", add("Milk")),
  C("add", "can you create a new task for me called 'Gym session'", add("Gym session")),
- C("add", "add a task - call the vet at 10am tomorrow", add("Call the vet at 10am", due_date=WED)),
+ C("add", "add a task - call the vet at 10am tomorrow", add("Call the vet", due_date=WED + "T10:00")),
  C("add", "I'd like to add buy a new laptop", add("Buy a new laptop")),
  C("add", "Add: pay the nanny, due friday, important", add("Pay the nanny", priority="high", due_date=FRI)),
  C("add", "new: fix the sink", add("Fix the sink")),
@@ -767,8 +770,8 @@ CASES += [
  C("context", "yes", rm(2), tasks=V5, before=("I can't make it to the gym, so bin that one",)),
  C("context", "Buy eggs", add("Buy eggs"), tasks=V5, before=("add a task",)),
  C("add", "add a task", tasks=V5, reply=("What should I add",)),
- C("update", "move the gym to friday", tasks=V5, reply=("due date",)),
- C("update", "make the milk task high priority", tasks=V5, reply=("priority",)),
+ C("update", "move the gym to friday", upd(2, due_date=FRI), tasks=V5, reply=("due Fri 27 Nov",)),
+ C("update", "make the milk task high priority", upd(1, priority="high"), tasks=V5, reply=("high priority",)),
  C("add", "add buy bread, no wait, buy rolls", add("Buy rolls")),
  C("add", "I have a haircut on Saturday", add("Haircut", due_date=SAT)),
  C("add", "don't forget to email the landlord", add("Email the landlord")),
@@ -830,4 +833,81 @@ CASES += [
  C("context", "delete the 2nd one", rm(2), tasks=U6, before=("list everything",)),
  C("chat", "Hey, how are you?", reply=("task assistant",)),
  C("chat", "can you play music", reply=("todo list",)),
+]
+
+# --- issue 11: the richer-task language (tags, times, repeats, reminders, filters, field changes) --
+TUE2 = day(7)   # next Tuesday
+R7 = (Seed("Dentist appointment", due_date=WED + "T10:00"), Seed("Write the report", due_date=THU, tags=("draft",)),
+      Seed("Go to the gym", due_date=MON, recurrence="FREQ=WEEKLY;BYDAY=MO"), Seed("Fix the shelf", priority="high"),
+      "Call the bank", Seed("Pay the water bill", due_date=day(-2)), "[x] Renew passport")
+
+
+def ls_(status: str = "all", **kw: Any) -> tuple[str, dict[str, Any]]:
+    return ("list_tasks", {"status": status, **kw})
+
+
+CASES += [
+ C("rich-add", "add a high priority task to file taxes by friday #finance",
+   add("File taxes", priority="high", due_date=FRI, tags=["finance"]), reply=("#finance", "Fri 27 Nov")),
+ C("rich-add", "remind me every monday at 9 to water the plants",
+   add("Water the plants", due_date=MON + "T09:00", recurrence="FREQ=WEEKLY;BYDAY=MO", remind_at=MON + "T09:00"),
+   reply=("repeats every Monday", "Mon 30 Nov, 9:00 am")),
+ C("rich-add", "add stretch every day", add("Stretch", due_date=day(0), recurrence="FREQ=DAILY"), reply=("repeats every day",)),
+ C("rich-add", "standup every weekday at 9:30am",
+   add("Standup", due_date=day(0) + "T09:30", recurrence="FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"), reply=("every weekday",)),
+ C("rich-add", "add clean the fridge every 2 weeks", add("Clean the fridge", due_date=day(0), recurrence="FREQ=WEEKLY;INTERVAL=2"),
+   reply=("every 2 weeks",)),
+ C("rich-add", "pay the rent monthly", add("Pay the rent", due_date=day(0), recurrence="FREQ=MONTHLY")),
+ C("rich-add", "add pay rent every month on the 1st", add("Pay rent", due_date=day(7), recurrence="FREQ=MONTHLY;BYMONTHDAY=1"),
+   reply=("on the 1st",)),
+ C("rich-add", "yoga every tuesday and thursday at 7pm",
+   add("Yoga", due_date=day(0) + "T19:00", recurrence="FREQ=WEEKLY;BYDAY=TU,TH")),
+ C("rich-add", "call mom tomorrow 5pm", add("Call mom", due_date=WED + "T17:00"), reply=("Wed 25 Nov, 5:00 pm",)),
+ C("rich-add", "add standup at 14:30", add("Standup", due_date=day(0) + "T14:30"), reply=("2:30 pm",)),
+ C("rich-add", "add book club at 9", add("Book club", due_date=day(0) + "T09:00")),
+ C("rich-add", "add take out the recycling tonight", add("Take out the recycling", due_date=day(0))),
+ C("rich-add", "add renew the visa in 3 days", add("Renew the visa", due_date=FRI)),
+ C("rich-add", "send the invoices by the end of the month", add("Send the invoices", due_date=MON)),
+ C("rich-add", "haircut next friday at 11am", add("Haircut", due_date=FRI + "T11:00")),
+ C("rich-add", "remind me at 4pm about the parcel pickup",
+   add("Parcel pickup", due_date=day(0) + "T16:00", remind_at=day(0) + "T16:00")),
+ C("rich-add", "add prepare the slides #work #q4 high priority",
+   add("Prepare the slides", priority="high", tags=["work", "q4"])),
+ C("rich-add", "add buy a gift for Sam by saturday, tagged family", add("Buy a gift for Sam", due_date=SAT, tags=["family"])),
+ C("rich-add", "take the bins out every thursday evening", add("Take the bins out", due_date=THU, recurrence="FREQ=WEEKLY;BYDAY=TH")),
+ C("rich-add", "add team retro every 2 weeks on friday at 3pm",
+   add("Team retro", due_date=FRI + "T15:00", recurrence="FREQ=WEEKLY;INTERVAL=2;BYDAY=FR")),
+ C("rich-list", "what's due this week?", ls_("pending", due="week"), tasks=R7),
+ C("rich-list", "what's due today?", ls_("pending", due="today"), tasks=R7),
+ C("rich-list", "show my overdue tasks", ls_("pending", due="overdue"), tasks=R7),
+ C("rich-list", "what's due tomorrow?", ls_("pending"), tasks=R7, reply=("Dentist appointment",),
+   not_reply=("Write the report",)),
+ C("rich-list", "anything overdue?", ls_("pending", due="overdue"), tasks=R7),
+ C("rich-list", "anything tagged work?", ls_(tag="work"), tasks=R7),
+ C("rich-list", "show #draft", ls_(tag="draft"), tasks=R7, reply=("Write the report",)),
+ C("rich-list", "sort by priority", ls_(sort="priority", order="desc"), tasks=R7),
+ C("rich-list", "show tasks by due date", ls_(sort="due", order="asc"), tasks=R7),
+ C("rich-list", "high priority tasks", ls_(priority="high"), tasks=R7, reply=("Fix the shelf",)),
+ C("rich-list", "search for dentist", ls_(query="dentist"), tasks=R7, reply=("Dentist appointment",)),
+ C("rich-list", "list my tasks alphabetically", ls_(sort="title", order="asc"), tasks=R7),
+ C("rich-list", "which tasks have no due date?", ls_(), tasks=R7, reply=("Fix the shelf", "Call the bank"), not_reply=("Dentist",)),
+ C("rich-update", "push the dentist to next tuesday", upd(1, due_date=TUE2 + "T10:00"), tasks=R7,
+   reply=("Tue 1 Dec, 10:00 am",)),
+ C("rich-update", "move task 5 to friday", upd(5, due_date=FRI), tasks=R7, reply=("due Fri 27 Nov",)),
+ C("rich-update", "move the report to monday", upd(2, due_date=MON), tasks=R7),
+ C("rich-update", "postpone the report by 2 days", upd(2, due_date=SAT), tasks=R7, reply=("Sat 28 Nov",)),
+ C("rich-update", "reschedule the bank call for thursday at 2pm", upd(5, due_date=THU + "T14:00"), tasks=R7),
+ C("rich-update", "make task 4 urgent", upd(4, priority="high"), tasks=R7, reply=("high priority",)),
+ C("rich-update", "make task 5 urgent", upd(5, priority="high"), tasks=R7),
+ C("rich-update", "lower the priority of the shelf task", upd(4, priority="low"), tasks=R7, reply=("low priority",)),
+ C("rich-update", "set the bank task to low priority", upd(5, priority="low"), tasks=R7),
+ C("rich-update", "tag the report task with work", upd(2, tags=["draft", "work"]), tasks=R7, reply=("#work",)),
+ C("rich-update", "tag task 5 with finance", upd(5, tags=["finance"]), tasks=R7),
+ C("rich-update", "remove the draft tag from the report", upd(2, tags=[]), tasks=R7),
+ C("rich-update", "stop repeating the gym task", upd(3, recurrence=""), tasks=R7, reply=("doesn't repeat",)),
+ C("rich-update", "make the bank task repeat every week", upd(5, recurrence="FREQ=WEEKLY"), tasks=R7,
+   reply=("repeats every week",)),
+ C("rich-update", "remove the due date from the dentist", upd(1, due_date=""), tasks=R7, reply=("no due date",)),
+ C("rich-update", "remind me about the dentist task tomorrow at 8", upd(1, remind_at=WED + "T08:00"), tasks=R7),
+ C("rich-update", "make the water bill due tomorrow", upd(6, due_date=WED), tasks=R7),
 ]

@@ -50,19 +50,24 @@ def _args_match(expected: dict[str, Any], actual: dict[str, Any]) -> bool:
     return True
 
 
+def _day(value: str | None) -> str | None:
+    """The date part of a due date the tools were sent ('2026-11-25T10:00' -> '2026-11-25')."""
+    return value[:10] if value else None
+
+
 def expected_tasks(case: Case, base: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """The tasks the expected calls leave behind, from the seeded ones (or `base`: those there
     were once the earlier turns had run)."""
     if base is None:
         base = [{"id": i, **seed.as_dict()} for i, seed in enumerate(case.seeds(), start=1)]
     # Every task has a priority: medium when none was given.
-    tasks = [{**t, "priority": t.get("priority") or "medium"} for t in base]
+    tasks = [{**t, "priority": t.get("priority") or "medium", "due_date": _day(t.get("due_date"))} for t in base]
     next_id = max((t["id"] for t in tasks), default=0) + 1
     by_id = {t["id"]: t for t in tasks}
     for name, args in case.calls:
         if name == "add_task":
             task = {"id": next_id, "title": args["title"], "completed": False,
-                    "priority": args.get("priority", "medium"), "due_date": args.get("due_date"),
+                    "priority": args.get("priority", "medium"), "due_date": _day(args.get("due_date")),
                     "description": args.get("description", "")}
             by_id[next_id] = task
             next_id += 1
@@ -71,7 +76,9 @@ def expected_tasks(case: Case, base: list[dict[str, Any]] | None = None) -> list
         elif name == "delete_task":
             by_id.pop(args["task_id"], None)
         elif name == "update_task" and args["task_id"] in by_id:
-            by_id[args["task_id"]].update({k: v for k, v in args.items() if k in ("title", "description")})
+            by_id[args["task_id"]].update({k: v for k, v in args.items() if k in ("title", "description", "priority")})
+            if "due_date" in args:  # a time of day is the same day; "" removes the date
+                by_id[args["task_id"]]["due_date"] = _day(args["due_date"])
     return [by_id[k] for k in sorted(by_id)]
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from todo_chat.agent.offline import replies
+from todo_chat.agent.offline import replies, slots
 from todo_chat.agent.offline.parse import Request, understand
 from todo_chat.agent.offline.resolve import match_tasks, mentioned
 from todo_chat.agent.offline.slots import DEFAULT_PRIORITY, task_ids
@@ -174,7 +174,25 @@ def _plan(request: Request, context: Context, script: Script) -> str:
             results.append(script.call("add_task", args))
         return replies.added(results)
     if request.action == "list":
-        listed = script.call("list_tasks", {"status": request.status})
+        filters = dict(request.filters)
+        if request.priority:
+            filters["priority"] = request.priority
+        status = request.status
+        if (filters.get("sort") or filters.get("due") == "none") and re.search(r"\bdue\b", request.norm.low):
+            status = slots.list_status(re.sub(r"\b(?:no |without )?due(?: dates?)?\b", " ", request.norm.low))
+        if filters.get("due") in ("overdue", "today", "week", "tomorrow"):
+            status = "pending"
+        # list_tasks reads due="none" as no filter at all (tools._word): undated tasks are picked here.
+        sent = {k: v for k, v in filters.items() if not (k == "due" and v in ("none", "tomorrow"))}
+        listed = script.call("list_tasks", {"status": status, **sent})
+        if filters.get("due") == "tomorrow":
+            tomorrow = ((request.today or date.today()) + timedelta(days=1)).isoformat()
+            listed = {**listed, "tasks": [t for t in listed.get("tasks", []) if t.get("due_date") == tomorrow]}
+        if filters.get("due") == "none":
+            listed = {**listed, "tasks": [t for t in listed.get("tasks", []) if not t.get("due_at")
+                                          and not t.get("due_date")]}
+        if filters:
+            return replies.filtered(listed, filters)
         if request.query:
             found = match_tasks(request.query, listed.get("tasks", []))
             if found.kind in ("one", "several"):
@@ -187,6 +205,8 @@ def _plan(request: Request, context: Context, script: Script) -> str:
 
 def _act(request: Request, context: Context, script: Script) -> str:
     action = request.action
+    if action == "update" and request.changes:
+        return _change_fields(request, context, script)
     if action == "update":
         if request.unsupported:
             return replies.unsupported_field()
@@ -210,6 +230,68 @@ def _act(request: Request, context: Context, script: Script) -> str:
             args.update(change)
         results.append(script.call(TOOL[action], args))
     return replies.acted(action, results, change)
+
+
+def _change_fields(request: Request, context: Context, script: Script) -> str:
+    """Due date, priority, tags, repeat or reminder of one or more tasks."""
+    changes = request.changes
+    dated = bool(changes.get("due_date")) and "T" not in changes["due_date"]
+    needs_current = dated or any(k in changes for k in ("tags_add", "tags_remove", "shift_days"))
+    targets = _targets(request, context, script)
+    if isinstance(targets, str):
+        if set(changes) == {"remind_at"} and request.query and not request.ids:
+            # "remind me about the dentist tomorrow at 8" with no such task: a new one.
+            title = request.query[:1].upper() + request.query[1:]
+            return replies.added([script.call("add_task", {"title": title, "priority": DEFAULT_PRIORITY,
+                                                           "remind_at": changes["remind_at"]})])
+        return targets
+    current: dict[int, dict[str, Any]] = {}
+    if needs_current:
+        if any("title" not in t for t in targets) or not script_listed(script):
+            listed = script.call("list_tasks", {"status": "all"})
+        else:
+            listed = script_listed(script)
+        current = {t["id"]: t for t in listed.get("tasks", [])}
+    results = []
+    for task in targets:
+        now = current.get(task["id"], task)
+        args: dict[str, Any] = {"task_id": task["id"]}
+        for key in ("due_date", "priority", "recurrence", "remind_at"):
+            if key in changes:
+                args[key] = changes[key]
+        if "tags_add" in changes or "tags_remove" in changes:
+            tags = list(now.get("tags") or [])
+            tags += [t for t in changes.get("tags_add", []) if t not in tags]
+            removing = changes.get("tags_remove", [])
+            tags = [] if "*" in removing else [t for t in tags if t not in removing]
+            args["tags"] = tags
+        if dated and now.get("due_at") and not now.get("all_day", True):
+            # "push the dentist to tuesday": a task with a time keeps its time of day
+            args["due_date"] += "T" + now["due_at"][11:16]
+        if "shift_days" in changes:
+            args["due_date"] = _shifted(now, changes["shift_days"], request.today or date.today())
+        results.append(script.call("update_task", args))
+    return replies.changed(results, changes)
+
+
+def script_listed(script: Script) -> dict[str, Any] | None:
+    """The last list_tasks result this turn already has."""
+    for name, _, result in reversed(script.calls[: script.i]):
+        if name == "list_tasks":
+            return result
+    return None
+
+
+def _shifted(task: dict[str, Any], days: int, today: date) -> str:
+    from datetime import datetime, timedelta
+
+    due_at = task.get("due_at")
+    if not due_at:
+        return (today + timedelta(days=days)).isoformat()
+    moved = datetime.fromisoformat(due_at) + timedelta(days=days)
+    if task.get("all_day", True):
+        return moved.date().isoformat()
+    return moved.strftime("%Y-%m-%dT%H:%M")
 
 
 def _targets(request: Request, context: Context, script: Script) -> list[dict[str, Any]] | str:

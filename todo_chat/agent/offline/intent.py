@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from todo_chat.agent.offline.rich import take_recurrence, take_time
 from todo_chat.agent.offline.slots import BARE_ADD_VERBS, has_date
 
 Action = Literal["add", "list", "complete", "reopen", "delete", "update",
@@ -76,6 +77,14 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\b(?:show|list|see|view|display)\s+(?:me\s+)?(?:all|everything|my|the|what|which|pending|completed)\b", 1.0),
         (r"\bwhich (?:ones?|tasks?|todos?|items?)?\s*(?:have|did|are|is|do)\b", 2.0),
         (r"\?$", 0.5),
+        # Filters and orders: "anything tagged work?", "sort by priority", "search for dentist".
+        (r"^(?:anything|tasks?|todos?|items?|what is|show|list)\b.*\b(?:tagged|labell?ed)\b|^(?:show|list|see)\s+#\w+\s*$"
+         r"|^#[a-z][\w-]*\s*\??$", 3.0),
+        (r"^(?:sort|order|arrange|rank)\s+(?:them\s+|it\s+|my\s+|the\s+)?(?:tasks\s+|list\s+|todos\s+)?by\b", 5.0),
+        (r"^(?:search|search for|look for|look up)\b|^find\s+(?:tasks?|anything|todos?|items?)\b", 3.5),
+        (r"^(?:my\s+|all\s+|the\s+)?(?:very\s+)?(?:high|low|medium|top|urgent|important)[\s-]*(?:priority\s+)?"
+         r"(?:tasks|todos|items|ones|stuff)\b", 4.0),
+        (r"\b(?:overdue|past due)\b|\bwhat is due\b|\bdue (?:today|this week|tomorrow)\s*$", 2.5),
         (r"^(?:tasks|todos|items|anything|stuff|things)\s+(?:left|pending|remaining|outstanding|open|done|completed|"
          r"to do|finished)\b", 3.0),
     ),
@@ -200,9 +209,10 @@ def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
         totals["complete"] -= 4.0
         totals["reopen"] -= 4.0
     best_other = max(v for k, v in totals.items() if k != "add")
-    if has_date(low) and best_other < 2.0:
+    timed = (take_recurrence(low)[1] or take_time(low)[1]) and not re.search(r"\b(?:alarm|timer)\b", low)
+    if (has_date(low) or timed) and best_other < 2.0:
         # "Dentist friday 3pm", "I have a dentist appointment on friday": a date makes it a task.
-        totals["add"] += 1.5 + (1.0 if len(low.split()) <= 5 else 0.0)
+        totals["add"] += 1.5 + (1.0 if len(low.split()) <= 5 or take_recurrence(low)[1] else 0.0)
     if totals["reopen"] >= 4.0:
         totals["complete"] = min(totals["complete"], 1.0)
         totals["add"] = min(totals["add"], 1.0)

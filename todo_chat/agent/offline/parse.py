@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from todo_chat.agent.offline import slots
+from todo_chat.agent.offline import rich, slots
 from todo_chat.agent.offline.intent import Action, classify
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import STOPWORDS
@@ -31,6 +31,8 @@ class Request:
     unsupported: str | None = None
     query_parts: list[str] = field(default_factory=list)  # "the email task and the shelf task"
     priority: str | None = None       # list: only tasks of this priority
+    filters: dict = field(default_factory=dict)   # list: due / tag / sort / order / query
+    changes: dict = field(default_factory=dict)   # update: due_date, priority, tags_add, recurrence, ...
     today: date | None = None
 
     @property
@@ -43,11 +45,22 @@ def understand(text: str, today: date | None = None) -> Request:
     norm = normalise(text)
     scored = classify(norm.low, norm.raw.lower())
     request = Request(scored.action, norm, scored.score, today=today)
+    listing = scored.action == "list" and bool(re.match(
+        r"^(?:show|list|display|view|see|what|which|how|any|anything|is|are|do|sort|search|find|give|tell)\b", norm.low))
+    if not listing and (found := rich.field_changes(norm.text, today)) is not None:
+        request.action = "update"
+        request.changes, target = found
+        _fill_target(request, target)
+        return request
     if scored.action == "add":
         request.items = add_items(norm, today)   # none: the model asks what to add
     elif scored.action == "list":
         request.status = slots.list_status(norm.low)
         request.priority = slots.list_priority(norm.low)
+        request.filters = rich.list_filters(norm.raw.lower())
+        if request.filters.get("sort") == "priority" and request.priority == "high" and \
+                not re.search(r"\bhigh\b|\burgent\b|\bimportant\b", norm.low):
+            request.priority = None
         if re.match(r"^(?:is|are|did|have|has|was|were)\b", norm.low) and not re.search(
                 r"\b(?:anything|any|something|everything|tasks|todos|items|left|pending|list)\b", norm.low):
             request.query = target_query(norm.text)
@@ -144,9 +157,14 @@ def add_items(norm: Norm, today: date) -> list[dict]:
         rest, due = slots.take_due_date(rest, today)
         titles = [_clean_title(q, exact=True) for q in quotes]
         return [_item(t, "", priority, due) for t in titles if t][:MAX_ITEMS]
+    remind = bool(re.match(r"^(?:please\s+)?remind me\b", text, I))
+    text = re.sub(r"^(remind me)\s+((?:(?:at|on|by|every|each|tomorrow|today|tonight|next)\b.*?))\s+"
+                  r"(?:to|about|that i (?:need|have) to)\s+(.+)$", r"\1 to \3 \2", text, flags=I)
+    text, tags = rich.take_tags(text)
     text = _strip_lead(text)
     text, priority = slots.take_priority(text)
-    text, due = slots.take_due_date(text, today)
+    text, when = rich.take_when(text, today)
+    due = when.get("due_date")
     text, priority2 = slots.take_priority(text) if priority is None else (text, None)
     priority = priority or priority2
     text = _strip_lead(text)
@@ -158,14 +176,17 @@ def add_items(norm: Norm, today: date) -> list[dict]:
     text = _COUNTED.sub("", text)
     titles = [_clean_title(p) for p in _split_items(text, counted)]
     titles = [t for t in titles if t and t.lower() not in STOPWORDS]
+    extra: dict = {k: v for k, v in (("tags", tags), ("recurrence", when.get("recurrence"))) if v}
+    if remind and due and "T" in due:
+        extra["remind_at"] = due
     if len(titles) > 1:
-        return [_item(t, "", priority, due) for t in titles][:MAX_ITEMS]
-    return [_item(t, description, priority, due) for t in titles]
+        return [{**_item(t, "", priority, due), **extra} for t in titles][:MAX_ITEMS]
+    return [{**_item(t, description, priority, due), **extra} for t in titles]
 
 
-def _item(title: str, description: str, priority: str | None, due: date | None) -> dict:
+def _item(title: str, description: str, priority: str | None, due: date | str | None) -> dict:
     return {"title": title[:200], "description": description, "priority": priority,
-            "due_date": due.isoformat() if due else None}
+            "due_date": due.isoformat() if isinstance(due, date) else due}
 
 
 # --- acting on a task -----------------------------------------------------------------------------

@@ -6,8 +6,11 @@ can tell which tasks "it", "that one" or "the second one" mean (`resolve.mention
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+
+from todo_chat.agent.offline.rich import describe_rule
+from todo_chat.services.tasks import due_phrase
 
 # Every "which one?" question carries this, so the next message can answer it with a number.
 WHICH_MARK = "Which one should I"
@@ -24,8 +27,28 @@ def _due(value: str | None) -> str:
     return f"due {date.fromisoformat(value):%a %b %-d}" if value else ""
 
 
+def when(task: dict[str, Any]) -> str:
+    """'Fri 4 Dec' or 'Fri 4 Dec, 5:00 pm', in the offset the tool's result carries."""
+    due_at = task.get("due_at")
+    if not due_at:
+        return ""
+    moment = datetime.fromisoformat(due_at)
+    return due_phrase(moment, bool(task.get("all_day")), moment.tzinfo)  # type: ignore[arg-type]
+
+
+def _reminder(task: dict[str, Any]) -> str:
+    remind_at = task.get("remind_at")
+    if not remind_at:
+        return ""
+    return "reminder " + due_phrase(datetime.fromisoformat(remind_at), False,
+                                    datetime.fromisoformat(remind_at).tzinfo)  # type: ignore[arg-type]
+
+
 def _extras(task: dict[str, Any]) -> list[str]:
-    return [x for x in (task.get("priority") and f"{task['priority']} priority", _due(task.get("due_date"))) if x]
+    due = f"due {when(task)}" if task.get("due_at") else _due(task.get("due_date"))
+    tags = " ".join(f"#{t}" for t in task.get("tags") or [])
+    return [x for x in (task.get("priority") and f"{task['priority']} priority", due, tags,
+                        describe_rule(task.get("recurrence")), _reminder(task)) if x]
 
 
 def line(task: dict[str, Any], checkbox: bool = False) -> str:
@@ -84,6 +107,59 @@ def listed(result: dict[str, Any], priority: str | None = None) -> str:
     return "\n".join([head, *(line(t, checkbox=status == "all") for t in tasks)])
 
 
+_FILTER_WORDS = {"today": "due today", "tomorrow": "due tomorrow", "overdue": "overdue", "week": "due this week", "none": "with no due date"}
+
+
+def filtered(result: dict[str, Any], filters: dict[str, Any]) -> str:
+    """A list the tool filtered or sorted: 'You have 2 tasks due this week:'."""
+    tasks = result.get("tasks", [])
+    what = []
+    if filters.get("priority"):
+        what.append(f"{filters['priority']} priority")
+    noun = "task" if len(tasks) == 1 else "tasks"
+    tail = []
+    if filters.get("due"):
+        tail.append(_FILTER_WORDS[filters["due"]])
+    if filters.get("tag"):
+        tail.append(f"tagged #{filters['tag']}")
+    if filters.get("query"):
+        tail.append(f"matching “{filters['query']}”")
+    described = " ".join([*what, noun, *tail])
+    if not tasks:
+        return f"No {' '.join([*what, 'tasks', *tail])}." if (what or tail) else listed(result)
+    order = ""
+    if filters.get("sort"):
+        order = {"due": " by due date", "priority": " by priority", "title": " by title",
+                 "created": " by date added", "updated": " by last change"}[filters["sort"]]
+    head = f"You have {len(tasks)} {described}{order}:" if (what or tail) else \
+        f"Your {len(tasks)} {noun}{order}:"
+    return "\n".join([head, *(line(t, checkbox=result.get("status") == "all") for t in tasks)])
+
+
+def changed(results: list[dict[str, Any]], changes: dict[str, Any]) -> str:
+    """'Updated **Dentist** (#3): due Tue 1 Dec, 5:00 pm.'"""
+    lines = []
+    for result in results:
+        if "error" in result:
+            lines.append(error(result))
+            continue
+        said = []
+        if "due_date" in changes or "shift_days" in changes:
+            said.append(f"due {when(result)}" if result.get("due_at") else "no due date now")
+        if "priority" in changes:
+            said.append(f"{result.get('priority')} priority")
+        if "tags_add" in changes or "tags_remove" in changes:
+            tags = result.get("tags") or []
+            said.append("tags " + " ".join(f"#{t}" for t in tags) if tags else "no tags now")
+        if "recurrence" in changes:
+            said.append(describe_rule(result.get("recurrence")) or "doesn't repeat any more")
+        if "remind_at" in changes:
+            said.append(_reminder(result) or "no reminder now")
+        title, task_id = result.get("title", ""), result.get("task_id", result.get("id"))
+        lines.append(f"Updated **{title}** (#{task_id}): {', '.join(said)}.")
+    return "\n".join(lines)
+
+
 _DID = {"complete": "Marked {} as done.", "delete": "Deleted {} from your list.",
         "reopen": "Reopened {}: it's pending again."}
 
@@ -100,6 +176,10 @@ def acted(action: str, results: list[dict[str, Any]], change: dict[str, Any] | N
                 lines.append(f"Updated task #{result.get('task_id')}: it's now **{result.get('title')}**.")
         else:
             lines.append(_DID[action].format(_named(result)))
+            if result.get("next"):
+                nxt = result["next"]
+                lines[-1] += (f" It repeats: next one due {when(nxt)} (#{nxt.get('task_id', nxt.get('id'))})."
+                              if nxt.get("due_at") else f" It repeats: next one is #{nxt.get('task_id')}.")
     if action == "complete" and any("error" not in r for r in results):
         lines[-1] += " Nice work!"
     return "\n".join(lines)
@@ -150,17 +230,19 @@ def ask_new_title(task_id: int | None) -> str:
 
 
 def unsupported_field() -> str:
-    return ("I can change a task's title or description, but not its due date or priority yet. "
-            "You can delete it and add it again with the new date or priority.")
+    return ("I can change a task's title, description, due date, priority, tags or repeat. Try "
+            "“move task 3 to friday”, “make the report urgent” or “tag task 2 with work”.")
 
 
 def chat(action: str) -> str:
     if action == "greet":
         return f"Hi! I'm your task assistant. Try {EXAMPLES}."
     if action == "help":
-        return ("I manage your todo list. I can:\n- add tasks (with a priority or a due date)\n"
-                "- show all, pending or completed tasks\n- mark tasks done, or reopen them\n"
-                "- rename tasks or change their description\n- delete tasks\n"
+        return ("I manage your todo list. I can:\n- add tasks (with a priority, a due date and time, #tags, "
+                "a repeat like “every Monday at 9” or a reminder)\n"
+                "- show all, pending or completed tasks, what's due today or this week, what's overdue, "
+                "a #tag, or sorted by priority or due date\n- mark tasks done, or reopen them\n"
+                "- rename tasks, change their description, due date, priority, tags or repeat\n- delete tasks\n"
                 f"Refer to a task by its number or by words from its title. Try {EXAMPLES}.")
     if action == "thanks":
         return "You're welcome! Anything else on your list?"
