@@ -48,6 +48,13 @@ def _word(value: Any) -> Any:
     return value
 
 
+def _due_word(value: Any) -> Any:
+    """Like _word, but 'none' is a real filter here: tasks with no due date."""
+    if isinstance(value, str) and value.strip().lower() == "none":
+        return "none"
+    return _word(value)
+
+
 def _task_number(value: Any) -> Any:
     """'5', ' 5 ', '#5' -> 5 (pydantic turns 5.0 and '5' into 5 already)."""
     if isinstance(value, str) and (match := re.fullmatch(r"\s*#?\s*(\d+)\s*", value)):
@@ -63,7 +70,7 @@ def _or(default: str) -> Callable[[Any], Any]:
 Priority = Annotated[PriorityName | None, BeforeValidator(_word)]
 TaskId = Annotated[int, BeforeValidator(_task_number)]
 Status = Annotated[Literal["all", "pending", "completed"], BeforeValidator(_or("all"))]
-Due = Annotated[Literal["today", "overdue", "week", "none"] | None, BeforeValidator(_word)]
+Due = Annotated[Literal["today", "overdue", "week", "none"] | None, BeforeValidator(_due_word)]
 Sort = Annotated[Literal["due", "priority", "created", "updated", "title"], BeforeValidator(_or("created"))]
 Order = Annotated[Literal["asc", "desc"], BeforeValidator(_or("asc"))]
 
