@@ -137,7 +137,16 @@ Tags = list[Annotated[str, Field(max_length=TAG_MAX, json_schema_extra={"pattern
 TITLE = {"min_length": 1, "max_length": TITLE_MAX, "json_schema_extra": {"pattern": NOT_BLANK_PATTERN}}
 
 
-class TaskCreate(BaseModel):
+class _TaskInput(BaseModel):
+    """The checks a task's fields get whether it is made or changed."""
+
+    _title = field_validator("title", check_fields=False)(_clean_title)
+    _tags = field_validator("tags", check_fields=False)(_clean_tags)
+    _rrule = field_validator("recurrence", check_fields=False)(_clean_rrule)
+    _dates = field_validator("due_at", "remind_at", mode="before", check_fields=False)(_date_text)
+
+
+class TaskCreate(_TaskInput):
     title: str = Field(**TITLE)
     description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
     priority: Priority = Priority.medium
@@ -147,13 +156,8 @@ class TaskCreate(BaseModel):
     recurrence: Recurrence | None = None
     remind_at: datetime | None = None
 
-    _title = field_validator("title")(_clean_title)
-    _tags = field_validator("tags")(_clean_tags)
-    _rrule = field_validator("recurrence")(_clean_rrule)
-    _dates = field_validator("due_at", "remind_at", mode="before")(_date_text)
 
-
-class TaskUpdate(BaseModel):
+class TaskUpdate(_TaskInput):
     """Only the fields that are set change; `null` clears a date, a recurrence or a reminder."""
 
     # At least one known field: an empty change is a client mistake (400), an unknown field too.
@@ -167,11 +171,6 @@ class TaskUpdate(BaseModel):
     tags: Tags | None = Field(default=None, max_length=TAGS_MAX)
     recurrence: Recurrence | None = None
     remind_at: datetime | None = None
-
-    _title = field_validator("title")(_clean_title)
-    _tags = field_validator("tags")(_clean_tags)
-    _rrule = field_validator("recurrence")(_clean_rrule)
-    _dates = field_validator("due_at", "remind_at", mode="before")(_date_text)
 
 
 class TaskPublic(BaseModel):
