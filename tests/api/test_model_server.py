@@ -40,7 +40,8 @@ def test_a_plain_text_turn_over_json(client, alice, session, fake_openai):
     body = response.json()
     assert body["response"] == "Hello! How can I help with your tasks?" and body["tool_calls"] == []
     request = fake_openai.requests[0]
-    assert request["stream"] is True and request["model"] == "fake-model"
+    # A JSON answer is sent once, whole: the door asks the server for a plain (unstreamed) reply.
+    assert "stream" not in request and request["model"] == "fake-model"
     assert request["max_tokens"] == 1024
     assert [m["role"] for m in request["messages"]] == ["system", "user"]
     assert request["messages"][-1]["content"] == "hi"
@@ -214,15 +215,32 @@ def test_an_overflow_after_text_was_shown_fails_clearly_and_the_retry_sends_less
     chat_ok(client, alice, "second", conversation)
     fake_openai.script(tool_call("add_task", {"title": "Pay rent"}, call_id="call_rent", content="On it. "),
                        context_overflow())
-    failed = post(client, alice, message="add pay rent", conversation_id=conversation)
-    assert failed.status_code == 502
-    body = failed.json()
-    assert body["retryable"] is True and "too long for the model's context window" in body["detail"]
+    with client.stream("POST", f"/api/{alice.id}/chat", json={"message": "add pay rent",
+                                                                 "conversation_id": conversation},
+                       headers={**alice.headers, "Accept": "text/event-stream"}) as response:
+        events = parse_sse(response.iter_lines())
+    assert ("delta", {"type": "delta", "delta": "On it. "}) in events
+    name, body = events[-1]
+    assert name == "error" and body["retryable"] is True
+    assert "too long for the model's context window" in body["message"]
     assert [c["call_id"] for c in body["tool_calls"]] == ["call_rent"]
     fake_openai.script(context_overflow(), text("Added Pay rent."))
     retried = post(client, alice, conversation_id=conversation, retry=True)
     assert retried.status_code == 200 and retried.json()["response"] == "Added Pay rent."
     assert len(fake_openai.messages()) < len(fake_openai.messages(-2))
+    assert [t.title for t in tasks_in_db(session, alice).values()] == ["Pay rent"]
+
+
+def test_over_json_text_before_an_overflow_was_never_shown_so_the_turn_retries_with_less(
+        client, alice, session, fake_openai):
+    fake_openai.script(text("one"), text("two"))
+    conversation = chat_ok(client, alice, "first")["conversation_id"]
+    chat_ok(client, alice, "second", conversation)
+    fake_openai.script(tool_call("add_task", {"title": "Pay rent"}, call_id="call_rent", content="On it. "),
+                       context_overflow(), text("Added Pay rent."))
+    answer = chat_ok(client, alice, "add pay rent", conversation)
+    assert answer["response"] == "Added Pay rent."
+    assert [(c["call_id"], c["status"]) for c in answer["tool_calls"]] == [("call_rent", "success")]
     assert [t.title for t in tasks_in_db(session, alice).values()] == ["Pay rent"]
 
 

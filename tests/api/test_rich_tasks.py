@@ -171,3 +171,7 @@ def test_time_zone_comes_from_signup_login_and_profile(client):
     refused = client.post("/api/auth/signup", json={"email": "x@example.com", "password": "correct-horse-1",
                                                     "timezone": "Nowhere"})
     assert refused.status_code == 422
+    # An empty zone is not a zone (the schema's enum has no ""): refused, not read as UTC.
+    empty = client.post("/api/auth/signup", json={"email": "y@example.com", "password": "correct-horse-1",
+                                                  "timezone": ""})
+    assert empty.status_code == 422 and "timezone" in empty.json()["detail"]

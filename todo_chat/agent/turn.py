@@ -18,7 +18,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal, Union
 from weakref import WeakKeyDictionary
 
-from agents import Model, RunConfig, Runner
+from agents import Model, RunConfig, RunItem, Runner, RunResultStreaming, ToolCallItem, ToolCallOutputItem
 from agents.stream_events import RawResponsesStreamEvent, RunItemStreamEvent
 from openai import APIStatusError, NotFoundError
 from openai.types.responses import ResponseTextDeltaEvent
@@ -128,6 +128,22 @@ def _replayed(call: ToolCall) -> list[dict[str, Any]]:
             {"type": "function_call_output", "call_id": call.call_id, "output": call.result}]
 
 
+def _call_event(item: RunItem, calls: dict[str, ToolCallEvent], context: TodoContext) -> ToolCallEvent | None:
+    """The badge event of a run item (a tool call started, or its output came), kept in `calls`."""
+    if isinstance(item, ToolCallItem):
+        raw = item.raw_item
+        call = ToolCallEvent(type="tool_call_started", call_id=raw.call_id, name=raw.name,
+                             arguments=parse_arguments(raw.arguments))
+    elif isinstance(item, ToolCallOutputItem) and (started := calls.get(item.raw_item["call_id"])):
+        call = started.model_copy(update={
+            "type": "tool_call_finished", "result": _result(item.output),
+            "status": context.outcomes.get(started.call_id, ToolCallStatus.error)})
+    else:
+        return None
+    calls[call.call_id] = call
+    return call
+
+
 def _finished_event(call: ToolCall) -> ToolCallEvent:
     return ToolCallEvent(type="tool_call_finished", call_id=call.call_id, name=call.name,
                          arguments=call.arguments, status=call.status, result=_result(call.result))
@@ -140,8 +156,12 @@ def _finished_event(call: ToolCall) -> ToolCallEvent:
 MAX_TRIES = 4
 
 
-async def run_turn(user: User, turn: TurnInput, model: Model | None = None) -> AsyncIterator[BaseModel]:
-    """Run the agent on a saved user message; yield TurnStarted ... TurnDone | TurnFailed."""
+async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
+                   stream: bool = True) -> AsyncIterator[BaseModel]:
+    """Run the agent on a saved user message; yield TurnStarted ... TurnDone | TurnFailed.
+
+    `stream=False` (a door that answers once, at the end) yields no TextDelta and each tool
+    call's events when the run ends, not as it happens; everything else is the same."""
     settings = get_settings()
     conversation, message = turn.conversation, turn.message
     reply_item_id = new_id("msg")
@@ -171,31 +191,25 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None) -> A
             result = None
             try:
                 model = model or get_model()
-                result = Runner.run_streamed(
-                    build_agent(model, settings.model_max_output_tokens),
-                    input=[*turn.history, {"role": "user", "content": message.content}, *replay],
-                    context=context, max_turns=MAX_TURNS, run_config=run_config,
-                )
-                async for event in result.stream_events():
-                    if isinstance(event, RawResponsesStreamEvent) \
-                            and isinstance(event.data, ResponseTextDeltaEvent):
-                        streamed_text = True
-                        yield TextDelta(delta=event.data.delta)
-                    elif isinstance(event, RunItemStreamEvent) and event.name == "tool_called":
-                        raw = event.item.raw_item
-                        call = ToolCallEvent(type="tool_call_started", call_id=raw.call_id, name=raw.name,
-                                             arguments=parse_arguments(raw.arguments))
-                        calls[call.call_id] = call
-                        yield call
-                    elif isinstance(event, RunItemStreamEvent) and event.name == "tool_output":
-                        started = calls.get(event.item.raw_item["call_id"])
-                        if started is None:
-                            continue
-                        status = context.outcomes.get(started.call_id, ToolCallStatus.error)
-                        done = started.model_copy(update={"type": "tool_call_finished", "status": status,
-                                                          "result": _result(event.item.output)})
-                        calls[done.call_id] = done
-                        yield done
+                agent = build_agent(model, settings.model_max_output_tokens)
+                items = [*turn.history, {"role": "user", "content": message.content}, *replay]
+                if stream:
+                    result = Runner.run_streamed(agent, input=items, context=context, max_turns=MAX_TURNS,
+                                                 run_config=run_config)
+                    async for event in result.stream_events():
+                        if isinstance(event, RawResponsesStreamEvent) \
+                                and isinstance(event.data, ResponseTextDeltaEvent):
+                            streamed_text = True
+                            yield TextDelta(delta=event.data.delta)
+                        elif isinstance(event, RunItemStreamEvent) \
+                                and (call := _call_event(event.item, calls, context)):
+                            yield call
+                else:  # nobody watches the text arrive: the SDK's plain run is cheaper
+                    result = await Runner.run(agent, input=items, context=context, max_turns=MAX_TURNS,
+                                              run_config=run_config)
+                    for item in result.new_items:
+                        if call := _call_event(item, calls, context):
+                            yield call
                 reply = str(result.final_output or "").strip()
                 if not reply:
                     raise EmptyAnswer("the model ended its answer without any text")
@@ -211,9 +225,13 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None) -> A
                     fit.context_tokens = min(fit.context_tokens, server_context_size(exc) or fit.context_tokens)
                     # Tools that ran before the overflow are replayed, not run again.
                     finished = await run_db(conversations.finished_tool_calls, user, message.id)
+                    calls |= {call.call_id: _finished_event(call) for call in finished}
                     continue
                 log.warning("turn failed in conversation %s: %r", conversation.id, exc,
                             exc_info=not isinstance(exc, EmptyAnswer) and not overflow)
+                if not stream:  # a plain run tells nothing until it ends: the database knows what ran
+                    finished = await run_db(conversations.finished_tool_calls, user, message.id)
+                    calls |= {call.call_id: _finished_event(call) for call in finished}
                 yield TurnFailed(conversation_id=conversation.id,
                                  message=_explain(exc, overflow=overflow, history_sent=fit.history_sent),
                                  tool_calls=[c for c in calls.values() if c.type == "tool_call_finished"])
@@ -221,7 +239,7 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None) -> A
             finally:
                 # The consumer stopped early (the Stop button, a closed connection): stop the agent
                 # too, so no tool runs after the person asked it to stop.
-                if result is not None and not result.is_complete:
+                if isinstance(result, RunResultStreaming) and not result.is_complete:
                     result.cancel()
     finally:
         slots.release()

@@ -23,7 +23,7 @@ from todo_chat.services.errors import Invalid
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 # The zones the server knows, published so clients (and the schema fuzzer) see what is accepted.
-Zone = Annotated[str, Field(max_length=64, description="IANA zone, e.g. Europe/Paris",
+Zone = Annotated[str, Field(min_length=1, max_length=64, description="IANA zone, e.g. Europe/Paris",
                             json_schema_extra={"enum": sorted(available_timezones())})]
 
 

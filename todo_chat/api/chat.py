@@ -44,7 +44,7 @@ async def stream_turn(user: User, body: ChatBody) -> StreamingResponse:
 
 async def answer_turn(user: User, body: ChatBody) -> JSONResponse:
     turn = await begin_turn(user, body.message, body.conversation_id, body.retry)
-    async for event in run_turn(user, turn):
+    async for event in run_turn(user, turn, stream=False):
         if isinstance(event, TurnDone):
             return JSONResponse({"conversation_id": event.conversation_id, "response": event.response,
                                  "message_id": event.message_id,

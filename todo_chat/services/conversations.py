@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from todo_chat.core.db import utcnow
@@ -123,6 +124,18 @@ def touch(session: Session, conversation: Conversation) -> None:
     session.add(conversation)
 
 
+def touch_by_id(session: Session, user: User, conversation_id: int) -> None:
+    """Bump the user's conversation by id: one UPDATE, no read (and NotFound if not theirs).
+
+    Tool calls of one turn may be filed concurrently, each in its own session, so they never
+    share a loaded Conversation object."""
+    bumped = session.execute(update(Conversation)
+                             .where(col(Conversation.id) == conversation_id, col(Conversation.user_id) == user.id)
+                             .values(updated_at=utcnow()))
+    if bumped.rowcount == 0:
+        raise NotFound(f"Conversation {conversation_id} not found")
+
+
 # --- items -----------------------------------------------------------------------------------
 
 def add_message(session: Session, user: User, conversation: Conversation, role: ItemRole, content: str,
@@ -131,8 +144,7 @@ def add_message(session: Session, user: User, conversation: Conversation, role: 
     """Append an item, bump the conversation, and title it from its first user message."""
     if conversation.user_id != user.id:
         raise NotFound(f"Conversation {conversation.id} not found")
-    message = Message(user_id=user.id, conversation_id=conversation.id, role=ItemRole(role),
-                      content=content, item_id=item_id or new_id("msg"), payload=payload, status=status)
+    message = _item(user, conversation.id, role, content, item_id, payload, status)
     if created_at is not None:
         message.created_at = created_at
     if role == ItemRole.user and conversation.title == DEFAULT_TITLE and content.strip():
@@ -141,6 +153,12 @@ def add_message(session: Session, user: User, conversation: Conversation, role: 
     session.add(message)
     session.flush()
     return message
+
+
+def _item(user: User, conversation_id: int, role: ItemRole, content: str, item_id: str | None,
+          payload: dict[str, Any] | None = None, status: ToolCallStatus | None = None) -> Message:
+    return Message(user_id=user.id, conversation_id=conversation_id, role=ItemRole(role), content=content,
+                   item_id=item_id or new_id("msg"), payload=payload, status=status)
 
 
 def list_messages(session: Session, user: User, conversation_id: int, limit: int = 50,
@@ -273,9 +291,11 @@ def open_turn(session: Session, user: User, text: str | None, conversation_id: i
     if conversation_id is None:
         if retry:
             raise Invalid("Nothing to retry: give the conversation_id")
-        conversation = create_conversation(session, user)
-    else:
-        conversation = get_conversation(session, user, conversation_id)
+        # A new conversation has no history, nothing unanswered and no earlier calls to read.
+        conversation = create_conversation(session, user, title_from(text))
+        message = add_message(session, user, conversation, ItemRole.user, text)
+        return TurnInput(conversation=conversation, message=message, history=[])
+    conversation = get_conversation(session, user, conversation_id)
     pending = unanswered_user_message(session, user, conversation.id)
     if retry and pending is None:
         raise Invalid("Nothing to retry: the last message already has a reply")
@@ -315,12 +335,13 @@ def record_tool_call(session: Session, user: User, conversation_id: int, message
                      result: str) -> ToolCall:
     """File a finished tool call and its badge item. Runs in the unit of work of the tool's own
     change, so the change, the call and the badge are saved together or not at all."""
-    conversation = get_conversation(session, user, conversation_id)
+    touch_by_id(session, user, conversation_id)
     call = ToolCall(user_id=user.id, conversation_id=conversation_id, message_id=message_id,
                     call_id=call_id, name=name, arguments=arguments, status=status, result=result)
     session.add(call)
-    add_message(session, user, conversation, ItemRole.task, f"{name}: {status.value}",
-                item_id=tool_item_id(call_id), status=status)
+    session.add(_item(user, conversation_id, ItemRole.task, f"{name}: {status.value}",
+                      tool_item_id(call_id), status=status))
+    session.flush()
     return call
 
 

@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import delete, update
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from todo_chat.core.db import run_db, utcnow
 from todo_chat.core.security import InvalidToken, TokenKind, create_token, decode_token, token_lifetime
@@ -71,10 +71,14 @@ def open_session(session: Session, user: User) -> AuthSession:
 
 def live_user(session: Session, user_id: int, session_id: str) -> User | None:
     """The user, if `session_id` is one of their sessions and it is neither revoked nor over."""
-    row = session.get(AuthSession, session_id)
-    if row is None or row.user_id != user_id or row.revoked_at is not None or row.expires_at < utcnow():
+    found = session.exec(select(AuthSession, User).join(User, col(User.id) == col(AuthSession.user_id))
+                         .where(col(AuthSession.id) == session_id)).first()  # one query per request
+    if found is None:
         return None
-    return session.get(User, user_id)
+    row, user = found
+    if row.user_id != user_id or row.revoked_at is not None or row.expires_at < utcnow():
+        return None
+    return user
 
 
 def rotate(session: Session, user_id: int, session_id: str, jti: str) -> tuple[User, str] | str:
