@@ -1,5 +1,7 @@
 """The Reflex app: pages plus the FastAPI app (the one place that wires everything)."""
 
+import gc
+
 import reflex as rx
 
 from todo_chat.api.app import app as api_app
@@ -21,12 +23,21 @@ async def _migrate_on_start():
         migrate()
 
 
+async def _freeze_start_up_objects():
+    """What start-up loaded (modules, the app, its schemas) lives as long as the process: move
+    it out of the garbage collector's sight, so a collection during a request scans only what
+    requests made (the use `gc.freeze` is documented for)."""
+    gc.collect()
+    gc.freeze()
+
+
 app = rx.App(
     api_transformer=api_app,
     stylesheets=["/styles.css"],
     head_components=[rx.el.meta(name="color-scheme", content="light dark"), rx.script(src="/browser.js")],
 )
 app.register_lifespan_task(_migrate_on_start)
+app.register_lifespan_task(_freeze_start_up_objects)
 
 PRIVATE = [AuthState.require_login, SidebarState.load, TaskPanelState.load, TaskPanelState.check_reminders]
 app.add_page(index, route="/", title="todo-chat", on_load=AuthState.skip_if_logged_in)

@@ -212,7 +212,7 @@ def test_sse_streams_deltas_tool_calls_and_done(client, alice):
     assert started["name"] == "complete_task" and started["status"] == "pending"
     assert dict(events)["tool_call_finished"]["status"] == "success"
     deltas = "".join(data["delta"] for name, data in events if name == "delta")
-    assert names.count("delta") > 3 and deltas == events[-1][1]["response"]
+    assert names.count("delta") >= 1 and deltas == events[-1][1]["response"]
 
 
 def test_sse_reports_model_failure_as_error_event(client, alice, monkeypatch):

@@ -44,8 +44,8 @@ def reopen_task(task_id: int) -> str:
     return json.dumps({"task_id": task_id, "status": "reopened", "title": "Pay rent"})
 
 
-def agent():
-    return Agent(name="t", model=OfflineModel(today=date(2026, 11, 24)),
+def agent(chunk_delay: float = 0.0):
+    return Agent(name="t", model=OfflineModel(chunk_delay=chunk_delay, today=date(2026, 11, 24)),
                  tools=[add_task, list_tasks, delete_task, reopen_task])
 
 
@@ -56,13 +56,24 @@ async def test_get_response_path_makes_the_tool_call_and_answers():
     assert result.final_output == "Added **Buy groceries** (#7, high priority, due Wed Nov 25) to your list."
 
 
-async def test_stream_response_path_streams_the_same_answer_in_pieces():
+async def text_deltas(result) -> list[str]:
+    return [e.data.delta async for e in result.stream_events()
+            if isinstance(e, RawResponsesStreamEvent) and e.data.type == "response.output_text.delta"]
+
+
+async def test_stream_response_path_streams_the_same_answer_at_once():
     calls.clear()
     result = Runner.run_streamed(agent(), "remind me to pay bills")
-    deltas = [e.data.delta async for e in result.stream_events()
-              if isinstance(e, RawResponsesStreamEvent) and e.data.type == "response.output_text.delta"]
-    assert len(deltas) > 3 and "".join(deltas) == result.final_output
+    deltas = await text_deltas(result)
+    assert len(deltas) == 1 and deltas[0] == result.final_output
     assert calls[0]["title"] == "Pay bills" and calls[0]["priority"] == "medium"
+
+
+async def test_a_typing_pace_streams_the_answer_word_by_word():
+    calls.clear()
+    result = Runner.run_streamed(agent(chunk_delay=0.001), "remind me to pay bills")
+    deltas = await text_deltas(result)
+    assert len(deltas) > 3 and "".join(deltas) == result.final_output
 
 
 async def test_by_title_it_lists_first_and_asks_when_several_match():

@@ -93,7 +93,9 @@ class OfflineModel(Model):
         yield ResponseContentPartAddedEvent(type="response.content_part.added", item_id=item.id,
                                             output_index=0, content_index=0, part=empty,
                                             sequence_number=seq())
-        for chunk in re.findall(r"\S+\s*|\s+", text):
+        # The whole answer exists at once: one delta, unless a typing pace was asked for (then
+        # word by word, each after `chunk_delay`).
+        for chunk in re.findall(r"\S+\s*|\s+", text) if self.chunk_delay else [text]:
             if self.chunk_delay:
                 await asyncio.sleep(self.chunk_delay)
             yield ResponseTextDeltaEvent(type="response.output_text.delta", item_id=item.id,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from todo_chat.agent.offline import rich, slots
 from todo_chat.agent.offline.intent import Action, classify
@@ -41,7 +43,13 @@ class Request:
 
 
 def understand(text: str, today: date | None = None) -> Request:
-    today = today or date.today()
+    """What `text` asks for. A turn reads its message at every model step (before the tool call
+    and after it): the reading is kept, and each caller gets its own copy."""
+    return deepcopy(_understand(text, today or date.today()))
+
+
+@lru_cache(maxsize=256)
+def _understand(text: str, today: date) -> Request:
     norm = normalise(text)
     scored = classify(norm.low, norm.raw.lower())
     request = Request(scored.action, norm, scored.score, today=today)
