@@ -4,7 +4,9 @@ Two server processes on loopback ports: todo-chat's production backend (`reflex 
 --backend-only`, offline model, SQLite) and `bench/bare_server.py` (the same contract with no
 database, agent or Reflex). Figures: sequential turn p50 and server CPU per turn; 50 and 200
 concurrent users (turns/s, p50/p99, errors); signup latency alone and under concurrent signups;
-backend RSS. Bounded: a fixed number of requests with timeouts.
+backend RSS. Bounded: a fixed number of requests with timeouts. A third figure, openai-agents' run
+loop alone in this process (`bench/agent_loop.py`), splits the turn overhead into the SDK's share
+and the rest (database, HTTP, Reflex, our turn runner).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+
+from bench.agent_loop import agent_loop
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT_S = 60
@@ -175,6 +179,7 @@ def main() -> None:
     data_dir = Path(tempfile.mkdtemp(prefix="todo-chat-load-"))
     subprocess.run([sys.executable, "-m", "todo_chat.core.db"], cwd=ROOT, check=True, capture_output=True,
                    env={**os.environ, "DATA_DIR": str(data_dir), "DATABASE_URL": ""})
+    loop_alone = agent_loop()  # before the servers start: nothing else is running
     app, bare = servers(data_dir)
     try:
         ours, base = asyncio.run(measure(app, "app")), asyncio.run(measure(bare, "bare"))
@@ -194,7 +199,11 @@ def main() -> None:
     for label, key in rows:
         ratio = ours[key] / base[key] if base[key] else float("nan")
         print(f"{label:38} {ours[key]:10.1f} {base[key]:10.1f} {ratio:7.2f}")
-    print(f"turn overhead over the bare endpoint, p50: {ours['seq_p50_ms'] - base['seq_p50_ms']:.1f} ms")
+    overhead = ours["seq_p50_ms"] - base["seq_p50_ms"]
+    print(f"openai-agents' run loop alone (bench/agent_loop.py): p50 {loop_alone['seq_p50_ms']:.1f} ms, "
+          f"CPU {loop_alone['cpu_per_turn_ms']:.1f} ms per turn")
+    print(f"turn overhead over the bare endpoint, p50: {overhead:.1f} ms "
+          f"({loop_alone['seq_p50_ms']:.1f} of it the agent loop, {overhead - loop_alone['seq_p50_ms']:.1f} the rest)")
     print(f"throughput at 50 users vs bare: {ours['c50_turns_per_s'] / base['c50_turns_per_s']:.0%}")
 
 
