@@ -16,11 +16,14 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from passlib.context import CryptContext
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.conftest import Account
 from todo_chat.api.app import create_app
+from todo_chat.core import security
 from todo_chat.core.db import ID_MAX
+from todo_chat.services import accounts
 
 EXAMPLES = 25
 PROTOCOL_DOORS = {("POST", "/api/{user_id}/chat"), ("POST", "/api/chatkit")}
@@ -32,8 +35,18 @@ schema.config.generation.update(max_examples=EXAMPLES, deterministic=True, with_
                                 allow_extra_parameters=False)
 
 
+@pytest.fixture(autouse=True)
+def light_hashing(monkeypatch):
+    """Argon2 with small parameters, for this module only: the coverage phase logs in once per
+    published time zone (~600 logins), and what it checks is the contract, not the hash's cost."""
+    light = CryptContext(schemes=["argon2"], argon2__memory_cost=1024, argon2__rounds=1,
+                         argon2__parallelism=1)
+    monkeypatch.setattr(security, "_passwords", light)
+    monkeypatch.setattr(accounts, "_DUMMY_HASH", light.hash("not-a-real-password"))
+
+
 @pytest.fixture
-def fuzz_user(data_dir) -> Account:
+def fuzz_user(data_dir, light_hashing) -> Account:
     from fastapi.testclient import TestClient
 
     with TestClient(app) as client:
