@@ -144,6 +144,13 @@ def _call_event(item: RunItem, calls: dict[str, ToolCallEvent], context: TodoCon
     return call
 
 
+async def _ran(user: User, message_id: int, calls: dict[str, ToolCallEvent]) -> list[ToolCall]:
+    """The calls this message's tries finished, as saved; their events go into `calls`."""
+    finished = await run_db(conversations.finished_tool_calls, user, message_id)
+    calls |= {call.call_id: _finished_event(call) for call in finished}
+    return finished
+
+
 def _finished_event(call: ToolCall) -> ToolCallEvent:
     return ToolCallEvent(type="tool_call_finished", call_id=call.call_id, name=call.name,
                          arguments=call.arguments, status=call.status, result=_result(call.result))
@@ -224,14 +231,12 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
                     # llama.cpp says how large its window really is: believe it over the setting.
                     fit.context_tokens = min(fit.context_tokens, server_context_size(exc) or fit.context_tokens)
                     # Tools that ran before the overflow are replayed, not run again.
-                    finished = await run_db(conversations.finished_tool_calls, user, message.id)
-                    calls |= {call.call_id: _finished_event(call) for call in finished}
+                    finished = await _ran(user, message.id, calls)
                     continue
                 log.warning("turn failed in conversation %s: %r", conversation.id, exc,
                             exc_info=not isinstance(exc, EmptyAnswer) and not overflow)
                 if not stream:  # a plain run tells nothing until it ends: the database knows what ran
-                    finished = await run_db(conversations.finished_tool_calls, user, message.id)
-                    calls |= {call.call_id: _finished_event(call) for call in finished}
+                    await _ran(user, message.id, calls)
                 yield TurnFailed(conversation_id=conversation.id,
                                  message=_explain(exc, overflow=overflow, history_sent=fit.history_sent),
                                  tool_calls=[c for c in calls.values() if c.type == "tool_call_finished"])
