@@ -6,17 +6,16 @@ import asyncio
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 from weakref import WeakKeyDictionary
 
 import anyio
 from anyio import CapacityLimiter
-
 from sqlalchemy import DateTime, event, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, CursorResult, Engine, Result
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
 
@@ -47,12 +46,12 @@ class UTCDateTime(TypeDecorator):
 def as_utc(value: datetime) -> datetime:
     """Aware UTC; a naive value is taken to be UTC already."""
     if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -145,6 +144,12 @@ def session_scope() -> Iterator[Session]:
 
 P = ParamSpec("P")
 T = TypeVar("T")
+
+
+def rows_affected(result: Result[Any]) -> int:
+    """How many rows a bulk UPDATE or DELETE changed (`Session.execute` types its result as the
+    general `Result`; for those statements it is a `CursorResult`, which counts them)."""
+    return cast(CursorResult[Any], result).rowcount
 
 
 def _in_session(work: Callable[..., T], *args, **kwargs) -> T:

@@ -16,7 +16,7 @@ NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
 class User(SQLModel, table=True):
     __table_args__ = NEVER_REUSE_IDS
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None until flushed; every row read or flushed has one
     # Stored lower-cased, so the unique index is case-insensitive.
     email: str = Field(max_length=320, unique=True, index=True)
     name: str = Field(default="", max_length=120)

@@ -14,7 +14,6 @@ from todo_chat.services import tasks
 from todo_chat.services.tasks import TaskCreate, TaskQuery
 from todo_chat.ui.state.auth import AuthState, change_as_user
 
-
 VIEWS = ("all", "pending", "completed", "today", "upcoming", "overdue")
 REMINDER_CHECK_MS = 30_000
 
