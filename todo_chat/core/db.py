@@ -6,7 +6,6 @@ import asyncio
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from datetime import UTC, datetime
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
@@ -14,44 +13,19 @@ from weakref import WeakKeyDictionary
 
 import anyio
 from anyio import CapacityLimiter
-from sqlalchemy import DateTime, event, text
+from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, CursorResult, Engine, Result
-from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
 
 from todo_chat.core.config import PROJECT_ROOT, get_settings
 
+# The alembic revisions name the column type `todo_chat.core.db.UTCDateTime`: they are history and
+# keep importing it from here.
+from todo_chat.core.time import UTCDateTime as UTCDateTime
+
 # The largest id any table hands out or any door accepts: PostgreSQL's INTEGER (SQLite's is
 # larger). Ids and offsets from outside are bounded by it, so 2**63 is a 4xx, never a driver error.
 ID_MAX = 2**31 - 1
-
-
-class UTCDateTime(TypeDecorator):
-    """Timestamps are aware UTC in Python whatever the database keeps.
-
-    SQLite drops the zone, and ChatKit hands us naive datetimes: both become aware UTC here,
-    at the boundary, so no naive datetime ever reaches the models.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
-        return None if value is None else as_utc(value)
-
-    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
-        return None if value is None else as_utc(value)
-
-
-def as_utc(value: datetime) -> datetime:
-    """Aware UTC; a naive value is taken to be UTC already."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -196,7 +170,6 @@ def migrate() -> None:
     """
     from alembic.config import Config
 
-    import todo_chat.models  # noqa: F401  (register the tables)
     from alembic import command
 
     config = Config(str(PROJECT_ROOT / "alembic.ini"))

@@ -10,7 +10,7 @@ from sqlalchemy import JSON, Column, ForeignKey, Integer, Text
 from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
-from todo_chat.core.db import UTCDateTime, utcnow
+from todo_chat.core.time import UTCDateTime, utcnow
 from todo_chat.models.user import NEVER_REUSE_IDS
 
 

@@ -6,7 +6,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
-from todo_chat.core.db import UTCDateTime, utcnow
+from todo_chat.core.time import UTCDateTime, utcnow
 from todo_chat.models.user import NEVER_REUSE_IDS
 
 TITLE_MAX = 200

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
-from todo_chat.core.db import UTCDateTime, utcnow
+from todo_chat.core.time import UTCDateTime, utcnow
 
 # SQLite hands out a deleted newest row's id again unless the table says AUTOINCREMENT: ids are
 # never reused (old chat text naming "task #118" must never name someone else's new task).

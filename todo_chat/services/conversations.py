@@ -15,7 +15,8 @@ from pydantic import BaseModel
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from todo_chat.core.db import rows_affected, utcnow
+from todo_chat.core.db import rows_affected
+from todo_chat.core.time import utcnow
 from todo_chat.models import Conversation, ItemRole, Message, ToolCall, ToolCallStatus, User
 from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.services.ownership import find_owned, get_owned

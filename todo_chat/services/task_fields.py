@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from todo_chat.core.db import utcnow
 from todo_chat.core.text import BLANK, NOT_BLANK_PATTERN, blank_class, squeeze
+from todo_chat.core.time import utcnow
 from todo_chat.models import Priority, Task, User
 from todo_chat.models.task import DESCRIPTION_MAX, RECURRENCE_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
 from todo_chat.services.errors import Invalid

@@ -18,7 +18,8 @@ from sqlalchemy import ColumnElement, String, and_, case, cast, delete, or_
 from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 from sqlmodel import Session, col, func, select
 
-from todo_chat.core.db import rows_affected, utcnow
+from todo_chat.core.db import rows_affected
+from todo_chat.core.time import utcnow
 from todo_chat.models import Priority, Task, User
 from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.services.ownership import get_owned

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
-from todo_chat.core.db import rows_affected, run_db, utcnow
+from todo_chat.core.db import rows_affected, run_db
 from todo_chat.core.security import (
     InvalidToken,
     TokenKind,
@@ -30,6 +30,7 @@ from todo_chat.core.security import (
     token_lifetime,
     user_id_from_token,
 )
+from todo_chat.core.time import utcnow
 from todo_chat.models import AuthSession, User
 
 REUSED = "Refresh token was already used: this session is closed for safety, log in again"
