@@ -109,8 +109,11 @@ def lenient_due(value: str | None) -> datetime | date | None:
 
 
 def _bad_call(ctx: Any, error: Exception, params: type[BaseModel]) -> str:
-    """What the model reads when a call failed before or outside the tool's own error handling."""
+    """What the model reads when a call failed before the tool ran (its arguments did not fit)."""
     name = getattr(ctx, "tool_name", "the tool")
+    turn = getattr(ctx, "context", None)
+    if isinstance(turn, TodoContext):  # it never reached run_tool: keep our call ids in step
+        turn.outcomes[turn.own_call_id(ctx.tool_call_id, "ran")] = ToolCallStatus.error
     if not (isinstance(error, ModelBehaviorError) and str(error).startswith("Invalid JSON input")):
         log.error("tool %s failed", name, exc_info=error)
         return _json({"error": f"{name} failed unexpectedly and changed nothing; try again"})
@@ -140,25 +143,44 @@ async def run_tool(ctx: ToolContext[TodoContext], work: Callable[[Session, User]
     """Run `work` and file the call, in one unit of work; a second try of a turn reuses the result
     of an identical call that its first try finished."""
     turn = ctx.context
+    call_id = turn.own_call_id(ctx.tool_call_id, "ran")
     arguments = parse_arguments(ctx.tool_arguments)
     earlier = turn.take_earlier(ctx.tool_name, arguments)
     if earlier is not None:
-        turn.outcomes[ctx.tool_call_id] = earlier.status
+        turn.outcomes[call_id] = earlier.status
         return earlier.result
+
+    def record(session: Session, status: ToolCallStatus, output: str) -> None:
+        if turn.conversation_id is not None:
+            conversations.record_tool_call(session, turn.user, turn.conversation_id, turn.message_id,
+                                           call_id, ctx.tool_name, arguments, status, output)
 
     def unit(session: Session) -> tuple[ToolCallStatus, str]:
         try:
             status, output = ToolCallStatus.success, _json(work(session, turn.user))
         except (ServiceError, ValidationError, ValueError) as exc:
             status, output = ToolCallStatus.error, _json({"error": _message(exc)})
-        if turn.conversation_id is not None:
-            conversations.record_tool_call(session, turn.user, turn.conversation_id, turn.message_id,
-                                           ctx.tool_call_id, ctx.tool_name, arguments, status, output)
+        record(session, status, output)
         return status, output
 
-    status, output = await run_db(unit)
-    turn.outcomes[ctx.tool_call_id] = status
+    try:
+        status, output = await run_db(unit)
+    except Exception:  # the unit of work rolled back: nothing changed, and the model must know it
+        log.exception("tool %s: its unit of work failed", ctx.tool_name)
+        status = ToolCallStatus.error
+        output = _json({"error": f"{ctx.tool_name} failed and changed nothing; tell the user it did not happen"})
+        await _record_failure(record, status, output)
+    turn.outcomes[call_id] = status
     return output
+
+
+async def _record_failure(record: Callable[[Session, ToolCallStatus, str], None], status: ToolCallStatus,
+                          output: str) -> None:
+    """File a call whose own unit of work failed, in a unit of its own (when the database lets us)."""
+    try:
+        await run_db(record, status, output)
+    except Exception:
+        log.exception("could not file a failed tool call either")
 
 
 @task_tool
@@ -301,17 +323,17 @@ async def update_task(
         recurrence: A new RRULE; "" stops the task repeating.
         remind_at: A new reminder time (YYYY-MM-DDTHH:MM); "" removes it.
     """
-    given = {"title": title, "description": description, "priority": priority,
-             "tags": None if tags is None else tasks.tag_words(tags)}
-    changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
-    if due_date is not None:
-        changes["due_at"] = lenient_due(due_date)
-    if recurrence is not None:
-        changes["recurrence"] = tasks.rrule_words(recurrence)
-    if remind_at is not None:
-        changes["remind_at"] = lenient_due(remind_at)
-
     def work(session: Session, user: User) -> Payload:
+        # Read inside the unit of work: a bad date is this call's error, filed with the call.
+        given = {"title": title, "description": description, "priority": priority,
+                 "tags": None if tags is None else tasks.tag_words(tags)}
+        changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+        if due_date is not None:
+            changes["due_at"] = lenient_due(due_date)
+        if recurrence is not None:
+            changes["recurrence"] = tasks.rrule_words(recurrence)
+        if remind_at is not None:
+            changes["remind_at"] = lenient_due(remind_at)
         if not changes:
             raise ValueError("Nothing to update: say what should change")
         task = tasks.update_task(session, user, task_id, TaskUpdate(**changes))

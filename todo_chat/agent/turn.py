@@ -139,11 +139,13 @@ def _replayed(call: ToolCall) -> list[dict[str, Any]]:
 
 
 def _call_event(item: RunItem, calls: dict[str, ToolCallEvent], context: TodoContext) -> ToolCallEvent | None:
-    """The badge event of a run item (a tool call started, or its output came), kept in `calls`."""
+    """The badge event of a run item (a tool call started, or its output came), kept in `calls`
+    under our own call id (`TodoContext.own_call_id`)."""
     if isinstance(item, ToolCallItem) and isinstance(raw := item.raw_item, ResponseFunctionToolCall):
-        call = ToolCallEvent(type="tool_call_started", call_id=raw.call_id, name=raw.name,
-                             arguments=parse_arguments(raw.arguments))
-    elif isinstance(item, ToolCallOutputItem) and (started := calls.get(_output_call_id(item))):
+        call = ToolCallEvent(type="tool_call_started", call_id=context.own_call_id(raw.call_id, "started"),
+                             name=raw.name, arguments=parse_arguments(raw.arguments))
+    elif isinstance(item, ToolCallOutputItem) \
+            and (started := calls.get(context.own_call_id(_output_call_id(item), "answered"))):
         call = started.model_copy(update={
             "type": "tool_call_finished", "result": _result(item.output),
             "status": context.outcomes.get(started.call_id, ToolCallStatus.error)})
