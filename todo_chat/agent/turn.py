@@ -47,7 +47,7 @@ from todo_chat.services.ratelimit import check_chat_turn
 
 log = logging.getLogger(__name__)
 MAX_TURNS = 12
-__all__ = ["MESSAGE_MAX", "TurnEvent", "admit", "begin_turn", "run_turn"]
+__all__ = ["MESSAGE_MAX", "TurnEvent", "admit", "begin_saved_turn", "begin_turn", "run_turn"]
 
 
 class TurnStarted(BaseModel):
@@ -116,19 +116,25 @@ class Busy(Exception):
     """No agent slot came free in time: the turn fails as retryable, its message kept."""
 
 
-async def admit(user: User) -> None:
-    """Count a turn against the user's chat limit (raises RateLimited). ChatKit's server saves
-    its user message itself, so its door admits first and then runs the saved message."""
+async def admit(user: User, text: str | None) -> None:
+    """Admit a turn, whichever door it comes by: its message within the one limit (None: a retry of a
+    saved one), and the turn counted against the user's chat limit (raises Invalid, RateLimited)."""
+    if text is not None:
+        check_message(text)
     await check_chat_turn(user)
 
 
 async def begin_turn(user: User, text: str | None, conversation_id: int | None = None,
                      retry: bool = False) -> TurnInput:
     """Admit the turn and save the user's message before any model runs."""
-    if not retry:
-        check_message(text or "")
-    await admit(user)
+    await admit(user, None if retry else text or "")
     return await run_db(conversations.open_turn, user, text, conversation_id, retry)
+
+
+async def begin_saved_turn(user: User, thread_id: str, item_id: str | None) -> TurnInput:
+    """ChatKit's way in: its door admitted the turn (`admit`, before anything was saved), then
+    ChatKit's server saved the user message itself; this opens the turn on that message."""
+    return await run_db(conversations.open_saved_turn, user, thread_id, item_id)
 
 
 def _replayed(call: ToolCall) -> list[dict[str, Any]]:

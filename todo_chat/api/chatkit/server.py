@@ -39,7 +39,7 @@ from chatkit.types import (
 from sqlmodel import Session
 
 from todo_chat.agent.tools import task_summary
-from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, run_turn
+from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, begin_saved_turn, run_turn
 from todo_chat.api.chatkit import widgets
 from todo_chat.api.chatkit.store import FileAttachmentStore, RequestContext, SQLStore
 from todo_chat.core.db import run_db
@@ -137,8 +137,7 @@ class TodoChatKitServer(ChatKitServer[RequestContext]):
     async def respond(self, thread: ThreadMetadata, input_user_message: UserMessageItem | None,
                       context: RequestContext) -> AsyncIterator[ThreadStreamEvent]:
         user = context.user
-        turn = await run_db(conversations.open_saved_turn, user, thread.id,
-                            input_user_message.id if input_user_message else None)
+        turn = await begin_saved_turn(user, thread.id, input_user_message.id if input_user_message else None)
         # Name a new thread after its first message (saving it titled the conversation).
         if not thread.title and turn.conversation.title != conversations.DEFAULT_TITLE:
             thread.title = turn.conversation.title
