@@ -184,7 +184,7 @@ def _finished_event(call: ToolCall) -> ToolCallEvent:
 # (in estimated tokens) that the refused request carried, then half of that, then none at all:
 # each try strictly smaller, a few cheap refused requests at most, and the turn recovers whenever
 # the message and its tool results fit at all. Only while no text has reached the person yet.
-MAX_TRIES = 4
+OVERFLOW_TRIES = 4
 
 
 async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
@@ -215,7 +215,7 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
                          tool_calls=list(calls.values()))
         return
     try:
-        for attempt in range(MAX_TRIES):
+        for attempt in range(OVERFLOW_TRIES):
             context = TodoContext(user=user, conversation_id=conversation.id, message_id=message.id,
                                   earlier_calls=list(finished))
             replay = [item for call in finished for item in _replayed(call)]
@@ -248,11 +248,11 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
                 break
             except Exception as exc:  # the model or the network failed: keep the message, offer retry
                 overflow = context_overflow(exc)
-                if overflow and not streamed_text and fit.history_sent and attempt + 1 < MAX_TRIES:
+                if overflow and not streamed_text and fit.history_sent and attempt + 1 < OVERFLOW_TRIES:
                     log.warning("conversation %s does not fit the model's context (%s of %s history "
                                 "messages sent, MODEL_CONTEXT_TOKENS=%s): trying again with less",
                                 conversation.id, fit.history_sent, fit.history_total, settings.context_tokens)
-                    fit.history_cap = fit.history_tokens // 2 if attempt + 2 < MAX_TRIES else 0
+                    fit.history_cap = fit.history_tokens // 2 if attempt + 2 < OVERFLOW_TRIES else 0
                     # llama.cpp says how large its window really is: believe it over the setting.
                     fit.context_tokens = min(fit.context_tokens, server_context_size(exc) or fit.context_tokens)
                     # Tools that ran before the overflow are replayed, not run again.

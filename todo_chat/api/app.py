@@ -17,10 +17,12 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
+from starlette.convertors import PathConvertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
 from todo_chat.api import auth, chat, conversations, errors, tasks
+from todo_chat.api.body_limit import BodyLimit
 from todo_chat.api.chatkit import endpoint as chatkit
 from todo_chat.api.responses import errors as error_responses
 from todo_chat.api.security_headers import SecurityHeaders
@@ -50,9 +52,21 @@ def _error(code: int, detail: str, headers: dict[str, str] | None = None) -> JSO
     return JSONResponse({"detail": detail}, status_code=code, headers=headers)
 
 
+class AnyPath(PathConvertor):
+    """Like Starlette's `path`, newlines too (an encoded %0A in a path must not slip past the
+    catch-all to a plain-text 404)."""
+
+    regex = "(?s:.*)"
+
+
+register_url_convertor("any", AnyPath())
+
+
 def create_app() -> FastAPI:
     settings = get_settings()
     app = FastAPI(title="todo-chat API", version="1.0.0", docs_url="/docs", openapi_url="/openapi.json")
+    # Innermost of the three, so a 413 still carries the CORS and security headers.
+    app.add_middleware(BodyLimit, settings=settings)
     # Bearer tokens, not cookies: no credentials, and only the origins the settings name.
     app.add_middleware(
         CORSMiddleware,
@@ -140,7 +154,7 @@ def create_app() -> FastAPI:
                 route_methods.append((regex, {m.upper() for m in operations}))
         return {m for regex, methods in route_methods if regex.match(path) for m in methods}
 
-    @app.api_route("/api/{path:path}", methods=_METHODS, include_in_schema=False)
+    @app.api_route("/api/{path:any}", methods=_METHODS, include_in_schema=False)
     async def _no_such_route(request: Request) -> JSONResponse:
         """Last among the API's routes, before what Reflex mounts: an unknown `/api/...` path is
         a JSON 404, a known one with the wrong method a JSON 405 with `Allow`."""

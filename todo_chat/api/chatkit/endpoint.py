@@ -137,7 +137,8 @@ async def chatkit(user: ChatKitUser, request: Request) -> Response:
 
 
 class SessionBody(BaseModel):
-    user_id: int | None = Field(default=None, ge=1, le=ID_MAX)
+    # Strict: the schema says integer, so "5", 5.0 and true are refused as it says.
+    user_id: int | None = Field(default=None, ge=1, le=ID_MAX, strict=True)
 
 
 class SessionOut(BaseModel):
