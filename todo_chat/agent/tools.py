@@ -28,16 +28,27 @@ from pydantic import ValidationError
 from sqlmodel import Session
 
 from todo_chat.agent.context import TodoContext, parse_arguments
-from todo_chat.agent.tool_args import NOTHING, AddTask, Arguments, ListTasks, TaskRef, UpdateTask, compact_schema
-from todo_chat.agent.tool_args import read_arguments
+from todo_chat.agent.tool_args import (
+    NOTHING,
+    AddTask,
+    Arguments,
+    ListTasks,
+    TaskRef,
+    UpdateTask,
+    compact_schema,
+    read_arguments,
+)
 from todo_chat.core.db import run_db
-from todo_chat.models import Task, ToolCallStatus, User
+from todo_chat.models import Priority, Task, ToolCallStatus, User
 from todo_chat.services import conversations, tasks
 from todo_chat.services.errors import ServiceError
 from todo_chat.services.tasks import Completion, TaskCreate, TaskPublic, TaskQuery, TaskUpdate
 
 Payload = dict[str, Any]
 log = logging.getLogger(__name__)
+# Our agent's calls through the MCP server name the model's call id here (`_meta`), so the
+# server files each call under it, as a call made in process is.
+CALL_ID_META = "todo-chat/call-id"
 
 
 @dataclass(frozen=True)
@@ -122,7 +133,8 @@ def _add(session: Session, user: User, a: AddTask) -> Payload:
 
 
 def _list(session: Session, user: User, a: ListTasks) -> Payload:
-    page = tasks.list_tasks(session, user, TaskQuery(status=a.status, priority=a.priority, tag=a.tag, due=a.due,
+    priority = Priority(a.priority) if a.priority else None
+    page = tasks.list_tasks(session, user, TaskQuery(status=a.status, priority=priority, tag=a.tag, due=a.due,
                                                      q=a.query or "", sort=a.sort, order=a.order))
     filters = {k: v for k, v in {"priority": a.priority, "tag": a.tag, "due": a.due, "query": a.query}.items() if v}
     return {"status": a.status, **filters, "count": page.total, "tasks": [task_summary(t, user) for t in page.items]}
@@ -131,7 +143,7 @@ def _list(session: Session, user: User, a: ListTasks) -> Payload:
 def _set_done(completed: bool) -> Callable[[Session, User, TaskRef], Payload]:
     def work(session: Session, user: User, a: TaskRef) -> Payload:
         done: Completion = tasks.set_completed(session, user, a.task_id, completed)
-        payload = {"task_id": a.task_id, "status": "completed" if completed else "reopened",
+        payload: Payload = {"task_id": a.task_id, "status": "completed" if completed else "reopened",
                    "title": done.task.title}
         if done.next is not None:
             session.flush()
@@ -215,3 +227,14 @@ def function_tool(name: str, description: str, schema: dict[str, Any]) -> Functi
 
 
 TASK_TOOLS = [function_tool(t.name, t.description, t.schema) for t in DEFINITIONS]
+
+
+@dataclass(frozen=True, eq=False)
+class ToolSet:
+    """The agent's task tools as one door describes them (hashed by identity: one agent is
+    cached per set, and each set lives as long as the process)."""
+
+    tools: tuple[FunctionTool, ...]
+
+
+IN_PROCESS = ToolSet(tuple(TASK_TOOLS))
