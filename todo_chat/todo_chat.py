@@ -10,9 +10,11 @@ from todo_chat.core.db import migrate
 from todo_chat.mcp.http import lifespan_task as mcp_lifespan_task
 from todo_chat.ui.pages.auth import login_page, signup_page
 from todo_chat.ui.pages.chat import chat_page, tasks_page
+from todo_chat.ui.pages.settings import settings_page
 from todo_chat.ui.state.auth import AuthState
 from todo_chat.ui.state.sidebar import SidebarState
 from todo_chat.ui.state.tasks import TaskPanelState
+from todo_chat.ui.state.tokens import TokensState
 
 
 def index() -> rx.Component:
@@ -47,3 +49,5 @@ app.add_page(login_page, route="/login", title="Log in · todo-chat", on_load=Au
 app.add_page(signup_page, route="/signup", title="Sign up · todo-chat", on_load=AuthState.skip_if_logged_in)
 app.add_page(chat_page, route="/chat", title="Chat · todo-chat", on_load=PRIVATE)
 app.add_page(tasks_page, route="/tasks", title="Tasks · todo-chat", on_load=PRIVATE)
+app.add_page(settings_page, route="/settings", title="Settings · todo-chat",
+             on_load=[AuthState.require_login, TokensState.load])
