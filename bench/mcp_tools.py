@@ -92,16 +92,16 @@ def chat_turns(base: str, pid: int, turns: int) -> dict[str, float]:
 
 
 async def _outside_calls(base: str, token: str, calls: int) -> list[float]:
-    async with httpx2.AsyncClient(headers={"Authorization": f"Bearer {token}"}, timeout=30) as http:
-        async with streamable_http_client(base + "/mcp", http_client=http) as (read, write):
-            async with ClientSession(read, write) as mcp:
-                await mcp.initialize()
-                samples = []
-                for _ in range(calls):
-                    started = time.perf_counter()
-                    assert not (await mcp.call_tool("list_tasks", {"status": "pending"})).is_error
-                    samples.append((time.perf_counter() - started) * 1000)
-                return samples
+    async with (httpx2.AsyncClient(headers={"Authorization": f"Bearer {token}"}, timeout=30) as http,
+                streamable_http_client(base + "/mcp", http_client=http) as (read, write),
+                ClientSession(read, write) as mcp):
+        await mcp.initialize()
+        samples = []
+        for _ in range(calls):
+            started = time.perf_counter()
+            assert not (await mcp.call_tool("list_tasks", {"status": "pending"})).is_error
+            samples.append((time.perf_counter() - started) * 1000)
+        return samples
 
 
 def outside_client(base: str, pid: int, calls: int) -> dict[str, float]:

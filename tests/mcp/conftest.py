@@ -86,11 +86,11 @@ async def mcp_client(url: str, token: str | None, **headers: str) -> AsyncIterat
     """The MCP SDK's client over Streamable HTTP, sending `token` as a bearer token."""
     if token:
         headers["Authorization"] = f"Bearer {token}"
-    async with httpx2.AsyncClient(headers=headers, timeout=30) as http:
-        async with streamable_http_client(url, http_client=http) as (read, write):
-            async with ClientSession(read, write) as session:
-                await session.initialize()
-                yield session
+    async with (httpx2.AsyncClient(headers=headers, timeout=30) as http,
+                streamable_http_client(url, http_client=http) as (read, write),
+                ClientSession(read, write) as session):
+        await session.initialize()
+        yield session
 
 
 def text(result: CallToolResult) -> str:

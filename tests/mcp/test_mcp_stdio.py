@@ -30,10 +30,9 @@ def _env(token: str) -> dict[str, str]:
 async def stdio_session(token: str) -> AsyncIterator[ClientSession]:
     params = StdioServerParameters(command=sys.executable, args=["-m", "todo_chat.mcp"], env=_env(token), cwd=ROOT)
     with open(os.devnull, "w") as quiet:
-        async with stdio_client(params, errlog=quiet) as (read, write):
-            async with ClientSession(read, write) as session:
-                await session.initialize()
-                yield session
+        async with stdio_client(params, errlog=quiet) as (read, write), ClientSession(read, write) as session:
+            await session.initialize()
+            yield session
 
 
 def _token(client, account: Account, scope: str = "write") -> dict:

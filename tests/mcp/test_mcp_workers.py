@@ -30,17 +30,17 @@ async def test_two_workers_serve_one_client_statelessly(tmp_path):
             token = person.token()["token"]
             one_shot = httpx2.Limits(max_keepalive_connections=0)
             headers = {"Authorization": f"Bearer {token}", "Connection": "close"}
-            async with httpx2.AsyncClient(headers=headers, limits=one_shot, timeout=30) as http:
-                async with streamable_http_client(base + "/mcp", http_client=http) as (read, write):
-                    async with ClientSession(read, write) as mcp:
-                        await mcp.initialize()
-                        for n in range(CALLS - 1):
-                            result = await mcp.call_tool("add_task", {"title": f"task {n}"})
-                            assert not result.is_error, text(result)
-                        listed = json.loads(text(await mcp.call_tool("list_tasks", {})))
-                        assert listed["count"] == CALLS - 1
-                        # The per-user limit is counted in Redis, whichever worker answers.
-                        assert (await mcp.call_tool("list_tasks", {})).is_error
+            async with (httpx2.AsyncClient(headers=headers, limits=one_shot, timeout=30) as http,
+                        streamable_http_client(base + "/mcp", http_client=http) as (read, write),
+                        ClientSession(read, write) as mcp):
+                await mcp.initialize()
+                for n in range(CALLS - 1):
+                    result = await mcp.call_tool("add_task", {"title": f"task {n}"})
+                    assert not result.is_error, text(result)
+                listed = json.loads(text(await mcp.call_tool("list_tasks", {})))
+                assert listed["count"] == CALLS - 1
+                # The per-user limit is counted in Redis, whichever worker answers.
+                assert (await mcp.call_tool("list_tasks", {})).is_error
             assert len(person.tasks()) == CALLS - 1
             assert httpx.get(base + "/api/health").status_code == 200
         finally:
