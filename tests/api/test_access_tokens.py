@@ -73,3 +73,17 @@ async def test_a_login_token_is_no_mcp_token_and_a_turn_token_names_its_turn(cli
 def test_a_user_has_at_most_fifty_tokens(client, alice, monkeypatch):
     monkeypatch.setattr(access_tokens, "TOKENS_MAX", 2)
     assert [make(client, alice).status_code for _ in range(3)] == [201, 201, 409]
+
+
+def test_the_mcp_endpoint_serves_each_time_the_app_starts(data_dir):
+    """The SDK's session manager runs once per instance: a second start gets a fresh one."""
+    from fastapi.testclient import TestClient
+
+    from todo_chat.api.app import create_app
+
+    app = create_app()
+    for _ in range(2):
+        with TestClient(app, base_url="http://127.0.0.1:8000") as client:
+            answer = client.post("/mcp", json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
+                                 headers={"Accept": "application/json, text/event-stream"})
+            assert answer.status_code == 401 and answer.json()["error"] == "invalid_token"

@@ -20,9 +20,11 @@ from typing import Any
 from mcp.server.auth.middleware.auth_context import get_access_token
 from mcp.server.auth.provider import AccessToken
 from mcp.server.auth.settings import AuthSettings
+from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
 from mcp.server.transport_security import TransportSecuritySettings
 from starlette.applications import Starlette
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from todo_chat.core.config import get_settings
 from todo_chat.mcp.server import build_server
@@ -52,8 +54,7 @@ async def request_principal() -> Principal | None:
     return principal if isinstance(principal, Principal) else None
 
 
-def mount(app: Starlette) -> None:
-    """Serve the MCP server at `/mcp` in `app`; `app.state.mcp_server` keeps it (for the lifespan)."""
+def _build() -> tuple[Starlette, StreamableHTTPSessionManager]:
     settings = get_settings()
     server = build_server(
         request_principal, TokenVerifier(),
@@ -62,17 +63,45 @@ def mount(app: Starlette) -> None:
         AuthSettings(issuer_url=settings.api_origin or "http://localhost", resource_server_url=None))
     security = TransportSecuritySettings(allowed_hosts=settings.resolved_mcp_hosts,
                                          allowed_origins=[*settings.allowed_origins, *LOOPBACK_ORIGINS])
-    mcp_app = server.streamable_http_app(streamable_http_path=PATH, stateless_http=True, json_response=True,
-                                         transport_security=security)
+    app = server.streamable_http_app(streamable_http_path=PATH, stateless_http=True, json_response=True,
+                                     transport_security=security)
+    return app, server.session_manager
+
+
+class McpEndpoint:
+    """The MCP app, as an ASGI endpoint whose session manager runs while the host app does.
+
+    The SDK's session manager runs once per instance; an app whose lifespan starts again (tests
+    enter one app's lifespan several times) gets a fresh server the second time."""
+
+    def __init__(self) -> None:
+        self.app, self.manager = _build()
+        self.used = False
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
+
+    @asynccontextmanager
+    async def running(self) -> AsyncIterator[None]:
+        if self.used:
+            self.app, self.manager = _build()
+        self.used = True
+        async with self.manager.run():
+            yield
+
+
+def mount(app: Starlette) -> None:
+    """Serve the MCP server at `/mcp` in `app`; `app.state.mcp` keeps it (for the lifespan)."""
+    endpoint = McpEndpoint()
     # The exact path (a Mount would answer `/mcp` with a redirect to `/mcp/`), before Reflex's routes.
-    app.router.routes.append(Route(PATH, endpoint=mcp_app))
-    app.state.mcp_server = server
+    app.router.routes.append(Route(PATH, endpoint=endpoint))
+    app.state.mcp = endpoint
 
 
 @asynccontextmanager
 async def lifespan(app: Any) -> AsyncIterator[None]:
     """Run the MCP session manager while `app` serves (`FastAPI(lifespan=...)`)."""
-    async with app.state.mcp_server.session_manager.run():
+    async with app.state.mcp.running():
         yield
 
 
