@@ -6,7 +6,7 @@ Create Date: 2026-12-03
 """
 import sqlalchemy as sa
 
-import todo_chat.core.db
+import todo_chat.core.time
 from alembic import op
 
 revision = '0005_access_tokens'
@@ -25,9 +25,9 @@ def upgrade() -> None:
                   nullable=False),
         sa.Column('token_hash', sa.String(length=64), nullable=False),
         sa.Column('hint', sa.String(length=16), nullable=False),
-        sa.Column('created_at', todo_chat.core.db.UTCDateTime(timezone=True), nullable=False),
-        sa.Column('last_used_at', todo_chat.core.db.UTCDateTime(timezone=True), nullable=True),
-        sa.Column('expires_at', todo_chat.core.db.UTCDateTime(timezone=True), nullable=True),
+        sa.Column('created_at', todo_chat.core.time.UTCDateTime(timezone=True), nullable=False),
+        sa.Column('last_used_at', todo_chat.core.time.UTCDateTime(timezone=True), nullable=True),
+        sa.Column('expires_at', todo_chat.core.time.UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(['user_id'], ['user.id'], ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('id'),
         sqlite_autoincrement=True,

@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from todo_chat.core.db import run_db, utcnow
+from todo_chat.core.db import run_db
+from todo_chat.core.time import utcnow
 from todo_chat.models import AccessToken, TokenScope, User
 from todo_chat.services import access_tokens
 

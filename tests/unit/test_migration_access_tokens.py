@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from alembic import command
 from sqlalchemy import inspect, text
 
+from alembic import command
 from tests.conftest import use_data_dir
 from tests.unit.test_migrations import alembic_config
 from todo_chat.core import db

@@ -9,7 +9,7 @@ from sqlalchemy import Column, ForeignKey, Integer
 from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
-from todo_chat.core.db import UTCDateTime, utcnow
+from todo_chat.core.time import UTCDateTime, utcnow
 from todo_chat.models.user import NEVER_REUSE_IDS
 
 NAME_MAX = 80

@@ -21,8 +21,9 @@ from pydantic import BaseModel, Field, field_validator
 from sqlmodel import Session, col, select
 
 from todo_chat.core.config import get_settings
-from todo_chat.core.db import run_db, utcnow
+from todo_chat.core.db import run_db
 from todo_chat.core.security import InvalidToken, create_token, decode_token, user_id_from_token
+from todo_chat.core.time import utcnow
 from todo_chat.models import AccessToken, TokenScope, User
 from todo_chat.models.access_token import NAME_MAX
 from todo_chat.services.errors import Conflict
