@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -66,6 +67,7 @@ def server(agent_tools: str):
     finally:
         proc.terminate()
         proc.wait(timeout=15)
+        shutil.rmtree(data, ignore_errors=True)
 
 
 def _account(base: str) -> tuple[int, dict[str, str]]:
