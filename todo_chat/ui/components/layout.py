@@ -36,6 +36,8 @@ def app_bar(drawers: bool = True) -> rx.Component:
                            aria_label="Tasks", display=mobile_only,
                            on_click=LayoutState.set_tasks_open(True)) if drawers else rx.fragment(),
             theme_toggle(),
+            rx.link(rx.icon("settings", size=16), href="/settings", aria_label="Settings", color="var(--gray-11)",
+                    display="flex"),
             rx.text(AuthState.user_name, size="2", color="var(--gray-11)", display=["none", "none", "block"]),
             rx.button(rx.icon("log-out", size=14), rx.text("Log out", display=["none", "none", "inline"]),
                       on_click=AuthState.logout, variant="soft", color_scheme="gray", size="2",
