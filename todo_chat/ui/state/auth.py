@@ -42,11 +42,7 @@ class AuthState(rx.State):
     async def current_user(self) -> User | None:
         """The user behind the token, or None when it is missing, expired, forged or revoked
         (the same check as the API's: `services.tokens`)."""
-        try:
-            user, _session_id = await tokens.user_from_token(self.token)
-        except InvalidToken:
-            return None
-        return user
+        return await user_for(self.token)
 
     def _keep(self, issued: tokens.Tokens) -> None:
         self.token, self.refresh_token = issued.access_token, issued.refresh_token
@@ -160,9 +156,39 @@ class AuthState(rx.State):
         self.error = ""
 
 
+async def user_for(token: str) -> User | None:
+    """The user behind a token (a database read): call it with no state lock held."""
+    try:
+        user, _session_id = await tokens.user_from_token(token)
+    except InvalidToken:
+        return None
+    return user
+
+
+async def signed_in_user(state: Any) -> User | None:
+    """For background events: read the token under the page's state lock, then look the user
+    up with the lock released, so no database read ever holds the lock."""
+    async with state:
+        token = (await state.get_state(AuthState)).token
+    return await user_for(token)
+
+
 async def change_as_user(state: rx.State, change: Callable[[Session, User], Any]) -> str:
     """Run `change(session, user)` for the logged-in user; return '' or a message to show."""
     user = await (await state.get_state(AuthState)).current_user()
+    if user is None:
+        return EXPIRED_NOTICE
+    try:
+        await run_db(change, user)
+    except ServiceError as exc:
+        return str(exc)
+    return ""
+
+
+async def change_in_background(state: Any, change: Callable[[Session, User], Any]) -> str:
+    """`change_as_user` for background events: the user lookup and the change run with no
+    state lock held. Returns '' or a message to show."""
+    user = await signed_in_user(state)
     if user is None:
         return EXPIRED_NOTICE
     try:
