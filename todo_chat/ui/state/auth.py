@@ -71,6 +71,10 @@ class AuthState(rx.State):
         except InvalidToken:
             return -1
 
+    def needs_renewal(self) -> bool:
+        """Whether `keep_fresh` has anything to do (decoding only: no database read)."""
+        return self._seconds_left() < REFRESH_MARGIN_S
+
     # -- events --------------------------------------------------------------------------------
 
     @rx.var

@@ -182,7 +182,7 @@ class ChatState(rx.State):
             self.messages = [*self.messages, ChatMessage(id=0, role="user", content=text, time=now_hhmm(),
                                                          pending=True)]
             self.error, self.rate_limited, self.editing = "", "", False
-            renew = (await self.get_state(AuthState))._seconds_left() < 300
+            renew = (await self.get_state(AuthState)).needs_renewal()
         if renew:
             yield AuthState.keep_fresh
         await self._turn(text, mode)
