@@ -162,6 +162,7 @@ def test_edit_resend_regenerate_and_feedback(chat, model):
     assert [m["content"] for m in model.messages() if m["role"] == "user"] == ["add buy oat milk"]
     assert run_axe(chat) == []
     assert react_errors(chat) == []
+    assert chat.evaluate("() => document.documentElement.scrollWidth") <= SIZES[chat.label][0]
     shot(chat, f"{chat.label}-edited")
 
 
@@ -186,6 +187,7 @@ def test_task_mentions_with_the_keyboard_only(chat, model):
     expect(option).to_have_attribute("aria-selected", "true")
     expect(composer).to_have_attribute("aria-activedescendant", f"mention-{bread_id}")
     assert run_axe(chat) == []
+    shot(chat, f"{chat.label}-mention-list")
     chat.keyboard.press("Enter")  # inserts, does not send
     expect(listbox).to_be_hidden()
     expect(composer).to_have_value(f"complete task #{bread_id} ")
