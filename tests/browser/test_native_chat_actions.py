@@ -49,6 +49,7 @@ def chat(request, browser, app):
     page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: page.updates.append(frame)
                                           if str(frame).startswith("42") else None))
     email = sign_up(page, app[0])
+    page.wait_for_function("() => window.todoChatKeys === true")  # assets/chat_keys.js is loaded
     page.errors, page.label, page.db = errors, request.param, app[1]
     page.user_id = query(app[1], "SELECT id FROM user WHERE email = ?", email)[0][0]
     yield page
