@@ -251,4 +251,4 @@ def test_one_answer_costs_a_few_state_updates(chat, model):
     chat.wait_for_timeout(1000)
     updates = chat.updates[before:]
     print(f"{chat.label}: {len(updates)} state updates for one answer")
-    assert len(updates) <= 5, updates
+    assert len(updates) <= 4, updates

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncGenerator, AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import reflex as rx
@@ -25,7 +25,7 @@ from todo_chat.services import conversations, turn_edits
 from todo_chat.services.conversations import TurnInput, check_message
 from todo_chat.services.errors import Invalid, ServiceError
 from todo_chat.services.ratelimit import RateLimited
-from todo_chat.ui.state.auth import EXPIRED_NOTICE, AuthState, signed_in_user
+from todo_chat.ui.state.auth import EXPIRED_NOTICE, AuthState, signed_in_user, user_for
 from todo_chat.ui.state.badges import BadgeState
 from todo_chat.ui.state.choices import OFFER_CHOICES, ChoiceView, offered
 from todo_chat.ui.state.conversation import ConversationState
@@ -183,9 +183,10 @@ class ChatState(rx.State):
                                                          pending=True)]
             self.error, self.rate_limited, self.editing = "", "", False
             renew = (await self.get_state(AuthState)).needs_renewal()
+            begun = await self._begin()
         if renew:
             yield AuthState.keep_fresh
-        await self._turn(text, mode)
+        await self._turn(text, mode, *begun)
 
     @rx.event(background=True)
     async def regenerate(self):
@@ -195,7 +196,8 @@ class ChatState(rx.State):
                 return
             cut = next(i for i in range(len(self.messages) - 1, -1, -1) if self.messages[i].role == "user")
             self.messages = self.messages[:cut + 1]
-        await self._turn(None, "regenerate")
+            begun = await self._begin()
+        await self._turn(None, "regenerate", *begun)
 
     @rx.event(background=True)
     async def retry(self):
@@ -203,7 +205,8 @@ class ChatState(rx.State):
         for attempt in range(1, MAX_TRIES + 1):
             async with self:
                 self.retry_note = f"Retrying ({attempt}/{MAX_TRIES})…"
-            if await self._turn(None, "retry"):
+                begun = await self._begin()
+            if await self._turn(None, "retry", *begun):
                 break
             if attempt < MAX_TRIES:
                 await asyncio.sleep(2 ** (attempt - 1))
@@ -228,17 +231,20 @@ class ChatState(rx.State):
                 self.error = str(exc)
             return
         async with self:
-            self.messages = [ChatMessage(**{**m.__dict__, "feedback": kind}) if m.id == message_id else m
+            self.messages = [replace(m, feedback=kind) if m.id == message_id else m
                              for m in self.messages]
 
-    async def _turn(self, text: str | None, mode: Mode) -> bool:
+    async def _begin(self) -> tuple[int | None, str]:
+        """Under the lock, in the frame that shows the message: the turn is on. Returns the open
+        conversation and the token, for the rest of the turn to use with the lock released."""
+        self.is_streaming, self.stop_requested, self.can_retry = True, False, False
+        if self.choices:
+            self.choices_question, self.choices = "", []
+        return (await self.get_state(ConversationState)).open_id or None, (await self.get_state(AuthState)).token
+
+    async def _turn(self, text: str | None, mode: Mode, conversation_id: int | None, token: str) -> bool:
         """One turn from the page; True when it answered. The user's message is saved first."""
-        user = await signed_in_user(self)
-        async with self:
-            conversation_id = (await self.get_state(ConversationState)).open_id or None
-            self.is_streaming, self.stop_requested, self.can_retry = True, False, False
-            if self.choices:
-                self.choices_question, self.choices = "", []
+        user = await user_for(token)
         if user is None:
             return await self._finish(error=EXPIRED_NOTICE)
         try:
@@ -252,6 +258,7 @@ class ChatState(rx.State):
     async def _stream(self, user: User, turn: TurnInput) -> bool:
         buffer, shown, last_flush, reply_item_id = "", "", time.monotonic(), ""
         choice: tuple[str, list[ChoiceView]] | None = None
+        unseen_start = True  # the saved message is shown with the turn's next frame, not its own
         events = aclosing_iter(run_turn(user, turn))
         async for event in events:
             if isinstance(event, TextDelta):
@@ -259,6 +266,7 @@ class ChatState(rx.State):
                 if time.monotonic() - last_flush < FLUSH_EVERY_S:
                     continue
                 async with self:
+                    unseen_start = await self._show_start(turn, unseen_start)
                     if self.stop_requested:
                         break  # the unshown buffer is dropped: what is saved is what was shown
                     self.streaming_text += buffer
@@ -266,13 +274,11 @@ class ChatState(rx.State):
                 buffer, last_flush = "", time.monotonic()
             elif isinstance(event, TurnStarted):
                 reply_item_id = event.reply_item_id
-                async with self:
-                    self._started(turn)
-                    (await self.get_state(ConversationState)).note_turn(turn.conversation)
             elif isinstance(event, ToolCallEvent):
                 choice = offered(event.name, event.arguments) or choice
                 rows = await fetch_tasks(user) if _may_change_tasks(event) else None
                 async with self:
+                    unseen_start = await self._show_start(turn, unseen_start)
                     (await self.get_state(BadgeState)).upsert(turn.message.id or 0, event.call_id, event.name,
                                                               event.status, event.arguments)
                     if rows is not None:
@@ -281,6 +287,7 @@ class ChatState(rx.State):
                         break
             elif isinstance(event, TurnDone):
                 async with self:
+                    await self._show_start(turn, unseen_start)
                     self.messages = [*self.messages, ChatMessage(
                         id=event.message_id, role="assistant", content=event.response, time=now_hhmm(),
                         item_id=reply_item_id)]
@@ -289,13 +296,24 @@ class ChatState(rx.State):
                     self._done()
                 return True
             elif isinstance(event, TurnFailed):
+                async with self:
+                    await self._show_start(turn, unseen_start)
                 return await self._finish(error=event.message, can_retry=True)
         await events.aclose()  # after Stop: the runner cancels the agent run (no tool runs after it)
         saved = await run_db(conversations.add_message, user, turn.conversation, ItemRole.assistant,
                              stopped_text(shown))
         async with self:
+            await self._show_start(turn, unseen_start)
             self.messages = [*self.messages, message_view(saved)]
             self._done()
+        return False
+
+    async def _show_start(self, turn: TurnInput, unseen: bool) -> bool:
+        """Under the lock: once per turn, the saved user message replaces the pending one and the
+        conversation is the open one (its sidebar row first). Returns False (nothing left unseen)."""
+        if unseen:
+            self._started(turn)
+            (await self.get_state(ConversationState)).note_turn(turn.conversation)
         return False
 
     def _started(self, turn: TurnInput) -> None:
