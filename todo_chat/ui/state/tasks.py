@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 
 import reflex as rx
 
-from todo_chat.core.db import run_db, utcnow
+from todo_chat.core.db import run_db
+from todo_chat.core.time import utcnow
 from todo_chat.models import Task, User
 from todo_chat.services import tasks
 from todo_chat.services.tasks import TaskCreate, TaskQuery
