@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlmodel import col, select
 
-from tests.fake_openai import fake_openai, text, tool_call  # noqa: F401  (fake_openai is a fixture)
+from tests import fake_openai as fake_server
+from tests.fake_openai import text, tool_call
 from todo_chat.agent.turn import TurnDone, run_turn
 from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, Message, Task, ToolCall, User
@@ -14,6 +15,13 @@ from todo_chat.services import conversations, turn_edits
 from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.ui.state.chat import last_choices, open_for, stopped_text
 from todo_chat.ui.state.choices import offered
+
+fake_openai = fake_server.fake_openai  # the fixture, visible to this module
+
+
+@pytest.fixture
+def model(request) -> fake_server.FakeOpenAI:
+    return request.getfixturevalue("fake_openai")
 
 
 @pytest.fixture
@@ -43,16 +51,16 @@ def tasks_of(session, user: User) -> list[str]:
     return [t.title for t in session.exec(select(Task).where(Task.user_id == user.id)).all()]
 
 
-async def test_regenerate_replaces_the_answer_and_never_repeats_a_change(session, user, fake_openai):
-    fake_openai.script(tool_call("add_task", {"title": "Buy milk"}, call_id="call_a"), text("Added Buy milk."))
+async def test_regenerate_replaces_the_answer_and_never_repeats_a_change(session, user, model):
+    model.script(tool_call("add_task", {"title": "Buy milk"}, call_id="call_a"), text("Added Buy milk."))
     first = await turn(user, "send", "add buy milk", None)
     cid = first.conversation_id
     assert tasks_of(session, user) == ["Buy milk"]
 
     # The model sees the finished call replayed, and even if it asks for it again, nothing repeats.
-    fake_openai.script(tool_call("add_task", {"title": "Buy milk"}, call_id="call_b"), text("Done: Buy milk."))
+    model.script(tool_call("add_task", {"title": "Buy milk"}, call_id="call_b"), text("Done: Buy milk."))
     again = await turn(user, "regenerate", None, cid)
-    replayed = fake_openai.messages(2)
+    replayed = model.messages(2)
     assert any(m.get("tool_calls") and m["tool_calls"][0]["id"] == "call_a" for m in replayed)
     assert tasks_of(session, user) == ["Buy milk"]
     assert again.response == "Done: Buy milk."
@@ -60,19 +68,19 @@ async def test_regenerate_replaces_the_answer_and_never_repeats_a_change(session
                                    ("assistant", "Done: Buy milk.")]
 
 
-async def test_edit_and_resend_replaces_the_last_message_and_what_followed(session, user, fake_openai):
-    fake_openai.script(text("Hi!"), tool_call("add_task", {"title": "Call mum"}), text("Added Call mum."))
+async def test_edit_and_resend_replaces_the_last_message_and_what_followed(session, user, model):
+    model.script(text("Hi!"), tool_call("add_task", {"title": "Call mum"}), text("Added Call mum."))
     first = await turn(user, "send", "hello", None)
     cid = first.conversation_id
     await turn(user, "send", "add call mum", cid)
-    fake_openai.script(text("Added Call dad."))
+    model.script(text("Added Call dad."))
     await turn(user, "edit", "add call dad", cid)
     assert items(session, cid) == [("user", "hello"), ("assistant", "Hi!"), ("user", "add call dad"),
                                    ("assistant", "Added Call dad.")]
     session.expire_all()
     assert session.exec(select(ToolCall).where(ToolCall.conversation_id == cid)).all() == []
-    assert fake_openai.messages()[-1]["content"] == "add call dad"  # the history holds the edit only
-    assert [m["content"] for m in fake_openai.messages() if m["role"] == "user"] == ["hello", "add call dad"]
+    assert model.messages()[-1]["content"] == "add call dad"  # the history holds the edit only
+    assert [m["content"] for m in model.messages() if m["role"] == "user"] == ["hello", "add call dad"]
 
 
 async def test_nothing_to_edit_in_an_empty_conversation(session, user):
@@ -81,8 +89,8 @@ async def test_nothing_to_edit_in_an_empty_conversation(session, user):
         await run_db(turn_edits.rewind, user, conversation.id, True)
 
 
-async def test_feedback_is_stored_where_chatkit_puts_it(session, user, fake_openai):
-    fake_openai.script(text("Sure."))
+async def test_feedback_is_stored_where_chatkit_puts_it(session, user, model):
+    model.script(text("Sure."))
     done = await turn(user, "send", "hi", None)
     answer = session.get(Message, done.message_id)
     await run_db(turn_edits.give_feedback, user, done.conversation_id, answer.item_id, "negative")
