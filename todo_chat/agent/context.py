@@ -33,6 +33,9 @@ class TodoContext:
     earlier_calls: list[ToolCall] = field(default_factory=list)
     # How each call of this run ended, by call id (the runner reports it; nothing parses output).
     outcomes: dict[str, ToolCallStatus] = field(default_factory=dict)
+    # How the task tools are reached (`agent.tools.ToolDoor`): None is in process; AGENT_TOOLS=mcp
+    # sets a connection to our own MCP server (`agent.mcp_door`).
+    door: Any = None
     # Our call ids, by (the server's id, how many calls of this run had that server id before).
     _own_ids: dict[tuple[str, int], str] = field(default_factory=dict)
     _seen: dict[tuple[CallStep, str], int] = field(default_factory=dict)
