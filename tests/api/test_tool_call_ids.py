@@ -76,3 +76,27 @@ def test_update_task_with_a_bad_due_date_is_a_filed_tool_error(client, alice, se
     session.expire_all()
     [saved] = session.exec(select(ToolCall)).all()
     assert saved.name == "update_task" and saved.status.value == "error"
+
+
+def test_an_sse_client_that_hangs_up_midway_leaves_a_stopped_reply(client, alice, session, fake_openai):
+    """The SSE door under the runner's cancel policy: what was sent is saved, marked stopped."""
+    import dataclasses
+    import time
+
+    from todo_chat.agent.stop import STOPPED_MARK, is_stopped
+
+    fake_openai.script(dataclasses.replace(text("A long answer, piece by piece, to the end", pieces=8), pace_s=0.1))
+    with client.stream("POST", f"/api/{alice.id}/chat", json={"message": "tell me"},
+                       headers={**alice.headers, "Accept": "text/event-stream"}) as response:
+        for line in response.iter_lines():
+            if line.startswith("event: delta"):
+                break
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        session.expire_all()
+        saved = session.exec(select(Message).where(Message.role == ItemRole.assistant)).all()
+        if saved:
+            break
+        time.sleep(0.1)
+    [reply] = saved
+    assert is_stopped(reply) and reply.content.endswith(STOPPED_MARK) and "to the end" not in reply.content

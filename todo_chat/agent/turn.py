@@ -39,6 +39,7 @@ from todo_chat.agent.budget import ContextFit
 from todo_chat.agent.context import TodoContext, parse_arguments
 from todo_chat.agent.mcp_door import close_door, open_door
 from todo_chat.agent.providers import apply_tracing, get_model
+from todo_chat.agent.stop import TurnStop, save_stopped
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, ToolCall, ToolCallStatus, User
@@ -188,8 +189,36 @@ def _finished_event(call: ToolCall) -> ToolCallEvent:
 OVERFLOW_TRIES = 4
 
 
-async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
-                   stream: bool = True) -> AsyncGenerator[TurnMessage, None]:
+async def run_turn(user: User, turn: TurnInput, model: Model | None = None, stream: bool = True,
+                   stop: TurnStop | None = None) -> AsyncGenerator[TurnMessage, None]:
+    """The turn's events (see `_turn_events`) under the one cancel policy (`agent.stop`): closed
+    before its end, the agent run is cancelled (no tool runs after the stop) and what was shown is
+    saved as the reply, marked stopped (`stop.saved`)."""
+    stop = stop or TurnStop()
+    events = _turn_events(user, turn, model, stream)
+    started: TurnStarted | None = None
+    said: list[str] = []
+    stopped = ended = False
+    try:
+        async for event in events:
+            if isinstance(event, TurnStarted):
+                started = event
+            elif isinstance(event, TextDelta):
+                said.append(event.delta)
+            ended = isinstance(event, TurnDone | TurnFailed)
+            yield event
+    except (GeneratorExit, asyncio.CancelledError):
+        stopped = not ended  # closed after its answer or its error: nothing was stopped
+        raise
+    finally:
+        await events.aclose()  # cancels the agent run if it is still going
+        if stopped and started is not None:
+            shown = stop.shown if stop.shown is not None else "".join(said)
+            stop.saved = await save_stopped(user, turn.conversation, shown, started.reply_item_id)
+
+
+async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
+                       stream: bool = True) -> AsyncGenerator[TurnMessage, None]:
     """Run the agent on a saved user message; yield TurnStarted ... TurnDone | TurnFailed.
 
     `stream=False` (a door that answers once, at the end) yields no TextDelta and each tool

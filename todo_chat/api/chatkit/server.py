@@ -27,6 +27,7 @@ from chatkit.types import (
     ErrorEvent,
     FeedbackKind,
     TaskItem,
+    ThreadItem,
     ThreadItemAddedEvent,
     ThreadItemDoneEvent,
     ThreadItemReplacedEvent,
@@ -133,6 +134,11 @@ class TodoChatKitServer(ChatKitServer[RequestContext]):
     def __init__(self, model: Model | None = None) -> None:
         super().__init__(store=SQLStore(), attachment_store=FileAttachmentStore())
         self.model = model
+
+    async def handle_stream_cancelled(self, thread: ThreadMetadata, pending_items: list[ThreadItem],
+                                      context: RequestContext) -> None:
+        """The runner's cancel policy already saved what was shown, marked stopped (`agent.stop`):
+        not ChatKit's default (its own copy of the pending answer and a hidden context item)."""
 
     async def respond(self, thread: ThreadMetadata, input_user_message: UserMessageItem | None,
                       context: RequestContext) -> AsyncIterator[ThreadStreamEvent]:
