@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 from todo_chat.core.db import rows_affected
 from todo_chat.core.time import utcnow
 from todo_chat.models import Conversation, ItemRole, Message, ToolCall, ToolCallStatus, User
+from todo_chat.services.badge_text import badge_label
 from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.services.ownership import find_owned, get_owned
 
@@ -340,7 +341,7 @@ def record_tool_call(session: Session, user: User, conversation_id: int, message
     call = ToolCall(user_id=user.id, conversation_id=conversation_id, message_id=message_id,
                     call_id=call_id, name=name, arguments=arguments, status=status, result=result)
     session.add(call)
-    session.add(_item(user, conversation_id, ItemRole.task, f"{name}: {status.value}",
+    session.add(_item(user, conversation_id, ItemRole.task, badge_label(name, status),
                       tool_item_id(call_id), status=status))
     session.flush()
     return call

@@ -46,27 +46,19 @@ from todo_chat.api.chatkit.store import FileAttachmentStore, RequestContext, SQL
 from todo_chat.core.db import run_db
 from todo_chat.models import ToolCallStatus, User
 from todo_chat.services import conversations, tasks
+from todo_chat.services.badge_text import arguments_summary, badge_label
 from todo_chat.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
-
-
-def badge_title(name: str, status: ToolCallStatus) -> str:
-    """The badge text names the tool and its status, never colour alone."""
-    return f"{name}: {status.value}"
-
-
-def arguments_summary(arguments: dict[str, Any]) -> str:
-    return ", ".join(f"{k}={v}" for k, v in arguments.items() if v not in (None, "")) or "no arguments"
 
 
 def task_item(event: ToolCallEvent, thread_id: str) -> TaskItem:
     pending = event.status == ToolCallStatus.pending
     icon = "bolt" if pending else "check-circle-filled" if event.status == ToolCallStatus.success else "info"
     return TaskItem(id=conversations.tool_item_id(event.call_id), thread_id=thread_id, created_at=datetime.now(),
-                    task=CustomTask(title=badge_title(event.name, event.status), icon=icon,
+                    task=CustomTask(title=badge_label(event.name, event.status), icon=icon,
                                     status_indicator="loading" if pending else "complete",
-                                    content=arguments_summary(event.arguments)))
+                                    content=arguments_summary(event.arguments) or "no arguments"))
 
 
 class ThreadEvents:
