@@ -15,6 +15,7 @@ import asyncio
 import json
 import logging
 from collections.abc import AsyncGenerator
+from contextlib import aclosing
 from typing import Annotated, Any, Literal, cast
 from weakref import WeakKeyDictionary
 
@@ -249,32 +250,17 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
             context = TodoContext(user=user, conversation_id=conversation.id, message_id=message.id,
                                   earlier_calls=list(finished))
             replay = [item for call in finished for item in _replayed(call)]
-            result: RunResult | RunResultStreaming | None = None
+            run = _AgentRun()
             try:
                 model = model or get_model()
                 agent = build_agent(model, settings.model_max_output_tokens, await open_door(context))
                 items = cast(list[TResponseInputItem],
                              [*turn.history, {"role": "user", "content": message.content}, *replay])
-                if stream:
-                    result = Runner.run_streamed(agent, input=items, context=context, max_turns=MAX_TURNS,
-                                                 run_config=run_config)
-                    async for event in result.stream_events():
-                        if isinstance(event, RawResponsesStreamEvent) \
-                                and isinstance(event.data, ResponseTextDeltaEvent):
-                            streamed_text = True
-                            yield TextDelta(delta=event.data.delta)
-                        elif isinstance(event, RunItemStreamEvent) \
-                                and (badge := _call_event(event.item, calls, context)):
-                            yield badge
-                else:  # nobody watches the text arrive: the SDK's plain run is cheaper
-                    result = await Runner.run(agent, input=items, context=context, max_turns=MAX_TURNS,
-                                              run_config=run_config)
-                    for item in result.new_items:
-                        if badge := _call_event(item, calls, context):
-                            yield badge
-                reply = str(result.final_output or "").strip()
-                if not reply:
-                    raise EmptyAnswer("the model ended its answer without any text")
+                async with aclosing(run.events(agent, items, context, run_config, calls, stream)) as events:
+                    async for event in events:
+                        streamed_text = streamed_text or isinstance(event, TextDelta)
+                        yield event
+                reply = run.reply()
                 break
             except Exception as exc:  # the model or the network failed: keep the message, offer retry
                 overflow = context_overflow(exc)
@@ -299,8 +285,7 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
             finally:
                 # The consumer stopped early (the Stop button, a closed connection): stop the agent
                 # too, so no tool runs after the person asked it to stop.
-                if isinstance(result, RunResultStreaming) and not result.is_complete:
-                    result.cancel()
+                run.cancel()
                 await close_door(context)  # AGENT_TOOLS=mcp: the turn's connection to the MCP server
     finally:
         slots.release()
@@ -308,6 +293,42 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
                          item_id=reply_item_id)
     yield TurnDone(conversation_id=conversation.id, message_id=saved.id, response=reply,
                    tool_calls=list(calls.values()))
+
+
+class _AgentRun:
+    """One run of the agent (streamed, or plain for a door that answers once), as turn events."""
+
+    def __init__(self) -> None:
+        self.result: RunResult | RunResultStreaming | None = None
+
+    async def events(self, agent: Any, items: list[TResponseInputItem], context: TodoContext,
+                     run_config: RunConfig, calls: dict[str, ToolCallEvent],
+                     stream: bool) -> AsyncGenerator[TextDelta | ToolCallEvent, None]:
+        if not stream:  # nobody watches the text arrive: the SDK's plain run is cheaper
+            self.result = await Runner.run(agent, input=items, context=context, max_turns=MAX_TURNS,
+                                           run_config=run_config)
+            for item in self.result.new_items:
+                if badge := _call_event(item, calls, context):
+                    yield badge
+            return
+        self.result = streamed = Runner.run_streamed(agent, input=items, context=context, max_turns=MAX_TURNS,
+                                                     run_config=run_config)
+        async for event in streamed.stream_events():
+            if isinstance(event, RawResponsesStreamEvent) and isinstance(event.data, ResponseTextDeltaEvent):
+                yield TextDelta(delta=event.data.delta)
+            elif isinstance(event, RunItemStreamEvent) and (badge := _call_event(event.item, calls, context)):
+                yield badge
+
+    def reply(self) -> str:
+        reply = str(self.result.final_output or "").strip() if self.result else ""
+        if not reply:
+            raise EmptyAnswer("the model ended its answer without any text")
+        return reply
+
+    def cancel(self) -> None:
+        """Stop a streamed run still going, so no tool runs after its consumer stopped."""
+        if isinstance(self.result, RunResultStreaming) and not self.result.is_complete:
+            self.result.cancel()
 
 
 class EmptyAnswer(Exception):
