@@ -96,7 +96,7 @@ def test_create_thread_streams_user_item_workflow_and_answer(client, alice, sess
               if e.type in ("thread.item.added", "thread.item.done") and e.item.type == "task"]
     assert badges == [("thread.item.added", "add_task: pending", "loading"),
                       ("thread.item.done", "add_task: success", "complete")]
-    assert "title=Buy milk" in done_items(events, "task")[0].task.content
+    assert "title: Buy milk" in done_items(events, "task")[0].task.content
     answer = done_items(events, "assistant_message")[0]
     assert "Buy milk" in answer.content[0].text
     deltas = [e for e in events if e.type == "thread.item.updated"

@@ -59,7 +59,8 @@ def test_a_streamed_tool_call_then_an_answer(client, alice, session, fake_openai
     body = post(client, alice, message="add buy milk, high priority").json()
     assert body["response"] == "Added **Buy milk**."
     [call] = body["tool_calls"]
-    assert call["name"] == "add_task" and call["status"] == "success" and call["call_id"] == "call_a"
+    assert call["name"] == "add_task" and call["status"] == "success"
+    assert call["call_id"].startswith("call_") and call["call_id"] != "call_a"  # ours, not the server's
     assert call["arguments"] == {"title": "Buy milk", "priority": "high"}
     assert call["result"]["status"] == "created"
     [task] = tasks_in_db(session, alice).values()
@@ -142,8 +143,7 @@ def _crash_after_add_task(client, alice, fake_openai):
     assert failed.status_code == 502
     body = failed.json()
     # The 502 says which calls already changed data.
-    assert [(c["name"], c["status"], c["call_id"]) for c in body["tool_calls"]] == \
-        [("add_task", "success", "call_rent")]
+    assert [(c["name"], c["status"]) for c in body["tool_calls"]] == [("add_task", "success")]
     return body
 
 
@@ -156,10 +156,11 @@ def test_a_turn_that_crashed_after_add_task_adds_the_task_once_on_retry(client, 
     # The retry told the model what already happened: the call and its saved output.
     sent = fake_openai.messages()
     call_message = next(m for m in sent if m.get("tool_calls"))
-    assert call_message["tool_calls"][0]["id"] == "call_rent"
+    saved_id = failed["tool_calls"][0]["call_id"]  # replayed under the id it was saved with
+    assert call_message["tool_calls"][0]["id"] == saved_id
     assert json.loads(call_message["tool_calls"][0]["function"]["arguments"]) == {"title": "Pay rent"}
     output = next(m for m in sent if m["role"] == "tool")
-    assert output["tool_call_id"] == "call_rent" and json.loads(output["content"])["status"] == "created"
+    assert output["tool_call_id"] == saved_id and json.loads(output["content"])["status"] == "created"
     assert [t.title for t in tasks_in_db(session, alice).values()] == ["Pay rent"]
     session.expire_all()
     assert len(session.exec(select(ToolCall)).all()) == 1
@@ -170,7 +171,8 @@ def test_a_retry_whose_model_repeats_the_call_reuses_the_saved_result(client, al
     fake_openai.script(tool_call("add_task", {"title": "Pay rent"}, call_id="call_again"), text("Added."))
     retried = post(client, alice, conversation_id=failed["conversation_id"], retry=True).json()
     assert retried["response"] == "Added."
-    again = next(c for c in retried["tool_calls"] if c["call_id"] == "call_again")
+    first_ids = {c["call_id"] for c in failed["tool_calls"]}
+    again = next(c for c in retried["tool_calls"] if c["call_id"] not in first_ids)
     assert again["status"] == "success" and again["result"]["status"] == "created"
     assert [t.title for t in tasks_in_db(session, alice).values()] == ["Pay rent"]
     assert messages_in_db(session)[-1] == ("assistant", "Added.")
@@ -183,7 +185,7 @@ def test_sse_error_event_lists_the_calls_that_ran(client, alice, fake_openai):
         events = parse_sse(response.iter_lines())
     error = events[-1]
     assert error[0] == "error" and error[1]["retryable"] is True
-    assert [c["call_id"] for c in error[1]["tool_calls"]] == ["call_rent"]
+    assert [c["name"] for c in error[1]["tool_calls"]] == ["add_task"]
 
 
 # --- tool arguments as real models send them -------------------------------------------------
@@ -226,7 +228,7 @@ def test_arguments_that_do_not_fit_are_a_clear_tool_error_and_the_turn_goes_on(c
         text("I could not do that."))
     body = chat_ok(client, alice, "do things")
     assert body["response"] == "I could not do that."
-    results = {c["call_id"]: c for c in body["tool_calls"]}
+    results = dict(zip(("c1", "c2", "c3", "c4"), body["tool_calls"], strict=True))
     assert all(c["status"] == "error" for c in results.values())
     assert "task_id" in results["c1"]["result"]["error"] and "integer" in results["c1"]["result"]["error"]
     assert "priority" in results["c2"]["result"]["error"] and "'high'" in results["c2"]["result"]["error"]

@@ -2,9 +2,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from todo_chat.models import ToolCall, ToolCallStatus, User
+from todo_chat.services.conversations import new_id
+
+# Where a call is seen: the model asked for it, the tool ran it, its output came back.
+CallStep = Literal["started", "ran", "answered"]
 
 
 def parse_arguments(raw: str | None) -> dict[str, Any]:
@@ -32,6 +36,20 @@ class TodoContext:
     # How the task tools are reached (`agent.tools.ToolDoor`): None is in process; AGENT_TOOLS=mcp
     # sets a connection to our own MCP server (`agent.mcp_door`).
     door: Any = None
+    # Our call ids, by (the server's id, how many calls of this run had that server id before).
+    _own_ids: dict[tuple[str, int], str] = field(default_factory=dict)
+    _seen: dict[tuple[CallStep, str], int] = field(default_factory=dict)
+
+    def own_call_id(self, server_id: str, step: CallStep) -> str:
+        """Our id for a call of this run, never the model server's own.
+
+        Servers choose their ids, and some number them per response ("call_0" in every turn, even
+        in every step of one turn): saved as they come they would collide with an earlier call.
+        Each step sees a run's calls in the same order (the model asks, the tool runs, the output
+        comes back), so the n-th call with a server id gets the same id of ours at every step."""
+        n = self._seen.get((step, server_id), 0)
+        self._seen[(step, server_id)] = n + 1
+        return self._own_ids.setdefault((server_id, n), new_id("call"))
 
     def take_earlier(self, name: str, arguments: dict[str, Any]) -> ToolCall | None:
         for call in self.earlier_calls:

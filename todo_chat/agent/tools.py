@@ -66,7 +66,8 @@ class TaskTool:
 
 @dataclass(frozen=True)
 class CallRecord:
-    """Where a chat turn files a call: its conversation, its user message, the model's call id."""
+    """Where a chat turn files a call: its conversation, its user message, our id for the call
+    (`TodoContext.own_call_id`, never the model server's own)."""
 
     conversation_id: int
     message_id: int | None
@@ -201,22 +202,35 @@ async def in_process(context: TodoContext, name: str, arguments: str,
         return await run_db(perform, context.user, BY_NAME[name], arguments, record)
     except Exception:  # a bug or the database: the unit of work rolled back, nothing changed
         log.exception("tool %s failed", name)
-        return ToolCallStatus.error, _json({"error": f"{name} failed unexpectedly and changed nothing; try again"})
+    # The model must know, so its reply never claims the change; the failed call is still filed.
+    output = _json({"error": f"{name} failed and changed nothing; tell the user it did not happen"})
+    if record is not None:
+        await _file_failure(context.user, name, arguments, record, output)
+    return ToolCallStatus.error, output
+
+
+async def _file_failure(user: User, name: str, arguments: str, record: CallRecord, output: str) -> None:
+    """File a call whose own unit of work failed, in a unit of its own (when the database lets us)."""
+    try:
+        await run_db(conversations.record_tool_call, user, record.conversation_id, record.message_id,
+                     record.call_id, name, parse_arguments(arguments), ToolCallStatus.error, output)
+    except Exception:
+        log.exception("could not file the failed call of %s either", name)
 
 
 async def _invoke(ctx: ToolContext[TodoContext], raw_arguments: str) -> str:
     """A call of the model: an identical call a failed earlier try of this turn finished gets
     that result again (nothing changes twice); any other goes through the turn's door."""
     turn = ctx.context
+    call_id = turn.own_call_id(ctx.tool_call_id, "ran")  # ours: the server's may repeat
     earlier = turn.take_earlier(ctx.tool_name, parse_arguments(raw_arguments))
     if earlier is not None:
-        turn.outcomes[ctx.tool_call_id] = earlier.status
+        turn.outcomes[call_id] = earlier.status
         return earlier.result
-    record = None if turn.conversation_id is None else CallRecord(turn.conversation_id, turn.message_id,
-                                                                  ctx.tool_call_id)
+    record = None if turn.conversation_id is None else CallRecord(turn.conversation_id, turn.message_id, call_id)
     door: ToolDoor = turn.door or in_process
     status, output = await door(turn, ctx.tool_name, raw_arguments, record)
-    turn.outcomes[ctx.tool_call_id] = status
+    turn.outcomes[call_id] = status
     return output
 
 

@@ -15,6 +15,7 @@ import asyncio
 import json
 import logging
 from collections.abc import AsyncGenerator
+from contextlib import aclosing
 from typing import Annotated, Any, Literal, cast
 from weakref import WeakKeyDictionary
 
@@ -39,6 +40,7 @@ from todo_chat.agent.budget import ContextFit
 from todo_chat.agent.context import TodoContext, parse_arguments
 from todo_chat.agent.mcp_door import close_door, open_door
 from todo_chat.agent.providers import apply_tracing, get_model
+from todo_chat.agent.stop import TurnStop, save_stopped
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, ToolCall, ToolCallStatus, User
@@ -48,7 +50,7 @@ from todo_chat.services.ratelimit import check_chat_turn
 
 log = logging.getLogger(__name__)
 MAX_TURNS = 12
-__all__ = ["MESSAGE_MAX", "TurnEvent", "admit", "begin_turn", "run_turn"]
+__all__ = ["MESSAGE_MAX", "TurnEvent", "admit", "begin_saved_turn", "begin_turn", "run_turn"]
 
 
 class TurnStarted(BaseModel):
@@ -117,19 +119,25 @@ class Busy(Exception):
     """No agent slot came free in time: the turn fails as retryable, its message kept."""
 
 
-async def admit(user: User) -> None:
-    """Count a turn against the user's chat limit (raises RateLimited). ChatKit's server saves
-    its user message itself, so its door admits first and then runs the saved message."""
+async def admit(user: User, text: str | None) -> None:
+    """Admit a turn, whichever door it comes by: its message within the one limit (None: a retry of a
+    saved one), and the turn counted against the user's chat limit (raises Invalid, RateLimited)."""
+    if text is not None:
+        check_message(text)
     await check_chat_turn(user)
 
 
 async def begin_turn(user: User, text: str | None, conversation_id: int | None = None,
                      retry: bool = False) -> TurnInput:
     """Admit the turn and save the user's message before any model runs."""
-    if not retry:
-        check_message(text or "")
-    await admit(user)
+    await admit(user, None if retry else text or "")
     return await run_db(conversations.open_turn, user, text, conversation_id, retry)
+
+
+async def begin_saved_turn(user: User, thread_id: str, item_id: str | None) -> TurnInput:
+    """ChatKit's way in: its door admitted the turn (`admit`, before anything was saved), then
+    ChatKit's server saved the user message itself; this opens the turn on that message."""
+    return await run_db(conversations.open_saved_turn, user, thread_id, item_id)
 
 
 def _replayed(call: ToolCall) -> list[dict[str, Any]]:
@@ -140,11 +148,13 @@ def _replayed(call: ToolCall) -> list[dict[str, Any]]:
 
 
 def _call_event(item: RunItem, calls: dict[str, ToolCallEvent], context: TodoContext) -> ToolCallEvent | None:
-    """The badge event of a run item (a tool call started, or its output came), kept in `calls`."""
+    """The badge event of a run item (a tool call started, or its output came), kept in `calls`
+    under our own call id (`TodoContext.own_call_id`)."""
     if isinstance(item, ToolCallItem) and isinstance(raw := item.raw_item, ResponseFunctionToolCall):
-        call = ToolCallEvent(type="tool_call_started", call_id=raw.call_id, name=raw.name,
-                             arguments=parse_arguments(raw.arguments))
-    elif isinstance(item, ToolCallOutputItem) and (started := calls.get(_output_call_id(item))):
+        call = ToolCallEvent(type="tool_call_started", call_id=context.own_call_id(raw.call_id, "started"),
+                             name=raw.name, arguments=parse_arguments(raw.arguments))
+    elif isinstance(item, ToolCallOutputItem) \
+            and (started := calls.get(context.own_call_id(_output_call_id(item), "answered"))):
         call = started.model_copy(update={
             "type": "tool_call_finished", "result": _result(item.output),
             "status": context.outcomes.get(started.call_id, ToolCallStatus.error)})
@@ -177,11 +187,39 @@ def _finished_event(call: ToolCall) -> ToolCallEvent:
 # (in estimated tokens) that the refused request carried, then half of that, then none at all:
 # each try strictly smaller, a few cheap refused requests at most, and the turn recovers whenever
 # the message and its tool results fit at all. Only while no text has reached the person yet.
-MAX_TRIES = 4
+OVERFLOW_TRIES = 4
 
 
-async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
-                   stream: bool = True) -> AsyncGenerator[TurnMessage, None]:
+async def run_turn(user: User, turn: TurnInput, model: Model | None = None, stream: bool = True,
+                   stop: TurnStop | None = None) -> AsyncGenerator[TurnMessage, None]:
+    """The turn's events (see `_turn_events`) under the one cancel policy (`agent.stop`): closed
+    before its end, the agent run is cancelled (no tool runs after the stop) and what was shown is
+    saved as the reply, marked stopped (`stop.saved`)."""
+    stop = stop or TurnStop()
+    events = _turn_events(user, turn, model, stream)
+    started: TurnStarted | None = None
+    said: list[str] = []
+    stopped = ended = False
+    try:
+        async for event in events:
+            if isinstance(event, TurnStarted):
+                started = event
+            elif isinstance(event, TextDelta):
+                said.append(event.delta)
+            ended = isinstance(event, TurnDone | TurnFailed)
+            yield event
+    except (GeneratorExit, asyncio.CancelledError):
+        stopped = not ended  # closed after its answer or its error: nothing was stopped
+        raise
+    finally:
+        await events.aclose()  # cancels the agent run if it is still going
+        if stopped and started is not None:
+            shown = stop.shown if stop.shown is not None else "".join(said)
+            stop.saved = await save_stopped(user, turn.conversation, shown, started.reply_item_id)
+
+
+async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
+                       stream: bool = True) -> AsyncGenerator[TurnMessage, None]:
     """Run the agent on a saved user message; yield TurnStarted ... TurnDone | TurnFailed.
 
     `stream=False` (a door that answers once, at the end) yields no TextDelta and each tool
@@ -208,44 +246,29 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
                          tool_calls=list(calls.values()))
         return
     try:
-        for attempt in range(MAX_TRIES):
+        for attempt in range(OVERFLOW_TRIES):
             context = TodoContext(user=user, conversation_id=conversation.id, message_id=message.id,
                                   earlier_calls=list(finished))
             replay = [item for call in finished for item in _replayed(call)]
-            result: RunResult | RunResultStreaming | None = None
+            run = _AgentRun()
             try:
                 model = model or get_model()
                 agent = build_agent(model, settings.model_max_output_tokens, await open_door(context))
                 items = cast(list[TResponseInputItem],
                              [*turn.history, {"role": "user", "content": message.content}, *replay])
-                if stream:
-                    result = Runner.run_streamed(agent, input=items, context=context, max_turns=MAX_TURNS,
-                                                 run_config=run_config)
-                    async for event in result.stream_events():
-                        if isinstance(event, RawResponsesStreamEvent) \
-                                and isinstance(event.data, ResponseTextDeltaEvent):
-                            streamed_text = True
-                            yield TextDelta(delta=event.data.delta)
-                        elif isinstance(event, RunItemStreamEvent) \
-                                and (badge := _call_event(event.item, calls, context)):
-                            yield badge
-                else:  # nobody watches the text arrive: the SDK's plain run is cheaper
-                    result = await Runner.run(agent, input=items, context=context, max_turns=MAX_TURNS,
-                                              run_config=run_config)
-                    for item in result.new_items:
-                        if badge := _call_event(item, calls, context):
-                            yield badge
-                reply = str(result.final_output or "").strip()
-                if not reply:
-                    raise EmptyAnswer("the model ended its answer without any text")
+                async with aclosing(run.events(agent, items, context, run_config, calls, stream)) as events:
+                    async for event in events:
+                        streamed_text = streamed_text or isinstance(event, TextDelta)
+                        yield event
+                reply = run.reply()
                 break
             except Exception as exc:  # the model or the network failed: keep the message, offer retry
                 overflow = context_overflow(exc)
-                if overflow and not streamed_text and fit.history_sent and attempt + 1 < MAX_TRIES:
+                if overflow and not streamed_text and fit.history_sent and attempt + 1 < OVERFLOW_TRIES:
                     log.warning("conversation %s does not fit the model's context (%s of %s history "
                                 "messages sent, MODEL_CONTEXT_TOKENS=%s): trying again with less",
                                 conversation.id, fit.history_sent, fit.history_total, settings.context_tokens)
-                    fit.history_cap = fit.history_tokens // 2 if attempt + 2 < MAX_TRIES else 0
+                    fit.history_cap = fit.history_tokens // 2 if attempt + 2 < OVERFLOW_TRIES else 0
                     # llama.cpp says how large its window really is: believe it over the setting.
                     fit.context_tokens = min(fit.context_tokens, server_context_size(exc) or fit.context_tokens)
                     # Tools that ran before the overflow are replayed, not run again.
@@ -262,8 +285,7 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
             finally:
                 # The consumer stopped early (the Stop button, a closed connection): stop the agent
                 # too, so no tool runs after the person asked it to stop.
-                if isinstance(result, RunResultStreaming) and not result.is_complete:
-                    result.cancel()
+                run.cancel()
                 await close_door(context)  # AGENT_TOOLS=mcp: the turn's connection to the MCP server
     finally:
         slots.release()
@@ -271,6 +293,42 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
                          item_id=reply_item_id)
     yield TurnDone(conversation_id=conversation.id, message_id=saved.id, response=reply,
                    tool_calls=list(calls.values()))
+
+
+class _AgentRun:
+    """One run of the agent (streamed, or plain for a door that answers once), as turn events."""
+
+    def __init__(self) -> None:
+        self.result: RunResult | RunResultStreaming | None = None
+
+    async def events(self, agent: Any, items: list[TResponseInputItem], context: TodoContext,
+                     run_config: RunConfig, calls: dict[str, ToolCallEvent],
+                     stream: bool) -> AsyncGenerator[TextDelta | ToolCallEvent, None]:
+        if not stream:  # nobody watches the text arrive: the SDK's plain run is cheaper
+            self.result = await Runner.run(agent, input=items, context=context, max_turns=MAX_TURNS,
+                                           run_config=run_config)
+            for item in self.result.new_items:
+                if badge := _call_event(item, calls, context):
+                    yield badge
+            return
+        self.result = streamed = Runner.run_streamed(agent, input=items, context=context, max_turns=MAX_TURNS,
+                                                     run_config=run_config)
+        async for event in streamed.stream_events():
+            if isinstance(event, RawResponsesStreamEvent) and isinstance(event.data, ResponseTextDeltaEvent):
+                yield TextDelta(delta=event.data.delta)
+            elif isinstance(event, RunItemStreamEvent) and (badge := _call_event(event.item, calls, context)):
+                yield badge
+
+    def reply(self) -> str:
+        reply = str(self.result.final_output or "").strip() if self.result else ""
+        if not reply:
+            raise EmptyAnswer("the model ended its answer without any text")
+        return reply
+
+    def cancel(self) -> None:
+        """Stop a streamed run still going, so no tool runs after its consumer stopped."""
+        if isinstance(self.result, RunResultStreaming) and not self.result.is_complete:
+            self.result.cancel()
 
 
 class EmptyAnswer(Exception):

@@ -17,14 +17,16 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
+from starlette.convertors import PathConvertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
 from todo_chat.api import access_tokens, auth, chat, conversations, errors, tasks
+from todo_chat.api.body_limit import BodyLimit
 from todo_chat.api.chatkit import endpoint as chatkit
 from todo_chat.api.responses import errors as error_responses
 from todo_chat.api.security_headers import SecurityHeaders
-from todo_chat.core.config import get_settings
+from todo_chat.core.config import Settings, get_settings
 from todo_chat.mcp import http as mcp_http
 from todo_chat.services.accounts import WrongPassword
 from todo_chat.services.errors import Conflict, Invalid, NotFound, ServiceError
@@ -51,10 +53,31 @@ def _error(code: int, detail: str, headers: dict[str, str] | None = None) -> JSO
     return JSONResponse({"detail": detail}, status_code=code, headers=headers)
 
 
+class AnyPath(PathConvertor):
+    """Like Starlette's `path`, newlines too (an encoded %0A in a path must not slip past the
+    catch-all to a plain-text 404)."""
+
+    regex = "(?s:.*)"
+
+
+register_url_convertor("any", AnyPath())
+
+
 def create_app() -> FastAPI:
     settings = get_settings()
     app = FastAPI(title="todo-chat API", version="1.0.0", docs_url="/docs", openapi_url="/openapi.json",
                   lifespan=mcp_http.lifespan)
+    _add_middleware(app, settings)
+    _add_error_handlers(app)
+    _add_routes(app)
+    _add_api_catch_all(app)  # last among the API's routes
+    mcp_http.mount(app)  # the MCP server at /mcp (see todo_chat/mcp)
+    return app
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    # Innermost of the three, so a 413 still carries the CORS and security headers.
+    app.add_middleware(BodyLimit, settings=settings)
     # Bearer tokens, not cookies: no credentials, and only the origins the settings name.
     app.add_middleware(
         CORSMiddleware,
@@ -66,6 +89,8 @@ def create_app() -> FastAPI:
     )
     app.add_middleware(SecurityHeaders, settings=settings)
 
+
+def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServiceError)
     async def _service_error(_request: Request, exc: ServiceError) -> JSONResponse:
         code = next((c for kind, c in _STATUS.items() if isinstance(exc, kind)), 400)
@@ -124,6 +149,8 @@ def create_app() -> FastAPI:
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
 
+
+def _add_routes(app: FastAPI) -> None:
     @app.get("/api/health", tags=["meta"], responses=error_responses())
     async def health() -> dict:
         return {"status": "ok"}
@@ -132,6 +159,8 @@ def create_app() -> FastAPI:
                    errors.router, access_tokens.router):
         app.include_router(router)
 
+
+def _add_api_catch_all(app: FastAPI) -> None:
     route_methods: list[tuple[re.Pattern[str], set[str]]] = []
 
     def methods_for(path: str) -> set[str]:
@@ -142,7 +171,7 @@ def create_app() -> FastAPI:
                 route_methods.append((regex, {m.upper() for m in operations}))
         return {m for regex, methods in route_methods if regex.match(path) for m in methods}
 
-    @app.api_route("/api/{path:path}", methods=_METHODS, include_in_schema=False)
+    @app.api_route("/api/{path:any}", methods=_METHODS, include_in_schema=False)
     async def _no_such_route(request: Request) -> JSONResponse:
         """Last among the API's routes, before what Reflex mounts: an unknown `/api/...` path is
         a JSON 404, a known one with the wrong method a JSON 405 with `Allow`."""
@@ -151,9 +180,6 @@ def create_app() -> FastAPI:
             return _error(status.HTTP_405_METHOD_NOT_ALLOWED, "Method not allowed",
                           {"Allow": ", ".join(sorted(allowed))})
         return _error(status.HTTP_404_NOT_FOUND, "Not found")
-
-    mcp_http.mount(app)  # the MCP server at /mcp (see todo_chat/mcp)
-    return app
 
 
 def _jsonable(exc: RequestValidationError) -> list[dict]:

@@ -7,13 +7,14 @@ from collections.abc import AsyncIterator
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from todo_chat.agent.turn import MESSAGE_MAX, TurnDone, TurnFailed, TurnMessage, begin_turn, run_turn
 from todo_chat.api.chatkit.endpoint import ChatKitUser, chatkit_response
 from todo_chat.api.deps import SSE_HEADERS, UserId, own_path
 from todo_chat.api.responses import OWN_PATH, errors
 from todo_chat.core.db import ID_MAX
+from todo_chat.core.text import NOT_BLANK_PATTERN
 from todo_chat.models import User
 
 router = APIRouter(prefix="/api/{user_id}", tags=["chat"])
@@ -22,6 +23,12 @@ MAX_DEPTH = 32
 
 
 class ChatBody(BaseModel):
+    # What the server checks (turn.admit), the schema states: a message with some text in it, unless
+    # the body asks to retry the conversation's last unanswered one (then the message is not read).
+    model_config = ConfigDict(json_schema_extra={"anyOf": [
+        {"required": ["message"], "properties": {"message": {"minLength": 1, "pattern": NOT_BLANK_PATTERN}}},
+        {"required": ["retry"], "properties": {"retry": {"const": True}}}]})
+
     conversation_id: int | None = Field(default=None, ge=1, le=ID_MAX)
     message: str = Field(default="", max_length=MESSAGE_MAX)
     # Re-run the conversation's last unanswered message (after a failed turn).

@@ -60,7 +60,7 @@ class ConversationDetail(ConversationOut):
 
 
 class RenameBody(BaseModel):
-    title: str = Field(min_length=1, max_length=conversations.TITLE_MAX,
+    title: str = Field(min_length=1, max_length=conversations.CONVERSATION_TITLE_MAX,
                        json_schema_extra={"pattern": NOT_BLANK_PATTERN})
 
     @field_validator("title")

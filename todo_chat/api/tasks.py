@@ -42,7 +42,9 @@ async def list_tasks(
     due: Annotated[DueFilter | None, Query(description="today, overdue, week (next 7 days) or none")] = None,
     q: Annotated[str, Query(max_length=200, description="words in the title or description")] = "",
     sort: SortKey = "created",
-    order: Order = "desc",
+    order: Annotated[Order | None, Query(description="asc or desc; by default the sort key's natural order: "
+                                                     "title A-Z, due soonest, priority high first, "
+                                                     "created and updated newest first")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 100,
     offset: Offset = 0,
 ) -> TaskList:

@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     api_url: str = "http://localhost:8000"
 
     attachment_max_bytes: int = 5 * 1024 * 1024
+    # The largest request body any route reads (413 beyond, before it is read into memory);
+    # attachment uploads have their own bound, attachment_max_bytes (plus multipart framing).
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     attachment_types: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["image/png", "image/jpeg", "image/gif", "image/webp",
                                  "application/pdf", "text/plain", "text/markdown"]

@@ -9,8 +9,10 @@ from sqlmodel import Field, SQLModel
 from todo_chat.core.time import UTCDateTime, utcnow
 from todo_chat.models.user import NEVER_REUSE_IDS
 
-TITLE_MAX = 200
-DESCRIPTION_MAX = 2000
+TASK_TITLE_MAX = 200
+# The column's width. What may be written is shorter (services.task_fields.DESCRIPTION_MAX): rows
+# from before that bound keep their text.
+DESCRIPTION_COLUMN_MAX = 2000
 TAGS_MAX = 20
 TAG_MAX = 40
 RECURRENCE_MAX = 200
@@ -29,8 +31,8 @@ class Task(SQLModel, table=True):
     user_id: int = Field(
         sa_column=Column(Integer, ForeignKey("user.id", ondelete="CASCADE"), index=True, nullable=False)
     )
-    title: str = Field(max_length=TITLE_MAX)
-    description: str = Field(default="", max_length=DESCRIPTION_MAX)
+    title: str = Field(max_length=TASK_TITLE_MAX)
+    description: str = Field(default="", max_length=DESCRIPTION_COLUMN_MAX)
     completed: bool = Field(default=False, index=True)
     priority: Priority = Field(default=Priority.medium)
     # An instant (aware UTC). With `all_day`, only its date in the user's time zone counts: it

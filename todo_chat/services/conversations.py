@@ -18,11 +18,12 @@ from sqlmodel import Session, col, select
 from todo_chat.core.db import rows_affected
 from todo_chat.core.time import utcnow
 from todo_chat.models import Conversation, ItemRole, Message, ToolCall, ToolCallStatus, User
+from todo_chat.services.badge_text import badge_label
 from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.services.ownership import find_owned, get_owned
 
 DEFAULT_TITLE = "New chat"
-TITLE_MAX = 120
+CONVERSATION_TITLE_MAX = 120
 HISTORY_LIMIT = 50
 MESSAGE_MAX = 4000
 TEXT_ROLES = (ItemRole.user, ItemRole.assistant)
@@ -60,7 +61,7 @@ class MessagePage(BaseModel):
 
 def create_conversation(session: Session, user: User, title: str = DEFAULT_TITLE,
                         thread_id: str | None = None, created_at: datetime | None = None) -> Conversation:
-    conversation = Conversation(user_id=user.id, title=title[:TITLE_MAX] or DEFAULT_TITLE,
+    conversation = Conversation(user_id=user.id, title=title[:CONVERSATION_TITLE_MAX] or DEFAULT_TITLE,
                                 thread_id=thread_id or new_id("thr"))
     if created_at is not None:
         conversation.created_at = created_at
@@ -106,8 +107,8 @@ def rename_conversation(session: Session, user: User, conversation_id: int, titl
     title = " ".join(title.split())
     if not title:
         raise Invalid("Title must not be empty")
-    if len(title) > TITLE_MAX:
-        raise Invalid(f"Title must be at most {TITLE_MAX} characters")
+    if len(title) > CONVERSATION_TITLE_MAX:
+        raise Invalid(f"Title must be at most {CONVERSATION_TITLE_MAX} characters")
     conversation = get_conversation(session, user, conversation_id)
     conversation.title = title
     session.add(conversation)
@@ -340,7 +341,7 @@ def record_tool_call(session: Session, user: User, conversation_id: int, message
     call = ToolCall(user_id=user.id, conversation_id=conversation_id, message_id=message_id,
                     call_id=call_id, name=name, arguments=arguments, status=status, result=result)
     session.add(call)
-    session.add(_item(user, conversation_id, ItemRole.task, f"{name}: {status.value}",
+    session.add(_item(user, conversation_id, ItemRole.task, badge_label(name, status),
                       tool_item_id(call_id), status=status))
     session.flush()
     return call

@@ -17,8 +17,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from todo_chat.core.text import BLANK, NOT_BLANK_PATTERN, blank_class, squeeze
 from todo_chat.core.time import utcnow
 from todo_chat.models import Priority, Task, User
-from todo_chat.models.task import DESCRIPTION_MAX, RECURRENCE_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
+from todo_chat.models.task import RECURRENCE_MAX, TAG_MAX, TAGS_MAX, TASK_TITLE_MAX
 from todo_chat.services.errors import Invalid
+
+# A task's description, as a person can see it in the UI's counter: at most this many characters.
+DESCRIPTION_MAX = 1000
 
 Due = date | datetime | None
 
@@ -134,7 +137,8 @@ def _date_text(value: object) -> object:
 
 Recurrence = Annotated[str, Field(max_length=RECURRENCE_MAX, json_schema_extra={"pattern": RRULE_PATTERN})]
 Tags = list[Annotated[str, Field(max_length=TAG_MAX, json_schema_extra={"pattern": TAG_PATTERN})]]
-TITLE: dict[str, Any] = {"min_length": 1, "max_length": TITLE_MAX, "json_schema_extra": {"pattern": NOT_BLANK_PATTERN}}
+TITLE: dict[str, Any] = {"min_length": 1, "max_length": TASK_TITLE_MAX,
+                         "json_schema_extra": {"pattern": NOT_BLANK_PATTERN}}
 
 
 class _TaskInput(BaseModel):

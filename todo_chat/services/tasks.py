@@ -26,6 +26,7 @@ from todo_chat.services.ownership import get_owned
 
 # The field rules and the zone arithmetic live in task_fields; they are part of this service's API.
 from todo_chat.services.task_fields import (  # noqa: F401 (re-exported)
+    DESCRIPTION_MAX,
     RRULE_PATTERN,
     TAG_PATTERN,
     Due,
@@ -50,6 +51,10 @@ StatusFilter = Literal["all", "pending", "completed"]
 DueFilter = Literal["today", "overdue", "week", "none"]
 SortKey = Literal["due", "priority", "created", "updated", "title"]
 Order = Literal["asc", "desc"]
+# Each key's natural order when none is asked for: title A-Z, due soonest, priority high first,
+# created/updated newest first.
+NATURAL_ORDER: dict[str, Order] = {"title": "asc", "due": "asc", "priority": "desc", "created": "desc",
+                                   "updated": "desc"}
 
 
 class TaskPage(BaseModel):
@@ -65,7 +70,7 @@ class TaskQuery:
     due: DueFilter | None = None
     q: str = ""
     sort: SortKey = "created"
-    order: Order = "desc"
+    order: Order | None = None  # None: the sort key's natural order (NATURAL_ORDER)
     limit: int = 100
     offset: int = 0
 
@@ -92,7 +97,8 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _ordering(sort: SortKey, order: Order):
+def _ordering(sort: SortKey, asked: Order | None):
+    order = asked or NATURAL_ORDER[sort]
     rank = case((col(Task.priority) == Priority.high, 3), (col(Task.priority) == Priority.medium, 2), else_=1)
     key = {"due": col(Task.due_at), "priority": rank, "created": col(Task.created_at),
            "updated": col(Task.updated_at), "title": func.lower(col(Task.title))}[sort]

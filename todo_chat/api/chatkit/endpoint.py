@@ -11,7 +11,7 @@ from typing import Annotated
 from chatkit.errors import ErrorCode
 from chatkit.server import StreamingResult
 from chatkit.store import NotFoundError
-from chatkit.types import ChatKitReq, ErrorEvent
+from chatkit.types import ChatKitReq, ErrorEvent, ThreadsRetryAfterItemReq, UserMessageItem
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
@@ -27,7 +27,6 @@ from todo_chat.core.db import ID_MAX, run_db
 from todo_chat.core.security import token_lifetime
 from todo_chat.models import User
 from todo_chat.services import attachments, tokens
-from todo_chat.services.conversations import check_message
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/chatkit", tags=["chatkit"])
@@ -63,14 +62,16 @@ async def chatkit_response(user: User, request: Request) -> Response:
         parsed = _REQUEST.validate_json(body)
     except ValidationError as exc:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, _readable(exc)) from None
+    _check_page_size(parsed)
     user_input = getattr(parsed.params, "input", None)
-    if user_input is not None:  # the one message limit, before ChatKit saves anything
-        check_message("".join(getattr(part, "text", "") for part in user_input.content))
-    if parsed.type in TURN_REQUESTS:
-        await admit(user)
     # Upload and preview URLs point at the configured API_URL, never at the request's Host header.
     context = RequestContext(user=user, base_url=get_settings().api_url, session_id=session_id(request))
     server = chatkit_server()
+    if isinstance(parsed, ThreadsRetryAfterItemReq):  # a 404 for an unknown item, not an empty 200
+        await _check_retry_item(server, parsed, context)
+    if parsed.type in TURN_REQUESTS:  # one admission for every door, before ChatKit saves anything
+        text = "".join(getattr(part, "text", "") for part in user_input.content) if user_input else None
+        await admit(user, text)
     for attachment_id in getattr(user_input, "attachments", None) or []:
         try:  # a 400 now, before a thread or message is saved and before the stream starts
             await server.store.load_attachment(attachment_id, context)
@@ -89,6 +90,27 @@ async def chatkit_response(user: User, request: Request) -> Response:
         return StreamingResponse(_ending_with_error_event(result), media_type="text/event-stream",
                                  headers=SSE_HEADERS)
     return Response(content=result.json, media_type="application/json")
+
+
+# ChatKit's page sizes, bounded like the REST routes' `limit` (a 2**63 or a negative one is a 4xx).
+PAGE_MAX = 200
+
+
+def _check_page_size(parsed: ChatKitReq) -> None:
+    limit = getattr(parsed.params, "limit", None)
+    if limit is not None and not 1 <= limit <= PAGE_MAX:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST,
+                            f"Malformed ChatKit request: params.limit: must be from 1 to {PAGE_MAX}")
+
+
+async def _check_retry_item(server: TodoChatKitServer, parsed: ThreadsRetryAfterItemReq,
+                            context: RequestContext) -> None:
+    try:
+        item = await server.store.load_item(parsed.params.thread_id, parsed.params.item_id, context)
+    except NotFoundError as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from None
+    if not isinstance(item, UserMessageItem):
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, f"Item {parsed.params.item_id} is not a user message")
 
 
 async def _ending_with_error_event(stream: AsyncIterable[bytes]) -> AsyncIterator[bytes]:
@@ -115,7 +137,8 @@ async def chatkit(user: ChatKitUser, request: Request) -> Response:
 
 
 class SessionBody(BaseModel):
-    user_id: int | None = Field(default=None, ge=1, le=ID_MAX)
+    # Strict: the schema says integer, so "5", 5.0 and true are refused as it says.
+    user_id: int | None = Field(default=None, ge=1, le=ID_MAX, strict=True)
 
 
 class SessionOut(BaseModel):

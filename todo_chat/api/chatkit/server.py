@@ -27,6 +27,7 @@ from chatkit.types import (
     ErrorEvent,
     FeedbackKind,
     TaskItem,
+    ThreadItem,
     ThreadItemAddedEvent,
     ThreadItemDoneEvent,
     ThreadItemReplacedEvent,
@@ -39,33 +40,25 @@ from chatkit.types import (
 from sqlmodel import Session
 
 from todo_chat.agent.tools import task_summary
-from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, run_turn
+from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, begin_saved_turn, run_turn
 from todo_chat.api.chatkit import widgets
 from todo_chat.api.chatkit.store import FileAttachmentStore, RequestContext, SQLStore
 from todo_chat.core.db import run_db
 from todo_chat.models import ToolCallStatus, User
 from todo_chat.services import conversations, tasks
+from todo_chat.services.badge_text import arguments_summary, badge_label
 from todo_chat.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
-
-
-def badge_title(name: str, status: ToolCallStatus) -> str:
-    """The badge text names the tool and its status, never colour alone."""
-    return f"{name}: {status.value}"
-
-
-def arguments_summary(arguments: dict[str, Any]) -> str:
-    return ", ".join(f"{k}={v}" for k, v in arguments.items() if v not in (None, "")) or "no arguments"
 
 
 def task_item(event: ToolCallEvent, thread_id: str) -> TaskItem:
     pending = event.status == ToolCallStatus.pending
     icon = "bolt" if pending else "check-circle-filled" if event.status == ToolCallStatus.success else "info"
     return TaskItem(id=conversations.tool_item_id(event.call_id), thread_id=thread_id, created_at=datetime.now(),
-                    task=CustomTask(title=badge_title(event.name, event.status), icon=icon,
+                    task=CustomTask(title=badge_label(event.name, event.status), icon=icon,
                                     status_indicator="loading" if pending else "complete",
-                                    content=arguments_summary(event.arguments)))
+                                    content=arguments_summary(event.arguments) or "no arguments"))
 
 
 class ThreadEvents:
@@ -134,11 +127,15 @@ class TodoChatKitServer(ChatKitServer[RequestContext]):
         super().__init__(store=SQLStore(), attachment_store=FileAttachmentStore())
         self.model = model
 
+    async def handle_stream_cancelled(self, thread: ThreadMetadata, pending_items: list[ThreadItem],
+                                      context: RequestContext) -> None:
+        """The runner's cancel policy already saved what was shown, marked stopped (`agent.stop`):
+        not ChatKit's default (its own copy of the pending answer and a hidden context item)."""
+
     async def respond(self, thread: ThreadMetadata, input_user_message: UserMessageItem | None,
                       context: RequestContext) -> AsyncIterator[ThreadStreamEvent]:
         user = context.user
-        turn = await run_db(conversations.open_saved_turn, user, thread.id,
-                            input_user_message.id if input_user_message else None)
+        turn = await begin_saved_turn(user, thread.id, input_user_message.id if input_user_message else None)
         # Name a new thread after its first message (saving it titled the conversation).
         if not thread.title and turn.conversation.title != conversations.DEFAULT_TITLE:
             thread.title = turn.conversation.title

@@ -10,7 +10,7 @@ _ICON = {"success": "circle-check", "error": "circle-x"}
 
 
 def tool_badge(badge: Badge) -> rx.Component:
-    label = badge.name + ": " + badge.status
+    label = badge.label
     return rx.hstack(
         rx.match(
             badge.status,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from todo_chat.models import ToolCall, ToolCallStatus
+from todo_chat.services.badge_text import arguments_summary, badge_label
 from todo_chat.ui.state.choices import OFFER_CHOICES
 
 
@@ -16,10 +17,11 @@ class Badge:
     name: str
     status: str  # a ToolCallStatus value, as the page shows it
     summary: str = ""
+    label: str = ""  # "add_task: success" (services.badge_text, like every other badge)
 
 
 def summarize(arguments: dict) -> str:
-    return ", ".join(f"{k}: {v}" for k, v in arguments.items() if v not in (None, ""))[:80]
+    return arguments_summary(arguments, limit=80)
 
 
 class BadgeState(rx.State):
@@ -34,7 +36,7 @@ class BadgeState(rx.State):
         key = str(message_id)
         badges = list(self.by_message.get(key, []))
         badge = Badge(call_id=call_id, name=name, status=ToolCallStatus(status).value,
-                      summary=summarize(arguments))
+                      summary=summarize(arguments), label=badge_label(name, status))
         index = next((i for i, b in enumerate(badges) if b.call_id == call_id), None)
         if index is None:
             badges.append(badge)
@@ -50,7 +52,7 @@ class BadgeState(rx.State):
                 continue
             grouped.setdefault(str(call.message_id), []).append(
                 Badge(call_id=call.call_id, name=call.name, status=call.status.value,
-                      summary=summarize(call.arguments)))
+                      summary=summarize(call.arguments), label=badge_label(call.name, call.status)))
         self.by_message = grouped
 
     @rx.event

@@ -18,6 +18,7 @@ from typing import Literal
 import reflex as rx
 from pydantic import BaseModel
 
+from todo_chat.agent.stop import TurnStop
 from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, admit, run_turn
 from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, Message, ToolCall, ToolCallStatus, User
@@ -79,7 +80,7 @@ async def open_for(user: User, mode: Mode, text: str | None, conversation_id: in
     """Admit the turn, go back in the conversation if asked, and save/find the user's message."""
     if mode in ("send", "edit"):
         text = check_message(text or "")
-    await admit(user)
+    await admit(user, None)  # the message was checked above (turn.admit(user, text) does both)
     if mode in ("edit", "regenerate"):
         if conversation_id is None:
             raise Invalid("There is no message to edit or answer again")
@@ -259,7 +260,8 @@ class ChatState(rx.State):
         buffer, shown, last_flush, reply_item_id = "", "", time.monotonic(), ""
         choice: tuple[str, list[ChoiceView]] | None = None
         unseen_start = True  # the saved message is shown with the turn's next frame, not its own
-        events = aclosing_iter(run_turn(user, turn))
+        stop = TurnStop()  # the runner saves a stopped answer (agent.stop): we say what was shown
+        events = aclosing_iter(run_turn(user, turn, stop=stop))
         async for event in events:
             if isinstance(event, TextDelta):
                 buffer += event.delta
@@ -299,9 +301,11 @@ class ChatState(rx.State):
                 async with self:
                     await self._show_start(turn, unseen_start)
                 return await self._finish(error=event.message, can_retry=True)
-        await events.aclose()  # after Stop: the runner cancels the agent run (no tool runs after it)
-        saved = await run_db(conversations.add_message, user, turn.conversation, ItemRole.assistant,
-                             stopped_text(shown))
+        stop.shown = shown
+        await events.aclose()  # after Stop: the runner cancels the agent run and saves what was shown
+        saved = stop.saved
+        if saved is None:  # stopped before the turn started: nothing was shown, nothing to keep
+            return await self._finish()
         async with self:
             await self._show_start(turn, unseen_start)
             self.messages = [*self.messages, message_view(saved)]
