@@ -21,6 +21,7 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
 
 from todo_chat.core.config import PROJECT_ROOT, get_settings
+from todo_chat.core.sqlstats import count_statements
 
 # The largest id any table hands out or any door accepts: PostgreSQL's INTEGER (SQLite's is
 # larger). Ids and offsets from outside are bounded by it, so 2**63 is a 4xx, never a driver error.
@@ -74,8 +75,10 @@ def get_engine() -> Engine:
         private_sqlite_files(Path(url.removeprefix("sqlite:///")))
         engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True, **pool)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, **pool)
+    count_statements(engine)
+    return engine
 
 
 def private_dir(path: Path) -> Path:
