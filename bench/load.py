@@ -100,7 +100,7 @@ class Server:
 
     def pg_cpu_s(self) -> float:
         postmaster = procs.by_port(self.pg_port, "postgres") if self.pg_port else None
-        return procs.cpu_s(procs.tree(postmaster)) if postmaster else 0.0
+        return procs.cpu_s(procs.tree(postmaster)) + procs.reaped_cpu_s(postmaster) if postmaster else 0.0
 
     def stop(self) -> None:
         if self.proc.poll() is not None:
@@ -182,8 +182,9 @@ def phase(clients: Clients, server: Server, tag: str, users: int, turns: int, st
 
 
 def rss(server: Server) -> None:
-    rows = [(pid, procs.rss_mib(pid), procs.name(pid)) for pid in server.pids()]
-    server.figures["rss_total_mib"] = sum(r for _, r, _ in rows)
+    rows = [(pid, procs.rss_mib(pid), procs.pss_mib(pid), procs.name(pid)) for pid in server.pids()]
+    server.figures["rss_total_mib"] = sum(row[1] for row in rows)
+    server.figures["pss_total_mib"] = sum(row[2] for row in rows)
     server.figures["rss_rows"] = rows  # type: ignore[assignment]
 
 
@@ -232,6 +233,7 @@ ROWS = (
     ("start to ready (s)", "ready_s", 1),
     ("RSS after warm-up, all processes (MiB)", "rss_idle_mib", 0),
     ("RSS at the end, all processes (MiB)", "rss_total_mib", 0),
+    ("PSS at the end, all processes (MiB)", "pss_total_mib", 0),
 )
 
 
@@ -247,14 +249,14 @@ def report(servers: list[Server], baseline: Server | None) -> None:
         bare = baseline.figures["json_cpu_ms"]
         print("\nserver CPU per JSON turn against the bare endpoint: " + ", ".join(
             f"{s.name} {s.figures['json_cpu_ms'] / bare:.1f}x" for s in servers))
-    for server in servers + ([baseline] if baseline else []):
+    for server in servers:
         for tag in ("json", "sse", "c200"):
             busy = server.figures.get(f"{tag}_busy", 0)
             if busy < 0.85 * server.figures.get("cpus", 1):
                 print(f"note: {server.name} {tag}: the server was busy {busy:.2f} CPU s/s, not saturated "
                       "(its turns/s is bounded by something else: clients, queueing, the model server)")
-        print(f"RSS per process, {server.name}: " + "; ".join(
-            f"{int(r)} MiB {n}" for _, r, n in server.figures["rss_rows"]))  # type: ignore[union-attr]
+        print(f"RSS (PSS) per process, {server.name}: " + "; ".join(
+            f"{int(r)} ({int(p)}) MiB {n}" for _, r, p, n in server.figures["rss_rows"]))  # type: ignore[union-attr]
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -38,12 +38,31 @@ def cpu_s(pids: list[int]) -> float:
     return total / TICK
 
 
+def reaped_cpu_s(pid: int) -> float:
+    """CPU seconds of `pid`'s children that ended and were waited for (PostgreSQL's postmaster
+    reaps each backend: a connection closed mid-phase keeps its CPU here)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[13]) + int(fields[14])) / TICK
+
+
 def rss_mib(pid: int) -> float:
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return 0.0
     return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")), 0) / 1024
+
+
+def pss_mib(pid: int) -> float:
+    """Proportional set size: shared pages (a forked worker's inherited ones) split among sharers."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0.0
+    return next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0) / 1024
 
 
 def name(pid: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
@@ -17,6 +18,7 @@ from anyio import CapacityLimiter
 
 from sqlalchemy import DateTime, event, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
 
@@ -76,9 +78,36 @@ def get_engine() -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True, **pool)
+        engine = create_engine(url, **pool)
+        event.listen(engine, "checkin", _idle_from)
+        event.listen(engine, "checkout", _ping_if_idle)
     count_statements(engine)
     return engine
+
+
+# A pooled connection used within the last IDLE_PING_S seconds is taken as alive: pinging it at
+# every checkout (`pool_pre_ping`) cost a round trip per unit of work, four per chat turn. One
+# idle longer (a restarted or failed-over server, a firewall's idle timeout) is pinged first and
+# replaced if dead; a server that dies mid-burst fails one unit of work, and SQLAlchemy then
+# invalidates the whole pool, so the next units reconnect.
+IDLE_PING_S = 10.0
+
+
+def _idle_from(_dbapi_connection, record) -> None:
+    record.info["idle_from"] = time.monotonic()
+
+
+def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
+    idle_from = record.info.get("idle_from")
+    if idle_from is None or time.monotonic() - idle_from < IDLE_PING_S:
+        return
+    try:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SELECT 1")
+        cursor.close()
+        dbapi_connection.rollback()
+    except Exception as exc:  # any driver error: this connection is gone, the pool gets another
+        raise DisconnectionError(str(exc)) from exc
 
 
 def private_dir(path: Path) -> Path:
@@ -115,14 +144,15 @@ CPU_THREADS = 4
 
 
 def _limiter(kind: str) -> CapacityLimiter:
-    """Database work runs in at most as many threads as the pool has connections, so a thread
-    never waits for one; hashing gets a few threads of its own, so a burst of logins never starves
-    database work."""
+    """Database work runs in at most as many threads as the pool keeps connections, so a thread
+    never waits for one and never opens one past the pool's size: an overflow connection is
+    closed again at checkin, and on PostgreSQL each one is a new backend process to start and
+    end (this was most of PostgreSQL's CPU per chat turn). The overflow stays for work outside
+    `run_db`. Hashing gets a few threads of its own, so a burst of logins never starves database
+    work."""
     per_loop = _limiters.setdefault(asyncio.get_running_loop(), {})
     if kind not in per_loop:
-        settings = get_settings()
-        per_loop[kind] = CapacityLimiter(
-            settings.database_pool_size + settings.database_max_overflow if kind == "db" else CPU_THREADS)
+        per_loop[kind] = CapacityLimiter(get_settings().database_pool_size if kind == "db" else CPU_THREADS)
     return per_loop[kind]
 
 
