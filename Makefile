@@ -96,10 +96,15 @@ export: setup
 	REFLEX_WEB_WORKDIR=$${REFLEX_WEB_WORKDIR:-$(CURDIR)/.web-export} \
 	  $(VENV)/bin/reflex export --frontend-only --zip-dest-dir $(DIST)
 
-# In-process ratios (bench/run.py), then real servers under load against a bare baseline (bench/load.py).
-bench: setup
+# Server CPU per chat turn under load (bench/load.py: the offline model and an OpenAI-compatible
+# model server over HTTP, SQLite and PostgreSQL, against a bare endpoint), then the page's path
+# (bench/page.py: the native view in headless chromium against the same turn over HTTP), then the
+# in-process ratios (bench/run.py). `make bench BENCH_ARGS="--setups pg-http --ab ../old"` for
+# an A/B of two checkouts on one setup.
+bench: setup test-packages
+	$(PY) -u -m bench.load $(BENCH_ARGS)
+	$(PY) -u -m bench.page
 	$(PY) -m bench.run
-	$(PY) -m bench.load
 
 # The offline model's dev set over the real chat path: pass rate per intent, failing cases, parse cost.
 .PHONY: nlu-report

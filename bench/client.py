@@ -101,7 +101,7 @@ async def _user_turns(host: str, port: int, user: User, turns: int, stream: bool
                 status, payload = await asyncio.wait_for(
                     connection.request(f"/api/{user.id}/chat", _message(user, n), user.token, stream), TIMEOUT_S)
                 ok = status == 200 and (b"event: done" in payload if stream else b'"response"' in payload)
-            except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError, ValueError) as exc:
+            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as exc:
                 connection.close()
                 status, payload, ok = 0, repr(exc).encode(), False
             if ok:

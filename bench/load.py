@@ -194,11 +194,22 @@ PHASES = (  # tag, users, turns per user, SSE
 )
 
 
-def run_phases(clients: Clients, servers: list[Server]) -> None:
-    """Every phase on every server in turn (A/B: the same phase back to back on old and new)."""
+def run_phases(clients: Clients, servers: list[Server], rounds: int = 1) -> None:
+    """Every phase on every server in turn (A/B: the same phase back to back on old and new).
+
+    With `rounds` > 1 the JSON and SSE phases run that many times, alternating servers, and each
+    figure is the median of its rounds (the machine's speed drifts between phases)."""
     for tag, users, turns, stream in PHASES:
+        repeats = rounds if tag in ("json", "sse") else 1
+        seen: dict[str, dict[str, list[float]]] = {s.name: {} for s in servers}
+        for _ in range(repeats):
+            for server in servers:
+                phase(clients, server, tag, users, turns, stream)
+                for key, value in server.figures.items():
+                    if key.startswith(tag + "_") and isinstance(value, (int, float)):
+                        seen[server.name].setdefault(key, []).append(value)
         for server in servers:
-            phase(clients, server, tag, users, turns, stream)
+            server.figures.update({k: statistics.median(v) for k, v in seen[server.name].items()})
             if tag == "warm":
                 rss(server)
                 server.figures["rss_idle_mib"] = server.figures["rss_total_mib"]
@@ -259,10 +270,25 @@ def report(servers: list[Server], baseline: Server | None) -> None:
             f"{int(r)} ({int(p)}) MiB {n}" for _, r, p, n in server.figures["rss_rows"]))  # type: ignore[union-attr]
 
 
+def two_workers(clients: Clients, data: Path) -> None:
+    """Memory with a further worker: `serve --workers 2` (a local Redis), warmed up like the others."""
+    server = start_app("two-workers", ROOT, data / "two-workers", "", None, 16, workers=2)
+    try:
+        phase(clients, server, "warm", 16, 5, False)
+        rss(server)
+        print(f"\ntwo workers (sqlite-offline, after warm-up): start to ready {server.ready_s:.1f} s, "
+              f"RSS {server.figures['rss_total_mib']:.0f} MiB, PSS {server.figures['pss_total_mib']:.0f} MiB in all")
+        print("RSS (PSS) per process: " + "; ".join(
+            f"{int(r)} ({int(p)}) MiB {n}" for _, r, p, n in server.figures["rss_rows"]))  # type: ignore[union-attr]
+    finally:
+        server.stop()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--setups", default=",".join(SETUPS), help=f"comma-separated, of {SETUPS}")
     parser.add_argument("--ab", type=Path, help="an old checkout: run its server beside this one")
+    parser.add_argument("--rounds", type=int, default=1, help="JSON and SSE phases per server (medians)")
     parser.add_argument("--no-bare", action="store_true")
     parser.add_argument("--json", type=Path, help="write every figure here too")
     args = parser.parse_args(argv)
@@ -300,13 +326,15 @@ def main(argv: list[str] | None = None) -> None:
                 server.pg_port = int(pg_url.rsplit(":", 1)[1].split("/")[0]) if url else None
                 server.figures["ready_s"] = server.ready_s
                 servers.append(server)
-            run_phases(clients, servers)
+            run_phases(clients, servers, args.rounds)
             report(servers, baseline)
             for server in servers:
                 server.stop()
                 results[server.name] = {k: v for k, v in server.figures.items() if k != "rss_rows"}
         if baseline:
             results["bare"] = {k: v for k, v in baseline.figures.items() if k != "rss_rows"}
+        if not args.ab:
+            two_workers(clients, data)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
 

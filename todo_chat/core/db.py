@@ -144,15 +144,20 @@ CPU_THREADS = 4
 
 
 def _limiter(kind: str) -> CapacityLimiter:
-    """Database work runs in at most as many threads as the pool keeps connections, so a thread
-    never waits for one and never opens one past the pool's size: an overflow connection is
-    closed again at checkin, and on PostgreSQL each one is a new backend process to start and
-    end (this was most of PostgreSQL's CPU per chat turn). The overflow stays for work outside
-    `run_db`. Hashing gets a few threads of its own, so a burst of logins never starves database
-    work."""
+    """Database work runs in at most as many threads as the pool has connections, so a thread
+    never waits for one. On a server database (PostgreSQL) that is the connections the pool
+    keeps (`pool_size`), not its overflow: an overflow connection is closed again at checkin,
+    and each one is a new backend process to start and end, which was most of PostgreSQL's CPU
+    per chat turn under load (`make bench`); the overflow stays for work outside `run_db`. A
+    SQLite connection is a file handle, so there it is the pool's size plus its overflow.
+    Hashing gets a few threads of its own, so a burst of logins never starves database work."""
     per_loop = _limiters.setdefault(asyncio.get_running_loop(), {})
     if kind not in per_loop:
-        per_loop[kind] = CapacityLimiter(get_settings().database_pool_size if kind == "db" else CPU_THREADS)
+        settings = get_settings()
+        threads = settings.database_pool_size
+        if get_engine().dialect.name == "sqlite":
+            threads += settings.database_max_overflow
+        per_loop[kind] = CapacityLimiter(threads if kind == "db" else CPU_THREADS)
     return per_loop[kind]
 
 
