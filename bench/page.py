@@ -94,8 +94,9 @@ def page_path() -> dict[str, float]:
             cpu = procs.cpu_s(pids) - cpu0
             count = MESSAGES_PER_PAGE * len(pages)
             result["page_cpu_ms"] = cpu / count * 1000
-            result["frames_received"] = sum(f["received"] - s["received"] for (_, f), s in zip(pages, sent0)) / count
-            result["frames_sent"] = sum(f["sent"] - s["sent"] for (_, f), s in zip(pages, sent0)) / count
+            pairs = [(frames, before) for (_, frames), before in zip(pages, sent0, strict=True)]
+            result["frames_received"] = sum(f["received"] - b["received"] for f, b in pairs) / count
+            result["frames_sent"] = sum(f["sent"] - b["sent"] for f, b in pairs) / count
             browser.close()
         users = _seed_for(data)
         cpu0 = procs.cpu_s(pids)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -19,10 +20,8 @@ def tree(root: int) -> list[int]:
         except OSError:
             continue
         for task in tasks:
-            try:
+            with contextlib.suppress(OSError):
                 todo.extend(int(c) for c in (task / "children").read_text().split())
-            except OSError:
-                pass
     return found
 
 

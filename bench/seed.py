@@ -26,6 +26,7 @@ def seed(count: int) -> list[tuple[int, str]]:
         for n in range(count):
             user = accounts.create_user(session, f"bench-{prefix}-{n}@example.com", password_hash)
             login = tokens.open_session(session, user)
+            assert user.id is not None  # flushed
             users.append((user.id, create_token(user.id, "access", session_id=login.id)))
     return users
 

@@ -25,7 +25,7 @@ from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
 
 class _DirectCompletions(AsyncCompletions):
-    async def create(self, *, extra_headers: Any = None, extra_query: Any = None,  # type: ignore[override]
+    async def create(self, *, extra_headers: Any = None, extra_query: Any = None,
                      extra_body: Any = None, timeout: Any = NOT_GIVEN, **params: Any) -> Any:
         body = {key: value for key, value in params.items() if is_given(value)}
         if "response_format" in body and isinstance(body["response_format"], type):
