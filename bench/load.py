@@ -295,6 +295,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     setups = [s for s in args.setups.split(",") if s]
     clients = Clients(CLIENT_PROCESSES)  # forked before anything heavy is imported or started
+    from bench.agent_loop import agent_loop
+
+    floor = agent_loop()  # openai-agents' own run loop alone, in this process, before any server
     data = Path(tempfile.mkdtemp(prefix="todo-chat-bench-"))
     results: dict[str, dict] = {}
     with ExitStack() as stack:
@@ -336,6 +339,9 @@ def main(argv: list[str] | None = None) -> None:
             results["bare"] = dict(baseline.figures)
         if not args.ab:
             two_workers(clients, data)
+    print(f"\nthe floor: openai-agents' own run loop alone (bench/agent_loop.py, offline model, no database or "
+          f"HTTP): {floor['cpu_per_turn_ms']:.1f} ms CPU per turn")
+    results["agent_loop"] = floor
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
 
