@@ -17,6 +17,7 @@ runner tries again with at most half the history it sent (`agent.turn`).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -104,10 +105,8 @@ def _tool_tokens(tool: Tool) -> int:
     schema = {"name": tool.name, "description": getattr(tool, "description", ""),
               "parameters": getattr(tool, "params_json_schema", {})}
     tokens = estimate_tokens(json.dumps(schema)) + 1  # the separator between schemas
-    try:
+    with contextlib.suppress(TypeError):  # not weak-referenceable: estimated every time
         _tool_estimates[tool] = tokens
-    except TypeError:  # not weak-referenceable: estimated every time
-        pass
     return tokens
 
 
