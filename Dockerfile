@@ -48,7 +48,8 @@ USER todo
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
   CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/api/health')"
-# Migrations once, then one worker per CPU sharing REFLEX_REDIS_URL (see todo_chat/serve.py).
+# Migrations once, then the process becomes the ASGI server itself (granian, no `reflex run` parent):
+# one worker per CPU sharing REFLEX_REDIS_URL (see todo_chat/serve.py).
 CMD ["python", "-m", "todo_chat.serve", "--backend-only"]
 
 FROM nginx:1.27-alpine AS web

@@ -101,11 +101,16 @@ export: setup
 	REFLEX_WEB_WORKDIR=$${REFLEX_WEB_WORKDIR:-$(CURDIR)/.web-export} \
 	  $(VENV)/bin/reflex export --frontend-only --zip-dest-dir $(DIST)
 
-# In-process ratios (bench/run.py), then real servers under load against a bare baseline (bench/load.py),
-# then the task tools in process vs through our MCP server (bench/mcp_tools.py).
-bench: setup
+# Server CPU per chat turn under load (bench/load.py: the offline model and an OpenAI-compatible
+# model server over HTTP, SQLite and PostgreSQL, against a bare endpoint), then the page's path
+# (bench/page.py: the native view in headless chromium against the same turn over HTTP), then the
+# in-process ratios (bench/run.py), then the task tools in process vs through our MCP server
+# (bench/mcp_tools.py). `make bench BENCH_ARGS="--setups pg-http --ab ../old --rounds 3"` for an
+# A/B of two checkouts on one setup.
+bench: setup test-packages
+	$(PY) -u -m bench.load $(BENCH_ARGS)
+	$(PY) -u -m bench.page
 	$(PY) -m bench.run
-	$(PY) -m bench.load
 	$(PY) -m bench.mcp_tools
 
 # The offline model's dev set over the real chat path: pass rate per intent, failing cases, parse cost.

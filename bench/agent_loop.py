@@ -14,7 +14,7 @@ import json
 import statistics
 import time
 
-from agents import Agent, RunConfig, Runner, function_tool
+from agents import Agent, RunConfig, Runner, RunResult, RunResultStreaming, function_tool
 
 from todo_chat.agent.assistant import build_agent
 from todo_chat.agent.offline.model import OfflineModel
@@ -42,6 +42,7 @@ def _agent() -> Agent:
 
 async def _turn(agent: Agent, text: str, stream: bool) -> None:
     config = RunConfig(tracing_disabled=True)
+    result: RunResult | RunResultStreaming
     if stream:
         result = Runner.run_streamed(agent, text, max_turns=12, run_config=config)
         async for _event in result.stream_events():

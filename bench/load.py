@@ -1,17 +1,31 @@
-"""Server benchmarks over real HTTP (`make bench`), each against a bare baseline in the same run.
+"""Server benchmarks over real HTTP (`make bench`): what a chat turn costs the server, per turn.
 
-Two server processes on loopback ports: todo-chat's production backend (`reflex run --env prod
---backend-only`, offline model, SQLite) and `bench/bare_server.py` (the same contract with no
-database, agent or Reflex). Figures: sequential turn p50 and server CPU per turn; 50 and 200
-concurrent users (turns/s, p50/p99, errors); signup latency alone and under concurrent signups;
-backend RSS. Bounded: a fixed number of requests with timeouts. A third figure, openai-agents' run
-loop alone in this process (`bench/agent_loop.py`), splits the turn overhead into the SDK's share
-and the rest (database, HTTP, Reflex, our turn runner).
+Headline: **server CPU per one-tool turn**, read from /proc for every process of the server
+(the `todo_chat.serve` parent and its workers), while lean clients in several processes keep it
+busy. Each setup is a real production start (`python -m todo_chat.serve --backend-only`):
+
+- `sqlite-offline`: SQLite, the embedded offline model;
+- `sqlite-http` / `pg-http`: SQLite / a throwaway PostgreSQL, and an OpenAI-compatible model
+  server over HTTP (`bench/fake_model.py`, its own process: a tool call, then the text, so two
+  model requests a turn);
+- `pg-offline`: PostgreSQL and the offline model;
+- `bare`: `bench/bare_server.py`, the same chat contract with no database, agent or Reflex.
+
+Per setup: sequential p50; then 16 users at once (JSON, then SSE) for CPU per turn, turns/s,
+PostgreSQL CPU per turn (its processes in /proc), SQL statements and commits per turn (counted
+in the server, `BENCH_SQL_COUNTS`), model request bytes per turn (counted by the fake); then 200
+users at once (errors, p50/p99); start-to-ready and RSS per process. Beside each figure: the load
+generator's own CPU, and whether the server side was saturated (busy >= 85 % of its CPU
+budget) — when it was not, the turns/s figure measures something else (the client, or waiting).
+
+`python -m bench.load --ab OLD_CHECKOUT [--setups pg-http]` runs an old checkout's server and
+this one side by side, phase by phase alternating, for before/after figures from one run.
 """
 
 from __future__ import annotations
 
-import asyncio
+import argparse
+import json
 import os
 import signal
 import statistics
@@ -19,15 +33,19 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+import urllib.request
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-
-from bench.agent_loop import agent_loop
+from bench import procs
+from bench.client import Clients, Outcome, User
 
 ROOT = Path(__file__).resolve().parents[1]
-TIMEOUT_S = 60
+SECRET = "bench-" + "x" * 40
+SETUPS = ("sqlite-offline", "sqlite-http", "pg-http", "pg-offline")
+CLIENT_PROCESSES = 2
+STEADY_USERS = 16
 
 
 def free_port() -> int:
@@ -38,173 +56,306 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 180) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{url}: the server exited ({proc.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:
+                if answer.status == 200:
+                    return time.monotonic() - started
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer")
+
+
 @dataclass
 class Server:
     name: str
-    base: str
     proc: subprocess.Popen
+    port: int
+    users: list[User]
+    ready_s: float
+    counts_dir: Path | None = None
+    model_port: int | None = None
+    pg_port: int | None = None
+    figures: dict[str, float] = field(default_factory=dict)
+    rss_rows: list[tuple[int, float, float, str]] = field(default_factory=list)
 
     def pids(self) -> list[int]:
-        """The server and its workers (Reflex runs the backend in child processes)."""
-        found, todo = [], [self.proc.pid]
-        while todo:
-            pid = todo.pop()
-            found.append(pid)
-            try:
-                children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-            except OSError:
-                children = []
-            todo.extend(int(c) for c in children)
-        return found
+        return procs.tree(self.proc.pid)
 
-    def cpu_s(self) -> float:
-        total = 0.0
-        for pid in self.pids():
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        return total
+    def sql_counts(self) -> tuple[int, int]:
+        statements = commits = 0
+        for path in (self.counts_dir.glob("*.json") if self.counts_dir else ()):
+            counts = json.loads(path.read_text() or "{}")
+            statements, commits = statements + counts.get("statements", 0), commits + counts.get("commits", 0)
+        return statements, commits
 
-    def rss_mib(self) -> float:
-        total = 0
-        for pid in self.pids():
-            try:
-                status = Path(f"/proc/{pid}/status").read_text()
-            except OSError:
-                continue
-            total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")), 0)
-        return total / 1024
+    def model_stats(self) -> dict[str, int]:
+        if self.model_port is None:
+            return {}
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.model_port}/stats", timeout=5) as answer:
+            return json.loads(answer.read())
+
+    def pg_cpu_s(self) -> float:
+        postmaster = procs.by_port(self.pg_port, "postgres") if self.pg_port else None
+        return procs.cpu_s(procs.tree(postmaster)) + procs.reaped_cpu_s(postmaster) if postmaster else 0.0
 
     def stop(self) -> None:
+        if self.proc.poll() is not None:
+            return
         os.killpg(self.proc.pid, signal.SIGTERM)
         try:
-            self.proc.wait(timeout=15)
+            self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
 
 
-def start(name: str, command: list[str], env: dict[str, str], port: int) -> Server:
-    with open(Path(env["DATA_DIR"]) / f"{name}.log", "w") as log:  # the child keeps its own copy
-        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/api/health", timeout=2).status_code == 200:
-                return Server(name, base, proc)
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{name} did not start")
-
-
-def servers(data_dir: Path) -> tuple[Server, Server]:
-    env = {**os.environ, "DATA_DIR": str(data_dir), "DATABASE_URL": "", "ENVIRONMENT": "development",
-           "CHAT_TURNS_PER_MINUTE": "1000000", "SIGNUP_ATTEMPTS_PER_IP": "100000/minute",
-           "LOGIN_ATTEMPTS_PER_IP": "100000/minute", "REFLEX_WEB_WORKDIR": str(data_dir / ".web"),
-           "REFLEX_CHECK_LATEST_VERSION": "0", "BETTER_AUTH_SECRET": "bench-" + "x" * 40}
+def start_app(name: str, root: Path, data: Path, database_url: str, model_port: int | None,
+              users: int, workers: int = 1) -> Server:
+    data.mkdir(parents=True, exist_ok=True)
+    counts = data / "sql-counts"
+    counts.mkdir(exist_ok=True)
+    env = {**os.environ, "DATA_DIR": str(data), "DATABASE_URL": database_url, "ENVIRONMENT": "production",
+           "BETTER_AUTH_SECRET": SECRET, "CHAT_TURNS_PER_MINUTE": "1000000", "BENCH_SQL_COUNTS": str(counts),
+           "REFLEX_WEB_WORKDIR": str(data / ".web"), "REFLEX_CHECK_LATEST_VERSION": "0",
+           "OPENAI_BASE_URL": f"http://127.0.0.1:{model_port}/v1" if model_port else "",
+           "OPENAI_API_KEY": "bench" if model_port else "", "OPENAI_MODEL": "bench",
+           "PYTHONPATH": str(root)}
+    seeded = subprocess.run([sys.executable, "-m", "bench.seed", str(users)], cwd=ROOT,
+                            env={**env, "PYTHONPATH": str(ROOT)}, check=True, capture_output=True, text=True)
     port = free_port()
-    app = start("todo-chat", [sys.executable, "-m", "reflex", "run", "--env", "prod", "--backend-only",
-                              "--backend-port", str(port)], {**env, "API_URL": f"http://127.0.0.1:{port}"}, port)
+    log = open(data / f"{name}.log", "w")  # noqa: SIM115  (the server's, for as long as it runs)
+    started = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-m", "todo_chat.serve", "--backend-only", "--port", str(port),
+                             "--workers", str(workers), "--redis", "local" if workers > 1 else "off"],
+                            cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    wait_ready(f"http://127.0.0.1:{port}/api/health", proc)
+    return Server(name, proc, port, [User(uid, token) for uid, token in json.loads(seeded.stdout)],
+                  time.monotonic() - started, counts, model_port)
+
+
+def start_bare(data: Path, users: int) -> Server:
     port = free_port()
-    bare = start("bare", [sys.executable, "-m", "uvicorn", "bench.bare_server:app", "--port", str(port),
-                          "--log-level", "warning"], env, port)
-    return app, bare
+    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.bare_server:app", "--port", str(port),
+                             "--log-level", "warning", "--no-access-log"], cwd=ROOT, start_new_session=True,
+                            stdout=open(data / "bare.log", "w"), stderr=subprocess.STDOUT)  # noqa: SIM115
+    started = time.monotonic()
+    wait_ready(f"http://127.0.0.1:{port}/api/health", proc)
+    return Server("bare", proc, port, [User(n + 1, "bare") for n in range(users)], time.monotonic() - started)
 
 
-def pct(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+def phase(clients: Clients, server: Server, tag: str, users: int, turns: int, stream: bool) -> Outcome:
+    """One measured phase: CPU (server, PostgreSQL, client), SQL and model counts per turn."""
+    time.sleep(0.5)  # the SQL counters are written every 0.2 s
+    pids = server.pids()
+    cpu0, pg0, sql0, model0 = procs.cpu_s(pids), server.pg_cpu_s(), server.sql_counts(), server.model_stats()
+    started = time.monotonic()
+    outcome = clients.run(server.port, server.users[:users], turns, stream)
+    wall = time.monotonic() - started
+    cpu = procs.cpu_s(pids) - cpu0
+    time.sleep(0.5)
+    done = max(1, len(outcome.latencies_ms))
+    sql1, model1 = server.sql_counts(), server.model_stats()
+    f = server.figures
+    f[f"{tag}_cpu_ms"] = cpu / done * 1000
+    f[f"{tag}_client_cpu_ms"] = outcome.cpu_s / done * 1000
+    f[f"{tag}_busy"] = cpu / wall
+    f[f"{tag}_turns_per_s"] = len(outcome.latencies_ms) / wall
+    f[f"{tag}_p50_ms"] = statistics.median(outcome.latencies_ms) if outcome.latencies_ms else float("nan")
+    f[f"{tag}_p99_ms"] = sorted(outcome.latencies_ms)[int(0.99 * (done - 1))] if outcome.latencies_ms else float("nan")
+    f[f"{tag}_errors"] = outcome.errors
+    if server.pg_port:
+        f[f"{tag}_pg_cpu_ms"] = (server.pg_cpu_s() - pg0) / done * 1000
+    if server.counts_dir:
+        f[f"{tag}_statements"] = (sql1[0] - sql0[0]) / done
+        f[f"{tag}_commits"] = (sql1[1] - sql0[1]) / done
+    if model0:
+        f[f"{tag}_model_requests"] = (model1["requests"] - model0["requests"]) / done
+        for key in ("bytes", "tools_bytes", "instructions_bytes", "history_bytes"):
+            f[f"{tag}_model_{key}"] = (model1[key] - model0[key]) / max(1, model1["requests"] - model0["requests"])
+    if outcome.errors:
+        print(f"  {server.name} {tag}: {outcome.errors} errors, first: {outcome.first_error}", file=sys.stderr)
+    return outcome
 
 
-async def sign_up(client: httpx.AsyncClient, email: str) -> tuple[dict, float]:
-    started = time.perf_counter()
-    response = await client.post("/api/auth/signup", json={"email": email, "password": "bench-password-1"})
-    elapsed = (time.perf_counter() - started) * 1000
-    response.raise_for_status()
-    body = response.json()
-    return {"id": body["user"]["id"], "headers": {"Authorization": f"Bearer {body['access_token']}"}}, elapsed
+def rss(server: Server) -> None:
+    rows = [(pid, procs.rss_mib(pid), procs.pss_mib(pid), procs.name(pid)) for pid in server.pids()]
+    server.figures["rss_total_mib"] = sum(row[1] for row in rows)
+    server.figures["pss_total_mib"] = sum(row[2] for row in rows)
+    server.rss_rows = rows
 
 
-async def turn(client: httpx.AsyncClient, user: dict, text: str, stream: bool) -> tuple[bool, float]:
-    headers = {**user["headers"], **({"Accept": "text/event-stream"} if stream else {})}
-    started = time.perf_counter()
+PHASES = (  # tag, users, turns per user, SSE
+    ("warm", 8, 5, False), ("seq", 1, 60, False), ("json", STEADY_USERS, 20, False),
+    ("sse", STEADY_USERS, 10, True), ("c200", 200, 2, False),
+)
+
+
+def run_phases(clients: Clients, servers: list[Server], rounds: int = 1) -> None:
+    """Every phase on every server in turn (A/B: the same phase back to back on old and new).
+
+    With `rounds` > 1 the JSON and SSE phases run that many times, alternating servers, and each
+    figure is the median of its rounds (the machine's speed drifts between phases)."""
+    for tag, users, turns, stream in PHASES:
+        repeats = rounds if tag in ("json", "sse") else 1
+        seen: dict[str, dict[str, list[float]]] = {s.name: {} for s in servers}
+        for _ in range(repeats):
+            for server in servers:
+                phase(clients, server, tag, users, turns, stream)
+                for key, value in server.figures.items():
+                    if key.startswith(tag + "_") and isinstance(value, (int, float)):
+                        seen[server.name].setdefault(key, []).append(value)
+        for server in servers:
+            server.figures.update({k: statistics.median(v) for k, v in seen[server.name].items()})
+            if tag == "warm":
+                rss(server)
+                server.figures["rss_idle_mib"] = server.figures["rss_total_mib"]
+    for server in servers:
+        rss(server)
+
+
+ROWS = (
+    ("server CPU per turn, 16 users, JSON (ms)", "json_cpu_ms", 1),
+    ("  load generator CPU per turn (ms)", "json_client_cpu_ms", 2),
+    ("  server busy (CPU s per s)", "json_busy", 2),
+    ("  turns/s", "json_turns_per_s", 1),
+    ("  PostgreSQL CPU per turn (ms)", "json_pg_cpu_ms", 2),
+    ("  SQL statements per turn", "json_statements", 1),
+    ("  commits per turn", "json_commits", 1),
+    ("  model requests per turn", "json_model_requests", 2),
+    ("  bytes per model request", "json_model_bytes", 0),
+    ("    of which tool schemas", "json_model_tools_bytes", 0),
+    ("    of which instructions", "json_model_instructions_bytes", 0),
+    ("server CPU per turn, 16 users, SSE (ms)", "sse_cpu_ms", 1),
+    ("  load generator CPU per turn (ms)", "sse_client_cpu_ms", 2),
+    ("  server busy (CPU s per s)", "sse_busy", 2),
+    ("  PostgreSQL CPU per turn (ms)", "sse_pg_cpu_ms", 2),
+    ("sequential turn p50 (ms)", "seq_p50_ms", 1),
+    ("  server CPU per turn (ms)", "seq_cpu_ms", 1),
+    ("200 users: turns/s", "c200_turns_per_s", 1),
+    ("  p50 (ms)", "c200_p50_ms", 0),
+    ("  p99 (ms)", "c200_p99_ms", 0),
+    ("  errors", "c200_errors", 0),
+    ("  server busy", "c200_busy", 2),
+    ("  load generator CPU per turn (ms)", "c200_client_cpu_ms", 2),
+    ("start to ready (s)", "ready_s", 1),
+    ("RSS after warm-up, all processes (MiB)", "rss_idle_mib", 0),
+    ("RSS at the end, all processes (MiB)", "rss_total_mib", 0),
+    ("PSS at the end, all processes (MiB)", "pss_total_mib", 0),
+)
+
+
+def report(servers: list[Server], baseline: Server | None) -> None:
+    names = [s.name for s in servers] + ([baseline.name] if baseline else [])
+    print(f"\n{'figure':44}" + "".join(f"{n:>15}" for n in names))
+    for label, key, digits in ROWS:
+        values = [s.figures.get(key) for s in servers] + ([baseline.figures.get(key)] if baseline else [])
+        if all(v is None for v in values):
+            continue
+        print(f"{label:44}" + "".join(f"{'':>15}" if v is None else f"{v:15.{digits}f}" for v in values))
+    if baseline:
+        bare = baseline.figures["json_cpu_ms"]
+        print("\nserver CPU per JSON turn against the bare endpoint: " + ", ".join(
+            f"{s.name} {s.figures['json_cpu_ms'] / bare:.1f}x" for s in servers))
+    for server in servers:
+        for tag in ("json", "sse", "c200"):
+            busy = server.figures.get(f"{tag}_busy", 0)
+            if busy < 0.85 * server.figures.get("cpus", 1):
+                print(f"note: {server.name} {tag}: the server was busy {busy:.2f} CPU s/s, not saturated "
+                      "(its turns/s is bounded by something else: clients, queueing, the model server)")
+        print(f"RSS (PSS) per process, {server.name}: " + "; ".join(
+            f"{int(r)} ({int(p)}) MiB {n}" for _, r, p, n in server.rss_rows))
+
+
+def two_workers(clients: Clients, data: Path) -> None:
+    """Memory with a further worker: `serve --workers 2` (a local Redis), warmed up like the others."""
+    server = start_app("two-workers", ROOT, data / "two-workers", "", None, 16, workers=2)
     try:
-        response = await client.post(f"/api/{user['id']}/chat", json={"message": text}, headers=headers)
-        ok = response.status_code == 200 and (not stream or "event: done" in response.text)
-    except httpx.HTTPError:
-        ok = False
-    return ok, (time.perf_counter() - started) * 1000
-
-
-async def measure(server: Server, tag: str) -> dict[str, float]:
-    limits = httpx.Limits(max_connections=250, max_keepalive_connections=250)
-    result: dict[str, float] = {}
-    async with httpx.AsyncClient(base_url=server.base, timeout=TIMEOUT_S, limits=limits) as client:
-        user, _ = await sign_up(client, f"seq-{tag}@example.com")
-        for i in range(20):  # warm up
-            await turn(client, user, f"Add a task to buy warm-up {i}", False)
-        cpu0, samples = server.cpu_s(), []
-        for i in range(200):
-            samples.append((await turn(client, user, f"Add a task to buy milk {i}", i % 2 == 1))[1])
-        result["seq_p50_ms"] = statistics.median(samples)
-        result["cpu_per_turn_ms"] = (server.cpu_s() - cpu0) / 200 * 1000
-
-        alone = [(await sign_up(client, f"alone-{tag}-{i}@example.com"))[1] for i in range(10)]
-        result["signup_alone_p50_ms"] = statistics.median(alone)
-        crowd = await asyncio.gather(*(sign_up(client, f"crowd-{tag}-{i}@example.com") for i in range(250)))
-        users = [u for u, _ in crowd]
-        result["signup_crowd_p50_ms"] = statistics.median(ms for _, ms in crowd[:50])
-
-        for concurrent in (50, 200):
-            group = users[:concurrent]
-            per_user = max(1, 400 // concurrent)
-            started = time.perf_counter()
-            outcomes = await asyncio.gather(*(
-                turn(client, u, f"Add a task to buy thing {n}-{k}", (n + k) % 2 == 1)
-                for k in range(per_user) for n, u in enumerate(group)))
-            wall = time.perf_counter() - started
-            latencies = [ms for ok, ms in outcomes if ok]
-            result[f"c{concurrent}_turns_per_s"] = len(latencies) / wall
-            result[f"c{concurrent}_p50_ms"] = pct(latencies, 0.5)
-            result[f"c{concurrent}_p99_ms"] = pct(latencies, 0.99)
-            result[f"c{concurrent}_errors"] = sum(1 for ok, _ in outcomes if not ok)
-        result["rss_mib"] = server.rss_mib()
-    return result
-
-
-def main() -> None:
-    data_dir = Path(tempfile.mkdtemp(prefix="todo-chat-load-"))
-    subprocess.run([sys.executable, "-m", "todo_chat.core.db"], cwd=ROOT, check=True, capture_output=True,
-                   env={**os.environ, "DATA_DIR": str(data_dir), "DATABASE_URL": ""})
-    loop_alone = agent_loop()  # before the servers start: nothing else is running
-    app, bare = servers(data_dir)
-    try:
-        ours, base = asyncio.run(measure(app, "app")), asyncio.run(measure(bare, "bare"))
+        phase(clients, server, "warm", 16, 5, False)
+        rss(server)
+        print(f"\ntwo workers (sqlite-offline, after warm-up): start to ready {server.ready_s:.1f} s, "
+              f"RSS {server.figures['rss_total_mib']:.0f} MiB, PSS {server.figures['pss_total_mib']:.0f} MiB in all")
+        print("RSS (PSS) per process: " + "; ".join(
+            f"{int(r)} ({int(p)}) MiB {n}" for _, r, p, n in server.rss_rows))
     finally:
-        app.stop()
-        bare.stop()
-    rows = [
-        ("sequential turn p50 (ms)", "seq_p50_ms"), ("server CPU per turn (ms)", "cpu_per_turn_ms"),
-        ("signup alone p50 (ms)", "signup_alone_p50_ms"), ("signup among 250 at once p50 (ms)", "signup_crowd_p50_ms"),
-        ("50 users: turns/s", "c50_turns_per_s"), ("50 users: p50 (ms)", "c50_p50_ms"),
-        ("50 users: p99 (ms)", "c50_p99_ms"), ("50 users: errors", "c50_errors"),
-        ("200 users: turns/s", "c200_turns_per_s"), ("200 users: p50 (ms)", "c200_p50_ms"),
-        ("200 users: p99 (ms)", "c200_p99_ms"), ("200 users: errors", "c200_errors"),
-        ("backend RSS (MiB)", "rss_mib"),
-    ]
-    print(f"{'figure':38} {'todo-chat':>10} {'bare':>10} {'ratio':>7}")
-    for label, key in rows:
-        ratio = ours[key] / base[key] if base[key] else float("nan")
-        print(f"{label:38} {ours[key]:10.1f} {base[key]:10.1f} {ratio:7.2f}")
-    overhead = ours["seq_p50_ms"] - base["seq_p50_ms"]
-    print(f"openai-agents' run loop alone (bench/agent_loop.py): p50 {loop_alone['seq_p50_ms']:.1f} ms, "
-          f"CPU {loop_alone['cpu_per_turn_ms']:.1f} ms per turn")
-    print(f"turn overhead over the bare endpoint, p50: {overhead:.1f} ms "
-          f"({loop_alone['seq_p50_ms']:.1f} of it the agent loop, {overhead - loop_alone['seq_p50_ms']:.1f} the rest)")
-    print(f"throughput at 50 users vs bare: {ours['c50_turns_per_s'] / base['c50_turns_per_s']:.0%}")
+        server.stop()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--setups", default=",".join(SETUPS), help=f"comma-separated, of {SETUPS}")
+    parser.add_argument("--ab", type=Path, help="an old checkout: run its server beside this one")
+    parser.add_argument("--rounds", type=int, default=1, help="JSON and SSE phases per server (medians)")
+    parser.add_argument("--no-bare", action="store_true")
+    parser.add_argument("--json", type=Path, help="write every figure here too")
+    args = parser.parse_args(argv)
+    setups = [s for s in args.setups.split(",") if s]
+    clients = Clients(CLIENT_PROCESSES)  # forked before anything heavy is imported or started
+    from bench.agent_loop import agent_loop
+
+    floor = agent_loop()  # openai-agents' own run loop alone, in this process, before any server
+    data = Path(tempfile.mkdtemp(prefix="todo-chat-bench-"))
+    results: dict[str, dict] = {}
+    with ExitStack() as stack:
+        stack.callback(clients.close)
+        model_port = free_port()
+        model = subprocess.Popen([sys.executable, "-m", "bench.fake_model", "--port", str(model_port)], cwd=ROOT,
+                                 start_new_session=True)
+        stack.callback(model.terminate)
+        wait_ready(f"http://127.0.0.1:{model_port}/stats", model)
+        pg_url = ""
+        if any(s.startswith("pg") for s in setups):
+            from tests.servers import postgres_server
+
+            pg_url = stack.enter_context(postgres_server())
+        baseline = None
+        if not args.no_bare:
+            baseline = start_bare(data, 200)
+            stack.callback(baseline.stop)
+            baseline.figures["ready_s"] = baseline.ready_s
+            run_phases(clients, [baseline])
+        for setup in setups:
+            database, provider = setup.split("-")
+            servers = []
+            for label, root in ([("old", args.ab), ("new", ROOT)] if args.ab else [(setup, ROOT)]):
+                name = f"{setup}:{label}" if args.ab else setup
+                url = _database(pg_url, name) if database == "pg" else ""
+                server = start_app(name, root, data / name.replace(":", "-"), url,
+                                   model_port if provider == "http" else None, 200)
+                stack.callback(server.stop)
+                server.pg_port = int(pg_url.rsplit(":", 1)[1].split("/")[0]) if url else None
+                server.figures["ready_s"] = server.ready_s
+                servers.append(server)
+            run_phases(clients, servers, args.rounds)
+            report(servers, baseline)
+            for server in servers:
+                server.stop()
+                results[server.name] = dict(server.figures)
+        if baseline:
+            results["bare"] = dict(baseline.figures)
+        if not args.ab:
+            two_workers(clients, data)
+    print(f"\nthe floor: openai-agents' own run loop alone (bench/agent_loop.py, offline model, no database or "
+          f"HTTP): {floor['cpu_per_turn_ms']:.1f} ms CPU per turn")
+    results["agent_loop"] = floor
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
+
+
+def _database(pg_url: str, name: str) -> str:
+    """A fresh database on the throwaway cluster for one server."""
+    from sqlalchemy import create_engine, text
+
+    db_name = "bench_" + "".join(c if c.isalnum() else "_" for c in name)
+    engine = create_engine(pg_url.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{db_name}"'))
+    engine.dispose()
+    return pg_url.rsplit("/", 1)[0] + "/" + db_name
 
 
 if __name__ == "__main__":

@@ -50,13 +50,14 @@ def main() -> None:
 
     def first_event_and_total() -> tuple[float, float]:
         start = time.perf_counter()
-        first = None
+        first: float | None = None
         with client.stream("POST", f"/api/{uid}/chat", json={"message": "What's pending?"},
                            headers={**headers, "Accept": "text/event-stream"}) as response:
             for line in response.iter_lines():
                 if first is None and line.startswith("data: "):
                     first = time.perf_counter()
         end = time.perf_counter()
+        assert first is not None, "the stream sent no event"
         return (first - start) * 1000, (end - start) * 1000
 
     runs = [first_event_and_total() for _ in range(30)]

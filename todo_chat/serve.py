@@ -9,13 +9,19 @@
    there too (`RATE_LIMIT_STORAGE_URL` defaults to the same URL), so limits hold across workers.
    Without a Redis URL it starts a local `redis-server` when one is installed (`--redis=local`,
    the default `auto`), else it runs a single worker (Reflex's in-process state cannot be shared).
-4. `reflex run --env prod`: the built frontend and the backend on one port (`PORT`, default
-   8000), or with `--backend-only` the backend alone, for a frontend exported by `make export`.
+4. The frontend (unless `--backend-only`, for a frontend from `make export`): built once into
+   the Reflex web dir and rebuilt only when the sources or `API_URL` change (`--rebuild` forces
+   it), so a start serves the existing build and is ready in seconds.
+5. The ASGI server, with no `reflex run` CLI above it: this process replaces itself (exec) with
+   the server, so it keeps its pid (signals reach the server directly) and none of the set-up's
+   memory. One worker is granian embedded in that one process; several are granian's workers
+   forked from it after the app is imported once (they share its pages).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import signal
@@ -37,12 +43,56 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def reflex_command(port: int, backend_only: bool) -> list[str]:
-    """The one `reflex run` line every deploy path runs (tests check the Dockerfile runs this module)."""
-    if backend_only:
-        return [sys.executable, "-m", "reflex", "run", "--env", "prod", "--backend-only", "--backend-port", str(port)]
-    return [sys.executable, "-m", "reflex", "run", "--env", "prod", "--frontend-port", str(port),
-            "--backend-port", str(port)]
+def server_env(env: dict[str, str], port: int, frontend: bool) -> dict[str, str]:
+    """The ports as `reflex run --env prod` would set them (`asgi_server` sets Reflex's mode)."""
+    env = {**env, "BACKEND_PORT": str(port)}
+    # glibc gives each thread that allocates its own malloc arena (up to 8 per CPU); the database
+    # and server threads would each keep one, and the worker's RSS grows with them under load.
+    env.setdefault("MALLOC_ARENA_MAX", "2")
+    if frontend:
+        env["FRONTEND_PORT"] = str(port)  # in prod the frontend is served on the backend's port
+    else:
+        env["REFLEX_BACKEND_ONLY"] = "true"
+    return env
+
+
+def web_dir(env: dict[str, str]) -> Path:
+    return Path(env.get("REFLEX_WEB_WORKDIR") or PROJECT_ROOT / ".web")
+
+
+def frontend_fingerprint(env: dict[str, str]) -> str:
+    """What the built frontend depends on: the app's sources, assets, config, and API_URL."""
+    digest = hashlib.sha256(env.get("API_URL", "").encode())
+    files = [PROJECT_ROOT / "rxconfig.py", PROJECT_ROOT / "requirements.txt"]
+    for folder in ("todo_chat", "assets"):
+        files += sorted(p for p in (PROJECT_ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in files:
+        if path.exists():
+            digest.update(str(path.relative_to(PROJECT_ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_frontend(env: dict[str, str], force: bool = False) -> bool:
+    """Build the frontend into the web dir unless the build there is of these very sources.
+
+    Returns whether it built."""
+    stamp = web_dir(env) / "todo-chat-build.txt"
+    fingerprint = frontend_fingerprint(env)
+    built = (web_dir(env) / "build" / "client" / "index.html").exists()
+    if built and not force and stamp.exists() and stamp.read_text() == fingerprint:
+        return False
+    print("serve: building the frontend (once; later starts reuse it)", file=sys.stderr, flush=True)
+    subprocess.run([sys.executable, "-m", "reflex", "export", "--frontend-only", "--no-zip", "--env", "prod"],
+                   cwd=PROJECT_ROOT, env=env, check=True)
+    stamp.write_text(fingerprint)
+    return True
+
+
+def _die_with_parent() -> None:
+    """In a child: SIGTERM when the process that started it ends (the server exec'd over it)."""
+    import ctypes
+
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def _free_port() -> int:
@@ -58,7 +108,7 @@ def start_local_redis(data_dir: Path) -> tuple[str, subprocess.Popen]:
     proc = subprocess.Popen(
         [shutil.which("redis-server") or "redis-server", "--bind", "127.0.0.1", "--port", str(port),
          "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", str(workdir)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
@@ -116,27 +166,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, help="default: WORKERS, else one per CPU (with Redis)")
     parser.add_argument("--redis", choices=("auto", "local", "off"), default=os.environ.get("SERVE_REDIS", "auto"),
                         help="without REFLEX_REDIS_URL: start a local redis-server (auto: if installed)")
+    parser.add_argument("--rebuild", action="store_true", help="build the frontend even if the build is current")
+    parser.add_argument("--run-server", action="store_true", help=argparse.SUPPRESS)  # after the exec
     args = parser.parse_args(argv)
+    if args.run_server:
+        from todo_chat.asgi_server import run
+
+        return run(os.environ.get("HOST", "0.0.0.0"), args.port, int(os.environ["GRANIAN_WORKERS"]),
+                   frontend=not args.backend_only)
 
     env = {**os.environ, "BACKEND_PORT": str(args.port)}
     if "API_URL" not in env:
         env["API_URL"] = f"http://localhost:{args.port}"
-    env, redis_proc = prepare(env, args.workers, args.redis)
+    env, _redis = prepare(env, args.workers, args.redis)  # a local redis ends with this process
+    if not args.backend_only:
+        build_frontend(env, args.rebuild)
     print(f"serve: {env['GRANIAN_WORKERS']} worker(s) on port {args.port}"
           f"{' with Redis' if env.get('REFLEX_REDIS_URL') else ''}", file=sys.stderr, flush=True)
-    app = subprocess.Popen(reflex_command(args.port, args.backend_only), cwd=PROJECT_ROOT, env=env)
-
-    def forward(signum, _frame):
-        app.send_signal(signum)
-
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, forward)
-    try:
-        return app.wait()
-    finally:
-        if redis_proc is not None:
-            redis_proc.terminate()
-            redis_proc.wait(timeout=10)
+    command = [sys.executable, "-m", "todo_chat.serve", "--run-server", "--port", str(args.port),
+               *(["--backend-only"] if args.backend_only else [])]
+    os.chdir(PROJECT_ROOT)
+    sys.stdout.flush()
+    os.execve(sys.executable, command, server_env(env, args.port, not args.backend_only))
+    return 0  # not reached
 
 
 if __name__ == "__main__":

@@ -4,8 +4,10 @@ several backend workers sharing Redis, proven in a browser and over HTTP."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -16,7 +18,7 @@ from sqlalchemy import create_engine, text
 from tests.browser.conftest import browser, new_page, start_app, stop_app  # noqa: F401  (fixture)
 from tests.browser.test_flow import the_whole_flow
 from tests.conftest import use_data_dir
-from tests.servers import redis_server
+from tests.servers import free_port, redis_server
 from todo_chat import serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,18 +29,18 @@ def serve_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "todo_chat.serve", "--port", "{port}", *args]
 
 
-def worker_pids(proc: subprocess.Popen) -> list[int]:
-    """The backend workers: the children of the `reflex run` process that serve started."""
-    def children(pid: int) -> list[int]:
-        found = []
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            found += [int(p) for p in (task / "children").read_text().split()]
-        return found
+def children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(p) for p in (task / "children").read_text().split()]
+    return found
 
-    reflex = [pid for pid in children(proc.pid)
-              if b"reflex" in Path(f"/proc/{pid}/cmdline").read_bytes()]
-    assert len(reflex) == 1, reflex
-    return children(reflex[0])
+
+def worker_pids(proc: subprocess.Popen) -> list[int]:
+    """The backend workers: serve execs into the ASGI server, whose children are its workers
+    (and the local redis-server, if it started one)."""
+    assert b"--run-server" in Path(f"/proc/{proc.pid}/cmdline").read_bytes()  # no CLI in between
+    return [pid for pid in children(proc.pid) if b"redis-server" not in Path(f"/proc/{pid}/cmdline").read_bytes()]
 
 
 @pytest.mark.parametrize("database", ["sqlite", "postgres"])
@@ -78,7 +80,50 @@ def test_prepare_migrates_once_and_sets_the_workers_environment(tmp_path, monkey
     assert workers_env["MIGRATE_ON_START"] == "false"
     assert workers_env["GRANIAN_WORKERS"] == str(serve.cpu_count())
     assert workers_env["RATE_LIMIT_STORAGE_URL"] == "redis://redis.internal:6379/0"
-    assert serve.reflex_command(8000, backend_only=True)[-4:] == ["prod", "--backend-only", "--backend-port", "8000"]
+    assert serve.server_env(workers_env, 8000, frontend=False)["REFLEX_BACKEND_ONLY"] == "true"
+
+
+def test_the_frontend_is_built_once_and_again_only_when_it_changes(tmp_path, monkeypatch):
+    builds = []
+
+    def fake_export(command, **kwargs):  # what `reflex export --no-zip` leaves in the web dir
+        builds.append(kwargs["env"]["API_URL"])
+        (tmp_path / "build" / "client").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "build" / "client" / "index.html").write_text("<html></html>")
+
+    monkeypatch.setattr(subprocess, "run", fake_export)
+    env = {"REFLEX_WEB_WORKDIR": str(tmp_path), "API_URL": "http://localhost:8000"}
+    assert serve.build_frontend(env) and not serve.build_frontend(env)  # the second start reuses it
+    assert serve.build_frontend({**env, "API_URL": "https://todo.example.com"})  # baked into the build
+    assert serve.build_frontend({**env, "API_URL": "https://todo.example.com"}, force=True)
+    (tmp_path / "build" / "client" / "index.html").unlink()
+    assert serve.build_frontend({**env, "API_URL": "https://todo.example.com"})  # a build gone is rebuilt
+    assert len(builds) == 4
+
+
+def test_one_worker_is_one_process_that_serves(tmp_path):
+    """No `reflex run` supervisor: serve execs into the server, one process for one worker."""
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": "", "ENVIRONMENT": "production",
+           "BETTER_AUTH_SECRET": SECRET, "REFLEX_WEB_WORKDIR": str(tmp_path / "web")}
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "todo_chat.serve", "--backend-only", "--redis", "off",
+                             "--port", str(port)], cwd=ROOT, env=env, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        assert worker_pids(proc) == []  # the process serve started is the server itself
+        assert httpx.get(f"http://127.0.0.1:{port}/docs").status_code == 200
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0  # the server itself gets the signal and shuts down
+    finally:
+        if proc.poll() is None:
+            proc.kill()
 
 
 def test_serve_refuses_production_without_a_secret(tmp_path):

@@ -17,9 +17,11 @@ runner tries again with at most half the history it sent (`agent.turn`).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from agents import Tool
 from agents.run_config import CallModelData, ModelInputData
@@ -88,9 +90,24 @@ def _turn_start(items: list[Any]) -> int:
 
 
 def tools_tokens(tools: list[Tool]) -> int:
-    schemas = [{"name": t.name, "description": getattr(t, "description", ""),
-                "parameters": getattr(t, "params_json_schema", {})} for t in tools]
-    return estimate_tokens(json.dumps(schemas))
+    return sum(map(_tool_tokens, tools))
+
+
+# A tool's schema never changes once defined: estimated once per tool, not at every model call.
+_tool_estimates: WeakKeyDictionary[Any, int] = WeakKeyDictionary()
+
+
+def _tool_tokens(tool: Tool) -> int:
+    try:
+        return _tool_estimates[tool]
+    except (KeyError, TypeError):
+        pass
+    schema = {"name": tool.name, "description": getattr(tool, "description", ""),
+              "parameters": getattr(tool, "params_json_schema", {})}
+    tokens = estimate_tokens(json.dumps(schema)) + 1  # the separator between schemas
+    with contextlib.suppress(TypeError):  # not weak-referenceable: estimated every time
+        _tool_estimates[tool] = tokens
+    return tokens
 
 
 @dataclass

@@ -7,6 +7,7 @@ from functools import lru_cache
 from agents import Model, OpenAIChatCompletionsModel, OpenAIResponsesModel, set_tracing_disabled
 from openai import AsyncOpenAI
 
+from todo_chat.agent.lean_client import LeanAsyncOpenAI
 from todo_chat.agent.offline_model import OfflineModel
 from todo_chat.core.config import Settings, get_settings
 
@@ -30,8 +31,10 @@ def apply_tracing(settings: Settings | None = None) -> bool:
 
 @lru_cache
 def _client(base_url: str, api_key: str, max_retries: int = 2) -> AsyncOpenAI:
-    """One client (and connection pool) per server, reused by every turn."""
-    return AsyncOpenAI(base_url=base_url or None, api_key=api_key, max_retries=max_retries)
+    """One client (and connection pool) per server, reused by every turn. For an
+    OpenAI-compatible server (chat completions) a lean one: see `agent.lean_client`."""
+    client = LeanAsyncOpenAI if base_url else AsyncOpenAI
+    return client(base_url=base_url or None, api_key=api_key, max_retries=max_retries)
 
 
 @lru_cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from functools import lru_cache, partial
@@ -15,9 +16,11 @@ import anyio
 from anyio import CapacityLimiter
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, CursorResult, Engine, Result
+from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, create_engine
 
 from todo_chat.core.config import PROJECT_ROOT, get_settings
+from todo_chat.core.sqlstats import count_statements
 
 # The alembic revisions name the column type `todo_chat.core.db.UTCDateTime`: they are history and
 # keep importing it from here.
@@ -47,8 +50,37 @@ def get_engine() -> Engine:
         private_sqlite_files(Path(url.removeprefix("sqlite:///")))
         engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True, **pool)
+    else:
+        engine = create_engine(url, **pool)
+        event.listen(engine, "checkin", _idle_from)
+        event.listen(engine, "checkout", _ping_if_idle)
+    count_statements(engine)
+    return engine
+
+
+# A pooled connection used within the last IDLE_PING_S seconds is taken as alive: pinging it at
+# every checkout (`pool_pre_ping`) cost a round trip per unit of work, four per chat turn. One
+# idle longer (a restarted or failed-over server, a firewall's idle timeout) is pinged first and
+# replaced if dead; a server that dies mid-burst fails one unit of work, and SQLAlchemy then
+# invalidates the whole pool, so the next units reconnect.
+IDLE_PING_S = 10.0
+
+
+def _idle_from(_dbapi_connection, record) -> None:
+    record.info["idle_from"] = time.monotonic()
+
+
+def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
+    idle_from = record.info.get("idle_from")
+    if idle_from is None or time.monotonic() - idle_from < IDLE_PING_S:
+        return
+    try:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SELECT 1")
+        cursor.close()
+        dbapi_connection.rollback()
+    except Exception as exc:  # any driver error: this connection is gone, the pool gets another
+        raise DisconnectionError(str(exc)) from exc
 
 
 def private_dir(path: Path) -> Path:
@@ -86,13 +118,19 @@ CPU_THREADS = 4
 
 def _limiter(kind: str) -> CapacityLimiter:
     """Database work runs in at most as many threads as the pool has connections, so a thread
-    never waits for one; hashing gets a few threads of its own, so a burst of logins never starves
-    database work."""
+    never waits for one. On a server database (PostgreSQL) that is the connections the pool
+    keeps (`pool_size`), not its overflow: an overflow connection is closed again at checkin,
+    and each one is a new backend process to start and end, which was most of PostgreSQL's CPU
+    per chat turn under load (`make bench`); the overflow stays for work outside `run_db`. A
+    SQLite connection is a file handle, so there it is the pool's size plus its overflow.
+    Hashing gets a few threads of its own, so a burst of logins never starves database work."""
     per_loop = _limiters.setdefault(asyncio.get_running_loop(), {})
     if kind not in per_loop:
         settings = get_settings()
-        per_loop[kind] = CapacityLimiter(
-            settings.database_pool_size + settings.database_max_overflow if kind == "db" else CPU_THREADS)
+        threads = settings.database_pool_size
+        if get_engine().dialect.name == "sqlite":
+            threads += settings.database_max_overflow
+        per_loop[kind] = CapacityLimiter(threads if kind == "db" else CPU_THREADS)
     return per_loop[kind]
 
 

@@ -298,14 +298,30 @@ def open_turn(session: Session, user: User, text: str | None, conversation_id: i
         message = add_message(session, user, conversation, ItemRole.user, text)
         return TurnInput(conversation=conversation, message=message, history=[])
     conversation = get_conversation(session, user, conversation_id)
-    pending = unanswered_user_message(session, user, conversation.id)
+    # One read serves both questions: is the last text item an unanswered user message, and
+    # what history comes before the message this turn answers.
+    recent = _latest_text_items(session, user, conversation.id, HISTORY_LIMIT + 1)
+    pending = recent[0] if recent and recent[0].role == ItemRole.user else None
     if retry and pending is None:
         raise Invalid("Nothing to retry: the last message already has a reply")
     if pending is not None and (retry or pending.content == text):
-        message = pending
-    else:
-        message = add_message(session, user, conversation, ItemRole.user, text)
-    return turn_input(session, user, conversation, message)
+        return TurnInput(conversation=conversation, message=pending, history=_as_history(recent[1:]),
+                         finished_calls=finished_tool_calls(session, user, pending.id))
+    # A message saved just now has no tool calls yet: nothing to read for it.
+    message = add_message(session, user, conversation, ItemRole.user, text)
+    return TurnInput(conversation=conversation, message=message, history=_as_history(recent[:HISTORY_LIMIT]))
+
+
+def _latest_text_items(session: Session, user: User, conversation_id: int, limit: int) -> list[Message]:
+    """The conversation's last `limit` user/assistant messages, newest first."""
+    return list(session.exec(
+        select(Message).where(Message.conversation_id == conversation_id, Message.user_id == user.id,
+                              col(Message.role).in_(TEXT_ROLES))
+        .order_by(col(Message.id).desc()).limit(limit)).all())
+
+
+def _as_history(newest_first: list[Message]) -> list[dict[str, str]]:
+    return [{"role": m.role.value, "content": m.content} for m in reversed(newest_first) if m.content]
 
 
 def turn_input(session: Session, user: User, conversation: Conversation, message: Message) -> TurnInput:

@@ -1,0 +1,133 @@
+"""The page's path (part of `make bench`): what a message sent through the native Reflex view
+costs the server, against the same turn over HTTP, on the same server in the same run.
+
+A production start with its frontend (`python -m todo_chat.serve`, SQLite, offline model; the
+build is made once into `.web-serve` like `make serve`, later runs reuse it). Two headless
+chromium pages (Playwright, /usr/bin/chromium, ChatKit's CDN blocked so the native view shows)
+each sign up and send messages one after another; every websocket frame the pages send and
+receive is counted. The server's CPU (all its processes, /proc) per message is compared with
+its CPU per SSE turn sent by the lean client for the same text. Browsers' own CPU is theirs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import procs
+from bench.client import Clients, User
+from bench.load import ROOT, SECRET, free_port, wait_ready
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CDN = "**/cdn.platform.openai.com/**"
+MESSAGES_PER_PAGE = 8
+
+
+def _start(data: Path) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    env = {**os.environ, "DATA_DIR": str(data), "DATABASE_URL": "", "ENVIRONMENT": "production",
+           "BETTER_AUTH_SECRET": SECRET, "CHAT_TURNS_PER_MINUTE": "1000000",
+           "SIGNUP_ATTEMPTS_PER_IP": "1000/minute", "REFLEX_WEB_WORKDIR": str(ROOT / ".web-serve"),
+           "API_URL": f"http://localhost:{port}", "REFLEX_CHECK_LATEST_VERSION": "0",
+           "REFLEX_BUN_PATH": str(ROOT / ".tools" / "node_modules" / ".bin" / "bun")}
+    proc = subprocess.Popen([sys.executable, "-m", "todo_chat.serve", "--port", str(port), "--redis", "off"],
+                            cwd=ROOT, env=env, stdout=open(data / "page-server.log", "w"),  # noqa: SIM115
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    wait_ready(f"http://127.0.0.1:{port}/login", proc, timeout=900)
+    return proc, port
+
+
+def _page(browser, base: str, n: int):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.route(CDN, lambda route: route.abort())
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    frames = {"sent": 0, "received": 0}
+    page.on("websocket", lambda ws: (ws.on("framesent", lambda _f: frames.__setitem__("sent", frames["sent"] + 1)),
+                                     ws.on("framereceived",
+                                           lambda _f: frames.__setitem__("received", frames["received"] + 1))))
+    page.goto(base + "/signup")
+    page.get_by_label("Name").fill("Bench")
+    page.get_by_label("Email").fill(f"page{n}-{time.time_ns()}@example.com")
+    page.get_by_label("Password").fill("correct-horse-1")
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url("**/chat**")
+    page.get_by_role("textbox", name="Message").wait_for()
+    return page, frames
+
+
+def _send(page, text: str, done_before: int) -> None:
+    from playwright.sync_api import expect
+
+    composer = page.get_by_role("textbox", name="Message")
+    composer.fill(text)
+    composer.press("Enter")
+    expect(page.get_by_role("status", name="add_task: success")).to_have_count(done_before + 1)
+    expect(page.get_by_role("button", name="Send message")).to_be_visible()  # the stream has ended
+
+
+def page_path() -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    data = Path(tempfile.mkdtemp(prefix="todo-chat-page-"))
+    clients = Clients(1)
+    proc, port = _start(data)
+    result: dict[str, float] = {}
+    try:
+        pids = procs.tree(proc.pid)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            pages = [_page(browser, f"http://localhost:{port}", n) for n in range(2)]
+            for page, _ in pages:  # warm up: the first message of a page loads its conversation
+                _send(page, "Add a task to buy bread", 0)
+            time.sleep(1)
+            sent0 = [dict(frames) for _, frames in pages]
+            cpu0 = procs.cpu_s(pids)
+            for k in range(MESSAGES_PER_PAGE):
+                for page, _ in pages:
+                    _send(page, f"Add a task to buy milk {k}", k + 1)
+            cpu = procs.cpu_s(pids) - cpu0
+            count = MESSAGES_PER_PAGE * len(pages)
+            result["page_cpu_ms"] = cpu / count * 1000
+            pairs = [(frames, before) for (_, frames), before in zip(pages, sent0, strict=True)]
+            result["frames_received"] = sum(f["received"] - b["received"] for f, b in pairs) / count
+            result["frames_sent"] = sum(f["sent"] - b["sent"] for f, b in pairs) / count
+            browser.close()
+        users = _seed_for(data)
+        cpu0 = procs.cpu_s(pids)
+        outcome = clients.run(port, users, MESSAGES_PER_PAGE, stream=True, new_every=0)
+        result["http_cpu_ms"] = (procs.cpu_s(pids) - cpu0) / max(1, len(outcome.latencies_ms)) * 1000
+        result["http_errors"] = outcome.errors
+        result["ratio"] = result["page_cpu_ms"] / result["http_cpu_ms"]
+    finally:
+        clients.close()
+        proc.terminate()
+        proc.wait(timeout=30)
+    return result
+
+
+def _seed_for(data: Path) -> list[User]:
+    import json
+
+    env = {**os.environ, "DATA_DIR": str(data), "DATABASE_URL": "", "BETTER_AUTH_SECRET": SECRET}
+    seeded = subprocess.run([sys.executable, "-m", "bench.seed", "2"], cwd=ROOT, env=env, check=True,
+                            capture_output=True, text=True)
+    return [User(uid, token) for uid, token in json.loads(seeded.stdout)]
+
+
+def main() -> None:
+    r = page_path()
+    print("\nThe page's path (native Reflex view, 2 headless pages, SQLite, offline model; SSE over HTTP the same):")
+    print(f"  server CPU per message sent from the page:  {r['page_cpu_ms']:.1f} ms")
+    print(f"  server CPU per the same turn over HTTP/SSE: {r['http_cpu_ms']:.1f} ms ({r['http_errors']:.0f} errors)")
+    print(f"  ratio page / HTTP: {r['ratio']:.2f}x (target <= 1.3x)")
+    print(f"  websocket frames per message: {r['frames_received']:.1f} received, {r['frames_sent']:.1f} sent")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""What the database does for a chat turn: few statements, and the same answers as before."""
+
+from __future__ import annotations
+
+from sqlalchemy import event
+
+from todo_chat.core import db
+from todo_chat.models import ItemRole
+from todo_chat.services import accounts, conversations
+
+
+def _counted(work):
+    statements: list[str] = []
+    listener = lambda *args: statements.append(args[2].split()[0])  # noqa: E731
+    event.listen(db.get_engine(), "before_cursor_execute", listener)
+    try:
+        with db.session_scope() as session:
+            result = work(session)
+    finally:
+        event.remove(db.get_engine(), "before_cursor_execute", listener)
+    return result, statements
+
+
+def test_a_message_in_a_conversation_is_saved_with_one_read_of_its_history(data_dir):
+    with db.session_scope() as session:
+        user = accounts.create_user(session, "turns@example.com", "hash")
+        first = conversations.open_turn(session, user, "Add milk")
+        conversations.add_message(session, user, first.conversation, ItemRole.assistant, "Added milk.")
+    turn, statements = _counted(lambda s: conversations.open_turn(s, user, "And eggs", first.conversation.id))
+    # The conversation, its latest text items (history and "is the last one unanswered?" at once),
+    # the bump, the message. No read of tool calls for a message saved just now.
+    assert statements == ["SELECT", "SELECT", "UPDATE", "INSERT"]
+    assert turn.history == [{"role": "user", "content": "Add milk"}, {"role": "assistant", "content": "Added milk."}]
+    assert turn.finished_calls == [] and turn.message.content == "And eggs"
+
+
+def test_the_unanswered_message_is_run_again_with_the_history_before_it(data_dir):
+    with db.session_scope() as session:
+        user = accounts.create_user(session, "retry@example.com", "hash")
+        first = conversations.open_turn(session, user, "Add milk")
+        conversations.add_message(session, user, first.conversation, ItemRole.assistant, "Added milk.")
+        failed = conversations.open_turn(session, user, "And eggs", first.conversation.id)
+    again, statements = _counted(lambda s: conversations.open_turn(s, user, None, first.conversation.id, retry=True))
+    assert again.message.id == failed.message.id  # not saved twice
+    assert [h["content"] for h in again.history] == ["Add milk", "Added milk."]
+    assert statements == ["SELECT", "SELECT", "SELECT"]  # + the calls its earlier try finished
+    same, _ = _counted(lambda s: conversations.open_turn(s, user, "And eggs", first.conversation.id))
+    assert same.message.id == failed.message.id  # the very text still unanswered: the same message

@@ -1,0 +1,46 @@
+"""The ASGI server of a production start (`python -m todo_chat.serve` execs into this).
+
+One worker: granian embedded in this very process, on its event loop, so the whole backend is
+one process (no supervisor holding a second copy of the app). Several: Reflex's own production
+runner (`reflex.utils.exec.run_backend_prod`: the app imported once here, the heap frozen, then
+granian's workers forked so they share its pages), called directly rather than through the
+`reflex run` command line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+
+
+def run(host: str, port: int, workers: int, frontend: bool) -> int:
+    from reflex_base.constants import Env, LogLevel
+    from reflex_base.environment import environment
+
+    # What `reflex run --env prod` sets for its backend (the frontend was built beforehand).
+    environment.REFLEX_ENV_MODE.set(Env.PROD)
+    environment.REFLEX_SKIP_COMPILE.set(True)
+    environment.REFLEX_MOUNT_FRONTEND_COMPILED_APP.set(frontend)
+
+    if workers > 1:
+        from reflex.utils import exec as reflex_exec
+
+        reflex_exec.run_backend_prod(host, port, LogLevel.WARNING, mount_frontend_compiled_app=frontend)
+        return 0
+    asyncio.run(_embedded(host, port))
+    return 0
+
+
+async def _embedded(host: str, port: int) -> None:
+    from granian.constants import Interfaces
+    from granian.log import LogLevels
+    from granian.server.embed import Server
+    from reflex.utils import prerequisites
+
+    app = prerequisites.get_and_validate_app().app
+    server = Server(app(), address=host, port=port, interface=Interfaces.ASGI, log_level=LogLevels.warning,
+                    log_access=False)
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, server.stop)
+    await server.serve()
