@@ -31,7 +31,7 @@ from todo_chat.agent.providers import apply_tracing, get_model
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, ToolCall, ToolCallStatus, User
-from todo_chat.services import conversations
+from todo_chat.services import analytics, conversations
 from todo_chat.services.conversations import MESSAGE_MAX, TurnInput, check_message, new_id
 from todo_chat.services.ratelimit import check_chat_turn
 
@@ -118,6 +118,7 @@ async def begin_turn(user: User, text: str | None, conversation_id: int | None =
     if not retry:
         check_message(text or "")
     await admit(user)
+    await analytics.retry_requested(user, conversation_id, retry)
     return await run_db(conversations.open_turn, user, text, conversation_id, retry)
 
 
@@ -163,6 +164,7 @@ def _finished_event(call: ToolCall) -> ToolCallEvent:
 MAX_TRIES = 4
 
 
+@analytics.observed
 async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
                    stream: bool = True) -> AsyncIterator[BaseModel]:
     """Run the agent on a saved user message; yield TurnStarted ... TurnDone | TurnFailed.
@@ -232,7 +234,9 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
                     fit.context_tokens = min(fit.context_tokens, server_context_size(exc) or fit.context_tokens)
                     # Tools that ran before the overflow are replayed, not run again.
                     finished = await _ran(user, message.id, calls)
+                    analytics.retried("context_overflow")
                     continue
+                analytics.model_failed(exc)
                 log.warning("turn failed in conversation %s: %r", conversation.id, exc,
                             exc_info=not isinstance(exc, EmptyAnswer) and not overflow)
                 if not stream:  # a plain run tells nothing until it ends: the database knows what ran

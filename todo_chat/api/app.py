@@ -21,7 +21,7 @@ from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
-from todo_chat.api import auth, chat, conversations, errors, tasks
+from todo_chat.api import analytics, auth, chat, conversations, errors, tasks
 from todo_chat.api.chatkit import endpoint as chatkit
 from todo_chat.api.responses import errors as error_responses
 from todo_chat.api.security_headers import SecurityHeaders
@@ -130,6 +130,7 @@ def create_app() -> FastAPI:
     for router in (auth.router, tasks.router, chat.router, conversations.router, chatkit.router,
                    errors.router):
         app.include_router(router)
+    analytics.install(app)
 
     route_methods: list[tuple[re.Pattern[str], set[str]]] = []
 

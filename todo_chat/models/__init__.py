@@ -6,3 +6,7 @@ from todo_chat.models.user import AuthSession, User
 
 __all__ = ["Attachment", "AuthSession", "Conversation", "ItemRole", "Message", "Priority", "Task", "ToolCall",
            "ToolCallStatus", "User"]
+
+from todo_chat.models.event import AnalyticsEvent, EventKind, EventSource  # noqa: E402
+
+__all__ += ["AnalyticsEvent", "EventKind", "EventSource"]
