@@ -6,9 +6,9 @@ Revises: 0004
 Create Date: 2026-12-03
 """
 import sqlalchemy as sa
-from alembic import op
 
 import todo_chat.core.db
+from alembic import op
 
 revision = '0005_events'
 down_revision = '0004'

@@ -4,7 +4,7 @@ records of its own turns, in one table. A row belongs to one user and goes with 
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer
@@ -17,13 +17,13 @@ NAME_MAX = 64
 STATUS_MAX = 16
 
 
-class EventSource(str, Enum):
+class EventSource(StrEnum):
     chatkit = "chatkit"  # the ChatKit bridge in the browser
     native = "native"  # the Reflex-native chat view
     server = "server"  # the server's own record of a turn
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     # reported by a client (a user setting turns these off)
     thread_change = "thread_change"
     message_sent = "message_sent"

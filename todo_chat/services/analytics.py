@@ -11,25 +11,32 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 import anyio
-from sqlmodel import Session, col, delete
+from sqlmodel import Session, col, delete, select
 
 from todo_chat.core import metrics
+from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db, utcnow
 from todo_chat.core.logs import new_request_id, request_id
-from todo_chat.core.config import get_settings
 from todo_chat.models import AnalyticsEvent, EventKind, EventSource, User
 from todo_chat.models.event import CLIENT_KINDS, NAME_MAX, STATUS_MAX
 from todo_chat.services import conversations, ratelimit
+from todo_chat.services.errors import NotFound, ServiceError
 
 log = logging.getLogger(__name__)
 RATE_MESSAGE = "Too many analytics events. Try again in {retry_after} s."
+
+
+def owner(user: User) -> int:
+    if user.id is None:
+        raise ValueError("the user is not saved")
+    return user.id
 
 
 # --- client events -------------------------------------------------------------------------------
@@ -45,7 +52,7 @@ def record_client_event(session: Session, user: User, kind: EventKind, source: E
         return None
     if thread_id:
         conversations.get_by_thread_id(session, user, thread_id)
-    event = AnalyticsEvent(user_id=user.id, kind=kind, source=source, thread_id=thread_id,
+    event = AnalyticsEvent(user_id=owner(user), kind=kind, source=source, thread_id=thread_id,
                            request_id=request_id.get() or None, data=data or {})
     session.add(event)
     session.flush()
@@ -60,9 +67,34 @@ async def track(user: User, kind: EventKind, source: EventSource, thread_id: str
     return await run_db(record_client_event, user, kind, source, thread_id, data)
 
 
+async def _quietly(user: User, kind: EventKind, thread_id: str | None = None,
+                   conversation_id: int | None = None, **data: Any) -> None:
+    """A native-view event: the same rules as the endpoints', but a refusal (rate limit, a
+    conversation deleted meanwhile) never gets in the way of the chat."""
+    try:
+        if conversation_id is not None:
+            thread_id = (await run_db(conversations.get_conversation, user, conversation_id)).thread_id
+        await track(user, kind, EventSource.native, thread_id, **data)
+    except ServiceError as exc:
+        log.info("native %s event not recorded: %s", kind.value, exc)
+
+
+async def native_message(user: User, thread_id: str, text: str | None) -> None:
+    """The native view sent a message (None: a retry, no new message)."""
+    if text is not None:
+        await _quietly(user, EventKind.message_sent, thread_id, length=len(text))
+
+
+async def native_thread(user: User, conversation_id: int) -> None:
+    """The native view opened a conversation."""
+    await _quietly(user, EventKind.thread_change, conversation_id=conversation_id)
+
+
 def set_enabled(session: Session, user: User, enabled: bool) -> User:
     """Turn the user's client analytics on or off; off also forgets what the client reported."""
     row = session.get(User, user.id)
+    if row is None:
+        raise NotFound("No such user")
     row.analytics_enabled = enabled
     session.add(row)
     if not enabled:
@@ -75,17 +107,17 @@ def set_enabled(session: Session, user: User, enabled: bool) -> User:
 def list_events(session: Session, user: User, kinds: set[EventKind] | None = None,
                 limit: int = 100) -> list[AnalyticsEvent]:
     """The user's newest events (their own only), newest first."""
-    query = session.query(AnalyticsEvent).filter(col(AnalyticsEvent.user_id) == user.id)
+    query = select(AnalyticsEvent).where(col(AnalyticsEvent.user_id) == user.id)
     if kinds:
-        query = query.filter(col(AnalyticsEvent.kind).in_(kinds))
-    return list(query.order_by(col(AnalyticsEvent.id).desc()).limit(limit).all())
+        query = query.where(col(AnalyticsEvent.kind).in_(kinds))
+    return list(session.exec(query.order_by(col(AnalyticsEvent.id).desc()).limit(limit)).all())
 
 
 # --- the server's own events and metrics of a chat turn ------------------------------------------
 
 def _save_server_events(session: Session, user: User, rows: list[AnalyticsEvent]) -> None:
     for row in rows:
-        row.user_id = user.id
+        row.user_id = owner(user)
         session.add(row)
     session.flush()
 
@@ -107,7 +139,7 @@ class TurnWatch:
     closed: bool = False
 
     def _event(self, kind: EventKind, **fields: Any) -> None:
-        self.rows.append(AnalyticsEvent(user_id=self.user.id, kind=kind, source=EventSource.server,
+        self.rows.append(AnalyticsEvent(user_id=owner(self.user), kind=kind, source=EventSource.server,
                                         thread_id=self.thread_id, request_id=self.request_id or None,
                                         **fields))
 
@@ -169,12 +201,12 @@ class TurnWatch:
 _watch: ContextVar[TurnWatch | None] = ContextVar("turn_watch", default=None)
 
 
-def observed(run: Callable[..., AsyncIterator[Any]]) -> Callable[..., AsyncIterator[Any]]:
+def observed(run: Callable[..., AsyncIterator[Any]]) -> Callable[..., AsyncGenerator[Any, None]]:
     """Wraps `agent.turn.run_turn`: the turn gets a request id (the HTTP request's, else its
     own) that its logs and tool calls carry, its events are recorded, its metrics counted."""
 
     @functools.wraps(run)
-    async def watched(user: User, turn: Any, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+    async def watched(user: User, turn: Any, *args: Any, **kwargs: Any) -> AsyncGenerator[Any, None]:
         turn_id = request_id.get() or new_request_id()
         id_token = request_id.set(turn_id)
         watch = TurnWatch(user, request_id=turn_id,
@@ -192,7 +224,8 @@ def observed(run: Callable[..., AsyncIterator[Any]]) -> Callable[..., AsyncItera
             watch.outcome = "error"
             raise
         finally:
-            await events.aclose()
+            if isinstance(events, AsyncGenerator):  # closing it cancels the agent run (Stop)
+                await events.aclose()
             await watch.close()
             _reset(_watch, watch_token, None)
             _reset(request_id, id_token, "")
@@ -224,7 +257,7 @@ async def retry_requested(user: User, conversation_id: int | None, retry: bool) 
     if not retry:
         return
     metrics.TURN_RETRIES.labels("user").inc()
-    row = AnalyticsEvent(user_id=user.id, kind=EventKind.retry, source=EventSource.server, status="user",
+    row = AnalyticsEvent(user_id=owner(user), kind=EventKind.retry, source=EventSource.server, status="user",
                          request_id=request_id.get() or None,
                          data={"conversation_id": conversation_id} if conversation_id else {})
     await run_db(_save_server_events, user, [row])

@@ -65,7 +65,7 @@ def offset_changes(zone: ZoneInfo, start: datetime, end: datetime) -> list[tuple
     """The zone's UTC offsets (seconds) over [start, end): the first from `start`, then each
     change with the instant it takes effect (to the second)."""
     def offset(at: datetime) -> int:
-        return int(at.astimezone(zone).utcoffset().total_seconds())
+        return int((at.astimezone(zone).utcoffset() or timedelta()).total_seconds())
 
     changes = [(start, offset(start))]
     day = start
@@ -88,7 +88,8 @@ def _local_text(session: Session, column, zone: ZoneInfo, start: datetime, end: 
         return func.to_char(func.timezone(zone.key, column), postgres_format)
     changes = offset_changes(zone, start, end)
     shift = lambda seconds: literal(f"{seconds:+d} seconds")  # noqa: E731
-    modifier = case(*[(column < at, shift(before)) for (at, _), (_, before) in zip(changes[1:], changes)],
+    stretches = zip(changes[1:], changes[:-1], strict=True)  # (a change, the offset before it)
+    modifier = case(*[(column < at, shift(before)) for (at, _), (_, before) in stretches],
                     else_=shift(changes[-1][1])) if len(changes) > 1 else shift(changes[0][1])
     return func.strftime(sqlite_format, column, modifier)
 

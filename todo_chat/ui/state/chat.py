@@ -11,13 +11,14 @@ import reflex as rx
 from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, begin_turn, run_turn
 from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, Message
-from todo_chat.services import conversations
+from todo_chat.services import analytics, conversations
 from todo_chat.services.errors import ServiceError
 from todo_chat.services.ratelimit import RateLimited
 from todo_chat.ui.state.auth import AuthState
 from todo_chat.ui.state.badges import BadgeState
 from todo_chat.ui.state.sidebar import SidebarState
 from todo_chat.ui.state.tasks import TaskPanelState
+from todo_chat.ui.state.usage import native_thread_opened
 
 FLUSH_EVERY_S = 0.05  # stream to the page in small batches, not one state update per token
 MAX_TRIES = 3
@@ -82,6 +83,7 @@ class ChatState(rx.State):
         self.messages = [message_view(m) for m in page.items]
         self.streaming_text, self.error, self.rate_limited = "", "", ""
         self.can_retry = pending is not None
+        await native_thread_opened(self, user, conversation_id)
         if pending is not None:
             self.error = "The last message has no answer yet."
         await (await self.get_state(BadgeState)).load_for(user, conversation_id)
@@ -134,6 +136,7 @@ class ChatState(rx.State):
             return await self._finish(rate_limited=str(exc), drop_pending=True)
         except ServiceError as exc:
             return await self._finish(error=str(exc), drop_pending=True)
+        await analytics.native_message(user, turn.conversation.thread_id, text)
         conversation, message = turn.conversation, turn.message
         buffer, last_flush, answered = "", time.monotonic(), False
         events = run_turn(user, turn)
