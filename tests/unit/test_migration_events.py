@@ -3,12 +3,12 @@ goes back down cleanly."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from alembic import command
 from sqlalchemy import inspect, text
 from sqlmodel import Session, select
 
+from alembic import command
 from tests.conftest import use_data_dir
 from tests.unit.test_migrations import alembic_config
 from todo_chat.core import db
@@ -29,7 +29,7 @@ def test_events_migration_backfills_completion_times(tmp_path):
     db.migrate()
     with Session(db.get_engine()) as session:
         done, still_open = session.exec(select(Task).order_by(Task.id)).all()
-        assert done.completed_at == datetime(2026, 11, 2, 18, 30, tzinfo=timezone.utc)
+        assert done.completed_at == datetime(2026, 11, 2, 18, 30, tzinfo=UTC)
         assert still_open.completed_at is None
         assert session.exec(select(User)).one().analytics_enabled is True
     with db.get_engine().begin() as connection:
