@@ -89,7 +89,7 @@ def busiest_hours() -> rx.Component:
     return chart_card("Busiest hours", StatsState.hours_summary, chart,
                       as_table("Tasks completed per hour of the day, last 90 days", ["Hour", "Completed"],
                                StatsState.hours,
-                               lambda h: [rx.table.cell(h["hour"] + ":00"), rx.table.cell(h["count"])]))
+                               lambda h: [rx.table.cell(h["label"]), rx.table.cell(h["count"])]))
 
 
 def tool_calls() -> rx.Component:

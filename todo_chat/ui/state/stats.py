@@ -24,7 +24,7 @@ class StatsState(rx.State):
     done_count: int = 0
     overdue: int = 0
     streak: int = 0
-    hours: list[dict[str, Any]] = []  # {"hour": "09", "count": 3}
+    hours: list[dict[str, Any]] = []  # {"hour": "09", "label": "09:00", "count": 3}
     tools: list[dict[str, Any]] = []  # {"name": "add_task", "success": 2, "error": 0, "pending": 0}
     analytics_enabled: bool = True
 
@@ -65,7 +65,7 @@ class StatsState(rx.State):
                       "count": d.count} for d in figures.days]
         self.completed_30, self.streak = figures.completed_last_30_days, figures.streak
         self.open_count, self.done_count, self.overdue = figures.open, figures.done, figures.overdue
-        self.hours = [{"hour": f"{h.hour:02d}", "count": h.count} for h in figures.hours]
+        self.hours = [{"hour": f"{h.hour:02d}", "label": f"{h.hour:02d}:00", "count": h.count} for h in figures.hours]
         self.tools = [{"name": t.name, **{o: getattr(t, o) for o in OUTCOMES}} for t in figures.tools]
         self.analytics_enabled = user.analytics_enabled
         self.loaded = True
