@@ -46,14 +46,17 @@ def test_stats_page_on_desktop_and_phone(browser, stats_app):
     page.get_by_role("link", name="Stats").click()  # the header link
     page.wait_for_url("**/stats")
     expect(page.get_by_role("heading", name="Your stats", level=1)).to_be_visible()
-    figures = page.locator(".stat-figure")
-    expect(figures.filter(has_text="Open")).to_contain_text("4")  # 2 left + the bill + milk
-    expect(figures.filter(has_text="Done")).to_contain_text("3")
-    expect(figures.filter(has_text="Overdue now")).to_contain_text("1")
-    expect(figures.filter(has_text="Day streak")).to_contain_text("1")
+
+    def figure(label: str):
+        return page.locator(".stat-figure").filter(has=page.get_by_text(label, exact=True))
+
+    expect(figure("Open")).to_contain_text("4")  # 2 left + the bill + milk
+    expect(figure("Done")).to_contain_text("3")
+    expect(figure("Overdue now")).to_contain_text("1")
+    expect(figure("Day streak")).to_contain_text("1")
     expect(page.get_by_text("3 tasks completed in the last 30 days")).to_be_visible()
     expect(page.get_by_text("Tool calls: add_task: 1 succeeded, 0 failed.")).to_be_visible()
-    expect(page.locator(".stat-chart .recharts-surface")).to_have_count(4)
+    expect(page.locator(".stat-chart .recharts-wrapper")).to_have_count(4)
     expect(page.get_by_role("img", name="Completed per day 3 tasks completed in the last 30 days",
                             exact=False)).to_be_visible()
     tools = page.locator(".stat-card").filter(has_text="Tool calls by outcome")
@@ -72,7 +75,7 @@ def test_stats_page_on_desktop_and_phone(browser, stats_app):
     phone.context.add_init_script(f"localStorage.setItem('token', {page_token(client)!r})")
     phone.goto(stats_app + "/stats")
     expect(phone.get_by_role("heading", name="Your stats", level=1)).to_be_visible()
-    expect(phone.locator(".stat-chart .recharts-surface")).to_have_count(4)
+    expect(phone.locator(".stat-chart .recharts-wrapper")).to_have_count(4)
     assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
     expect(phone.get_by_role("link", name="Stats")).to_be_visible()
     shot(phone, "stats-390")
