@@ -10,6 +10,8 @@ from todo_chat.ui.pages.chat import token_keeper
 from todo_chat.ui.state.stats import OUTCOMES, StatsState
 
 BAR = rx.color("accent", 9)
+MARGIN = {"top": 16, "right": 20, "left": 0, "bottom": 0}
+BAR_MAX = 48  # px: one tool, or two statuses, must not become a wall of colour
 OUTCOME_FILL = {"success": rx.color("grass", 9), "error": rx.color("tomato", 9), "pending": rx.color("gray", 9)}
 
 
@@ -59,8 +61,8 @@ def per_day() -> rx.Component:
     chart = rx.recharts.bar_chart(
         *_axes("label", interval="preserveStartEnd", min_tick_gap=16),
         rx.recharts.bar(rx.recharts.label_list(data_key="count", position="top", font_size=10),
-                        data_key="count", name="Completed", fill=BAR, is_animation_active=False),
-        data=StatsState.days, width="100%", height=220, margin={"top": 16, "right": 8, "left": 0, "bottom": 0},
+                        data_key="count", name="Completed", fill=BAR, is_animation_active=False, max_bar_size=BAR_MAX),
+        data=StatsState.days, width="100%", height=220, margin=MARGIN,
     )
     return chart_card("Completed per day", StatsState.days_summary, chart,
                       as_table("Tasks completed per day, last 30 days", ["Day", "Completed"], StatsState.days,
@@ -71,8 +73,8 @@ def open_vs_done() -> rx.Component:
     chart = rx.recharts.bar_chart(
         *_axes("label"),
         rx.recharts.bar(rx.recharts.label_list(data_key="count", position="top"),
-                        data_key="count", name="Tasks", fill=BAR, is_animation_active=False),
-        data=StatsState.status_rows, width="100%", height=220, margin={"top": 16, "right": 8, "left": 0, "bottom": 0},
+                        data_key="count", name="Tasks", fill=BAR, is_animation_active=False, max_bar_size=BAR_MAX),
+        data=StatsState.status_rows, width="100%", height=220, margin=MARGIN,
     )
     summary = f"{StatsState.open_count} open, {StatsState.done_count} done."
     return chart_card("Open and done", summary, chart,
@@ -83,8 +85,8 @@ def open_vs_done() -> rx.Component:
 def busiest_hours() -> rx.Component:
     chart = rx.recharts.bar_chart(
         *_axes("hour", interval=2),
-        rx.recharts.bar(data_key="count", name="Completed", fill=BAR, is_animation_active=False),
-        data=StatsState.hours, width="100%", height=220, margin={"top": 16, "right": 8, "left": 0, "bottom": 0},
+        rx.recharts.bar(data_key="count", name="Completed", fill=BAR, is_animation_active=False, max_bar_size=BAR_MAX),
+        data=StatsState.hours, width="100%", height=220, margin=MARGIN,
     )
     return chart_card("Busiest hours", StatsState.hours_summary, chart,
                       as_table("Tasks completed per hour of the day, last 90 days", ["Hour", "Completed"],
@@ -99,8 +101,8 @@ def tool_calls() -> rx.Component:
         *_axes("name"),
         rx.recharts.legend(),
         *[rx.recharts.bar(data_key=outcome, name=outcome.capitalize(), stack_id="calls", fill=OUTCOME_FILL[outcome],
-                          is_animation_active=False) for outcome in OUTCOMES],
-        data=StatsState.tools, width="100%", height=220, margin={"top": 16, "right": 8, "left": 0, "bottom": 0},
+                          is_animation_active=False, max_bar_size=BAR_MAX) for outcome in OUTCOMES],
+        data=StatsState.tools, width="100%", height=220, margin=MARGIN,
     )
     return chart_card("Tool calls by outcome", StatsState.tools_summary, chart,
                       as_table("The assistant's tool calls by outcome", ["Tool", "Success", "Error", "Pending"],
