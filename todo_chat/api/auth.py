@@ -55,7 +55,7 @@ class ProfileBody(BaseModel):
     name: str | None = Field(default=None, max_length=120)
     timezone: Zone | None = None
     # false: the client's usage events are no longer stored (and those stored are deleted)
-    analytics_enabled: bool | None = None
+    analytics_enabled: bool | None = Field(default=None, strict=True)
 
 
 class RefreshBody(BaseModel):
