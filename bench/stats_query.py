@@ -25,7 +25,8 @@ from sqlalchemy import insert  # noqa: E402
 
 from todo_chat.api.app import create_app  # noqa: E402
 from todo_chat.core.config import get_settings  # noqa: E402
-from todo_chat.core.db import migrate, session_scope, utcnow  # noqa: E402
+from todo_chat.core.db import migrate, session_scope  # noqa: E402
+from todo_chat.core.time import utcnow  # noqa: E402
 from todo_chat.models import Task, User  # noqa: E402
 from todo_chat.services import stats  # noqa: E402
 

@@ -11,7 +11,7 @@ from sqlalchemy import JSON, Column, ForeignKey, Index, Integer
 from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
-from todo_chat.core.db import UTCDateTime, utcnow
+from todo_chat.core.time import UTCDateTime, utcnow
 
 NAME_MAX = 64
 STATUS_MAX = 16

@@ -22,8 +22,9 @@ from sqlmodel import Session, col, delete, select
 
 from todo_chat.core import metrics
 from todo_chat.core.config import get_settings
-from todo_chat.core.db import run_db, utcnow
+from todo_chat.core.db import run_db
 from todo_chat.core.logs import new_request_id, request_id
+from todo_chat.core.time import utcnow
 from todo_chat.models import AnalyticsEvent, EventKind, EventSource, User
 from todo_chat.models.event import CLIENT_KINDS, NAME_MAX, STATUS_MAX
 from todo_chat.services import conversations, ratelimit

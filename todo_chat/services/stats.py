@@ -17,7 +17,7 @@ from sqlalchemy import case, literal
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, func, select
 
-from todo_chat.core.db import utcnow
+from todo_chat.core.time import utcnow
 from todo_chat.models import Task, ToolCall, ToolCallStatus, User
 from todo_chat.services.tasks import TaskQuery, day_start, list_tasks, zone_of
 
