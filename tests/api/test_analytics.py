@@ -6,6 +6,8 @@ import pytest
 from agents.testing import ScriptedModel, assistant_message, function_call
 from sqlmodel import select
 
+from tests.api.test_model_server import chat_ok
+from tests.fake_openai import context_overflow, text
 from todo_chat.agent import turn
 from todo_chat.core import config
 from todo_chat.models import AnalyticsEvent, EventKind, EventSource
@@ -154,3 +156,13 @@ def test_a_request_id_is_echoed_and_a_sane_one_kept(client, alice):
     assert given.headers["x-request-id"] == "abc-123"
     made = client.get("/api/auth/me", headers={**alice.headers, "X-Request-ID": "no good;"})
     assert made.headers["x-request-id"] != "no good;" and len(made.headers["x-request-id"]) == 16
+
+
+def test_a_context_overflow_retry_is_recorded(client, alice, session, fake_openai):
+    fake_openai.script(text("one"))
+    conversation = chat_ok(client, alice, "first")["conversation_id"]
+    fake_openai.script(context_overflow(), text("two"))
+    assert chat_ok(client, alice, "second", conversation)["response"] == "two"
+    rows = events_of(session, alice)
+    assert [(e.kind, e.status) for e in rows][-3:] == [
+        (EventKind.turn_started, None), (EventKind.retry, "context_overflow"), (EventKind.turn_finished, "ok")]
