@@ -3,6 +3,8 @@ events of both chat views, CHAT_FONT_FAMILY in both, and /metrics on the product
 
 from __future__ import annotations
 
+import time
+
 import httpx
 import pytest
 from playwright.sync_api import expect
@@ -83,6 +85,20 @@ def test_stats_page_on_desktop_and_phone(browser, stats_app):
     phone.context.close()
 
 
+def events_of(client: httpx.Client) -> list[tuple[str, str, str | None]]:
+    return [(e["kind"], e["source"], e["thread_id"]) for e in client.get("/api/analytics/events").json()]
+
+
+def eventually(read, done, tries: int = 40):
+    """`read()` until `done(value)` (an event handler's write lands a moment after the click)."""
+    for _ in range(tries):
+        value = read()
+        if done(value):
+            return value
+        time.sleep(0.25)
+    return value
+
+
 def page_token(client: httpx.Client) -> str:
     return client.headers["Authorization"].removeprefix("Bearer ")
 
@@ -106,7 +122,7 @@ def test_chatkit_gets_the_font_and_reports_thread_changes_and_messages(browser, 
     page.context.close()
 
 
-def test_the_native_view_uses_the_font_and_reports_a_sent_message(browser, stats_app):
+def test_the_native_view_uses_the_font_and_reports_a_message_and_an_opened_thread(browser, stats_app):
     page = new_page(browser)  # ChatKit's CDN blocked: the native view
     sign_up(page, stats_app, "Nat")
     composer = page.get_by_role("textbox", name="Message")
@@ -115,9 +131,14 @@ def test_the_native_view_uses_the_font_and_reports_a_sent_message(browser, stats
     composer.fill("add a task to call the dentist")
     composer.press("Enter")
     expect(page.locator(".message-assistant").last).to_contain_text("dentist", timeout=20_000)
+    sidebar = page.get_by_role("navigation", name="Conversations")
+    sidebar.get_by_role("button", name="New chat").click()
+    sidebar.get_by_role("button", name="add a task to call the dentist", exact=False).first.click()
     client, _user_id = api_of(page, stats_app)
-    kinds = [(e["kind"], e["source"]) for e in client.get("/api/analytics/events").json()]
-    assert ("message_sent", "native") in kinds and ("turn_finished", "server") in kinds
+    thread = client.get("/api/conversations").json()["conversations"][0]["thread_id"]
+    events = eventually(lambda: events_of(client), lambda seen: ("thread_change", "native", thread) in seen)
+    assert ("message_sent", "native", thread) in events and ("thread_change", "native", thread) in events
+    assert ("turn_finished", "server", thread) in events
     page.context.close()
 
 
