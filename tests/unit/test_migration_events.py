@@ -1,10 +1,11 @@
-"""0005_events: tasks done before it get a completion time, users keep analytics on, and it
+"""The events revision: tasks done before it get a completion time, users keep analytics on, and it
 goes back down cleanly."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlmodel import Session, select
 
@@ -13,6 +14,8 @@ from tests.conftest import use_data_dir
 from tests.unit.test_migrations import alembic_config
 from todo_chat.core import db
 from todo_chat.models import Task, User
+
+EVENTS = "0006_events"
 
 
 def test_events_migration_backfills_completion_times(tmp_path):
@@ -33,7 +36,8 @@ def test_events_migration_backfills_completion_times(tmp_path):
         assert still_open.completed_at is None
         assert session.exec(select(User)).one().analytics_enabled is True
     with db.get_engine().begin() as connection:
-        command.downgrade(alembic_config(connection), "0004")
+        config = alembic_config(connection)
+        command.downgrade(config, ScriptDirectory.from_config(config).get_revision(EVENTS).down_revision)
         inspector = inspect(connection)
         assert "analytics_event" not in inspector.get_table_names()
         assert "completed_at" not in {c["name"] for c in inspector.get_columns("task")}

@@ -1,8 +1,8 @@
 """usage events (client analytics and the server's own turn records), the analytics setting,
 and when each task was completed (the stats count completions per day)
 
-Revision ID: 0005_events
-Revises: 0004
+Revision ID: 0006_events
+Revises: 0005_access_tokens
 Create Date: 2026-12-03
 """
 import sqlalchemy as sa
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 import todo_chat.core.db
 from alembic import op
 
-revision = '0005_events'
-down_revision = '0004'
+revision = '0006_events'
+down_revision = '0005_access_tokens'
 branch_labels = None
 depends_on = None
 
