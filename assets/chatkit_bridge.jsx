@@ -42,6 +42,20 @@ function report(apiBase, detail) {
   } catch (_) { /* reporting must never break the page */ }
 }
 
+// Usage events, as the seeds send them (POST /api/analytics/...), as this user. The server
+// drops them when the user turned analytics off; a failure never reaches the page.
+function track(apiBase, token, path, body) {
+  if (!token) return;
+  try {
+    fetch(`${apiBase}/api/analytics/${path}`, {
+      method: "POST",
+      keepalive: true,
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ ...body, source: "chatkit" }),
+    }).catch(() => {});
+  } catch (_) { /* analytics must never break the page */ }
+}
+
 class Boundary extends React.Component {
   constructor(props) { super(props); this.state = { failed: false }; }
   static getDerivedStateFromError() { return { failed: true }; }
@@ -92,6 +106,7 @@ function Chat(props) {
   const { apiBase, on } = props;
   const secret = useClientSecret(apiBase, props.token);
   const chatkitRef = useRef(null);
+  const threadRef = useRef(props.threadId || null);
 
   const authFetch = useMemo(() => async (input, init = {}) => {
     const send = async (force) => fetch(input, {
@@ -116,6 +131,7 @@ function Chat(props) {
       color: { accent: { primary: props.accent, level: 2 } },
       radius: props.radius,
       density: props.density,
+      ...(props.fontFamily ? { typography: { fontFamily: props.fontFamily } } : {}),
     },
     startScreen: { greeting: props.greeting, prompts: props.prompts },
     composer: { placeholder: props.placeholder, attachments: { enabled: !!props.attachments } },
@@ -141,8 +157,18 @@ function Chat(props) {
     onError: ({ error }) => { const d = errorDetail(error); report(apiBase, d); on.error(d); },
     onResponseStart: () => on.responseStart({}),
     onResponseEnd: () => on.responseEnd({}),
-    onThreadChange: ({ threadId }) => on.threadChange({ threadId: threadId || null }),
-    onLog: ({ name, data }) => on.log({ name, data: data || {} }),
+    onThreadChange: ({ threadId }) => {
+      threadRef.current = threadId || null;
+      track(apiBase, props.token, "thread-change", { threadId: threadId || null });
+      on.threadChange({ threadId: threadId || null });
+    },
+    onLog: ({ name, data }) => {
+      if (name === "message.send") {
+        const text = typeof data?.text === "string" ? data.text : undefined;
+        track(apiBase, props.token, "message", { threadId: threadRef.current, length: text?.length });
+      }
+      on.log({ name, data: data || {} });
+    },
   };
   // useChatKit returns the element's methods (setThreadId, sendUserMessage, ...) beside `control`.
   const chatkit = useChatKit(options);

@@ -122,6 +122,21 @@ def start_local_redis(data_dir: Path) -> tuple[str, subprocess.Popen]:
     raise SystemExit("serve: the local redis-server did not start")
 
 
+METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
+
+
+def metrics_dir(env: dict[str, str], data_dir: Path) -> Path:
+    """Where the workers write their metrics (prometheus-client's multiprocess mode): the
+    operator's PROMETHEUS_MULTIPROC_DIR or `$DATA_DIR/metrics`, emptied before any worker starts
+    (values of an earlier run must not count again)."""
+    folder = Path(env.get(METRICS_DIR_ENV) or data_dir / "metrics")
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.db"):
+        stale.unlink()
+    env[METRICS_DIR_ENV] = str(folder)
+    return folder
+
+
 def prepare(env: dict[str, str], workers: int | None, redis: str) -> tuple[dict[str, str], subprocess.Popen | None]:
     """Settings check, migrations, worker count and Redis: the environment for the workers."""
     env = dict(env)
@@ -154,6 +169,7 @@ def prepare(env: dict[str, str], workers: int | None, redis: str) -> tuple[dict[
         if (workers or int(env.get("WORKERS") or 1)) > 1:
             print("serve: several workers need Redis (REFLEX_REDIS_URL): running one", file=sys.stderr)
     env["GRANIAN_WORKERS"] = str(count)
+    metrics_dir(env, settings.data_dir)
     env["REFLEX_USE_GRANIAN"] = "true"
     return env, redis_proc
 

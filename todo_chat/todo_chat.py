@@ -11,10 +11,21 @@ from todo_chat.mcp.http import lifespan_task as mcp_lifespan_task
 from todo_chat.ui.pages.auth import login_page, signup_page
 from todo_chat.ui.pages.chat import chat_page, tasks_page
 from todo_chat.ui.pages.settings import settings_page
+from todo_chat.ui.pages.stats import stats_page
 from todo_chat.ui.state.auth import AuthState
 from todo_chat.ui.state.conversation import ConversationState
+from todo_chat.ui.state.stats import StatsState
 from todo_chat.ui.state.tasks import TaskPanelState
 from todo_chat.ui.state.tokens import TokensState
+
+
+def chat_font_style(font_family: str) -> list[rx.Component]:
+    """CHAT_FONT_FAMILY for the native chat (ChatKit gets it as theme.typography.fontFamily).
+    The setting only holds font-list characters (core/config.py), so it cannot close the rule."""
+    if not font_family:
+        return []
+    rule = f"--default-font-family: {font_family}; font-family: {font_family};"
+    return [rx.el.style(f".chat-panel, .floating-chat-panel {{ {rule} }}")]
 
 
 def index() -> rx.Component:
@@ -37,7 +48,8 @@ async def _freeze_start_up_objects():
 app = rx.App(
     api_transformer=api_app,
     stylesheets=["/styles.css"],
-    head_components=[rx.el.meta(name="color-scheme", content="light dark"), rx.script(src="/browser.js")],
+    head_components=[rx.el.meta(name="color-scheme", content="light dark"), rx.script(src="/browser.js"),
+                     *chat_font_style(get_settings().chat_font_family)],
 )
 app.register_lifespan_task(_migrate_on_start)
 app.register_lifespan_task(_freeze_start_up_objects)
@@ -51,3 +63,5 @@ app.add_page(chat_page, route="/chat", title="Chat · todo-chat", on_load=PRIVAT
 app.add_page(tasks_page, route="/tasks", title="Tasks · todo-chat", on_load=PRIVATE)
 app.add_page(settings_page, route="/settings", title="Settings · todo-chat",
              on_load=[AuthState.require_login, TokensState.load])
+app.add_page(stats_page, route="/stats", title="Stats · todo-chat",
+             on_load=[AuthState.require_login, StatsState.load, TaskPanelState.check_reminders])

@@ -13,7 +13,8 @@ def test_signup_answers_token_and_user(client):
     assert response.status_code == 201
     body = response.json()
     assert body["token_type"] == "bearer" and body["access_token"] and body["refresh_token"]
-    assert body["user"] == {"id": body["user"]["id"], "email": "new@example.com", "name": "New", "timezone": "UTC"}
+    assert body["user"] == {"id": body["user"]["id"], "email": "new@example.com", "name": "New", "timezone": "UTC",
+                            "analytics_enabled": True}
 
 
 def test_duplicate_email_is_409_case_insensitive(client, alice):

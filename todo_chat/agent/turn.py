@@ -44,7 +44,7 @@ from todo_chat.agent.stop import TurnStop, save_stopped
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, ToolCall, ToolCallStatus, User
-from todo_chat.services import conversations
+from todo_chat.services import analytics, conversations
 from todo_chat.services.conversations import MESSAGE_MAX, TurnInput, check_message, new_id
 from todo_chat.services.ratelimit import check_chat_turn
 
@@ -131,6 +131,7 @@ async def begin_turn(user: User, text: str | None, conversation_id: int | None =
                      retry: bool = False) -> TurnInput:
     """Admit the turn and save the user's message before any model runs."""
     await admit(user, None if retry else text or "")
+    await analytics.retry_requested(user, conversation_id, retry)
     return await run_db(conversations.open_turn, user, text, conversation_id, retry)
 
 
@@ -190,6 +191,7 @@ def _finished_event(call: ToolCall) -> ToolCallEvent:
 OVERFLOW_TRIES = 4
 
 
+@analytics.observed
 async def run_turn(user: User, turn: TurnInput, model: Model | None = None, stream: bool = True,
                    stop: TurnStop | None = None) -> AsyncGenerator[TurnMessage, None]:
     """The turn's events (see `_turn_events`) under the one cancel policy (`agent.stop`): closed
@@ -273,7 +275,9 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
                     fit.context_tokens = min(fit.context_tokens, server_context_size(exc) or fit.context_tokens)
                     # Tools that ran before the overflow are replayed, not run again.
                     finished = await _ran(user, message.id, calls)
+                    analytics.retried("context_overflow")
                     continue
+                analytics.model_failed(exc)
                 log.warning("turn failed in conversation %s: %r", conversation.id, exc,
                             exc_info=not isinstance(exc, EmptyAnswer) and not overflow)
                 if not stream:  # a plain run tells nothing until it ends: the database knows what ran

@@ -21,7 +21,7 @@ from starlette.convertors import PathConvertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
-from todo_chat.api import access_tokens, auth, chat, conversations, errors, tasks
+from todo_chat.api import access_tokens, analytics, auth, chat, conversations, errors, tasks
 from todo_chat.api.body_limit import BodyLimit
 from todo_chat.api.chatkit import endpoint as chatkit
 from todo_chat.api.responses import errors as error_responses
@@ -158,6 +158,7 @@ def _add_routes(app: FastAPI) -> None:
     for router in (auth.router, tasks.router, chat.router, conversations.router, chatkit.router,
                    errors.router, access_tokens.router):
         app.include_router(router)
+    analytics.install(app)
 
 
 def _add_api_catch_all(app: FastAPI) -> None:

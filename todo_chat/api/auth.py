@@ -55,6 +55,8 @@ class LoginBody(BaseModel):
 class ProfileBody(BaseModel):
     name: str | None = Field(default=None, max_length=120)
     timezone: Zone | None = None
+    # false: the client's usage events are no longer stored (and those stored are deleted)
+    analytics_enabled: bool | None = Field(default=None, strict=True)
 
 
 class RefreshBody(BaseModel):
@@ -75,6 +77,7 @@ class UserOut(BaseModel):
     email: str
     name: str
     timezone: str
+    analytics_enabled: bool = True
 
 
 class TokenOut(BaseModel):
@@ -146,9 +149,10 @@ async def me(user: CurrentUser) -> UserOut:
 
 @router.patch("/me", responses=errors(401, 422))
 async def update_me(user: CurrentUser, body: ProfileBody) -> UserOut:
-    """Change your name or time zone (an IANA name such as America/New_York)."""
-    return UserOut.model_validate(await run_db(accounts.update_profile, user, body.name, body.timezone),
-                                  from_attributes=True)
+    """Change your name, time zone (an IANA name such as America/New_York) or whether your
+    client's usage events are recorded (`analytics_enabled`)."""
+    return UserOut.model_validate(await run_db(accounts.update_profile, user, body.name, body.timezone,
+                                               body.analytics_enabled), from_attributes=True)
 
 
 @router.delete("/me", status_code=status.HTTP_204_NO_CONTENT, responses=errors(401, 403, 422, 429))

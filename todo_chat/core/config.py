@@ -112,6 +112,24 @@ class Settings(BaseSettings):
     # MCP tool calls per minute a personal access token's user may make (beyond: a tool error).
     mcp_calls_per_minute: int = Field(default=60, ge=1)
 
+    # Operators and analytics (issue 22). /metrics answers only with this bearer token: empty, it
+    # is a 404. Logs as one JSON object a line (with the request id) or as plain text.
+    metrics_token: str = ""
+    log_format: Literal["text", "json"] = "text"
+    # Client usage events (POST /api/analytics/...) a user may send, in `limits` notation.
+    analytics_events_per_user: str = "120/minute"
+    # The chat's font (ChatKit's theme.typography.fontFamily and the native view), a CSS
+    # font-family list such as "Inter, sans-serif"; empty: the theme's own.
+    chat_font_family: str = Field(default="", max_length=200, pattern=r"^[\w\s,'\"-]*$")
+
+    @field_validator("analytics_events_per_user")
+    @classmethod
+    def _analytics_rate(cls, value: str) -> str:
+        from limits import parse_many
+
+        parse_many(value)
+        return value
+
     @field_validator("cors_origins", "attachment_types", "mcp_allowed_hosts", mode="before")
     @classmethod
     def _split_csv(cls, value: object) -> object:

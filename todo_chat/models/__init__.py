@@ -7,3 +7,7 @@ from todo_chat.models.user import AuthSession, User
 
 __all__ = ["AccessToken", "Attachment", "AuthSession", "Conversation", "ItemRole", "Message", "Priority", "Task",
            "TokenScope", "ToolCall", "ToolCallStatus", "User"]
+
+from todo_chat.models.event import AnalyticsEvent, EventKind, EventSource  # noqa: E402
+
+__all__ += ["AnalyticsEvent", "EventKind", "EventSource"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer
 from sqlmodel import Field, SQLModel
 
 from todo_chat.core.time import UTCDateTime, utcnow
@@ -25,7 +25,7 @@ class Priority(StrEnum):
 
 
 class Task(SQLModel, table=True):
-    __table_args__ = NEVER_REUSE_IDS
+    __table_args__ = (Index("ix_task_user_completed_at", "user_id", "completed_at"), NEVER_REUSE_IDS)
 
     id: int = Field(default=None, primary_key=True)  # None until flushed; every row read or flushed has one
     user_id: int = Field(
@@ -45,3 +45,5 @@ class Task(SQLModel, table=True):
     remind_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True, index=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False))
+    # When it was last completed (None while open): the stats count completions per day from it.
+    completed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))

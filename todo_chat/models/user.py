@@ -23,6 +23,8 @@ class User(SQLModel, table=True):
     password_hash: str
     # IANA zone: relative dates ("tomorrow 5pm") are read in it, and due dates are shown in it.
     timezone: str = Field(default="UTC", max_length=64)
+    # The person's choice: may the client report usage events (POST /api/analytics/...)?
+    analytics_enabled: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False))
 
 

@@ -18,7 +18,7 @@ from todo_chat.core.db import run_cpu, run_db
 from todo_chat.core.security import hash_password, verify_password
 from todo_chat.core.text import BLANK, blank_class, is_blank
 from todo_chat.models import User
-from todo_chat.services import ratelimit, tokens
+from todo_chat.services import analytics, ratelimit, tokens
 from todo_chat.services.errors import Conflict, Invalid, NotFound, ServiceError
 from todo_chat.services.tasks import check_timezone
 
@@ -83,13 +83,15 @@ def _current(session: Session, user: User) -> User:
 
 
 def update_profile(session: Session, user: User, name: str | None = None,
-                   timezone: str | None = None) -> User:
+                   timezone: str | None = None, analytics_enabled: bool | None = None) -> User:
     """Change what a person may change about themselves; None leaves a field as it is."""
     row = _current(session, user)
     if name is not None:
         row.name = name.strip()[:120] or row.name
     if timezone is not None:
         row.timezone = check_timezone(timezone)
+    if analytics_enabled is not None:
+        analytics.set_enabled(session, row, analytics_enabled)
     session.add(row)
     session.flush()
     return row

@@ -256,6 +256,7 @@ def set_completed(session: Session, user: User, task_id: int, completed: bool = 
     task = get_task(session, user, task_id)
     following = _roll_over(session, user, task) if completed and not task.completed and task.recurrence else None
     task.completed, task.updated_at = completed, utcnow()
+    task.completed_at = (task.completed_at or task.updated_at) if completed else None
     session.add(task)
     _flush_or_gone(session, task_id)
     return Completion(task=task, next=following)

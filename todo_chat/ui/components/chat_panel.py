@@ -21,6 +21,7 @@ def _chatkit() -> rx.Component:
         accent=ACCENT,
         radius="round",
         density="normal",
+        font_family=get_settings().chat_font_family,
         greeting=GREETING,
         prompts=[{"label": p["label"], "prompt": p["prompt"], "icon": "sparkle"} for p in PROMPTS],
         placeholder=PLACEHOLDER,

@@ -26,6 +26,7 @@ class ChatKitBridge(rx.NoSSRComponent):
     accent: rx.Var[str]
     radius: rx.Var[str]
     density: rx.Var[str]
+    font_family: rx.Var[str]  # CHAT_FONT_FAMILY: theme.typography.fontFamily
     # start screen, composer, header
     greeting: rx.Var[str]
     prompts: rx.Var[list[dict]]

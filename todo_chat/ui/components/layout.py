@@ -33,6 +33,8 @@ def app_bar(drawers: bool = True) -> rx.Component:
             rx.spacer(),
             rx.link("Tasks", href="/tasks", size="2", display=["none", "none", "block"]),
             rx.link("Chat", href="/chat", size="2", display=["none", "none", "block"]),
+            rx.link(rx.hstack(rx.icon("chart-column", size=16), rx.text("Stats", display=["none", "none", "inline"]),
+                              align="center", spacing="1"), href="/stats", size="2", aria_label="Stats"),
             rx.icon_button(rx.icon("list-todo", size=16), variant="ghost", color_scheme="gray",
                            aria_label="Tasks", display=mobile_only,
                            on_click=LayoutState.set_tasks_open(True)) if drawers else rx.fragment(),

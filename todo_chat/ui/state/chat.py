@@ -22,7 +22,7 @@ from todo_chat.agent.stop import TurnStop
 from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, admit, run_turn
 from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, Message, ToolCall, ToolCallStatus, User
-from todo_chat.services import conversations, turn_edits
+from todo_chat.services import analytics, conversations, turn_edits
 from todo_chat.services.conversations import TurnInput, check_message
 from todo_chat.services.errors import Invalid, ServiceError
 from todo_chat.services.ratelimit import RateLimited
@@ -31,6 +31,7 @@ from todo_chat.ui.state.badges import BadgeState
 from todo_chat.ui.state.choices import OFFER_CHOICES, ChoiceView, offered
 from todo_chat.ui.state.conversation import ConversationState
 from todo_chat.ui.state.tasks import TaskPanelState, fetch_tasks
+from todo_chat.ui.state.usage import native_thread_opened
 
 FLUSH_EVERY_S = 0.05  # stream to the page in small batches, not one state update per token
 MAX_TRIES = 3
@@ -140,6 +141,7 @@ class ChatState(rx.State):
             self.can_retry = pending is not None
             self.error = "The last message has no answer yet." if pending is not None else ""
             (await self.get_state(BadgeState)).show_calls(calls)
+        await native_thread_opened(self, user, conversation_id)
 
     @rx.event
     def stop(self):
@@ -254,6 +256,7 @@ class ChatState(rx.State):
             return await self._finish(rate_limited=str(exc), drop_pending=True)
         except ServiceError as exc:
             return await self._finish(error=str(exc), drop_pending=True)
+        await analytics.native_message(user, turn.conversation.thread_id, text)
         return await self._stream(user, turn)
 
     async def _stream(self, user: User, turn: TurnInput) -> bool:
