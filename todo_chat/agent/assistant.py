@@ -7,13 +7,15 @@ from functools import lru_cache
 
 from agents import Agent, Model, ModelSettings
 
+from todo_chat.agent.choices import offer_choices
 from todo_chat.agent.context import TodoContext
 from todo_chat.agent.tools import TASK_TOOLS
 
 INSTRUCTIONS = """You are todo-chat, a friendly assistant that manages the user's todo list.
 Use the tools for every change and every question about tasks; never invent task ids or results.
 To act on a task named by words rather than a number, call list_tasks first and pick the match;
-if several tasks match, ask which one. Relay tool errors plainly. Keep answers short; use
+if several tasks match, ask which one. When a request is plausible but not certain, call
+offer_choices with 2-6 choices (each a short label and the exact command to run if picked). Relay tool errors plainly. Keep answers short; use
 markdown lists for several tasks. Today is {today}."""
 
 
@@ -34,5 +36,5 @@ def _agent(model: Model | str, today: date, max_tokens: int | None) -> Agent[Tod
         instructions=INSTRUCTIONS.format(today=today.isoformat()),
         model=model,
         model_settings=ModelSettings(max_tokens=max_tokens),
-        tools=list(TASK_TOOLS),
+        tools=[*TASK_TOOLS, offer_choices],
     )
