@@ -49,6 +49,8 @@ class Case:
     before: tuple[str, ...] = ()
     reply: tuple[str, ...] = ()
     not_reply: tuple[str, ...] = ()
+    # None: no offer expected (nor checked); (): an offer_choices call must be made; words: its labels say them.
+    choices: tuple[str, ...] | None = None
 
     def seeds(self) -> list[Seed]:
         out = []
@@ -87,8 +89,8 @@ def ls(status: str = "all") -> tuple[str, dict[str, Any]]:
 
 
 def C(kind: str, say: str, *calls: tuple[str, dict[str, Any]], tasks: tuple = (), before: tuple = (),
-      reply: tuple = (), not_reply: tuple = ()) -> Case:
-    return Case(kind, say, list(calls), tuple(tasks), tuple(before), tuple(reply), tuple(not_reply))
+      reply: tuple = (), not_reply: tuple = (), choices: tuple | None = None) -> Case:
+    return Case(kind, say, list(calls), tuple(tasks), tuple(before), tuple(reply), tuple(not_reply), choices)
 
 
 HOME = ("Buy milk", "Go to the gym", "Call the plumber", "Write quarterly report", "Do the dishes")

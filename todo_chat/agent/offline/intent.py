@@ -16,7 +16,7 @@ from todo_chat.agent.offline.rich import take_recurrence, take_time
 from todo_chat.agent.offline.slots import BARE_ADD_VERBS, has_date
 
 Action = Literal["add", "list", "complete", "reopen", "delete", "update",
-                 "greet", "help", "thanks", "unknown"]
+                 "greet", "help", "thanks", "unknown", "cancel"]
 ACTIONS_ON_TASKS = ("complete", "reopen", "delete", "update")
 THRESHOLD = 2.0
 

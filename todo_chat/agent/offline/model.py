@@ -35,6 +35,7 @@ from openai.types.responses import (
     ResponseTextDoneEvent,
 )
 
+from todo_chat.agent.choices import OFFER_CHOICES, ChoicePrompt, prompt_of
 from todo_chat.agent.offline.dialogue import Call, Context, Step, next_step
 from todo_chat.agent.offline.parse import understand
 
@@ -125,7 +126,8 @@ class OfflineModel(Model):
     def next_step(self, items: list[dict]) -> Step:
         today = self._today or date.today()
         user_text, earlier, calls = read_turn(items)
-        return next_step(understand(user_text, today), Context.read(earlier, today), calls)
+        context = Context.read(earlier, today, offered_before(items))
+        return next_step(understand(user_text, today), context, calls)
 
 
 # --- reading the input -----------------------------------------------------------------------
@@ -140,6 +142,16 @@ def read_turn(items: list[dict]) -> tuple[str, list[tuple[str, str]], list[Call]
              for it in items[last_user + 1:] if it.get("type") == "function_call"]
     earlier = [(_role(it), _text(it)) for it in items[:max(last_user, 0)] if _role(it) in ("user", "assistant")]
     return user_text, earlier, calls  # type: ignore[return-value]
+
+
+def offered_before(items: list[dict]) -> ChoicePrompt | None:
+    """The choices the answer before this message offered: its offer_choices call's arguments."""
+    users = [i for i, it in enumerate(items) if _role(it) == "user"]
+    if len(users) < 2:
+        return None
+    between = items[users[-2] + 1:users[-1]]
+    offers = [it for it in between if it.get("type") == "function_call" and it.get("name") == OFFER_CHOICES]
+    return prompt_of(_loads(offers[-1].get("arguments"))) if offers else None
 
 
 def _items(input: str | list) -> list[dict]:

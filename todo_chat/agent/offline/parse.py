@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from todo_chat.agent.offline import rich, slots
+from todo_chat.agent.offline import clauses, rich, slots
 from todo_chat.agent.offline.intent import Action, classify
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import STOPWORDS
@@ -36,6 +36,7 @@ class Request:
     filters: dict = field(default_factory=dict)   # list: due / tag / sort / order / query
     changes: dict = field(default_factory=dict)   # update: due_date, priority, tags_add, recurrence, ...
     today: date | None = None
+    target_text: str = ""             # the words that named the task of a field change
 
     @property
     def on_tasks(self) -> bool:
@@ -50,6 +51,37 @@ def understand(text: str, today: date | None = None) -> Request:
 
 @lru_cache(maxsize=256)
 def _understand(text: str, today: date) -> Request:
+    return _guarded(_read(text, today))
+
+
+_VERBS = {"complete": "verbs_complete", "delete": "verbs_delete", "add": "verbs_add"}
+
+
+def _guarded(request: Request) -> Request:
+    """Safety as a rule of the grammar: a question asks, a negated clause does not act."""
+    norm = request.norm
+    if request.action in ("add", "complete", "reopen", "delete", "update") and clauses.mood(norm.raw) == "question":
+        asked = Request("list", norm, request.score, today=request.today)
+        asked.query = target_query(_quoted_or(norm))
+        return asked
+    kind = _VERBS.get(request.action)
+    if kind is None:
+        return request
+    parts = clauses.clauses(norm.text, kind)
+    kept = [c.text for c in parts if not c.negated]
+    if not kept:
+        return Request("cancel", norm, request.score, today=request.today)
+    if len(kept) < len(parts) and request.action != "add" and not request.ids:
+        request.query, request.query_parts = "", []
+        _fill_target(request, " and ".join(kept))
+    return request
+
+
+def _quoted_or(norm: Norm) -> str:
+    return norm.quotes[0] if norm.quotes else norm.text
+
+
+def _read(text: str, today: date) -> Request:
     norm = normalise(text)
     scored = classify(norm.low, norm.raw.lower())
     request = Request(scored.action, norm, scored.score, today=today)
@@ -58,6 +90,7 @@ def _understand(text: str, today: date) -> Request:
     if not listing and (found := rich.field_changes(norm.text, today)) is not None:
         request.action = "update"
         request.changes, target = found
+        request.target_text = target
         _fill_target(request, target)
         return request
     if scored.action == "add":
@@ -163,7 +196,7 @@ def add_items(norm: Norm, today: date) -> list[dict]:
         rest = re.sub(r'"[^"]*"|(?<![\w])\'[^\']*\'(?![\w])', " ", text)
         rest, priority = slots.take_priority(rest)
         rest, due = slots.take_due_date(rest, today)
-        titles = [_clean_title(q, exact=True) for q in quotes]
+        titles = [q.strip() for q in quotes]   # byte for byte: no typo rule, no capital
         return [_item(t, "", priority, due) for t in titles if t][:MAX_ITEMS]
     remind = bool(re.match(r"^(?:please\s+)?remind me\b", text, I))
     text = re.sub(r"^(remind me)\s+((?:(?:at|on|by|every|each|tomorrow|today|tonight|next)\b.*?))\s+"
