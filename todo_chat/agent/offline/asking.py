@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from todo_chat.agent.choices import MAX_CHOICES, Choice, ChoicePrompt, as_text
-from todo_chat.agent.offline.lexicon import lookup, table
+from todo_chat.agent.offline.lexicon import lookup, starts, table
 from todo_chat.agent.offline.resolve import match_tasks
 from todo_chat.agent.offline.slots import task_ids
 
@@ -60,11 +60,21 @@ def title_guess(request) -> str:
     from todo_chat.agent.offline.parse import add_items
 
     norm = request.norm
+    if asks_the_assistant(norm.raw):
+        return ""
     if not norm.text or mood(norm.raw) == "question" or negates(norm.text, "verbs_add") \
             or len(norm.text.split()) > 8 or not re.search(r"[a-zA-Z]{2}", norm.text):
         return ""
     items = add_items(norm, request.today)
     return items[0]["title"] if len(items) == 1 else ""
+
+
+def asks_the_assistant(raw: str) -> bool:
+    """"can you play music", "book me a flight": the assistant asked to do it, not a task."""
+    from todo_chat.agent.offline.clauses import plain
+
+    low = plain(raw)
+    return bool(starts("request_starts").match(low) or re.match(r"^\w+\s+(?:me|us)\b", low))
 
 
 def text_of(prompt: ChoicePrompt, intro: str = "") -> str:

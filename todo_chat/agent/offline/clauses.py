@@ -18,7 +18,7 @@ Mood = Literal["command", "statement", "question"]
 
 # Words before the first real word that say nothing of the mood ("ok so, is ...").
 _LEAD = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|hi|hello|um+|uh+|erm|oh|well|and|but|also|btw|quick one|just)\b[\s,.:;!-]*)+")
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;.!?]+\s+|,\s*(?:but|while|whereas|and|though)\s+|\s+(?:but|while|whereas|though|"
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;.!?]+\s+|\s-\s|,\s*(?:but|while|whereas|and|though)\s+|\s+(?:but|while|whereas|though|"
                            r"although|however)\s+|,\s+|\s+and\s+(?=(?:the|my|i|we|it|that|this)\b))\s*", re.IGNORECASE)
 
 
@@ -29,14 +29,28 @@ class Clause:
     negated: bool
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'")
     return _LEAD.sub("", " ".join(text.split()))
 
 
 def mood(text: str) -> Mood:
-    """A question ends with '?' or starts with a question word; "can you ..." is a request."""
-    low = _plain(text)
+    """A question ends with '?' or starts with a question word; "can you ..." is a request, and
+    so is a message with one ("X - can you add it?")."""
+    parts = split(text)
+    if len(parts) > 1:
+        moods = [_clause_mood(p) for p in parts]
+        return "command" if "command" in moods and any(_requested(p) for p in parts) else \
+            "question" if "question" in moods else "command"
+    return _clause_mood(text)
+
+
+def _requested(text: str) -> bool:
+    return bool(starts("request_starts").match(plain(text)))
+
+
+def _clause_mood(text: str) -> Mood:
+    low = plain(text)
     if starts("request_starts").match(low):
         return "command"
     if low.rstrip().endswith("?") or starts("question_starts").match(low):
@@ -53,8 +67,18 @@ def _negated_verb(kind: str) -> re.Pattern[str]:
 
 def negates(text: str, kind: str) -> bool:
     """Is a verb of `kind` ('verbs_complete', 'verbs_delete', 'verbs_add') negated in `text`?"""
-    low = anywhere("negation_idioms").sub(" ", _plain(text))
-    return bool(_negated_verb(kind).search(low)) or _negated_state(low, kind)
+    low = anywhere("negation_idioms").sub(" ", plain(text)).strip(" .!?,;")
+    return bool(_negated_verb(kind).search(low)) or _negated_state(low, kind) or bool(_elided(low))
+
+
+@cache
+def _elided_pattern() -> re.Pattern[str]:
+    """"... but the report isn't", "not the report": the verb left out, the negation kept."""
+    return re.compile(rf"(?:^|\s)(?:{lookup('negators')})(?:\s+(?:yet|either|really|so))?$|^not\s")
+
+
+def _elided(low: str) -> bool:
+    return bool(_elided_pattern().search(low))
 
 
 _STATE_NEGATED = re.compile(r"\b(?:is|are|was|were|has|have)\s+not\s+(?:been\s+)?(?:\w+ed|done|paid|sent|bought)\b"

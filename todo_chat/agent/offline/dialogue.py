@@ -204,6 +204,9 @@ def _act(request: Request, context: Context, script: Script) -> str:
     targets = _targets(request, context, script)
     if isinstance(targets, str):
         return targets
+    if request.confirm and len(targets) == 1 and targets[0].get("title"):
+        question = f"Should I {replies.VERB[action]} “{targets[0]['title']}”?"
+        return _ask_which(request, script, targets, question=question)
     results = []
     change: dict[str, Any] = {}
     for task in targets:
@@ -324,9 +327,10 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
 
 
 def _ask_which(request: Request, script: Script, tasks: list[dict[str, Any]], query: str = "",
-               weak: bool = False, unnamed: bool = False) -> str:
+               weak: bool = False, unnamed: bool = False, question: str = "") -> str:
     """Which task: the candidates as choices (offer_choices), and as numbered text."""
-    intro, question = replies.which_one(request.action, query, tasks, weak, unnamed)
+    intro, asked = replies.which_one(request.action, query, tasks, weak, unnamed)
+    intro, question = ("", question) if question else (intro, asked)
     prompt = asking.which(question, tasks, lambda task_id: asking.task_command(
         request.action, task_id, title=request.new_title, description=request.new_description,
         text=request.norm.text, target=request.target_text))

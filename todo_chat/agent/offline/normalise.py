@@ -266,15 +266,28 @@ _SELF_CORRECTION = re.compile(r"^.*\b(?:no\s+wait|wait\s+no|actually\s+no|no\s+a
                               re.IGNORECASE)
 
 
+_QUOTES_ONLY = str.maketrans({k: v for k, v in _QUOTE_CHARS.items() if chr(k) in "‘’‚′`“”„″«»"})
+
+
+def _exact_quotes(typed: str) -> tuple[str, ...]:
+    """The quoted spans as typed, byte for byte (only the quote marks themselves are read)."""
+    return tuple(m.group(1) or m.group(2) for m in _QUOTED.finditer((typed or "").translate(_QUOTES_ONLY)))
+
+
 def normalise(typed: str) -> Norm:
     raw = " ".join((typed or "").split())
-    text = _SELF_CORRECTION.sub("", raw)
+    corrected = _SELF_CORRECTION.match(raw)
+    text = raw if corrected is None or '"' in corrected.group(0) or "“" in corrected.group(0) \
+        else raw[corrected.end():]
     text = _DONE_MARKS.sub(" done ", text)
     text = _SYMBOLS.sub(" ", text)
     text = _MIND_GERUND.sub(lambda m: _GERUNDS[m.group(1).lower()], text)
     text = " ".join(text.split()).translate(_QUOTE_CHARS)
     text = re.sub(r"\s+-\s+|\s+-$", " - ", text).strip()
     quotes = tuple(m.group(1) or m.group(2) for m in _QUOTED.finditer(text))
+    exact = _exact_quotes(typed)
+    if len(exact) == len(quotes):
+        quotes = tuple(e if e.strip() else q for e, q in zip(exact, quotes))
     polite = bool(re.search(r"\b(please|pls|plz|thanks|thank you|cheers|thx|ta)\b", text, re.IGNORECASE))
     text = _outside_quotes(text, _expand)
     text = _outside_quotes(text, lambda part: _FILLER.sub(" ", part))

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from todo_chat.agent.offline import clauses, rich, slots
 from todo_chat.agent.offline.intent import Action, classify
+from todo_chat.agent.offline.lexicon import anywhere
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import STOPWORDS
 from todo_chat.agent.offline.slots import TASK_VERBS, Reference, Status
@@ -36,7 +37,8 @@ class Request:
     filters: dict = field(default_factory=dict)   # list: due / tag / sort / order / query
     changes: dict = field(default_factory=dict)   # update: due_date, priority, tags_add, recurrence, ...
     today: date | None = None
-    target_text: str = ""             # the words that named the task of a field change
+    target_text: str = ""
+    confirm: bool = False             # act only after the user says yes             # the words that named the task of a field change
 
     @property
     def on_tasks(self) -> bool:
@@ -57,23 +59,25 @@ def _understand(text: str, today: date) -> Request:
 _VERBS = {"complete": "verbs_complete", "delete": "verbs_delete", "add": "verbs_add"}
 
 
-def _guarded(request: Request) -> Request:
+def _guarded(request: Request, again: bool = True) -> Request:
     """Safety as a rule of the grammar: a question asks, a negated clause does not act."""
     norm = request.norm
     if request.action in ("add", "complete", "reopen", "delete", "update") and clauses.mood(norm.raw) == "question":
         asked = Request("list", norm, request.score, today=request.today)
         asked.query = target_query(_quoted_or(norm))
         return asked
-    kind = _VERBS.get(request.action)
-    if kind is None:
+    if request.action == "reopen" and not anywhere("reopen_explicit").search(norm.low):
+        request.confirm = True     # "the rent is not paid": plausible, not certain; ask first
+    kind = _VERBS.get(request.action, "verbs_complete")
+    if request.action not in _VERBS and not request.confirm:
         return request
     parts = clauses.clauses(norm.text, kind)
     kept = [c.text for c in parts if not c.negated]
     if not kept:
-        return Request("cancel", norm, request.score, today=request.today)
-    if len(kept) < len(parts) and request.action != "add" and not request.ids:
-        request.query, request.query_parts = "", []
-        _fill_target(request, " and ".join(kept))
+        return request if request.action == "reopen" else Request("cancel", norm, request.score, today=request.today)
+    if len(kept) < len(parts) and again and request.action != "add":
+        # "the bins are done but the dishes are not": only what was affirmed, read again.
+        return _guarded(_read(" and ".join(kept), request.today or date.today()), again=False)
     return request
 
 

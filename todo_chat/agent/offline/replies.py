@@ -204,13 +204,16 @@ def which_one(action: str, query: str, found: list[dict[str, Any]], weak: bool =
         return "", f"{WHICH_TASK_MARK} {VERB[action]}? Pick one, or give me its number or some words from its title."
     if weak:
         intro = f"I'm not sure which task “{query}” means."
+        if len(found) == 1:
+            return intro, f"Did you mean this one? Should I {VERB[action]} it?"
+        return intro, f"Did you mean one of these? {WHICH_MARK} {VERB[action]}?"
     else:
         intro = f"I found {len(found)} tasks matching “{query}”." if query else ""
     return intro, f"{WHICH_MARK} {VERB[action]}? Reply with its number."
 
 
 def not_sure_add(title: str) -> str:
-    return f"I'm not sure what you'd like me to do. Should I add “{title}” to your list?"
+    return f"{chat('unknown')}\nOr should I add “{title}” to your list?"
 
 
 def ask_what_to_add() -> str:
