@@ -913,3 +913,7 @@ CASES += [
  C("rich-update", "remind me about the dentist task tomorrow at 8", upd(1, remind_at=WED + "T08:00"), tasks=R7),
  C("rich-update", "make the water bill due tomorrow", upd(6, due_date=WED), tasks=R7),
 ]
+
+from tests.nlu.cases_more import MORE_CASES  # noqa: E402  (they build on the helpers above)
+
+CASES += MORE_CASES

@@ -42,11 +42,18 @@ def _result(name: str, args: dict[str, Any], tasks: list[dict[str, Any]]) -> dic
     return {"task_id": task["id"], "status": "ok", "title": task["title"]}
 
 
-def run(message: str, titles: list[str], history: list[dict[str, Any]] | None = None) -> Turn:
-    """One turn: the model's calls (answered from `titles`, ids 1..n) and its final text."""
+def _task(i: int, t: Any) -> dict[str, Any]:
+    if isinstance(t, str):
+        return {"id": i, "title": t.removeprefix("[x] "), "completed": t.startswith("[x] ")}
+    return {"id": i, "title": t.title, "completed": t.done,
+            **({"description": t.description} if t.description else {})}
+
+
+def run(message: str, titles: list[Any], history: list[dict[str, Any]] | None = None) -> Turn:
+    """One turn: the model's calls (answered from `titles`, ids 1..n: strings, "[x] " for a
+    completed one, or dev-set Seeds) and its final text."""
     model = OfflineModel(today=TODAY)
-    tasks = [{"id": i, "title": t.removeprefix("[x] "), "completed": t.startswith("[x] ")}
-             for i, t in enumerate(titles, start=1)]
+    tasks = [_task(i, t) for i, t in enumerate(titles, start=1)]
     items: list[dict[str, Any]] = [*(history or []), {"role": "user", "content": message}]
     turn = Turn()
     for n in range(12):
@@ -63,7 +70,7 @@ def run(message: str, titles: list[str], history: list[dict[str, Any]] | None = 
     raise AssertionError(f"no answer after 12 steps: {turn.calls}")
 
 
-def conversation(messages: list[str], titles: list[str]) -> Turn:
+def conversation(messages: list[str], titles: list[Any]) -> Turn:
     """Several turns; the history carries each answer's offer_choices call, as the app's does."""
     history: list[dict[str, Any]] = []
     turn = Turn()
@@ -78,3 +85,33 @@ def conversation(messages: list[str], titles: list[str]) -> Turn:
                              "output": json.dumps(args)}]
         history.append({"role": "assistant", "content": turn.text})
     return turn
+
+
+def check(case: Any) -> list[str]:
+    """A dev-set case on the simulator: the problems (calls and reply words only)."""
+    from tests.nlu.runner import READING_TOOLS, _args_match
+
+    turn = conversation([*case.before, case.say], list(case.tasks))
+    wanted = {name for name, _ in case.calls}
+    acting = [c for c in turn.calls if c[0] not in READING_TOOLS or c[0] in wanted]
+    problems = []
+    if len(acting) != len(case.calls) or not all(
+            c[0] == name and _args_match(args, c[1]) for c, (name, args) in zip(acting, case.calls)):
+        problems.append(f"calls: expected {case.calls}, got {acting}")
+    problems += [f"reply lacks {w!r}" for w in case.reply if w.casefold() not in turn.text.casefold()]
+    return problems + [f"reply: {turn.text[:150]!r}"] if problems else []
+
+
+if __name__ == "__main__":
+    import sys
+
+    from tests.nlu.cases import CASES
+
+    kinds = set(sys.argv[1:])
+    chosen = [c for c in CASES if not kinds or c.kind in kinds]
+    failed = 0
+    for case in chosen:
+        if problems := check(case):
+            failed += 1
+            print(f"- [{case.kind}] {case.say!r}\n    " + "\n    ".join(problems))
+    print(f"{len(chosen) - failed}/{len(chosen)} pass on the simulator")

@@ -194,6 +194,8 @@ def _act(request: Request, context: Context, script: Script) -> str:
     action = request.action
     if action == "update" and request.changes:
         return _change_fields(request, context, script)
+    if action == "update" and request.correction:
+        return _correct(request, context, script)
     if action == "update":
         if request.unsupported:
             return replies.unsupported_field()
@@ -217,9 +219,48 @@ def _act(request: Request, context: Context, script: Script) -> str:
         if action == "update":
             change = {k: v for k, v in (("title", request.new_title),
                                         ("description", request.new_description)) if v is not None}
+            if request.note_mode == "append" and "description" in change:
+                change["description"] = _appended(_current(task, script).get("description"), change["description"])
             args.update(change)
         results.append(script.call(TOOL[action], args))
     return replies.acted(action, results, change)
+
+
+def _current(task: dict[str, Any], script: Script) -> dict[str, Any]:
+    """The task as list_tasks shows it (a task named by number has only its id so far)."""
+    if "title" in task:
+        return task
+    listed = script_listed(script) or script.call("list_tasks", {"status": "all"})
+    return next((t for t in listed.get("tasks", []) if t["id"] == task["id"]), task)
+
+
+def _appended(old: str | None, note: str) -> str:
+    return f"{old}\n{note}" if old else note
+
+
+def _correct(request: Request, context: Context, script: Script) -> str:
+    """"I meant X, not Y": Y becomes X in the one title that has Y (ask when several have it)."""
+    old, new = request.correction or ("", "")
+    tasks = script.call("list_tasks", {"status": "all"}).get("tasks", [])
+    wrong = re.compile(rf"\b{re.escape(old)}\b", re.IGNORECASE)
+    having = [t for t in tasks if wrong.search(t.get("title", ""))]
+    if not having:
+        bare = re.sub(r"^(?:the|my|a|an)\s+", "", old, flags=re.IGNORECASE)
+        wrong = re.compile(rf"\b{re.escape(bare)}\b", re.IGNORECASE)
+        new = re.sub(r"^(?:the|my|a|an)\s+", "", new, flags=re.IGNORECASE) if bare != old else new
+        having = [t for t in tasks if wrong.search(t.get("title", ""))]
+    if not having:
+        return replies.no_match(old, tasks)
+    if len(having) > 1:
+        request = replace(request, correction=None, new_title=None)
+        prompt = asking.which(f"Which one should I change “{old}” to “{new}” in?", having,
+                              lambda task_id: asking.task_command("update", task_id, title=wrong.sub(
+                                  new, next(t["title"] for t in having if t["id"] == task_id), count=1)))
+        script.call(OFFER_CHOICES, prompt.model_dump())
+        return asking.text_of(prompt)
+    task = having[0]
+    result = script.call("update_task", {"task_id": task["id"], "title": wrong.sub(new, task["title"], count=1)})
+    return replies.acted("update", [result], {"title": result.get("title")})
 
 
 def _change_fields(request: Request, context: Context, script: Script) -> str:
@@ -291,19 +332,23 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
         return [{"id": i} for i in request.ids]
     named = context.named
     ref = request.ref
+    if request.position is not None:
+        return _by_position(request, script)
     if request.query:
         listed = script.call("list_tasks", {"status": "all"})
         tasks = listed.get("tasks", [])
         prefer = {"complete": "pending", "reopen": "completed"}.get(action)
         found = match_tasks(request.query, tasks, prefer)  # type: ignore[arg-type]
-        if found.kind == "one":
-            return found.tasks
+        if found.kind == "none":
+            found = _by_notes(request.query, tasks)
         if request.query_parts:
             # "mark milk and gym as done": each part names one task of its own.
             each = [match_tasks(part, tasks, prefer) for part in request.query_parts]  # type: ignore[arg-type]
             ids = [m.tasks[0]["id"] for m in each if m.kind == "one"]
             if len(ids) == len(each) and len(set(ids)) == len(ids):
                 return [m.tasks[0] for m in each]
+        if found.kind == "one":
+            return found.tasks
         if found.kind == "several":
             if action != "delete" and ref.every:
                 return found.tasks
@@ -324,6 +369,25 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
     if not listed.get("tasks"):
         return replies.ask_which_task(action)
     return _ask_which(request, script, listed["tasks"], unnamed=True)
+
+
+def _by_position(request: Request, script: Script) -> list[dict[str, Any]] | str:
+    """"my oldest task", "the newest call one": the list in the order added, then the place."""
+    tasks = sorted(script.call("list_tasks", {"status": "all"}).get("tasks", []), key=lambda t: t["id"])
+    if request.query:
+        found = match_tasks(request.query, tasks)
+        tasks = found.tasks if found.kind in ("one", "several") else tasks
+    index = request.position or 0
+    if not -len(tasks) <= index < len(tasks):
+        return replies.no_match("that one", tasks)
+    return [tasks[index]]
+
+
+def _by_notes(query: str, tasks: list[dict[str, Any]]):
+    """"the task whose notes mention the locksmith": the query against the descriptions."""
+    noted = [{**t, "title": t["description"], "real": t} for t in tasks if t.get("description")]
+    found = match_tasks(query, noted)
+    return type(found)(found.kind, [t["real"] for t in found.tasks])
 
 
 def _ask_which(request: Request, script: Script, tasks: list[dict[str, Any]], query: str = "",

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from todo_chat.agent.offline.lexicon import anywhere
 from todo_chat.agent.offline.rich import take_recurrence, take_time
 from todo_chat.agent.offline.slots import BARE_ADD_VERBS, has_date
 
@@ -162,14 +163,14 @@ _GREETING = re.compile(
 _THANKS = re.compile(
     r"^(?:thanks|thank you|thx|ty|cheers|great|awesome|perfect|nice|cool|brilliant|lovely|"
     r"ok(?:ay)?|got it|sounds good|wonderful|excellent|amazing|sweet|good job|well done|ta)\b", re.IGNORECASE)
-_HELP = re.compile(
-    r"\b(?:help|what can you do|how does this work|how do i use|what do you do|what are you|"
-    r"who are you|commands|how to use|what can i (?:say|ask|do)|instructions|usage|how do you work)\b",
-    re.IGNORECASE)
+_HELP = anywhere("help_phrases")
 
 
 _ACTION_VERB = re.compile(r"\b(?:add|delete|remove|mark|rename|change|update|complete|finish|show|list)\b",
                           re.IGNORECASE)
+
+
+_HOW_TO = re.compile(r"^(?:what|how)\s+(?:do|should|can)\s+i\s+(?:type|say|write|ask)\b")
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,7 @@ def classify(low: str, raw_low: str = "") -> Scored:
     low = low.strip(" !.?,") if low.strip(" !.?,") else low
     if not low and not raw_low:
         return Scored("unknown", 0.0, {})
-    if _HELP.search(raw_low) and not _ACTION_VERB.search(raw_low):
+    if _HELP.search(raw_low) and (not _ACTION_VERB.search(raw_low) or _HOW_TO.search(raw_low)):
         return Scored("help", 1.0, {})
     totals = score(low)
     _adjust(low, totals, asked)

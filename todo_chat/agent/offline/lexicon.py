@@ -21,9 +21,14 @@ def entries(kind: str) -> tuple[str, ...]:
 
 @cache
 def lookup(kind: str) -> str:
-    """The kind as one regex alternation, longest entries first (so "no thanks" beats "no")."""
-    words = sorted(entries(kind), key=len, reverse=True)
+    """The kind as one regex alternation, longest entries first (so "no thanks" beats "no");
+    of a `word value` lexicon, its words."""
+    words = sorted(table(kind) if _is_table(kind) else entries(kind), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def _is_table(kind: str) -> bool:
+    return all(re.fullmatch(r".+ -?\d+", line) for line in entries(kind))
 
 
 @cache

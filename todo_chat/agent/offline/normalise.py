@@ -20,6 +20,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from todo_chat.agent.offline.lexicon import entries, starts
+
 _QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'",
                               "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"',
                               "–": "-", "—": "-", "‑": "-", "…": "...", "\u00a0": " "})
@@ -243,7 +245,24 @@ def _outside_quotes(text: str, transform) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=1)
+def _register() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Register variants (texting, British/Australian, non-native) read as the plain word."""
+    pairs = {}
+    for line in entries("register"):
+        variant, _, standard = line.partition(" = ")
+        pairs[" ".join(variant.split())] = standard.strip()
+    alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(pairs, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])", re.IGNORECASE), pairs
+
+
+def _plain_words(text: str) -> str:
+    pattern, pairs = _register()
+    return pattern.sub(lambda m: pairs.get(" ".join(m.group(0).lower().split()), m.group(0)), text)
+
+
 def _expand(text: str) -> str:
+    text = _plain_words(text)
     for pattern, replacement in _CONTRACTIONS_RE:
         text = pattern.sub(replacement, text)
     return text
@@ -293,6 +312,8 @@ def normalise(typed: str) -> Norm:
     text = _outside_quotes(text, lambda part: _FILLER.sub(" ", part))
     text = " ".join(text.split())
     text = _LEADING_FILLER.sub("", text)
+    if (lead := starts("request_starts").match(text.lower())) and text[lead.end():].strip():
+        text = text[lead.end():].lstrip(" ,")   # "you can add ...", "why don't you ...": a request
     text = _TRAILING_FILLER.sub("", text) or text
     text = _outside_quotes(text, _numbers_to_digits)
     spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from todo_chat.agent.offline import clauses, rich, slots
+from todo_chat.agent.offline import clauses, frames, rich, slots
 from todo_chat.agent.offline.intent import Action, classify
-from todo_chat.agent.offline.lexicon import anywhere
+from todo_chat.agent.offline.lexicon import anywhere, lookup, table
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import STOPWORDS
 from todo_chat.agent.offline.slots import TASK_VERBS, Reference, Status
@@ -38,7 +38,10 @@ class Request:
     changes: dict = field(default_factory=dict)   # update: due_date, priority, tags_add, recurrence, ...
     today: date | None = None
     target_text: str = ""
-    confirm: bool = False             # act only after the user says yes             # the words that named the task of a field change
+    confirm: bool = False             # act only after the user says yes
+    note_mode: str = "replace"        # update: "append" adds the new description to the old one
+    correction: tuple[str, str] | None = None   # update: (wrong words, right words) in a title
+    position: int | None = None       # "my oldest task", "the newest one": an index into the whole list             # the words that named the task of a field change
 
     @property
     def on_tasks(self) -> bool:
@@ -65,6 +68,7 @@ def _guarded(request: Request, again: bool = True) -> Request:
     if request.action in ("add", "complete", "reopen", "delete", "update") and clauses.mood(norm.raw) == "question":
         asked = Request("list", norm, request.score, today=request.today)
         asked.query = target_query(_quoted_or(norm))
+        asked.status = "all" if asked.query else slots.list_status(norm.low)
         return asked
     if request.action == "reopen" and not anywhere("reopen_explicit").search(norm.low):
         request.confirm = True     # "the rent is not paid": plausible, not certain; ask first
@@ -81,12 +85,44 @@ def _guarded(request: Request, again: bool = True) -> Request:
     return request
 
 
+def _from_frame(frame: frames.Frame, norm: Norm, today: date) -> Request | None:
+    if frame.kind in ("add", "add_exact"):
+        items: list[dict] = []
+        for part in frame.items:
+            items += [_framed_item(part, frame.extra[0], today)] if frame.kind == "add_exact" \
+                else add_items(normalise("add " + part), today)
+        items = [i for i in items if i["title"]]
+        return Request("add", norm, 5.0, items=items[:MAX_ITEMS], today=today) if items else None
+    request = Request("update", norm, 5.0, today=today)
+    if frame.kind == "correct":
+        request.correction = (frame.old, frame.new)
+        return request
+    request.new_description, request.note_mode = frame.content, frame.mode
+    _fill_target(request, frame.target, [])
+    return request if (request.ids or request.query) else None
+
+
+def _framed_item(part: str, when_words: str, today: date) -> dict:
+    """An item after a head ("need: X"): the title as written, less its tags, priority and date."""
+    if (quoted := re.fullmatch(r'\s*"([^"]+)"\s*', part)) is not None:
+        return _item(quoted.group(1), "", None, None)
+    text, tags = rich.take_tags(part)
+    text, priority = slots.take_priority(text)
+    text, when = rich.take_when(text, today)
+    due = when.get("due_date") or rich.take_when(when_words, today)[1].get("due_date")
+    item = _item(_clean_title(text), "", priority, due)
+    return {**item, **({"tags": tags} if tags else {})}
+
+
 def _quoted_or(norm: Norm) -> str:
     return norm.quotes[0] if norm.quotes else norm.text
 
 
 def _read(text: str, today: date) -> Request:
     norm = normalise(text)
+    frame = frames.read(text, norm.text)
+    if frame is not None and (framed := _from_frame(frame, norm, today)) is not None:
+        return framed
     scored = classify(norm.low, norm.raw.lower())
     request = Request(scored.action, norm, scored.score, today=today)
     listing = scored.action == "list" and bool(re.match(
@@ -156,8 +192,10 @@ _COUNTED = re.compile(
     r"|(?:these|the following|this lot|all of these|all this)\s*[:\-])\s*", I)
 def _strip_lead(text: str) -> str:
     """'Could you add a task to remind me to X' -> 'X': each kind of lead once, never the title's verb."""
+    text = re.sub(rf"^(?:{lookup('add_leads')})\s+", "", text, count=1, flags=I)
     text = _ADD_LEAD.sub("", text, count=1)
-    return _REMIND_LEAD.sub("", text, count=1)
+    text = _REMIND_LEAD.sub("", text, count=1)
+    return re.sub(rf"^(?:{lookup('add_leads')})\s+", "", text, count=1, flags=I)
 
 
 def _clean_title(text: str, exact: bool = False) -> str:
@@ -260,8 +298,18 @@ def target_query(text: str) -> str:
     return " ".join(kept)
 
 
+def _recency(text: str) -> tuple[str, int | None]:
+    """('delete my oldest task', ...) -> ('delete  task', 0): a position over the whole list."""
+    found = anywhere("recency").search(text.lower())
+    if not found:
+        return text, None
+    index = table("recency")[" ".join(found.group(0).lower().split())]
+    return text[:found.start()] + " " + text[found.end():], index
+
+
 def _fill_target(request: Request, text: str, quotes: list[str] | None = None) -> None:
     quotes = request.norm.quotes if quotes is None else quotes
+    text, request.position = _recency(text)
     request.ids = slots.task_ids(text)
     request.ref = slots.reference(text)
     if quotes:

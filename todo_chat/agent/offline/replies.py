@@ -225,7 +225,7 @@ def status_of(query: str, tasks: list[dict[str, Any]]) -> str:
     if not tasks:
         return f"I couldn't find a task matching “{query}”."
     return "\n".join(f"**{t['title']}** (#{t['id']}) is " + ("done." if t.get("completed") else "not done yet.")
-                     for t in tasks)
+                     + (f" Notes: {t['description']}" if t.get("description") else "") for t in tasks)
 
 
 def ask_which_task(action: str) -> str:

@@ -28,7 +28,8 @@ got get gotten today tomorrow time off anymore need want let us forget about nev
 take bin ditch discard trash kill nuke wipe lose clear purge rid axe
 change rename update edit modify fix correct say says read reads instead new title name description
 typo should mistake accidentally put bring again open pending unmark uncheck untick
-dealt handled sorted taken care oops whoops sorry did didn't wait hmm um
+dealt handled sorted taken care oops whoops sorry did didn't wait hmm um both
+whose mention mentions mentioning its how many much who where when why
 """.split())
 
 
