@@ -13,7 +13,7 @@ export REFLEX_CHECK_LATEST_VERSION := 0
 export REFLEX_BUN_PATH := $(CURDIR)/$(BUN)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run serve test setup migrate test-packages chromium postgres redis nginx export bench clean
+.PHONY: run serve test lint setup migrate test-packages chromium postgres redis nginx export bench clean
 
 run: setup migrate
 	$(VENV)/bin/reflex run
@@ -27,8 +27,13 @@ PORT ?= 8000
 serve: setup $(if $(REFLEX_REDIS_URL),,redis)
 	PORT=$(PORT) REFLEX_WEB_WORKDIR=$${REFLEX_WEB_WORKDIR:-$(CURDIR)/.web-serve} $(PY) -m todo_chat.serve $(SERVE_ARGS)
 
+# Static checks first (settings in pyproject.toml): ruff over the tree, then mypy over todo_chat/.
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
 # The suite on SQLite, then every test that uses the database fixtures again on PostgreSQL.
-test: setup test-packages
+test: lint test-packages
 	$(PY) -m pytest $(PYTEST_ARGS)
 	$(PY) -m pytest --db=postgres $(PYTEST_ARGS)
 

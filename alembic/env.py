@@ -1,9 +1,9 @@
 """Alembic environment: the app's engine and the SQLModel metadata."""
 
-from alembic import context
 from sqlmodel import SQLModel
 
 import todo_chat.models  # noqa: F401  (register the tables)
+from alembic import context
 from todo_chat.core.db import migration_connection
 
 target_metadata = SQLModel.metadata

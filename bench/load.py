@@ -86,9 +86,9 @@ class Server:
 
 
 def start(name: str, command: list[str], env: dict[str, str], port: int) -> Server:
-    log = open(Path(env["DATA_DIR"]) / f"{name}.log", "w")
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    with open(Path(env["DATA_DIR"]) / f"{name}.log", "w") as log:  # the child keeps its own copy
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:

@@ -26,6 +26,9 @@ for _var, _rate in (("LOGIN_FAILURES_PER_ACCOUNT", "1000/minute"), ("LOGIN_ATTEM
 for _var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CHATKIT_WORKFLOW_ID", "DATABASE_URL"):
     os.environ.pop(_var, None)
 
+# The fake OpenAI-compatible server's fixture (`fake_openai`), for every test that asks for it.
+pytest_plugins = ["tests.fake_openai"]
+
 from fastapi.testclient import TestClient  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402

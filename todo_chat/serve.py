@@ -110,7 +110,8 @@ def prepare(env: dict[str, str], workers: int | None, redis: str) -> tuple[dict[
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m todo_chat.serve", description=__doc__.split("\n")[0])
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT") or os.environ.get("BACKEND_PORT") or 8000))
+    default_port = int(os.environ.get("PORT") or os.environ.get("BACKEND_PORT") or 8000)
+    parser.add_argument("--port", type=int, default=default_port)
     parser.add_argument("--backend-only", action="store_true", help="no frontend (serve `make export` elsewhere)")
     parser.add_argument("--workers", type=int, help="default: WORKERS, else one per CPU (with Redis)")
     parser.add_argument("--redis", choices=("auto", "local", "off"), default=os.environ.get("SERVE_REDIS", "auto"),

@@ -4,7 +4,7 @@ checked through the REST API: due_at with the user's offset, all_day, tags, recu
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -14,9 +14,9 @@ from todo_chat.agent.offline_model import OfflineModel
 from todo_chat.services import tasks as task_service
 
 TOKYO_TODAY = date(2026, 12, 1)                                   # Tuesday
-TOKYO_NOW = datetime(2026, 12, 1, 3, 0, tzinfo=timezone.utc)      # noon in Tokyo
+TOKYO_NOW = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)      # noon in Tokyo
 NY_TODAY = date(2026, 10, 30)                                     # Friday, before the clocks go back
-NY_NOW = datetime(2026, 10, 30, 16, 0, tzinfo=timezone.utc)       # noon in New York (EDT)
+NY_NOW = datetime(2026, 10, 30, 16, 0, tzinfo=UTC)       # noon in New York (EDT)
 
 
 def clock(monkeypatch, today: date, now: datetime) -> None:

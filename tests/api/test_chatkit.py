@@ -319,7 +319,7 @@ def test_hosted_chatkit_session_through_the_openai_sdk(client, alice, monkeypatc
     import json
     import time
 
-    import httpx
+    import httpx2 as httpx  # what the openai client is built on
 
     from todo_chat.api.chatkit import hosted
     from todo_chat.core import config
@@ -361,7 +361,8 @@ def test_the_message_limit_holds_for_chatkit_too(client, alice, session):
     from todo_chat.models import Conversation
     from todo_chat.services.conversations import MESSAGE_MAX
 
-    response = send(client, alice, ThreadsCreateReq(params=ThreadCreateParams(input=text_input("x" * (MESSAGE_MAX + 1)))))
+    too_long = text_input("x" * (MESSAGE_MAX + 1))
+    response = send(client, alice, ThreadsCreateReq(params=ThreadCreateParams(input=too_long)))
     assert response.status_code == 422 and str(MESSAGE_MAX) in response.json()["detail"]
     assert session.exec(select(Conversation)).all() == [] and session.exec(select(Message)).all() == []
     phase3 = client.post(f"/api/{alice.id}/chat", json={"message": "x" * (MESSAGE_MAX + 1)}, headers=alice.headers)

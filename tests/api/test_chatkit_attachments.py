@@ -14,8 +14,7 @@ def _with_attachment(text_, attachment_id):
 
 
 def test_chatkit_unknown_attachment_is_a_400_before_anything_is_saved(client, alice, session):
-    from chatkit.types import (ThreadAddUserMessageParams, ThreadCreateParams, ThreadsAddUserMessageReq,
-                               ThreadsCreateReq)
+    from chatkit.types import ThreadAddUserMessageParams, ThreadCreateParams, ThreadsAddUserMessageReq, ThreadsCreateReq
 
     from tests.api.test_chatkit import new_thread, send
 

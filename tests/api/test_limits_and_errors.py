@@ -12,7 +12,8 @@ def test_chat_turns_beyond_the_limit_get_429_with_retry_after(client, alice, mon
     config.get_settings.cache_clear()
     try:
         for _ in range(2):
-            assert client.post(f"/api/{alice.id}/chat", json={"message": "hi"}, headers=alice.headers).status_code == 200
+            response = client.post(f"/api/{alice.id}/chat", json={"message": "hi"}, headers=alice.headers)
+            assert response.status_code == 200
         limited = client.post(f"/api/{alice.id}/chat", json={"message": "hi"}, headers=alice.headers)
         assert limited.status_code == 429
         assert "too fast" in limited.json()["detail"] and int(limited.headers["retry-after"]) >= 1

@@ -8,9 +8,8 @@ import json
 
 from tests.api.test_chat import parse_sse, tasks_in_db
 from tests.api.test_model_server import chat_ok, messages_in_db, post
-from tests.fake_openai import (  # noqa: F401  (fake_openai is a fixture)
+from tests.fake_openai import (
     context_overflow,
-    fake_openai,
     text,
     tool_call,
 )

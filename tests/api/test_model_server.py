@@ -6,13 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from sqlmodel import select
 
 from tests.api.test_chat import parse_sse, tasks_in_db
-from tests.fake_openai import (  # noqa: F401  (fake_openai is a fixture)
+from tests.fake_openai import (
     empty,
-    fake_openai,
     server_error,
     text,
     tool_call,

@@ -3,14 +3,14 @@ reminders, filters, sorts, the complete toggle. A fixed clock where "today" matt
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from tests.conftest import Account
 from todo_chat.services import tasks as task_service
 
-NOW = datetime(2026, 12, 1, 15, 0, tzinfo=timezone.utc)  # Tue 1 Dec 2026
+NOW = datetime(2026, 12, 1, 15, 0, tzinfo=UTC)  # Tue 1 Dec 2026
 
 
 @pytest.fixture

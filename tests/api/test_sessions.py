@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from tests.conftest import Account
 from todo_chat.core.security import create_token
 from todo_chat.models import Attachment, AuthSession, Conversation, Message, Task, ToolCall, User
 

@@ -6,6 +6,7 @@ a local stand-in element with ChatKit's methods and events.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -46,7 +47,8 @@ def start_app(data_dir: Path, command: list[str] | None = None, ready: tuple[str
            "REFLEX_BUN_PATH": str(ROOT / ".tools" / "node_modules" / ".bin" / "bun"), **env_overrides}
     env.pop("FRONTEND_PORT", None)
     command = [part.replace("{port}", str(port)) for part in command or [
-        sys.executable, "-m", "reflex", "run", "--env", "prod", "--frontend-port", "{port}", "--backend-port", "{port}"]]
+        sys.executable, "-m", "reflex", "run", "--env", "prod",
+        "--frontend-port", "{port}", "--backend-port", "{port}"]]
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / f"server-{port}.log"
     with open(log, "w") as out:
@@ -70,10 +72,8 @@ def start_app(data_dir: Path, command: list[str] | None = None, ready: tuple[str
 def stop_app(proc: subprocess.Popen) -> None:
     """Stop the app's whole process group (reflex, its workers, a local redis-server)."""
     def signal_group(signum: int) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signum)
-        except ProcessLookupError:
-            pass
 
     signal_group(15)
     try:

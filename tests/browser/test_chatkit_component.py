@@ -97,7 +97,8 @@ def test_each_event_reaches_its_reflex_handler(standin, app_url):
     listed = httpx.get(f"{app_url}/api/{user_id}/tasks", headers={"Authorization": f"Bearer {token_of(standin)}"}
                        ).json()["tasks"]
     task_id = next(t["id"] for t in listed if t["title"] == "Made elsewhere")
-    standin.evaluate("(id) => window.__chatkit.options.widgets.onAction({type: 'task.open', payload: {task_id: id}}, {id: 'w1'})",
+    standin.evaluate("(id) => window.__chatkit.options.widgets.onAction("
+                     "{type: 'task.open', payload: {task_id: id}}, {id: 'w1'})",
                      task_id)
     expect(standin.locator(".task-detail")).to_contain_text("Made elsewhere")
 
@@ -128,7 +129,8 @@ def test_blocked_cdn_falls_back_to_the_native_view(page, app_url):
 def test_python_sends_a_suggested_prompt_and_header_actions_reach_reflex(standin):
     standin.get_by_role("button", name="Suggested prompts").click()
     standin.get_by_role("menuitem", name="What's pending?").click()
-    standin.wait_for_function("() => window.__chatkit.calls.some(c => c[0] === 'sendUserMessage' && c[1].text === \"What's pending?\")")
+    standin.wait_for_function("() => window.__chatkit.calls.some("
+                              "c => c[0] === 'sendUserMessage' && c[1].text === \"What's pending?\")")
     header = standin.evaluate("() => Object.keys(window.__chatkit.options.header)")
     assert {"leftAction", "rightAction", "title"} <= set(header)
     standin.evaluate("() => window.__chatkit.options.header.rightAction.onClick()")

@@ -147,7 +147,8 @@ def test_dark_mode(browser, app_url):
 
 def test_expired_session_goes_back_to_login_with_a_message(page, app_url):
     sign_up(page, app_url)
-    page.evaluate("() => { localStorage.setItem('token', 'expired.token.value'); localStorage.setItem('refresh_token', ''); }")
+    page.evaluate("() => { localStorage.setItem('token', 'expired.token.value'); "
+                  "localStorage.setItem('refresh_token', ''); }")
     page.goto(app_url + "/chat")
     page.wait_for_url(re.compile(r".*/login/?$"))
     expect(page.get_by_text("Your session expired")).to_be_visible()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import httpx
 from playwright.sync_api import expect
@@ -20,13 +20,14 @@ def api_session(page, app_url: str) -> tuple[httpx.Client, int]:
 def test_views_count_and_mark_due_tasks_and_a_reminder_shows_as_a_toast(page, app_url):
     sign_up(page, app_url, "Vera")
     client, user_id = api_session(page, app_url)
-    today = datetime.now(timezone.utc).date()
+    today = datetime.now(UTC).date()
     for title, due in (("Pay the overdue bill", today - timedelta(days=2)), ("Call the bank", today),
                        ("Plan the trip", today + timedelta(days=3)), ("Read a book", None)):
         body = {"title": title, **({"due_at": due.isoformat()} if due else {})}
         assert client.post(f"/api/{user_id}/tasks", json=body).status_code == 201
-    remind = (datetime.now(timezone.utc) + timedelta(seconds=2)).isoformat()
-    assert client.post(f"/api/{user_id}/tasks", json={"title": "Take the pills", "remind_at": remind}).status_code == 201
+    remind = (datetime.now(UTC) + timedelta(seconds=2)).isoformat()
+    response = client.post(f"/api/{user_id}/tasks", json={"title": "Take the pills", "remind_at": remind})
+    assert response.status_code == 201
 
     time.sleep(3)  # the reminder falls due; the page checks on load and then every 30 s
     page.goto(app_url + "/tasks")

@@ -15,8 +15,8 @@ from sqlalchemy import create_engine, text
 
 from tests.browser.conftest import browser, new_page, start_app, stop_app  # noqa: F401  (fixture)
 from tests.browser.test_flow import the_whole_flow
-from tests.servers import redis_server
 from tests.conftest import use_data_dir
+from tests.servers import redis_server
 from todo_chat import serve
 
 ROOT = Path(__file__).resolve().parents[2]

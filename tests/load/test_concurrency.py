@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-import pytest
 from sqlmodel import Session, col, select
 
 from tests.api.test_restart import free_port
@@ -59,10 +58,10 @@ def start_backend(data_dir: Path) -> tuple[str, subprocess.Popen]:
            "ENVIRONMENT": "development", "CHAT_TURNS_PER_MINUTE": "100000",
            "REFLEX_WEB_WORKDIR": str(data_dir / ".web"), "REFLEX_CHECK_LATEST_VERSION": "0",
            "API_URL": f"http://127.0.0.1:{port}"}
-    log = open(data_dir / "server.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "reflex", "run", "--env", "prod", "--backend-only", "--backend-port", str(port)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    with open(data_dir / "server.log", "w") as log:  # the child keeps its own copy
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "reflex", "run", "--env", "prod", "--backend-only", "--backend-port", str(port)],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -180,7 +179,8 @@ def test_burst_of_concurrent_turns_never_hangs_and_loses_nothing(data_dir, sessi
             os.killpg(proc.pid, signal.SIGKILL)
             stop_s = None
     print(f"\n{len(outcome.accepted)} turns accepted in {elapsed:.1f} s; statuses "
-          f"{sorted(set(outcome.statuses))}; /docs p50 {sorted(latencies)[len(latencies) // 2]:.3f} s, max {max(latencies):.3f} s; SIGTERM exit in {stop_s}")
+          f"{sorted(set(outcome.statuses))}; /docs p50 {sorted(latencies)[len(latencies) // 2]:.3f} s, "
+          f"max {max(latencies):.3f} s; SIGTERM exit in {stop_s}")
     assert outcome.bad == []
     assert len(outcome.accepted) >= USERS * TURNS_PER_USER * 0.9, "most turns should be accepted"
     assert latencies and max(latencies) < 1.0, f"/docs took {max(latencies):.2f} s during the burst"

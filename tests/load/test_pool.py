@@ -10,7 +10,8 @@ from todo_chat.core import config, db
 
 def test_a_request_that_cannot_get_a_connection_gets_503_then_recovers(data_dir, client, monkeypatch):
     alice = Account(client, "pool@example.com")
-    for name, value in {"DATABASE_POOL_SIZE": "1", "DATABASE_MAX_OVERFLOW": "0", "DATABASE_POOL_TIMEOUT": "0.3"}.items():
+    pool = {"DATABASE_POOL_SIZE": "1", "DATABASE_MAX_OVERFLOW": "0", "DATABASE_POOL_TIMEOUT": "0.3"}
+    for name, value in pool.items():
         monkeypatch.setenv(name, value)
     config.get_settings.cache_clear()
     db.reset_engine()

@@ -100,11 +100,10 @@ class Harness:
     """One app, one user; a fresh database per case."""
 
     def __init__(self, root: Path):
+        from agents import set_tracing_disabled
         from fastapi.testclient import TestClient
 
         from tests.conftest import Account, use_data_dir
-        from agents import set_tracing_disabled
-
         from todo_chat.agent import turn
         from todo_chat.agent.offline_model import OfflineModel
         from todo_chat.api.app import create_app
@@ -206,17 +205,16 @@ class Harness:
         problems.extend(_offer_problems(case, calls))
         if len(acting) != len(case.calls) or not all(
                 c["name"] == name and _args_match(args, c["arguments"])
-                for c, (name, args) in zip(acting, case.calls)):
+                for c, (name, args) in zip(acting, case.calls, strict=True)):
             problems.append(f"calls: expected {case.calls}, got {[(c['name'], c['arguments']) for c in acting]}")
         want = expected_tasks(case, base)
         fields = ("title", "completed", "priority", "due_date", "description")
         got = [{k: t.get(k) for k in ("id", *fields)} for t in listed]
         for task in got:
             task["description"] = task["description"] or ""
-        if [(t["id"], *(t[k] for k in fields)) for t in want] != \
+        if not problems and [(t["id"], *(t[k] for k in fields)) for t in want] != \
                 [(t["id"], *(t[k] for k in fields)) for t in got]:
-            if not problems:
-                problems.append(f"tasks: expected {want}, got {got}")
+            problems.append(f"tasks: expected {want}, got {got}")
         reply = answer["response"]
         for words in case.reply:
             if words.casefold() not in reply.casefold():

@@ -1,6 +1,6 @@
 """Settings, secrets, tokens, and the database's guarantees."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import text
@@ -54,7 +54,7 @@ def test_timestamps_come_back_aware_utc_even_from_naive_input(session):
     session.commit()
     session.expire_all()
     loaded = session.exec(select(User)).one()
-    assert loaded.created_at == datetime(2026, 1, 1, 12, 0, tzinfo=timezone.utc)
+    assert loaded.created_at == datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
     assert loaded.created_at.tzinfo is not None
 
 

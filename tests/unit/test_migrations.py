@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
-from alembic import command
 from alembic.config import Config
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from alembic import command
 from tests.conftest import use_data_dir
 from todo_chat.core import db
 from todo_chat.models import Priority, Task
@@ -37,7 +37,7 @@ def test_rich_tasks_migration_keeps_v1_tasks(tmp_path):
     with Session(db.get_engine()) as session:
         dated, plain = session.exec(select(Task).order_by(Task.id)).all()
         assert dated.title == "Dated" and dated.all_day is True
-        assert dated.due_at == datetime(2026, 12, 4, tzinfo=timezone.utc)
+        assert dated.due_at == datetime(2026, 12, 4, tzinfo=UTC)
         assert dated.priority == Priority.medium and dated.recurrence == "FREQ=WEEKLY"
         assert plain.priority == Priority.high and plain.due_at is None and plain.recurrence is None
         assert session.exec(text("SELECT timezone FROM user")).one()[0] == "UTC"

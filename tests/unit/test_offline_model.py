@@ -87,7 +87,8 @@ async def test_the_answer_to_which_one_comes_from_the_conversation():
     calls.clear()
     history = [{"role": "user", "content": "delete the meeting task"},
                {"role": "assistant", "content": "I found 2 tasks matching “meeting”:\n- #1 Team meeting\n"
-                                                "- #2 Meeting notes\nWhich one should I delete? Reply with its number."},
+                                                "- #2 Meeting notes\n"
+                                                "Which one should I delete? Reply with its number."},
                {"role": "user", "content": "the notes one"}]
     result = await Runner.run(agent(), history)
     assert calls == [{"delete": 2}] and "Deleted **Meeting notes** (#2)" in result.final_output

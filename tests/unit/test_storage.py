@@ -50,8 +50,9 @@ def test_ids_of_deleted_newest_rows_are_never_handed_out_again(session):
 
 
 def test_migration_0003_keeps_rows_ids_and_references(tmp_path):
-    from alembic import command
     from alembic.config import Config
+
+    from alembic import command
 
     use_data_dir(tmp_path)
     cfg = Config(str(db.PROJECT_ROOT / "alembic.ini"))

@@ -28,6 +28,7 @@ from sqlmodel import Session
 
 from todo_chat.agent.context import TodoContext, parse_arguments
 from todo_chat.core.db import run_db
+from todo_chat.models import Priority as PriorityLevel
 from todo_chat.models import Task, ToolCallStatus, User
 from todo_chat.services import conversations, tasks
 from todo_chat.services.errors import ServiceError
@@ -216,7 +217,8 @@ async def list_tasks(
     """
     def work(session: Session, user: User) -> Payload:
         page = tasks.list_tasks(session, user, TaskQuery(
-            status=status, priority=priority, tag=tag, due=due, q=query or "", sort=sort, order=order))
+            status=status, priority=PriorityLevel(priority) if priority else None, tag=tag, due=due, q=query or "",
+            sort=sort, order=order))
         filters = {k: v for k, v in {"priority": priority, "tag": tag, "due": due, "query": query}.items() if v}
         return {"status": status, **filters, "count": page.total,
                 "tasks": [task_summary(t, user) for t in page.items]}
@@ -235,7 +237,7 @@ def _change(ctx: ToolContext[TodoContext], task_id: int, status: str,
 def _set_done(ctx: ToolContext[TodoContext], task_id: int, completed: bool):
     def work(session: Session, user: User) -> Payload:
         done: Completion = tasks.set_completed(session, user, task_id, completed)
-        payload = {"task_id": task_id, "status": "completed" if completed else "reopened",
+        payload: Payload = {"task_id": task_id, "status": "completed" if completed else "reopened",
                    "title": done.task.title}
         if done.next is not None:
             session.flush()

@@ -14,14 +14,24 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator
-from typing import Annotated, Any, Literal, Union
+from collections.abc import AsyncGenerator
+from typing import Annotated, Any, Literal, cast
 from weakref import WeakKeyDictionary
 
-from agents import Model, RunConfig, RunItem, Runner, RunResultStreaming, ToolCallItem, ToolCallOutputItem
+from agents import (
+    Model,
+    RunConfig,
+    RunItem,
+    Runner,
+    RunResult,
+    RunResultStreaming,
+    ToolCallItem,
+    ToolCallOutputItem,
+    TResponseInputItem,
+)
 from agents.stream_events import RawResponsesStreamEvent, RunItemStreamEvent
 from openai import APIStatusError, NotFoundError
-from openai.types.responses import ResponseTextDeltaEvent
+from openai.types.responses import ResponseFunctionToolCall, ResponseTextDeltaEvent
 from pydantic import BaseModel, Field
 
 from todo_chat.agent.assistant import build_agent
@@ -80,8 +90,8 @@ class TurnFailed(BaseModel):
     tool_calls: list[ToolCallEvent] = Field(default_factory=list)
 
 
-TurnEvent = Annotated[Union[TurnStarted, TextDelta, ToolCallEvent, TurnDone, TurnFailed],
-                      Field(discriminator="type")]
+TurnMessage = TurnStarted | TextDelta | ToolCallEvent | TurnDone | TurnFailed
+TurnEvent = Annotated[TurnMessage, Field(discriminator="type")]
 
 
 def _result(output: Any) -> Any:
@@ -130,11 +140,10 @@ def _replayed(call: ToolCall) -> list[dict[str, Any]]:
 
 def _call_event(item: RunItem, calls: dict[str, ToolCallEvent], context: TodoContext) -> ToolCallEvent | None:
     """The badge event of a run item (a tool call started, or its output came), kept in `calls`."""
-    if isinstance(item, ToolCallItem):
-        raw = item.raw_item
+    if isinstance(item, ToolCallItem) and isinstance(raw := item.raw_item, ResponseFunctionToolCall):
         call = ToolCallEvent(type="tool_call_started", call_id=raw.call_id, name=raw.name,
                              arguments=parse_arguments(raw.arguments))
-    elif isinstance(item, ToolCallOutputItem) and (started := calls.get(item.raw_item["call_id"])):
+    elif isinstance(item, ToolCallOutputItem) and (started := calls.get(_output_call_id(item))):
         call = started.model_copy(update={
             "type": "tool_call_finished", "result": _result(item.output),
             "status": context.outcomes.get(started.call_id, ToolCallStatus.error)})
@@ -142,6 +151,13 @@ def _call_event(item: RunItem, calls: dict[str, ToolCallEvent], context: TodoCon
         return None
     calls[call.call_id] = call
     return call
+
+
+def _output_call_id(item: ToolCallOutputItem) -> str:
+    """The call id a tool output answers (our function tools' outputs are plain dicts)."""
+    raw = item.raw_item
+    call_id = raw.get("call_id") if isinstance(raw, dict) else getattr(raw, "call_id", None)
+    return call_id if isinstance(call_id, str) else ""
 
 
 async def _ran(user: User, message_id: int, calls: dict[str, ToolCallEvent]) -> list[ToolCall]:
@@ -164,7 +180,7 @@ MAX_TRIES = 4
 
 
 async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
-                   stream: bool = True) -> AsyncIterator[BaseModel]:
+                   stream: bool = True) -> AsyncGenerator[TurnMessage, None]:
     """Run the agent on a saved user message; yield TurnStarted ... TurnDone | TurnFailed.
 
     `stream=False` (a door that answers once, at the end) yields no TextDelta and each tool
@@ -195,11 +211,12 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
             context = TodoContext(user=user, conversation_id=conversation.id, message_id=message.id,
                                   earlier_calls=list(finished))
             replay = [item for call in finished for item in _replayed(call)]
-            result = None
+            result: RunResult | RunResultStreaming | None = None
             try:
                 model = model or get_model()
                 agent = build_agent(model, settings.model_max_output_tokens)
-                items = [*turn.history, {"role": "user", "content": message.content}, *replay]
+                items = cast(list[TResponseInputItem],
+                             [*turn.history, {"role": "user", "content": message.content}, *replay])
                 if stream:
                     result = Runner.run_streamed(agent, input=items, context=context, max_turns=MAX_TURNS,
                                                  run_config=run_config)
@@ -209,14 +226,14 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
                             streamed_text = True
                             yield TextDelta(delta=event.data.delta)
                         elif isinstance(event, RunItemStreamEvent) \
-                                and (call := _call_event(event.item, calls, context)):
-                            yield call
+                                and (badge := _call_event(event.item, calls, context)):
+                            yield badge
                 else:  # nobody watches the text arrive: the SDK's plain run is cheaper
                     result = await Runner.run(agent, input=items, context=context, max_turns=MAX_TURNS,
                                               run_config=run_config)
                     for item in result.new_items:
-                        if call := _call_event(item, calls, context):
-                            yield call
+                        if badge := _call_event(item, calls, context):
+                            yield badge
                 reply = str(result.final_output or "").strip()
                 if not reply:
                     raise EmptyAnswer("the model ended its answer without any text")

@@ -6,6 +6,7 @@ tokens are sent with `Cache-Control: no-store`.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Annotated
 from zoneinfo import available_timezones
 
@@ -15,9 +16,9 @@ from pydantic import BaseModel, Field
 
 from todo_chat.api.deps import NO_STORE, CurrentUser, client_ip, session_id, unauthorized
 from todo_chat.api.responses import errors
+from todo_chat.core.db import run_db
 from todo_chat.core.security import InvalidToken
 from todo_chat.core.text import NOT_BLANK_PATTERN
-from todo_chat.core.db import run_db
 from todo_chat.services import accounts, tokens
 from todo_chat.services.errors import Invalid
 
@@ -106,10 +107,9 @@ async def login(body: LoginBody, request: Request) -> JSONResponse:
     if user is None:
         raise unauthorized("Incorrect email or password")
     if body.timezone and body.timezone != user.timezone:
-        try:
+        # an unknown zone from a browser must not block logging in; the old one stays
+        with contextlib.suppress(Invalid):
             user = await run_db(accounts.update_profile, user, timezone=body.timezone)
-        except Invalid:
-            pass  # an unknown zone from a browser must not block logging in; the old one stays
     return token_response(await tokens.start_session(user))
 
 

@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
 
-from todo_chat.agent.turn import MESSAGE_MAX, TurnDone, TurnFailed, begin_turn, run_turn
+from todo_chat.agent.turn import MESSAGE_MAX, TurnDone, TurnFailed, TurnMessage, begin_turn, run_turn
 from todo_chat.api.chatkit.endpoint import ChatKitUser, chatkit_response
 from todo_chat.api.deps import SSE_HEADERS, UserId, own_path
 from todo_chat.api.responses import OWN_PATH, errors
@@ -28,7 +28,7 @@ class ChatBody(BaseModel):
     retry: bool = False
 
 
-def sse(event: BaseModel) -> str:
+def sse(event: TurnMessage) -> str:
     return f"event: {event.type}\ndata: {event.model_dump_json()}\n\n"
 
 

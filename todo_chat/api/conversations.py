@@ -10,9 +10,8 @@ from pydantic import BaseModel, Field, field_validator
 
 from todo_chat.api.deps import ConversationId, CurrentUser, Offset
 from todo_chat.api.responses import AUTHED, errors
-from todo_chat.core.db import ID_MAX
+from todo_chat.core.db import ID_MAX, run_db
 from todo_chat.core.text import NOT_BLANK_PATTERN, is_blank, squeeze
-from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, ToolCallStatus
 from todo_chat.services import conversations
 
@@ -94,6 +93,8 @@ async def get_conversation(
                                              limit, before)
     by_message: dict[int, list[ToolCallOut]] = {}
     for call in calls:
+        if call.message_id is None:  # not a message's call (never listed with one)
+            continue
         by_message.setdefault(call.message_id, []).append(
             ToolCallOut.model_validate(call, from_attributes=True))
     messages = [MessageOut.model_validate(m, from_attributes=True).model_copy(

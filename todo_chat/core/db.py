@@ -6,53 +6,26 @@ import asyncio
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from datetime import datetime, timezone
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 from weakref import WeakKeyDictionary
 
 import anyio
 from anyio import CapacityLimiter
-
-from sqlalchemy import DateTime, event, text
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection, CursorResult, Engine, Result
 from sqlmodel import Session, create_engine
 
 from todo_chat.core.config import PROJECT_ROOT, get_settings
 
+# The alembic revisions name the column type `todo_chat.core.db.UTCDateTime`: they are history and
+# keep importing it from here.
+from todo_chat.core.time import UTCDateTime as UTCDateTime
+
 # The largest id any table hands out or any door accepts: PostgreSQL's INTEGER (SQLite's is
 # larger). Ids and offsets from outside are bounded by it, so 2**63 is a 4xx, never a driver error.
 ID_MAX = 2**31 - 1
-
-
-class UTCDateTime(TypeDecorator):
-    """Timestamps are aware UTC in Python whatever the database keeps.
-
-    SQLite drops the zone, and ChatKit hands us naive datetimes: both become aware UTC here,
-    at the boundary, so no naive datetime ever reaches the models.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
-        return None if value is None else as_utc(value)
-
-    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
-        return None if value is None else as_utc(value)
-
-
-def as_utc(value: datetime) -> datetime:
-    """Aware UTC; a naive value is taken to be UTC already."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -147,6 +120,12 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
+def rows_affected(result: Result[Any]) -> int:
+    """How many rows a bulk UPDATE or DELETE changed (`Session.execute` types its result as the
+    general `Result`; for those statements it is a `CursorResult`, which counts them)."""
+    return cast(CursorResult[Any], result).rowcount
+
+
 def _in_session(work: Callable[..., T], *args, **kwargs) -> T:
     with session_scope() as session:
         return work(session, *args, **kwargs)
@@ -191,7 +170,6 @@ def migrate() -> None:
     """
     from alembic.config import Config
 
-    import todo_chat.models  # noqa: F401  (register the tables)
     from alembic import command
 
     config = Config(str(PROJECT_ROOT / "alembic.ini"))

@@ -6,7 +6,7 @@ import logging
 import os
 import secrets
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Literal
 
@@ -74,7 +74,7 @@ def create_token(user_id: int, kind: TokenKind, lifetime: timedelta | None = Non
                  session_id: str | None = None, jti: str | None = None) -> str:
     """A signed token. `session_id` (claim `sid`) names the login session the server can revoke
     (see services/tokens.py, the one place that issues tokens to users)."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     claims = {
         "sub": str(user_id),
         "typ": kind,

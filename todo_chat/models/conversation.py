@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Column, ForeignKey, Integer, Text
 from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
-from todo_chat.core.db import UTCDateTime, utcnow
+from todo_chat.core.time import UTCDateTime, utcnow
 from todo_chat.models.user import NEVER_REUSE_IDS
 
 
@@ -24,7 +24,7 @@ def _conversation_fk(nullable: bool = False) -> Column:
     )
 
 
-class ItemRole(str, Enum):
+class ItemRole(StrEnum):
     """What a conversation item is: a message of either side, or another ChatKit thread item."""
 
     user = "user"
@@ -39,7 +39,7 @@ class ItemRole(str, Enum):
     end_of_turn = "end_of_turn"
 
 
-class ToolCallStatus(str, Enum):
+class ToolCallStatus(StrEnum):
     pending = "pending"
     success = "success"
     error = "error"
@@ -54,7 +54,7 @@ def _enum_column(enum: type[Enum], length: int, nullable: bool = False) -> Colum
 class Conversation(SQLModel, table=True):
     __table_args__ = NEVER_REUSE_IDS
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None until flushed; every row read or flushed has one
     user_id: int = Field(sa_column=_user_fk())
     # The id ChatKit knows this conversation by (its thread id).
     thread_id: str = Field(unique=True, index=True, max_length=64)
@@ -70,7 +70,7 @@ class Message(SQLModel, table=True):
 
     __table_args__ = NEVER_REUSE_IDS
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None until flushed; every row read or flushed has one
     user_id: int = Field(sa_column=_user_fk())
     conversation_id: int = Field(sa_column=_conversation_fk())
     # ChatKit's item id (string), unique across threads.
@@ -92,7 +92,7 @@ class ToolCall(SQLModel, table=True):
 
     __table_args__ = NEVER_REUSE_IDS
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None until flushed; every row read or flushed has one
     user_id: int = Field(sa_column=_user_fk())
     conversation_id: int = Field(sa_column=_conversation_fk())
     # The user message whose turn made this call: badges show under it.

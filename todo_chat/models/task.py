@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 from sqlalchemy import JSON, Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
-from todo_chat.core.db import UTCDateTime, utcnow
+from todo_chat.core.time import UTCDateTime, utcnow
 from todo_chat.models.user import NEVER_REUSE_IDS
 
 TITLE_MAX = 200
@@ -16,7 +16,7 @@ TAG_MAX = 40
 RECURRENCE_MAX = 200
 
 
-class Priority(str, Enum):
+class Priority(StrEnum):
     low = "low"
     medium = "medium"
     high = "high"
@@ -25,7 +25,7 @@ class Priority(str, Enum):
 class Task(SQLModel, table=True):
     __table_args__ = NEVER_REUSE_IDS
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None until flushed; every row read or flushed has one
     user_id: int = Field(
         sa_column=Column(Integer, ForeignKey("user.id", ondelete="CASCADE"), index=True, nullable=False)
     )

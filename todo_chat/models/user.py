@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
-from todo_chat.core.db import UTCDateTime, utcnow
+from todo_chat.core.time import UTCDateTime, utcnow
 
 # SQLite hands out a deleted newest row's id again unless the table says AUTOINCREMENT: ids are
 # never reused (old chat text naming "task #118" must never name someone else's new task).
@@ -16,7 +16,7 @@ NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
 class User(SQLModel, table=True):
     __table_args__ = NEVER_REUSE_IDS
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)  # None until flushed; every row read or flushed has one
     # Stored lower-cased, so the unique index is case-insensitive.
     email: str = Field(max_length=320, unique=True, index=True)
     name: str = Field(default="", max_length=120)

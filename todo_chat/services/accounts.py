@@ -19,7 +19,7 @@ from todo_chat.core.security import hash_password, verify_password
 from todo_chat.core.text import BLANK, blank_class, is_blank
 from todo_chat.models import User
 from todo_chat.services import ratelimit, tokens
-from todo_chat.services.errors import Conflict, Invalid, ServiceError
+from todo_chat.services.errors import Conflict, Invalid, NotFound, ServiceError
 from todo_chat.services.tasks import check_timezone
 
 log = logging.getLogger(__name__)
@@ -74,10 +74,18 @@ def get_user(session: Session, user_id: int) -> User | None:
     return session.get(User, user_id)
 
 
+def _current(session: Session, user: User) -> User:
+    """The acting user's row in this unit of work (NotFound if the account was deleted meanwhile)."""
+    row = session.get(User, user.id)
+    if row is None:
+        raise NotFound("Account not found")
+    return row
+
+
 def update_profile(session: Session, user: User, name: str | None = None,
                    timezone: str | None = None) -> User:
     """Change what a person may change about themselves; None leaves a field as it is."""
-    row = session.get(User, user.id)
+    row = _current(session, user)
     if name is not None:
         row.name = name.strip()[:120] or row.name
     if timezone is not None:
@@ -130,7 +138,7 @@ async def confirm_password(user: User, password: str) -> None:
 
 def set_password_hash(session: Session, user: User, password_hash: str) -> User:
     """Store a new password and end every login session of the account."""
-    row = session.get(User, user.id)
+    row = _current(session, user)
     row.password_hash = password_hash
     session.add(row)
     tokens.revoke_all_sessions(session, row)

@@ -44,7 +44,8 @@ def get_attachment(session: Session, user: User, attachment_id: str) -> Attachme
 def thread_of_attachment(session: Session, attachment: Attachment) -> str | None:
     if attachment.conversation_id is None:
         return None
-    return session.get(Conversation, attachment.conversation_id).thread_id
+    conversation = session.get(Conversation, attachment.conversation_id)
+    return conversation.thread_id if conversation else None
 
 
 def save_attachment(session: Session, user: User, attachment_id: str, name: str,

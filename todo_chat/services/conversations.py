@@ -16,7 +16,8 @@ from pydantic import BaseModel
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from todo_chat.core.db import utcnow
+from todo_chat.core.db import rows_affected
+from todo_chat.core.time import utcnow
 from todo_chat.models import Conversation, ItemRole, Message, ToolCall, ToolCallStatus, User
 from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.services.ownership import find_owned, get_owned
@@ -133,7 +134,7 @@ def touch_by_id(session: Session, user: User, conversation_id: int) -> None:
     bumped = session.execute(update(Conversation)
                              .where(col(Conversation.id) == conversation_id, col(Conversation.user_id) == user.id)
                              .values(updated_at=utcnow()))
-    if bumped.rowcount == 0:
+    if rows_affected(bumped) == 0:
         raise NotFound(f"Conversation {conversation_id} not found")
 
 

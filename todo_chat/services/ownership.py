@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlmodel import Session, SQLModel, select
 
@@ -20,10 +20,15 @@ def get_owned(session: Session, model: type[Row], row_id: object, user: User, la
     return row
 
 
+def _column(model: type[SQLModel], name: str) -> Any:
+    """A table's column by name (the rows these helpers take are any user-owned table)."""
+    return getattr(model, name)
+
+
 def find_owned(session: Session, model: type[Row], field: str, value: object, user: User, label: str) -> Row:
     """Like get_owned, by another unique column (a ChatKit thread or item id)."""
     row = session.exec(
-        select(model).where(getattr(model, field) == value, getattr(model, "user_id") == user.id)
+        select(model).where(_column(model, field) == value, _column(model, "user_id") == user.id)
     ).first()
     if row is None:
         raise NotFound(f"{label} {value} not found")

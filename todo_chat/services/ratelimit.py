@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from limits import RateLimitItem, RateLimitItemPerMinute
 from limits.aio.storage import Storage
-from limits.storage import storage_from_string
 from limits.aio.strategies import MovingWindowRateLimiter
+from limits.storage import storage_from_string
 
 from todo_chat.core.config import get_settings
 from todo_chat.models import User
@@ -37,6 +37,8 @@ def _limiter(url: str) -> tuple[Storage, MovingWindowRateLimiter]:
     # Redis through redis-py (already a Reflex dependency), not limits' default coredis client.
     options = {"implementation": "redispy"} if url.startswith(("redis", "rediss", "async+redis")) else {}
     storage = storage_from_string(async_storage_url(url), **options)
+    if not isinstance(storage, Storage):  # an `async+` url always names an asyncio storage
+        raise TypeError(f"{url} is not an asyncio rate-limit storage")
     return storage, MovingWindowRateLimiter(storage)
 
 

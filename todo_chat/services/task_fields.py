@@ -8,14 +8,14 @@ exactly what the server accepts (the API is fuzzed against them).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
-from typing import Annotated, Literal
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from todo_chat.core.db import utcnow
 from todo_chat.core.text import BLANK, NOT_BLANK_PATTERN, blank_class, squeeze
+from todo_chat.core.time import utcnow
 from todo_chat.models import Priority, Task, User
 from todo_chat.models.task import DESCRIPTION_MAX, RECURRENCE_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
 from todo_chat.services.errors import Invalid
@@ -134,7 +134,7 @@ def _date_text(value: object) -> object:
 
 Recurrence = Annotated[str, Field(max_length=RECURRENCE_MAX, json_schema_extra={"pattern": RRULE_PATTERN})]
 Tags = list[Annotated[str, Field(max_length=TAG_MAX, json_schema_extra={"pattern": TAG_PATTERN})]]
-TITLE = {"min_length": 1, "max_length": TITLE_MAX, "json_schema_extra": {"pattern": NOT_BLANK_PATTERN}}
+TITLE: dict[str, Any] = {"min_length": 1, "max_length": TITLE_MAX, "json_schema_extra": {"pattern": NOT_BLANK_PATTERN}}
 
 
 class _TaskInput(BaseModel):
@@ -193,7 +193,10 @@ class TaskPublic(BaseModel):
     @classmethod
     def of(cls, task: Task, user: User) -> TaskPublic:
         zone = zone_of(user)
-        local = (lambda value: value.astimezone(zone) if value else None)
+
+        def local(value: datetime | None) -> datetime | None:
+            return value.astimezone(zone) if value else None
+
         return cls(id=task.id, user_id=task.user_id, title=task.title, description=task.description or None,
                    completed=task.completed, priority=task.priority, tags=list(task.tags or []),
                    due_at=local(task.due_at), all_day=task.all_day, recurrence=task.recurrence,
@@ -205,10 +208,10 @@ def to_instant(user: User, value: datetime | date) -> tuple[datetime, bool]:
     """(UTC instant, all_day) for a due date as given: a bare date is the whole local day."""
     zone = zone_of(user)
     if not isinstance(value, datetime):
-        return datetime.combine(value, time(0), tzinfo=zone).astimezone(timezone.utc), True
+        return datetime.combine(value, time(0), tzinfo=zone).astimezone(UTC), True
     if value.tzinfo is None:
         value = value.replace(tzinfo=zone)
-    return value.astimezone(timezone.utc), False
+    return value.astimezone(UTC), False
 
 
 def local_instant(user: User, value: datetime) -> datetime:
@@ -245,4 +248,4 @@ def due_phrase(due_at: datetime | None, all_day: bool, zone: ZoneInfo) -> str:
 def day_start(user: User, now: datetime) -> datetime:
     """The start of the user's local day that `now` falls in, as a UTC instant."""
     zone = zone_of(user)
-    return datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone).astimezone(timezone.utc)
+    return datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone).astimezone(UTC)

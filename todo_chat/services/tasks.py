@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
-from typing import Literal
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
 
 from dateutil.rrule import rrulestr
 from pydantic import BaseModel
-from sqlalchemy import String, and_, case, cast, delete, or_
+from sqlalchemy import ColumnElement, String, and_, case, cast, delete, or_
 from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 from sqlmodel import Session, col, func, select
 
-from todo_chat.core.db import utcnow
+from todo_chat.core.db import rows_affected
+from todo_chat.core.time import utcnow
 from todo_chat.models import Priority, Task, User
 from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.services.ownership import get_owned
+
 # The field rules and the zone arithmetic live in task_fields; they are part of this service's API.
 from todo_chat.services.task_fields import (  # noqa: F401 (re-exported)
     RRULE_PATTERN,
@@ -35,15 +37,14 @@ from todo_chat.services.task_fields import (  # noqa: F401 (re-exported)
     day_start,
     due_phrase,
     due_state,
+    local_instant,
     normalize_rrule,
     normalize_tags,
     rrule_words,
     tag_words,
-    local_instant,
     to_instant,
     zone_of,
 )
-
 
 StatusFilter = Literal["all", "pending", "completed"]
 DueFilter = Literal["today", "overdue", "week", "none"]
@@ -95,7 +96,7 @@ def _ordering(sort: SortKey, order: Order):
     rank = case((col(Task.priority) == Priority.high, 3), (col(Task.priority) == Priority.medium, 2), else_=1)
     key = {"due": col(Task.due_at), "priority": rank, "created": col(Task.created_at),
            "updated": col(Task.updated_at), "title": func.lower(col(Task.title))}[sort]
-    keys = [key.desc() if order == "desc" else key.asc()]
+    keys: list[ColumnElement[Any]] = [key.desc() if order == "desc" else key.asc()]
     if sort == "due":  # undated tasks last either way
         keys.insert(0, col(Task.due_at).is_(None))
     return [*keys, col(Task.id).desc() if order == "desc" else col(Task.id)]
@@ -179,7 +180,7 @@ def update_task(session: Session, user: User, task_id: int, data: TaskUpdate) ->
     task = get_task(session, user, task_id)
     for field, value in changes.items():
         if field == "due_at":
-            _apply_due(task, user, getattr(data, "due_at"))
+            _apply_due(task, user, data.due_at)
         elif field == "remind_at":
             task.remind_at = local_instant(user, data.remind_at) if data.remind_at else None
         elif field == "completed":
@@ -207,7 +208,7 @@ def next_due(task: Task, user: User, now: datetime) -> datetime | None:
     zone = zone_of(user)
     base = (task.due_at or task.remind_at or now).astimezone(zone).replace(tzinfo=None)
     following = rrulestr(task.recurrence, dtstart=base).after(base)
-    return None if following is None else following.replace(tzinfo=zone).astimezone(timezone.utc)
+    return None if following is None else following.replace(tzinfo=zone).astimezone(UTC)
 
 
 def _following_rule(rule: str) -> str | None:
@@ -262,10 +263,10 @@ def delete_task(session: Session, user: User, task_id: int) -> Task:
     task = get_task(session, user, task_id)
     # One DELETE that says whether it removed the row: of two racing deletes only one succeeds,
     # the other is a NotFound (an ORM delete would only warn, and both would answer 204).
-    removed = session.execute(
+    removed = rows_affected(session.execute(
         delete(Task).where(col(Task.id) == task_id, col(Task.user_id) == user.id)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     session.expunge(task)
     if removed != 1:
         raise NotFound(f"Task {task_id} not found")

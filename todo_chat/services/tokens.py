@@ -21,9 +21,16 @@ from dataclasses import dataclass
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
-from todo_chat.core.db import run_db, utcnow
-from todo_chat.core.security import InvalidToken, TokenKind, create_token, decode_token, token_lifetime
-from todo_chat.core.security import user_id_from_token
+from todo_chat.core.db import rows_affected, run_db
+from todo_chat.core.security import (
+    InvalidToken,
+    TokenKind,
+    create_token,
+    decode_token,
+    token_lifetime,
+    user_id_from_token,
+)
+from todo_chat.core.time import utcnow
 from todo_chat.models import AuthSession, User
 
 REUSED = "Refresh token was already used: this session is closed for safety, log in again"
@@ -91,13 +98,13 @@ def rotate(session: Session, user_id: int, session_id: str, jti: str) -> tuple[U
     if user is None:
         return ENDED
     new_jti, now = _new_id(), utcnow()
-    swapped = session.execute(
+    swapped = rows_affected(session.execute(
         update(AuthSession)
         .where(col(AuthSession.id) == session_id, col(AuthSession.refresh_jti) == jti,
                col(AuthSession.revoked_at).is_(None))
         .values(refresh_jti=new_jti, expires_at=now + token_lifetime("refresh"))
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     if swapped != 1:
         revoke_session(session, user_id, session_id)
         return REUSED

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterable, AsyncIterator
 from functools import lru_cache
 from typing import Annotated
 
@@ -91,7 +91,7 @@ async def chatkit_response(user: User, request: Request) -> Response:
     return Response(content=result.json, media_type="application/json")
 
 
-async def _ending_with_error_event(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+async def _ending_with_error_event(stream: AsyncIterable[bytes]) -> AsyncIterator[bytes]:
     """ChatKit turns a failure inside `respond` into an error event, but not one before it (say,
     an attachment that vanished after the check above): that would cut the stream mid-way, with
     nothing for the client to show. End it with an error event instead."""
@@ -172,6 +172,7 @@ async def download_attachment(attachment_id: AttachmentId,
                               sig: Annotated[str, Query(max_length=64)]) -> FileResponse:
     row = await run_db(attachments.find_for_download, attachment_id)
     path = attachments.attachment_path(row.user_id, attachment_id) if row else None
-    if row is None or not hmac.compare_digest(sig, preview_signature(attachment_id)) or not path.exists():
+    if row is None or path is None or not hmac.compare_digest(sig, preview_signature(attachment_id)) \
+            or not path.exists():
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Attachment not found")
     return FileResponse(path, media_type=row.mime_type, filename=row.name)

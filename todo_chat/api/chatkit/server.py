@@ -15,6 +15,7 @@ from typing import Any
 
 from agents import Model
 from chatkit.server import ChatKitServer, stream_widget
+from chatkit.store import Store
 from chatkit.types import (
     Action,
     AssistantMessageContent,
@@ -70,7 +71,7 @@ def task_item(event: ToolCallEvent, thread_id: str) -> TaskItem:
 class ThreadEvents:
     """Translates one turn's events into ChatKit thread events."""
 
-    def __init__(self, thread: ThreadMetadata, store: SQLStore, context: RequestContext) -> None:
+    def __init__(self, thread: ThreadMetadata, store: Store[RequestContext], context: RequestContext) -> None:
         self.thread, self.store, self.context = thread, store, context
         self.reply: AssistantMessageItem | None = None
         self.reply_id = ""
@@ -94,7 +95,8 @@ class ThreadEvents:
                 content_index=0, delta=event.delta))
         elif isinstance(event, ToolCallEvent):
             item = task_item(event, self.thread.id)
-            yield ThreadItemAddedEvent(item=item) if event.type == "tool_call_started" else ThreadItemDoneEvent(item=item)
+            opened = event.type == "tool_call_started"
+            yield ThreadItemAddedEvent(item=item) if opened else ThreadItemDoneEvent(item=item)
             if event.type == "tool_call_finished" and event.name == "list_tasks" \
                     and event.status == ToolCallStatus.success:
                 async for shown in self._task_list(event.result):

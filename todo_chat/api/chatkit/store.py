@@ -11,7 +11,7 @@ import hashlib
 import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from chatkit.store import AttachmentStore, NotFoundError, Store, StoreItemType
@@ -62,7 +62,7 @@ class RequestContext:
 
 def from_chatkit(value: datetime) -> datetime:
     """ChatKit stamps items with naive local `datetime.now()`: make it aware UTC."""
-    return value.astimezone(timezone.utc)
+    return value.astimezone(UTC)
 
 
 # --- converting rows <-> ChatKit items -------------------------------------------------------
@@ -119,7 +119,7 @@ def _save_thread(session: Session, user: User, thread: ThreadMetadata) -> None:
 def _items_page(session: Session, user: User, thread_id: str, after: str | None, limit: int,
                 order: str) -> MessagePage:
     conversation = conversations.get_by_thread_id(session, user, thread_id)
-    return conversations.list_items(session, user, conversation, after, limit, order)
+    return conversations.list_items(session, user, conversation, after, limit, "desc" if order == "desc" else "asc")
 
 
 def _save_item(session: Session, user: User, thread_id: str, item: ThreadItem) -> None:

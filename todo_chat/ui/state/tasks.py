@@ -8,12 +8,12 @@ from datetime import datetime, timedelta
 
 import reflex as rx
 
-from todo_chat.core.db import run_db, utcnow
+from todo_chat.core.db import run_db
+from todo_chat.core.time import utcnow
 from todo_chat.models import Task, User
 from todo_chat.services import tasks
 from todo_chat.services.tasks import TaskCreate, TaskQuery
 from todo_chat.ui.state.auth import AuthState, change_as_user
-
 
 VIEWS = ("all", "pending", "completed", "today", "upcoming", "overdue")
 REMINDER_CHECK_MS = 30_000
