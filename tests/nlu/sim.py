@@ -96,7 +96,7 @@ def check(case: Any) -> list[str]:
     acting = [c for c in turn.calls if c[0] not in READING_TOOLS or c[0] in wanted]
     problems = []
     if len(acting) != len(case.calls) or not all(
-            c[0] == name and _args_match(args, c[1]) for c, (name, args) in zip(acting, case.calls)):
+            c[0] == name and _args_match(args, c[1]) for c, (name, args) in zip(acting, case.calls, strict=False)):
         problems.append(f"calls: expected {case.calls}, got {acting}")
     problems += [f"reply lacks {w!r}" for w in case.reply if w.casefold() not in turn.text.casefold()]
     return problems + [f"reply: {turn.text[:150]!r}"] if problems else []

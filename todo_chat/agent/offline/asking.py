@@ -70,7 +70,7 @@ def title_guess(request) -> str:
 
 
 def asks_the_assistant(raw: str) -> bool:
-    """"can you play music", "book me a flight": the assistant asked to do it, not a task."""
+    """"can you sing", "book me a flight": the assistant asked to do it, not a task."""
     from todo_chat.agent.offline.clauses import plain
 
     low = plain(raw)

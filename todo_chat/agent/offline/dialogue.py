@@ -108,7 +108,7 @@ def _follow_up(request: Request, context: Context) -> Request:
         if strong or not request.norm.text.strip():
             return request
         return understand("add " + request.norm.raw, request.today)
-    # The answer is the new title unless it is plainly another command ("Call mom tonight" is a title).
+    # The answer is the new title unless it is plainly another command ("Ring the vet at six" is a title).
     if strong and (request.action != "add" or re.match(r"^(?:add|create|new|put)\b", request.norm.low)):
         return request
     value = request.norm.text.strip(" \"'")
@@ -342,7 +342,7 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
         if found.kind == "none":
             found = _by_notes(request.query, tasks)
         if request.query_parts:
-            # "mark milk and gym as done": each part names one task of its own.
+            # "tick off the eggs and the bins": each part names one task of its own.
             each = [match_tasks(part, tasks, prefer) for part in request.query_parts]  # type: ignore[arg-type]
             ids = [m.tasks[0]["id"] for m in each if m.kind == "one"]
             if len(ids) == len(each) and len(set(ids)) == len(ids):

@@ -80,7 +80,7 @@ def _headed(text: str) -> Frame | None:
     head, rest = text[:split.start()].strip().lower(), text[split.end():].strip()
     found = _heads().match(" ".join(head.split()))
     if not found or not rest or re.fullmatch(rf"(?:{lookup('verbs_complete')})[.!]*", rest.lower()):
-        return None   # "groceries: done" reports a task done
+        return None   # "errands: finished" reports a task done
     parts = [p.strip() for p in re.split(r"\s*;\s*", rest) if p.strip()]
     if len(parts) == 1:
         commas = [p.strip() for p in rest.split(",") if p.strip()]

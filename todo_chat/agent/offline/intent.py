@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from todo_chat.agent.offline.lexicon import anywhere
+from todo_chat.agent.offline.lexicon import anywhere, starts
 from todo_chat.agent.offline.rich import take_recurrence, take_time
 from todo_chat.agent.offline.slots import BARE_ADD_VERBS, has_date
 
@@ -78,7 +78,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\b(?:show|list|see|view|display)\s+(?:me\s+)?(?:all|everything|my|the|what|which|pending|completed)\b", 1.0),
         (r"\bwhich (?:ones?|tasks?|todos?|items?)?\s*(?:have|did|are|is|do)\b", 2.0),
         (r"\?$", 0.5),
-        # Filters and orders: "anything tagged work?", "sort by priority", "search for dentist".
+        # Filters and orders: "anything tagged garden?", "order by urgency", "look for the optician".
         (r"^(?:anything|tasks?|todos?|items?|what is|show|list)\b.*\b(?:tagged|labell?ed)\b|^(?:show|list|see)\s+#\w+\s*$"
          r"|^#[a-z][\w-]*\s*\??$", 3.0),
         (r"^(?:sort|order|arrange|rank)\s+(?:them\s+|it\s+|my\s+|the\s+)?(?:tasks\s+|list\s+|todos\s+)?by\b", 5.0),
@@ -98,17 +98,17 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bi (?:have\s+)?(?:just\s+|already\s+|finally\s+)?(?:finished|completed|did|done|sorted|paid|bought|"
          r"called|sent|cleaned|fixed|booked|picked up|handled|got)\b", 2.0),
         (r"\balready\b", 1.0),
-        # "the oven is clean", "slides are ready": a state that means the work is done
+        # "the shed is tidy", "slides are ready": a state that means the work is done
         (r"\b(?:is|are|was|were)\s+(?:now\s+|all\s+|finally\s+)?(?:clean|ready|sorted|tidy|empty|"
          r"sorted out|out of the way|in the bag)\b", 2.5),
-        # "I washed the car", "called the plumber": a past-tense statement is a report of work done.
+        # "I mended the fence", "rang the glazier": a past-tense statement is a report of work done.
         (r"^(?:i\s+|we\s+)?(?:have\s+)?(?:just\s+|already\s+|finally\s+|now\s+)?(?:\w{3,}ed|paid|bought|sent|did|"
          r"went|made|got|took|wrote|fed|ran|met|rang|gave|brought|sold|found|swept|hung|threw)\b(?!\s+(?:to|me)\b)", 2.0),
         (rf"\b{_DONE}\s*[!.]*$", 1.5),
-        # "expense report submitted": a noun phrase and a past participle
+        # "visa form posted": a noun phrase and a past participle
         (r"^(?!(?:add|create|put|new|remind|i need|i have)\b)\w+(?:\s+\w+){0,5}\s+(?:\w{3,}ed|paid|bought|sent|made|"
          r"taken|written|fed|met|given|brought|sold|found|swept|hung|thrown|done|read)\s*[!.]*$", 2.0),
-        # "the plumber has been called", "the forms were sent"
+        # "the glazier has been rung", "the forms were sent"
         (r"\b(?:has|have|is|are|was|were)\s+(?:been\s+|now\s+|finally\s+|already\s+)*(?:\w{3,}ed|paid|bought|sent|"
          r"made|taken|written|fed|met|given|brought|sold|found|swept|hung|thrown|done|run|read)\b", 2.5),
         (r"\bcomplete\b|\bfinish\b|\bdone\b", 0.5),
@@ -156,13 +156,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
     ),
 }
 
-_GREETING = re.compile(
-    r"^(?:hi|hello|hey|hiya|howdy|yo|sup|hola|greetings|good (?:morning|afternoon|evening|day)|"
-    r"morning|evening|what is up|what.?s up|wassup|how are you|how is it going|how.?s it going|good night|night)\b",
-    re.IGNORECASE)
-_THANKS = re.compile(
-    r"^(?:thanks|thank you|thx|ty|cheers|great|awesome|perfect|nice|cool|brilliant|lovely|"
-    r"ok(?:ay)?|got it|sounds good|wonderful|excellent|amazing|sweet|good job|well done|ta)\b", re.IGNORECASE)
+_GREETING = starts("greetings")
+_THANKS = starts("thanks")
 _HELP = anywhere("help_phrases")
 
 
@@ -194,7 +189,7 @@ def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
                             r"outstanding|open|done|finished|finish|completed|complete|ticked|checked|crossed|due|"
                             r"to do|need doing|still|got|have i|ones|next|doing|priority|urgent|important)\b", low)
     if question and about_tasks and not re.search(r"\b(?:add|delete|remove|mark|rename|change|update)\b", low):
-        # "which have I ticked off?", "what is done?" ask to see, not to act.
+        # "which ones did I close?", "what is done?" ask to see, not to act.
         totals["list"] += 3.0
         totals["complete"] -= 4.0
         totals["reopen"] -= 4.0
@@ -205,7 +200,7 @@ def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
     if re.match(r"^(?:is|are|did|have|has|was|were)\b", low) and (asked or re.search(
             r"\b(?:done|finished|complete|completed|paid|yet|already)\b", low)) \
             and not re.search(r"\b(?:mark|delete|remove|add|change|reopen)\b", low):
-        # "Is the gym task done?", "did I finish the report?": a question, answered from the list.
+        # "Is the yoga one finished?", "did I finish the report?": a question, answered from the list.
         totals["list"] += 4.0
         totals["complete"] -= 4.0
         totals["reopen"] -= 4.0

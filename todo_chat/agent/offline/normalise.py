@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from todo_chat.agent.offline.lexicon import entries, starts
+from todo_chat.agent.offline.lexicon import entries, lookup, starts
 
 _QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'",
                               "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"',
@@ -66,17 +66,8 @@ _FILLER = re.compile(
     r"|\bfor\s+me\b(?=\s*[,.!?]*\s*$)|\bfor\s+me\s+(?=to\b)|\b(?:real\s+)?quick(?:ly)?\b(?=\s*[,.!?]*\s*$)",
     re.IGNORECASE,
 )
-_LEADING_FILLER = re.compile(
-    r"^(?:(?:ok(?:ay)?|so|hey(?:\s+there)?|hi(?:\s+there)?|hello|um+|uh+|er+m?|right|alright|oh|well|yo|"
-    r"actually|also|and|btw|quick\s+one|one\s+more\s+thing|just|then|now|yay|woo+(?:hoo+)?|phew|yes|yep|yeah|"
-    r"cool|great|awesome|nice|brilliant|perfect|ok\s+great|right\s+then|so\s+yeah)\b[\s,.!:;-]*)+(?=\S)",
-    re.IGNORECASE,
-)
-_TRAILING_FILLER = re.compile(
-    r"(?:[\s,.!;:-]*\b(?:thanks(?:\s+(?:a\s+lot|so\s+much|very\s+much|mate|again))?|thank\s+you(?:\s+(?:so|very)\s+much)?|"
-    r"cheers(?:\s+mate)?|ta|much\s+appreciated|appreciate\s+it|please|ok(?:ay)?|now|then|mate|x+)\b[\s,.!]*)+$",
-    re.IGNORECASE,
-)
+_LEADING_FILLER = re.compile(rf"^(?:(?:{lookup('leading_fillers')})\b[\s,.!:;-]*)+(?=\S)", re.IGNORECASE)
+_TRAILING_FILLER = re.compile(rf"(?:[\s,.!;:-]*\b(?:{lookup('trailing_fillers')})\b[\s,.!]*)+$", re.IGNORECASE)
 
 # --- number words ----------------------------------------------------------------------------
 
@@ -279,7 +270,7 @@ _DONE_MARKS = re.compile("[\u2705\u2714\u2611]\ufe0f?")
 _SYMBOLS = re.compile("[\u2190-\u21ff\u2300-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
 
-# "make it high priority... no wait, just mark it done": what counts is after the correction.
+# "make it urgent... no wait, tick it": what counts is after the correction.
 _SELF_CORRECTION = re.compile(r"^.*\b(?:no\s+wait|wait\s+no|actually\s+no|no\s+actually|scratch\s+that|"
                               r"sorry\s+i\s+mean|i\s+mean|or\s+rather|on\s+second\s+thought)\b[\s,.;:!-]*(?=\S)",
                               re.IGNORECASE)

@@ -299,7 +299,7 @@ def target_query(text: str) -> str:
 
 
 def _recency(text: str) -> tuple[str, int | None]:
-    """('delete my oldest task', ...) -> ('delete  task', 0): a position over the whole list."""
+    """('bin my earliest one', ...) -> ('bin  one', 0): a position over the whole list."""
     found = anywhere("recency").search(text.lower())
     if not found:
         return text, None

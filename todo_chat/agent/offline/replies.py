@@ -1,7 +1,7 @@
 """Stage 5: the words. Tool results in, short friendly text out; never a claim no tool made.
 
 Every task an answer names is written `**Title** (#id ...)` or `- #id Title` so that the next turn
-can tell which tasks "it", "that one" or "the second one" mean (`resolve.mentioned`).
+can tell which tasks "it", "that one" or "the third one" mean (`resolve.mentioned`).
 """
 
 from __future__ import annotations
@@ -221,7 +221,7 @@ def ask_what_to_add() -> str:
 
 
 def status_of(query: str, tasks: list[dict[str, Any]]) -> str:
-    """'Is the gym task done?' answered from the list."""
+    """'Is the yoga one finished?' answered from the list."""
     if not tasks:
         return f"I couldn't find a task matching “{query}”."
     return "\n".join(f"**{t['title']}** (#{t['id']}) is " + ("done." if t.get("completed") else "not done yet.")

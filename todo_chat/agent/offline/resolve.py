@@ -2,7 +2,7 @@
 
 Against the titles `list_tasks` returned: fuzzy, word by word (rapidfuzz), plural- and
 tense-insensitive ("paid the rent" finds "Pay rent", "licence" finds "Renew license"). Against
-the conversation: the tasks the last answers named ("mark it as done", "the second one").
+the conversation: the tasks the last answers named ("tick it off", "the third one").
 """
 
 from __future__ import annotations
