@@ -77,6 +77,25 @@ def asks_the_assistant(raw: str) -> bool:
     return bool(starts("request_starts").match(low) or re.match(r"^\w+\s+(?:me|us)\b", low))
 
 
+def certain_add(request) -> list[dict]:
+    """A bare phrase said politely ("light bulbs pls") or a list of things ("oat milk + bread"):
+    the tasks to add without asking; [] when asking is the right answer."""
+    from todo_chat.agent.offline.parse import _clean_title, _item
+
+    raw = request.norm.raw
+    from todo_chat.agent.offline.clauses import mood
+
+    if mood(raw) == "question":
+        return []
+    parts = [p for p in re.split(r"\s+[+&]\s+", request.norm.text) if p.strip()]
+    if len(parts) > 1 and all(re.search(r"[a-zA-Z]{2}", p) for p in parts):
+        return [_item(_clean_title(p), "", None, None) for p in parts if _clean_title(p)]
+    if request.norm.polite and not re.search(r"\b(?:thanks|thank you|cheers|thx|ta)\b", raw, re.I):
+        title = title_guess(request)
+        return [_item(title, "", None, None)] if title else []
+    return []
+
+
 def text_of(prompt: ChoicePrompt, intro: str = "") -> str:
     return "\n".join(p for p in (intro, as_text(prompt)) if p)
 

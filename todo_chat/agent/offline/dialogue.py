@@ -183,6 +183,8 @@ def _plan(request: Request, context: Context, script: Script) -> str:
         return replies.listed(listed, request.priority)
     if request.on_tasks:
         return _act(request, context, script)
+    if request.action == "unknown" and (items := asking.certain_add(request)):
+        return _plan(replace(request, action="add", items=items), context, script)
     if request.action == "unknown" and (title := asking.title_guess(request)):
         prompt = asking.add_this(replies.not_sure_add(title), title)
         script.call(OFFER_CHOICES, prompt.model_dump())

@@ -22,7 +22,7 @@ from todo_chat.agent.offline.slots import BARE_ADD_VERBS, TASK_VERBS
 
 @dataclass(frozen=True)
 class Frame:
-    kind: Literal["add", "add_exact", "note", "correct"]
+    kind: Literal["add", "add_exact", "note", "correct", "rename"]
     items: tuple[str, ...] = ()           # add: the texts of the tasks
     target: str = ""                      # note: the words that name the task
     content: str = ""                     # note: the words of the note
@@ -35,7 +35,8 @@ class Frame:
 def read(typed: str, text: str) -> Frame | None:
     """`typed`: the message as sent (its line breaks); `text`: the normalised one."""
     for construction in (lambda: _listed(typed), lambda: _correction(text), lambda: _note(text),
-                         lambda: _headed(text), lambda: _sequence(text), lambda: _also(text)):
+                         lambda: _headed(text), lambda: _needed(text), lambda: _sequence(text), lambda: _also(text),
+                         lambda: _say(text)):
         if (frame := construction()) is not None:
             return frame
     return None
@@ -124,6 +125,24 @@ def _drop_add_verb(text: str) -> str:
     return re.sub(rf"^(?:{lookup('verbs_add')})\s+(?:a\s+task\s+(?:to\s+)?)?", "", text.strip(), flags=re.I)
 
 
+# --- "we're out of X", "make #3 say Y" ------------------------------------------------------------
+
+def _needed(text: str) -> Frame | None:
+    """"we're out of teabags": the thing is needed."""
+    m = re.match(rf"^(?:{lookup('need_phrases')})\s+(?P<what>\S.*)$", text, re.I)
+    if not m or anywhere("negators").search(text.lower()):
+        return None
+    return Frame("add_exact", (m.group("what").strip(" .!"),), extra=("",))
+
+
+_SAY = re.compile(r"^(?:make|have|let|get)\s+(?P<target>.+?)\s+(?:say|read|be called|be named)\s*:?\s+(?P<new>\S.*)$", re.I)
+
+
+def _say(text: str) -> Frame | None:
+    m = _SAY.match(text)
+    return Frame("rename", target=m.group("target"), content=m.group("new").strip(" .!\"'")) if m else None
+
+
 # --- notes on a task ---------------------------------------------------------------------------------
 
 @cache
@@ -159,7 +178,7 @@ def _note(text: str) -> Frame | None:
 _SORRY = re.compile(r"^(?:(?:oops|whoops|sorry|my bad|typo|wrong\s+(?:word|name|title|one|spelling))\b[\s,.:;!-]*)+", re.I)
 _MEANT = r"(?:i\s+meant|i\s+mean|meant|it\s+should\s+be|should\s+be|it\s+is|that\s+is|make\s+it|supposed\s+to\s+be)"
 _CORRECTIONS = [
-    re.compile(rf"^{_MEANT}\s+(?P<new>.+?)\s*,?\s+not\s+(?P<old>.+?)[.!]?$", re.I),
+    re.compile(rf"(?:^|[,;:]\s*|\s-\s){_MEANT}\s+(?P<new>.+?)\s*,?\s+not\s+(?P<old>.+?)[.!]?$", re.I),
     re.compile(rf"^not\s+(?P<old>.+?)\s*[,;]?\s+(?:{_MEANT}|but)\s+(?P<new>.+?)[.!]?$", re.I),
 ]
 
@@ -169,7 +188,7 @@ def _correction(text: str) -> Frame | None:
         return None
     bare = _SORRY.sub("", text).strip()
     for pattern in _CORRECTIONS:
-        if m := pattern.match(bare):
+        if m := pattern.search(bare):
             old, new = m.group("old").strip(" ,."), m.group("new").strip(" ,.")
             if old and new and len(old.split()) <= 5 and len(new.split()) <= 5:
                 return Frame("correct", old=old, new=new)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from todo_chat.agent.offline.lexicon import anywhere, starts
+from todo_chat.agent.offline.lexicon import anywhere, lookup, starts
 from todo_chat.agent.offline.rich import take_recurrence, take_time
 from todo_chat.agent.offline.slots import BARE_ADD_VERBS, has_date
 
@@ -114,6 +114,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bcomplete\b|\bfinish\b|\bdone\b", 0.5),
     ),
     "reopen": _cues(
+        (r"\b(?:ticked|marked|checked|completed|crossed|closed|finished)\b.*\b(?:by mistake|accidentally|by accident|"
+         r"in error|wrongly|too early|too soon)\b", 5.0),
         (r"\b(?:reopen|unmark|uncheck|untick|uncomplete|unfinish|undo|restore|resurrect)\b", 4.0),
         (r"\b(?:put|bring|move|set|add)\s+(?:it|that|this|them|.+?)\s*back\b", 5.0),
         (r"\b(?:mark|set|make|flag)\b.*\b(?:as\s+)?(?:not done|undone|incomplete|not complete|not completed|"
@@ -126,6 +128,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bafter all\b|\bby mistake\b|\baccidentally\b", 1.0),
     ),
     "delete": _cues(
+        (rf"^(?:{lookup('verbs_delete')})\b", 4.0),
         (r"^(?:delete|remove|erase|scrap|drop|cancel|trash|bin|ditch|discard|kill|nuke|wipe|lose|axe|"
          r"get rid of|throw away|throw out|forget|forget about|clear|purge|eliminate|scratch|strike out|"
          r"cross out|rub out|chuck out|dump|toss)\b", 4.0),

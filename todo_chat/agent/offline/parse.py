@@ -97,6 +97,10 @@ def _from_frame(frame: frames.Frame, norm: Norm, today: date) -> Request | None:
     if frame.kind == "correct":
         request.correction = (frame.old, frame.new)
         return request
+    if frame.kind == "rename":
+        request.new_title = frame.content[:1].upper() + frame.content[1:]
+        _fill_target(request, frame.target, [])
+        return request if (request.ids or request.query or request.ref.pronoun) else None
     request.new_description, request.note_mode = frame.content, frame.mode
     _fill_target(request, frame.target, [])
     return request if (request.ids or request.query) else None
