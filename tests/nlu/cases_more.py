@@ -42,7 +42,7 @@ NOTE_CASES: list[Case] = [
 ]
 
 REFERENCE_CASES: list[Case] = [
-    C("ref-position", "delete my oldest task", rm(1), tasks=SHOP),
+    C("ref-position", "scrap my oldest one", rm(1), tasks=SHOP),
     C("ref-position", "tick off the newest one", done(4), tasks=SHOP),
     C("ref-position", "remove the last one I added", rm(4), tasks=SHOP),
     C("ref-position", "mark the second-to-last task as done", done(3), tasks=SHOP),

@@ -75,10 +75,12 @@ class _Next(Exception):
 class Script:
     """Replays this turn's tool calls; the first call not yet made becomes the next step."""
 
-    def __init__(self, calls: list[Call]):
-        self.calls, self.i = calls, 0
+    def __init__(self, calls: list[Call], can_offer: bool = True):
+        self.calls, self.i, self.can_offer = calls, 0, can_offer
 
     def call(self, tool: str, arguments: dict[str, Any]) -> dict[str, Any]:
+        if tool == OFFER_CHOICES and not self.can_offer:
+            return arguments    # an agent without the tool: the choices go as text only
         if self.i < len(self.calls):
             result = self.calls[self.i][2]
             self.i += 1
@@ -86,8 +88,8 @@ class Script:
         raise _Next(Step(tool, arguments))
 
 
-def next_step(request: Request, context: Context, calls: list[Call]) -> Step:
-    script = Script(calls)
+def next_step(request: Request, context: Context, calls: list[Call], can_offer: bool = True) -> Step:
+    script = Script(calls, can_offer)
     try:
         return Step(text=_plan(_follow_up(request, context), context, script))
     except _Next as nxt:

@@ -52,14 +52,14 @@ class OfflineModel(Model):
     async def get_response(self, system_instructions, input, model_settings: ModelSettings, tools,
                            output_schema, handoffs, tracing: ModelTracing, *, previous_response_id=None,
                            conversation_id=None, prompt=None) -> ModelResponse:
-        item = self._output_item(self.next_step(_items(input)))
+        item = self._output_item(self.next_step(_items(input), _offers(tools)))
         return ModelResponse(output=[item], usage=Usage(requests=1), response_id=None)
 
     async def stream_response(self, system_instructions, input, model_settings: ModelSettings, tools,
                               output_schema, handoffs, tracing: ModelTracing, *,
                               previous_response_id=None, conversation_id=None,
                               prompt=None) -> AsyncIterator[Any]:
-        item = self._output_item(self.next_step(_items(input)))
+        item = self._output_item(self.next_step(_items(input), _offers(tools)))
         seq = _Sequence()
         yield ResponseCreatedEvent(type="response.created", sequence_number=seq(),
                                    response=_response([], "in_progress"))
@@ -123,11 +123,12 @@ class OfflineModel(Model):
 
     # -- deciding what to say --------------------------------------------------------------
 
-    def next_step(self, items: list[dict]) -> Step:
+    def next_step(self, items: list[dict], can_offer: bool = True) -> Step:
+        """`can_offer`: the agent has the offer_choices tool (else the choices are only text)."""
         today = self._today or date.today()
         user_text, earlier, calls = read_turn(items)
         context = Context.read(earlier, today, offered_before(items))
-        return next_step(understand(user_text, today), context, calls)
+        return next_step(understand(user_text, today), context, calls, can_offer)
 
 
 # --- reading the input -----------------------------------------------------------------------
@@ -142,6 +143,10 @@ def read_turn(items: list[dict]) -> tuple[str, list[tuple[str, str]], list[Call]
              for it in items[last_user + 1:] if it.get("type") == "function_call"]
     earlier = [(_role(it), _text(it)) for it in items[:max(last_user, 0)] if _role(it) in ("user", "assistant")]
     return user_text, earlier, calls  # type: ignore[return-value]
+
+
+def _offers(tools: list | None) -> bool:
+    return tools is None or any(getattr(t, "name", "") == OFFER_CHOICES for t in tools)
 
 
 def offered_before(items: list[dict]) -> ChoicePrompt | None:
