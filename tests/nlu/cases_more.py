@@ -5,7 +5,8 @@ framings, several items, corrections, and registers (British, Australian, non-na
 
 from __future__ import annotations
 
-from tests.nlu.cases import C, Case, Seed, add, done, ls, reopen as done_undo, rm, upd
+from tests.nlu.cases import C, Case, Seed, add, done, ls, rm, upd
+from tests.nlu.cases import reopen as done_undo
 
 GARAGE = (Seed("Renew van insurance"), Seed("Fix the gutter", description="Ladder in the shed"),
           Seed("Pay council tax"), Seed("Book piano tuner"), Seed("Sort the recycling", done=True))
@@ -135,7 +136,8 @@ HOUSE = ("Buy light bulbs", "Clean the windows", "Ring the council", "[x] Take t
 VARIED_CASES: list[Case] = [
     C("v-add", "light bulbs for the hall pls", add("Light bulbs for the hall")),
     C("v-add", "oh and we're out of teabags", add("Teabags")),
-    C("v-add", "ok so tomorrow i gotta pick up the prescription", add("Pick up the prescription", due_date="2026-11-25")),
+    C("v-add", "ok so tomorrow i gotta pick up the prescription",
+      add("Pick up the prescription", due_date="2026-11-25")),
     C("v-add", "put on list: renew the tv licence", add("Renew the tv licence")),
     C("v-add", "i must to call the landlord", add("Call the landlord")),
     C("v-add", "pls remember me to book the ferry", add("Book the ferry")),
@@ -143,10 +145,11 @@ VARIED_CASES: list[Case] = [
     C("v-add", "add smth: buy a birthday card for nan", add("Buy a birthday card for nan")),
     C("v-add", "🛒 oat milk + bananas", add("Oat milk"), add("Bananas")),
     C("v-add", "could you chuck sort out the loft on there", add("Sort out the loft")),
-    C("v-update", "rename the council one to Ring the council about parking", upd(3, title="Ring the council about parking"),
-      tasks=HOUSE),
+    C("v-update", "rename the council one to Ring the council about parking",
+      upd(3, title="Ring the council about parking"), tasks=HOUSE),
     C("v-update", "the windows task should be called wash the windows", upd(2, title="Wash the windows"), tasks=HOUSE),
-    C("v-update", "change 'Walk Biscuit' into 'Walk Biscuit and Rolo'", upd(5, title="Walk Biscuit and Rolo"), tasks=HOUSE),
+    C("v-update", "change 'Walk Biscuit' into 'Walk Biscuit and Rolo'", upd(5, title="Walk Biscuit and Rolo"),
+      tasks=HOUSE),
     C("v-update", "can u make #1 say buy LED bulbs", upd(1, title="Buy LED bulbs"), tasks=HOUSE),
     C("v-update", "retitle task 2 as scrub the windows", upd(2, title="Scrub the windows"), tasks=HOUSE),
     C("v-update", "typo in the bulbs one, should be lightbulbs not light bulbs", upd(1, title="Buy lightbulbs"),
