@@ -19,7 +19,8 @@ def test_choices_show_as_buttons_and_a_button_answers(client, alice, session):
     shown = widget.widget.model_dump_json()
     assert "Call mom (#1)" in shown and "Call dad (#2)" in shown and "delete task 2" in shown
     chosen = Action(type="choice.pick", payload={"message": "delete task 2"})
-    pick = ThreadsCustomActionReq(params=ThreadCustomActionParams(thread_id=thread_id, item_id=widget.id, action=chosen))
+    pick = ThreadsCustomActionReq(params=ThreadCustomActionParams(
+        thread_id=thread_id, item_id=widget.id, action=chosen))
     answered = stream(client, alice, pick)
     assert done_items(answered, "user_message")[0].content[0].text == "delete task 2"
     session.expire_all()
