@@ -168,5 +168,25 @@ VARIED_CASES: list[Case] = [
     C("v-complete", "bulbs bought ✔", done(1), tasks=HOUSE),
 ]
 
-MORE_CASES = [*VARIED_CASES, *NOTE_CASES, *REFERENCE_CASES, *QUESTION_CASES, *ADD_FRAMING_CASES, *SEVERAL_CASES,
+PETS = ("Feed the fish", "Book the groomer", "Order cat litter", "[x] Clean the hutch")
+
+RAMBLING_CASES: list[Case] = [
+    C("r-add", "so i was thinking i should probably get the boiler serviced", add("Get the boiler serviced")),
+    C("r-add", "right, before i forget, the library books are due back", add("Library books are due back")),
+    C("r-add", "hmm what else, oh yeah, ring the optician", add("Ring the optician")),
+    C("r-add", "mum's birthday card needs posting", add("Mum's birthday card needs posting")),
+    C("r-add", "the bathroom tap is dripping again, need to fix it", add("Fix the bathroom tap")),
+    C("r-delete", "honestly the groomer thing isn't needed anymore, scrap it", rm(2), tasks=PETS),
+    C("r-delete", "we sold the car so the litter one can go", rm(3), tasks=PETS),
+    C("r-delete", "take the fish one off", rm(1), tasks=PETS),
+    C("r-update", "the litter task - make it order cat litter and treats", upd(3, title="Order cat litter and treats"),
+      tasks=PETS),
+    C("r-update", "groomer one, change it to book the vet", upd(2, title="Book the vet"), tasks=PETS),
+    C("r-reopen", "hutch isn't clean after all", done_undo(4), tasks=PETS),
+    C("r-reopen", "the hutch one needs doing again", done_undo(4), tasks=PETS),
+    C("r-complete", "fed the fish earlier", done(1), tasks=PETS),
+    C("r-complete", "groomer's booked for saturday", done(2), tasks=PETS),
+]
+
+MORE_CASES = [*RAMBLING_CASES, *VARIED_CASES, *NOTE_CASES, *REFERENCE_CASES, *QUESTION_CASES, *ADD_FRAMING_CASES, *SEVERAL_CASES,
               *CORRECTION_CASES, *REGISTER_CASES]

@@ -22,7 +22,7 @@ from todo_chat.agent.offline.slots import BARE_ADD_VERBS, TASK_VERBS
 
 @dataclass(frozen=True)
 class Frame:
-    kind: Literal["add", "add_exact", "note", "correct", "rename"]
+    kind: Literal["add", "add_exact", "note", "correct", "rename", "reread"]
     items: tuple[str, ...] = ()           # add: the texts of the tasks
     target: str = ""                      # note: the words that name the task
     content: str = ""                     # note: the words of the note
@@ -36,7 +36,8 @@ def read(typed: str, text: str) -> Frame | None:
     """`typed`: the message as sent (its line breaks); `text`: the normalised one."""
     for construction in (lambda: _listed(typed), lambda: _correction(text), lambda: _note(text),
                          lambda: _headed(text), lambda: _needed(text), lambda: _sequence(text), lambda: _also(text),
-                         lambda: _say(text)):
+                         lambda: _say(text), lambda: _topic_first(text), lambda: _fix_it(text),
+                         lambda: _needs_doing(text)):
         if (frame := construction()) is not None:
             return frame
     return None
@@ -75,6 +76,9 @@ _HEAD_SPLIT = re.compile(r"\s*:\s*|\s+-\s+")
 
 def _headed(text: str) -> Frame | None:
     masked = re.sub(r'"[^"]*"', lambda m: "_" * len(m.group(0)), text)
+    comma = re.match(rf"^(?:{lookup('add_heads_comma')})\s*,\s*", masked, re.I)
+    if comma and text[comma.end():].strip():
+        return Frame("add_exact", (text[comma.end():].strip(" ."),), extra=("",))
     split = _HEAD_SPLIT.search(masked)
     if not split or split.start() == 0:
         return None
@@ -141,6 +145,47 @@ _SAY = re.compile(r"^(?:make|have|let|get)\s+(?P<target>.+?)\s+(?:say|read|be ca
 def _say(text: str) -> Frame | None:
     m = _SAY.match(text)
     return Frame("rename", target=m.group("target"), content=m.group("new").strip(" .!\"'")) if m else None
+
+
+@cache
+def _topic_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^(?P<topic>(?:the\s+|my\s+)?\S.*?\s(?:{lookup('task_nouns')}))\s*(?:[,:;]|\s-)\s*"
+                      r"(?P<command>\S.*\b(?:it|that one|this one)\b.*)$", re.I)
+
+
+def _topic_first(text: str) -> Frame | None:
+    """"the litter task - make it say X": the command, with the fronted topic for "it"."""
+    m = _topic_pattern().match(text)
+    if not m:
+        return None
+    renamed = re.match(r"^(?:make it(?: say)?|call it|change it to|rename it(?: to)?|it should (?:say|be))\s+(?P<new>\S.*)$",
+                       m.group("command"), re.I)
+    if renamed:
+        return Frame("rename", target=m.group("topic"), content=renamed.group("new").strip(" .!\"'"))
+    command = re.sub(r"\b(?:it|that one|this one)\b", m.group("topic"), m.group("command"), count=1, flags=re.I)
+    return Frame("reread", content=command)
+
+
+_NEEDS_DOING = re.compile(r"^(?!.*\b(?:again|task|one)\b)(?P<all>\S.*\s(?:needs?|wants?)\s+\w+ing)[.!]*$", re.I)
+
+
+def _needs_doing(text: str) -> Frame | None:
+    """"the hedge needs trimming": that is the task."""
+    m = _NEEDS_DOING.match(text)
+    return Frame("add_exact", (m.group("all"),), extra=("",)) if m else None
+
+
+_FIX_IT = re.compile(r"^(?:the\s+|my\s+)?(?P<thing>.+?)\s+(?:is|are|was|were|has|have|keeps?)\b[^,;.]*[,;.]\s*"
+                     r"(?:so\s+)?(?:i\s+|we\s+)?(?:need|have|got|must|should)\s+to\s+(?P<verb>\w+)\s+(?:it|them)\b"
+                     r"(?P<rest>.*)$", re.I)
+
+
+def _fix_it(text: str) -> Frame | None:
+    """"the shed door is stuck, need to oil it": a task, its object the thing the statement is about."""
+    m = _FIX_IT.match(text)
+    if not m:
+        return None
+    return Frame("add", (f"{m.group('verb')} the {m.group('thing')}{m.group('rest')}".strip(),))
 
 
 # --- notes on a task ---------------------------------------------------------------------------------

@@ -114,6 +114,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bcomplete\b|\bfinish\b|\bdone\b", 0.5),
     ),
     "reopen": _cues(
+        (r"\bneeds?\s+(?:doing|redoing|to be done)\s+again\b|\bnot (?:really |actually )?(?:done|finished) after all\b", 5.0),
         (r"\b(?:ticked|marked|checked|completed|crossed|closed|finished)\b.*\b(?:by mistake|accidentally|by accident|"
          r"in error|wrongly|too early|too soon)\b", 5.0),
         (r"\b(?:reopen|unmark|uncheck|untick|uncomplete|unfinish|undo|restore|resurrect)\b", 4.0),
@@ -128,6 +129,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bafter all\b|\bby mistake\b|\baccidentally\b", 1.0),
     ),
     "delete": _cues(
+        (r"^(?:take|knock)\s+.+?\s+off\b|\b(?:can|could)\s+go\b|\bcan come off\b|"
+         r"\bcan be (?:binned|deleted|removed|scrapped|dropped)\b", 4.0),
         (rf"^(?:{lookup('verbs_delete')})\b", 4.0),
         (r"^(?:delete|remove|erase|scrap|drop|cancel|trash|bin|ditch|discard|kill|nuke|wipe|lose|axe|"
          r"get rid of|throw away|throw out|forget|forget about|clear|purge|eliminate|scratch|strike out|"

@@ -67,6 +67,7 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _LEADING_FILLER = re.compile(rf"^(?:(?:{lookup('leading_fillers')})\b[\s,.!:;-]*)+(?=\S)", re.IGNORECASE)
+_DISCOURSE = re.compile(rf"^(?:(?:{lookup('discourse')})\b[\s,.!:;-]*)+(?=\S)", re.IGNORECASE)
 _TRAILING_FILLER = re.compile(rf"(?:[\s,.!;:-]*\b(?:{lookup('trailing_fillers')})\b[\s,.!]*)+$", re.IGNORECASE)
 
 # --- number words ----------------------------------------------------------------------------
@@ -302,6 +303,7 @@ def normalise(typed: str) -> Norm:
     text = _outside_quotes(text, _expand)
     text = _outside_quotes(text, lambda part: _FILLER.sub(" ", part))
     text = " ".join(text.split())
+    text = _DISCOURSE.sub("", text) or text
     text = _LEADING_FILLER.sub("", text)
     if (lead := starts("request_starts").match(text.lower())) and text[lead.end():].strip():
         text = text[lead.end():].lstrip(" ,")   # "you can add ...", "why don't you ...": a request

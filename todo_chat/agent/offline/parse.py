@@ -93,6 +93,8 @@ def _from_frame(frame: frames.Frame, norm: Norm, today: date) -> Request | None:
                 else add_items(normalise("add " + part), today)
         items = [i for i in items if i["title"]]
         return Request("add", norm, 5.0, items=items[:MAX_ITEMS], today=today) if items else None
+    if frame.kind == "reread":
+        return _read(frame.content, today)
     request = Request("update", norm, 5.0, today=today)
     if frame.kind == "correct":
         request.correction = (frame.old, frame.new)

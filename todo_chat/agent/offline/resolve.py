@@ -29,7 +29,7 @@ take bin ditch discard trash kill nuke wipe lose clear purge rid axe
 change rename update edit modify fix correct say says read reads instead new title name description
 typo should mistake accidentally put bring again open pending unmark uncheck untick
 dealt handled sorted taken care oops whoops sorry did didn't wait hmm um both
-whose mention mentions mentioning its how many much who where when why
+whose mention mentions mentioning its how many much who where when why needs doing redoing honestly anymore
 """.split())
 
 
