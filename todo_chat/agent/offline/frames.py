@@ -86,8 +86,8 @@ def _headed(text: str) -> Frame | None:
     found = _heads().match(" ".join(head.split()))
     if not found or not rest or re.fullmatch(rf"(?:{lookup('verbs_complete')})[.!]*", rest.lower()):
         return None   # "errands: finished" reports a task done
-    parts = [p.strip() for p in re.split(r"\s*;\s*", rest) if p.strip()]
-    if len(parts) == 1:
+    parts = [rest] if '"' in rest else [p.strip() for p in re.split(r"\s*;\s*", rest) if p.strip()]
+    if len(parts) == 1 and '"' not in rest:
         commas = [p.strip() for p in rest.split(",") if p.strip()]
         if len(commas) > 1 and all(p.split()[0].lower() in TASK_VERBS for p in commas):
             parts = commas

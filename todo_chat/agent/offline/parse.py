@@ -88,7 +88,11 @@ def _guarded(request: Request, again: bool = True) -> Request:
 def _from_frame(frame: frames.Frame, norm: Norm, today: date) -> Request | None:
     if frame.kind in ("add", "add_exact"):
         items: list[dict] = []
+        exact = iter(norm.quotes)   # a quoted part is the title as typed (norm.quotes), byte for byte
         for part in frame.items:
+            if frame.kind == "add_exact" and re.fullmatch(r'\s*"[^"]*"\s*', part):
+                items.append(_item(next(exact, part.strip().strip('"')), "", None, None))
+                continue
             items += [_framed_item(part, frame.extra[0], today)] if frame.kind == "add_exact" \
                 else add_items(normalise("add " + part), today)
         items = [i for i in items if i["title"]]
