@@ -56,8 +56,8 @@ def add_this(question: str, title: str) -> ChoicePrompt:
 def title_guess(request) -> str:
     """A short message no rule understood, read as a task to add ("need: envelopes"); '' if it
     does not read like one (a question, a negation, a long sentence, nothing left)."""
+    from todo_chat.agent.offline.adding import add_items
     from todo_chat.agent.offline.clauses import mood, negates
-    from todo_chat.agent.offline.parse import add_items
 
     norm = request.norm
     if asks_the_assistant(norm.raw):
@@ -80,7 +80,7 @@ def asks_the_assistant(raw: str) -> bool:
 def certain_add(request) -> list[dict]:
     """A bare phrase said politely ("light bulbs pls") or a list of things ("oat milk + bread"):
     the tasks to add without asking; [] when asking is the right answer."""
-    from todo_chat.agent.offline.parse import _clean_title, _item
+    from todo_chat.agent.offline.adding import _clean_title, _item
 
     raw = request.norm.raw
     from todo_chat.agent.offline.clauses import mood

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from todo_chat.agent.choices import OFFER_CHOICES, Choice, ChoicePrompt
-from todo_chat.agent.offline import asking, replies, slots
+from todo_chat.agent.offline import asking, references, replies, slots
 from todo_chat.agent.offline.parse import Request, understand
 from todo_chat.agent.offline.resolve import match_tasks, mentioned
 from todo_chat.agent.offline.slots import DEFAULT_PRIORITY, task_ids
@@ -199,7 +199,7 @@ def _act(request: Request, context: Context, script: Script) -> str:
     if action == "update" and request.changes:
         return _change_fields(request, context, script)
     if action == "update" and request.correction:
-        return _correct(request, context, script)
+        return references.correct(request, script)
     if action == "update":
         if request.unsupported:
             return replies.unsupported_field()
@@ -240,31 +240,6 @@ def _current(task: dict[str, Any], script: Script) -> dict[str, Any]:
 
 def _appended(old: str | None, note: str) -> str:
     return f"{old}\n{note}" if old else note
-
-
-def _correct(request: Request, context: Context, script: Script) -> str:
-    """"I meant X, not Y": Y becomes X in the one title that has Y (ask when several have it)."""
-    old, new = request.correction or ("", "")
-    tasks = script.call("list_tasks", {"status": "all"}).get("tasks", [])
-    wrong = re.compile(rf"\b{re.escape(old)}\b", re.IGNORECASE)
-    having = [t for t in tasks if wrong.search(t.get("title", ""))]
-    if not having:
-        bare = re.sub(r"^(?:the|my|a|an)\s+", "", old, flags=re.IGNORECASE)
-        wrong = re.compile(rf"\b{re.escape(bare)}\b", re.IGNORECASE)
-        new = re.sub(r"^(?:the|my|a|an)\s+", "", new, flags=re.IGNORECASE) if bare != old else new
-        having = [t for t in tasks if wrong.search(t.get("title", ""))]
-    if not having:
-        return replies.no_match(old, tasks)
-    if len(having) > 1:
-        request = replace(request, correction=None, new_title=None)
-        prompt = asking.which(f"Which one should I change “{old}” to “{new}” in?", having,
-                              lambda task_id: asking.task_command("update", task_id, title=wrong.sub(
-                                  new, next(t["title"] for t in having if t["id"] == task_id), count=1)))
-        script.call(OFFER_CHOICES, prompt.model_dump())
-        return asking.text_of(prompt)
-    task = having[0]
-    result = script.call("update_task", {"task_id": task["id"], "title": wrong.sub(new, task["title"], count=1)})
-    return replies.acted("update", [result], {"title": result.get("title")})
 
 
 def _change_fields(request: Request, context: Context, script: Script) -> str:
@@ -337,14 +312,14 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
     named = context.named
     ref = request.ref
     if request.position is not None:
-        return _by_position(request, script)
+        return references.by_position(request, script)
     if request.query:
         listed = script.call("list_tasks", {"status": "all"})
         tasks = listed.get("tasks", [])
         prefer = {"complete": "pending", "reopen": "completed"}.get(action)
         found = match_tasks(request.query, tasks, prefer)  # type: ignore[arg-type]
         if found.kind == "none":
-            found = _by_notes(request.query, tasks)
+            found = references.by_notes(request.query, tasks)
         if request.query_parts:
             # "tick off the eggs and the bins": each part names one task of its own.
             each = [match_tasks(part, tasks, prefer) for part in request.query_parts]  # type: ignore[arg-type]
@@ -373,25 +348,6 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
     if not listed.get("tasks"):
         return replies.ask_which_task(action)
     return _ask_which(request, script, listed["tasks"], unnamed=True)
-
-
-def _by_position(request: Request, script: Script) -> list[dict[str, Any]] | str:
-    """"my oldest task", "the newest call one": the list in the order added, then the place."""
-    tasks = sorted(script.call("list_tasks", {"status": "all"}).get("tasks", []), key=lambda t: t["id"])
-    if request.query:
-        found = match_tasks(request.query, tasks)
-        tasks = found.tasks if found.kind in ("one", "several") else tasks
-    index = request.position or 0
-    if not -len(tasks) <= index < len(tasks):
-        return replies.no_match("that one", tasks)
-    return [tasks[index]]
-
-
-def _by_notes(query: str, tasks: list[dict[str, Any]]):
-    """"the task whose notes mention the locksmith": the query against the descriptions."""
-    noted = [{**t, "title": t["description"], "real": t} for t in tasks if t.get("description")]
-    found = match_tasks(query, noted)
-    return type(found)(found.kind, [t["real"] for t in found.tasks])
 
 
 def _ask_which(request: Request, script: Script, tasks: list[dict[str, Any]], query: str = "",

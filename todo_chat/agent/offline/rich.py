@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from todo_chat.agent.offline import slots
@@ -189,9 +189,7 @@ def take_when(text: str, today: date) -> tuple[str, dict[str, Any]]:
     text, clock = take_time(text)
     tonight = bool(_TONIGHT.search(text))
     text, due = slots.take_due_date(text, today)
-    if m := re.search(r"\s*\b(?:in|within)\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven|ten)\s+(hours?|minutes?|mins?)\b",
-                      text, I):
-        pass  # hours from now: the model knows no clock time; left in the text
+    # "in 2 hours": the model knows no clock time; such words stay in the text.
     if rule:
         out["recurrence"] = rule
         if due is None:
@@ -267,8 +265,6 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
 
     The keys: due_date ('' removes), shift_days, priority, tags_add, tags_remove, recurrence
     ('' stops), remind_at. The text returned names the task."""
-    low = text.lower()
-    ch: dict[str, Any] = {}
     t = text
     # Removing the due date.
     if m := re.search(r"\b(?:remove|clear|delete|drop|take off|get rid of|unset)\s+(?:the\s+)?(?:due\s+date|deadline|"
