@@ -101,10 +101,12 @@ export: setup
 	REFLEX_WEB_WORKDIR=$${REFLEX_WEB_WORKDIR:-$(CURDIR)/.web-export} \
 	  $(VENV)/bin/reflex export --frontend-only --zip-dest-dir $(DIST)
 
-# In-process ratios (bench/run.py), then real servers under load against a bare baseline (bench/load.py).
+# In-process ratios (bench/run.py), then real servers under load against a bare baseline (bench/load.py),
+# then the task tools in process vs through our MCP server (bench/mcp_tools.py).
 bench: setup
 	$(PY) -m bench.run
 	$(PY) -m bench.load
+	$(PY) -m bench.mcp_tools
 
 # The offline model's dev set over the real chat path: pass rate per intent, failing cases, parse cost.
 .PHONY: nlu-report

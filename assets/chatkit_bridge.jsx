@@ -50,6 +50,27 @@ class Boundary extends React.Component {
 }
 
 // getClientSecret for our own session endpoint; the secret is refreshed before it expires.
+function userIdOf(token) {
+  try {
+    return JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))).sub;
+  } catch (e) {
+    return null;
+  }
+}
+
+async function searchTasks(apiBase, token, query) {
+  const userId = userIdOf(token || "");
+  if (!userId) return [];
+  const url = `${apiBase}/api/${userId}/tasks?limit=20&sort=updated&q=${encodeURIComponent(query || "")}`;
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) return [];
+  const { tasks } = await response.json();
+  return tasks.map((task) => ({
+    id: `task_${task.id}`, title: `#${task.id} ${task.title}`, group: "Tasks", interactive: false,
+    data: { task_id: String(task.id) },
+  }));
+}
+
 function useClientSecret(apiBase, token) {
   const cache = useRef({ secret: null, expires: 0 });
   return useMemo(() => async (force = false) => {
@@ -106,6 +127,9 @@ function Chat(props) {
       rightAction: { icon: "compose", onClick: () => on.headerAction({ action: "new_chat" }) },
     },
     history: { enabled: false },
+    // `#` in ChatKit's composer: the person's tasks as entity tags. The tag's text reaches the
+    // model as "#12 Buy bread" (an unambiguous reference, as the native view's "task #12").
+    entities: { onTagSearch: (query) => searchTasks(apiBase, props.token, query) },
     initialThread: props.threadId || null,
     widgets: {
       onAction: async (action, item) => {

@@ -50,6 +50,8 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     # A stream of nothing but `data: [DONE]` (no role chunk, no finish reason).
     bare: bool = False
+    # Seconds between streamed chunks: a slow model (a client may hang up midway, e.g. on Stop).
+    pace_s: float = 0.0
 
 
 Script = Reply | Callable[[Json], Reply]
@@ -265,10 +267,14 @@ def _handler(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 self.send_header(name, value)
             self.end_headers()
             include_usage = bool((request.get("stream_options") or {}).get("include_usage"))
-            for chunk in completion_chunks(reply, request.get("model", server.model), include_usage):
-                self._chunk(b"data: " + json.dumps(chunk).encode() + b"\n\n")
-            self._chunk(b"data: [DONE]\n\n")
-            self._chunk(b"")  # the last chunk of a chunked body
+            try:
+                for chunk in completion_chunks(reply, request.get("model", server.model), include_usage):
+                    self._chunk(b"data: " + json.dumps(chunk).encode() + b"\n\n")
+                    time.sleep(reply.pace_s)
+                self._chunk(b"data: [DONE]\n\n")
+                self._chunk(b"")  # the last chunk of a chunked body
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True  # the client stopped reading (Stop)
 
     return Handler
 

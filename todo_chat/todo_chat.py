@@ -7,11 +7,14 @@ import reflex as rx
 from todo_chat.api.app import app as api_app
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import migrate
+from todo_chat.mcp.http import lifespan_task as mcp_lifespan_task
 from todo_chat.ui.pages.auth import login_page, signup_page
 from todo_chat.ui.pages.chat import chat_page, tasks_page
+from todo_chat.ui.pages.settings import settings_page
 from todo_chat.ui.state.auth import AuthState
-from todo_chat.ui.state.sidebar import SidebarState
+from todo_chat.ui.state.conversation import ConversationState
 from todo_chat.ui.state.tasks import TaskPanelState
+from todo_chat.ui.state.tokens import TokensState
 
 
 def index() -> rx.Component:
@@ -38,10 +41,13 @@ app = rx.App(
 )
 app.register_lifespan_task(_migrate_on_start)
 app.register_lifespan_task(_freeze_start_up_objects)
+app.register_lifespan_task(mcp_lifespan_task(api_app))  # the MCP server's session manager (/mcp)
 
-PRIVATE = [AuthState.require_login, SidebarState.load, TaskPanelState.load, TaskPanelState.check_reminders]
+PRIVATE = [AuthState.require_login, ConversationState.load, TaskPanelState.load, TaskPanelState.check_reminders]
 app.add_page(index, route="/", title="todo-chat", on_load=AuthState.skip_if_logged_in)
 app.add_page(login_page, route="/login", title="Log in · todo-chat", on_load=AuthState.skip_if_logged_in)
 app.add_page(signup_page, route="/signup", title="Sign up · todo-chat", on_load=AuthState.skip_if_logged_in)
 app.add_page(chat_page, route="/chat", title="Chat · todo-chat", on_load=PRIVATE)
 app.add_page(tasks_page, route="/tasks", title="Tasks · todo-chat", on_load=PRIVATE)
+app.add_page(settings_page, route="/settings", title="Settings · todo-chat",
+             on_load=[AuthState.require_login, TokensState.load])

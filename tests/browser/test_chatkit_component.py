@@ -136,3 +136,14 @@ def test_python_sends_a_suggested_prompt_and_header_actions_reach_reflex(standin
     standin.evaluate("() => window.__chatkit.options.header.rightAction.onClick()")
     expect(host(standin)).to_have_attribute("data-last-event", "header:new_chat")
     standin.wait_for_function("() => window.__chatkit.calls.some(c => c[0] === 'setThreadId' && c[1] === null)")
+
+
+def test_tag_search_offers_the_persons_tasks_as_entities(standin, app_url):
+    token = token_of(standin)
+    auth = {"Authorization": f"Bearer {token}"}
+    user_id = httpx.get(f"{app_url}/api/auth/me", headers=auth).json()["id"]
+    bread = httpx.post(f"{app_url}/api/{user_id}/tasks", json={"title": "Buy bread"}, headers=auth).json()["id"]
+    httpx.post(f"{app_url}/api/{user_id}/tasks", json={"title": "Book dentist"}, headers=auth)
+    found = standin.evaluate("async () => await window.__chatkit.options.entities.onTagSearch('bread')")
+    assert found == [{"id": f"task_{bread}", "title": f"#{bread} Buy bread", "group": "Tasks",
+                      "interactive": False, "data": {"task_id": str(bread)}}]

@@ -9,7 +9,7 @@ from agents import Agent, Model, ModelSettings
 
 from todo_chat.agent.choices import offer_choices
 from todo_chat.agent.context import TodoContext
-from todo_chat.agent.tools import TASK_TOOLS
+from todo_chat.agent.tools import IN_PROCESS, ToolSet
 
 INSTRUCTIONS = """You are todo-chat, a friendly assistant that manages the user's todo list.
 Use the tools for every change and every question about tasks; never invent task ids or results.
@@ -19,22 +19,25 @@ offer_choices with 2-6 choices (each a short label and the exact command to run 
 Relay tool errors plainly. Keep answers short; use markdown lists for several tasks. Today is {today}."""
 
 
-def build_agent(model: Model | str, max_tokens: int | None = None) -> Agent[TodoContext]:
+def build_agent(model: Model | str, max_tokens: int | None = None,
+                tools: ToolSet = IN_PROCESS) -> Agent[TodoContext]:
     """The agent for today (the instructions name the date). Built once per model and day:
     an agent is a plain definition, shared read-only by every run.
 
     `max_tokens` caps each reply (MODEL_MAX_OUTPUT_TOKENS): a server's context window must
     hold the history plus the longest answer, and an unbounded one could fill it for good.
-    The offline model ignores it."""
-    return _agent(model, date.today(), max_tokens)
+    The offline model ignores it. `tools`: the task tools as the turn's door describes them
+    (AGENT_TOOLS=mcp: as our MCP server lists them)."""
+    return _agent(model, date.today(), max_tokens, tools)
 
 
 @lru_cache(maxsize=16)
-def _agent(model: Model | str, today: date, max_tokens: int | None) -> Agent[TodoContext]:
+def _agent(model: Model | str, today: date, max_tokens: int | None, tools: ToolSet) -> Agent[TodoContext]:
     return Agent[TodoContext](
         name="todo-chat",
         instructions=INSTRUCTIONS.format(today=today.isoformat()),
         model=model,
         model_settings=ModelSettings(max_tokens=max_tokens),
-        tools=[*TASK_TOOLS, offer_choices],
+        # offer_choices changes no data: every door's agent has it beside the task tools.
+        tools=[*tools.tools, offer_choices],
     )

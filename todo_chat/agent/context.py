@@ -29,6 +29,9 @@ class TodoContext:
     earlier_calls: list[ToolCall] = field(default_factory=list)
     # How each call of this run ended, by call id (the runner reports it; nothing parses output).
     outcomes: dict[str, ToolCallStatus] = field(default_factory=dict)
+    # How the task tools are reached (`agent.tools.ToolDoor`): None is in process; AGENT_TOOLS=mcp
+    # sets a connection to our own MCP server (`agent.mcp_door`).
+    door: Any = None
 
     def take_earlier(self, name: str, arguments: dict[str, Any]) -> ToolCall | None:
         for call in self.earlier_calls:

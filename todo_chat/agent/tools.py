@@ -1,79 +1,76 @@
-"""Function tools over `services.tasks`. Each returns JSON text the model reads.
+"""The task tools, defined once: what the agent's function tools and the MCP server both serve.
 
-A bad task id or argument comes back as `{"error": "..."}` so the model can relay it; an
-exception would end the turn. Arguments are read leniently where the meaning is clear (what real
-models send: "High" for a priority, "5" for a task id, a full datetime or "" for a due date);
-arguments that still do not fit the schema get a clear error naming the field, never the
-SDK's bare "An error occurred while running the tool".
+A `TaskTool` is a name, a description, an argument model (its compact schema is what every caller
+sees) and the change itself, `work(session, user, arguments) -> payload`. `perform` is the one
+unit of work behind every call, whichever door it came by: read the arguments, make the change,
+file the call in the chat turn that made it (if any), all in one transaction, so a crash can never
+leave a change without its record (which is what lets a retry skip calls that already happened).
+Its result is JSON text; a bad task id or argument is `{"error": "..."}` with an error status, so
+a model can relay it (the MCP door turns that status into `isError`).
 
-Each call runs as one unit of work in a worker thread: the change, the saved tool call and its
-badge item commit together, so a crash can never leave a change without its record (which is
-what lets a retry skip calls that already happened).
+The agent's function tools (`TASK_TOOLS`) reach `perform` through the turn's door
+(`TodoContext.door`): in process by default, or through our own MCP server (AGENT_TOOLS=mcp).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from functools import cached_property
+from typing import Any, Protocol
 
-from agents import ModelBehaviorError, function_tool
-from agents.function_schema import function_schema
+from agents import FunctionTool
 from agents.tool_context import ToolContext
-from pydantic import BaseModel, BeforeValidator, ValidationError
+from pydantic import ValidationError
 from sqlmodel import Session
 
 from todo_chat.agent.context import TodoContext, parse_arguments
+from todo_chat.agent.tool_args import (
+    NOTHING,
+    AddTask,
+    Arguments,
+    ListTasks,
+    TaskRef,
+    UpdateTask,
+    compact_schema,
+    read_arguments,
+)
 from todo_chat.core.db import run_db
-from todo_chat.models import Priority as PriorityLevel
-from todo_chat.models import Task, ToolCallStatus, User
+from todo_chat.models import Priority, Task, ToolCallStatus, User
 from todo_chat.services import conversations, tasks
 from todo_chat.services.errors import ServiceError
 from todo_chat.services.tasks import Completion, TaskCreate, TaskPublic, TaskQuery, TaskUpdate
 
-TASK_TOOL_NAMES = ("add_task", "list_tasks", "complete_task", "reopen_task", "delete_task", "update_task")
-PriorityName = Literal["low", "medium", "high"]
 Payload = dict[str, Any]
 log = logging.getLogger(__name__)
-_NOTHING = ("", "none", "null", "n/a")
+# Our agent's calls through the MCP server name the model's call id here (`_meta`), so the
+# server files each call under it, as a call made in process is.
+CALL_ID_META = "todo-chat/call-id"
 
 
-def _word(value: Any) -> Any:
-    """'High ' -> 'high'; '' or 'none' -> None (no value given)."""
-    if isinstance(value, str):
-        value = value.strip().lower()
-        return None if value in _NOTHING else value
-    return value
+@dataclass(frozen=True)
+class TaskTool:
+    name: str
+    description: str
+    arguments: type[Arguments]
+    work: Callable[[Session, User, Any], Payload]
+    writes: bool = True  # a read-only access token may not call it
+
+    @cached_property
+    def schema(self) -> dict[str, Any]:
+        return compact_schema(self.arguments)
 
 
-def _due_word(value: Any) -> Any:
-    """Like _word, but 'none' is a real filter here: tasks with no due date."""
-    if isinstance(value, str) and value.strip().lower() == "none":
-        return "none"
-    return _word(value)
+@dataclass(frozen=True)
+class CallRecord:
+    """Where a chat turn files a call: its conversation, its user message, the model's call id."""
 
-
-def _task_number(value: Any) -> Any:
-    """'5', ' 5 ', '#5' -> 5 (pydantic turns 5.0 and '5' into 5 already)."""
-    if isinstance(value, str) and (match := re.fullmatch(r"\s*#?\s*(\d+)\s*", value)):
-        return int(match.group(1))
-    return value
-
-
-def _or(default: str) -> Callable[[Any], Any]:
-    return lambda value: _word(value) or default
-
-
-# The same JSON schema the model sees as before; only the reading is forgiving.
-Priority = Annotated[PriorityName | None, BeforeValidator(_word)]
-TaskId = Annotated[int, BeforeValidator(_task_number)]
-Status = Annotated[Literal["all", "pending", "completed"], BeforeValidator(_or("all"))]
-Due = Annotated[Literal["today", "overdue", "week", "none"] | None, BeforeValidator(_due_word)]
-Sort = Annotated[Literal["due", "priority", "created", "updated", "title"], BeforeValidator(_or("created"))]
-Order = Annotated[Literal["asc", "desc"], BeforeValidator(_or("asc"))]
+    conversation_id: int
+    message_id: int | None
+    call_id: str
 
 
 def _json(payload: Payload) -> str:
@@ -85,6 +82,23 @@ def _message(exc: Exception) -> str:
         return "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
     return str(exc)
 
+
+def perform(session: Session, user: User, tool: TaskTool, arguments: str | dict[str, Any],
+            record: CallRecord | None = None) -> tuple[ToolCallStatus, str]:
+    """One tool call as one unit of work: (status, JSON text). Never raises for bad input."""
+    try:
+        status, output = ToolCallStatus.success, _json(
+            tool.work(session, user, read_arguments(tool.arguments, tool.name, arguments)))
+    except (ServiceError, ValidationError, ValueError) as exc:
+        status, output = ToolCallStatus.error, _json({"error": _message(exc)})
+    if record is not None:
+        saved = arguments if isinstance(arguments, dict) else parse_arguments(arguments)
+        conversations.record_tool_call(session, user, record.conversation_id, record.message_id,
+                                       record.call_id, tool.name, saved, status, output)
+    return status, output
+
+
+# --- what a task looks like to a model ----------------------------------------------------------
 
 def task_summary(task: Task, user: User) -> Payload:
     """A task as the model reads it: the public fields, dates in the user's own offset."""
@@ -98,7 +112,7 @@ def lenient_due(value: str | None) -> datetime | date | None:
     """A due date as models send it: '2026-12-04', '2026-12-04T17:00', with or without an
     offset or a 'Z'; '' (or 'null', 'none') means none."""
     value = (value or "").strip()
-    if value.lower() in _NOTHING:
+    if value.lower() in NOTHING:
         return None
     try:
         if len(value) == 10:
@@ -108,216 +122,119 @@ def lenient_due(value: str | None) -> datetime | date | None:
         raise ValueError(f"Dates go as YYYY-MM-DD or YYYY-MM-DDTHH:MM, not {value!r}") from None
 
 
-def _bad_call(ctx: Any, error: Exception, params: type[BaseModel]) -> str:
-    """What the model reads when a call failed before or outside the tool's own error handling."""
-    name = getattr(ctx, "tool_name", "the tool")
-    if not (isinstance(error, ModelBehaviorError) and str(error).startswith("Invalid JSON input")):
-        log.error("tool %s failed", name, exc_info=error)
-        return _json({"error": f"{name} failed unexpectedly and changed nothing; try again"})
-    raw = getattr(ctx, "tool_arguments", "") or "{}"
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return _json({"error": f"Invalid arguments for {name}: not valid JSON; send one JSON object"})
-    if not isinstance(data, dict):
-        return _json({"error": f"Invalid arguments for {name}: send one JSON object"})
-    try:
-        params(**data)
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}"
-                             for e in exc.errors())
-        return _json({"error": f"Invalid arguments for {name}: {problems}"})
-    return _json({"error": f"Invalid arguments for {name}"})
+# --- the changes -------------------------------------------------------------------------------
+
+def _add(session: Session, user: User, a: AddTask) -> Payload:
+    data = TaskCreate(title=a.title, description=a.description or None, priority=a.priority or "medium",
+                      due_at=lenient_due(a.due_date), tags=tasks.tag_words(a.tags or []),
+                      recurrence=tasks.rrule_words(a.recurrence), remind_at=lenient_due(a.remind_at))
+    task = tasks.create_task(session, user, data)
+    return {"task_id": task.id, "status": "created", **task_summary(task, user)}
 
 
-def task_tool(fn: Callable[..., Any]):
-    """A function tool whose malformed calls come back to the model as a clear error."""
-    params = function_schema(fn).params_pydantic_model
-    return function_tool(fn, failure_error_function=lambda ctx, error: _bad_call(ctx, error, params))
+def _list(session: Session, user: User, a: ListTasks) -> Payload:
+    priority = Priority(a.priority) if a.priority else None
+    page = tasks.list_tasks(session, user, TaskQuery(status=a.status, priority=priority, tag=a.tag, due=a.due,
+                                                     q=a.query or "", sort=a.sort, order=a.order))
+    filters = {k: v for k, v in {"priority": a.priority, "tag": a.tag, "due": a.due, "query": a.query}.items() if v}
+    return {"status": a.status, **filters, "count": page.total, "tasks": [task_summary(t, user) for t in page.items]}
 
 
-async def run_tool(ctx: ToolContext[TodoContext], work: Callable[[Session, User], Payload]) -> str:
-    """Run `work` and file the call, in one unit of work; a second try of a turn reuses the result
-    of an identical call that its first try finished."""
-    turn = ctx.context
-    arguments = parse_arguments(ctx.tool_arguments)
-    earlier = turn.take_earlier(ctx.tool_name, arguments)
-    if earlier is not None:
-        turn.outcomes[ctx.tool_call_id] = earlier.status
-        return earlier.result
-
-    def unit(session: Session) -> tuple[ToolCallStatus, str]:
-        try:
-            status, output = ToolCallStatus.success, _json(work(session, turn.user))
-        except (ServiceError, ValidationError, ValueError) as exc:
-            status, output = ToolCallStatus.error, _json({"error": _message(exc)})
-        if turn.conversation_id is not None:
-            conversations.record_tool_call(session, turn.user, turn.conversation_id, turn.message_id,
-                                           ctx.tool_call_id, ctx.tool_name, arguments, status, output)
-        return status, output
-
-    status, output = await run_db(unit)
-    turn.outcomes[ctx.tool_call_id] = status
-    return output
-
-
-@task_tool
-async def add_task(
-    ctx: ToolContext[TodoContext],
-    title: str,
-    description: str = "",
-    priority: Priority = None,
-    due_date: str | None = None,
-    tags: list[str] | None = None,
-    recurrence: str | None = None,
-    remind_at: str | None = None,
-) -> str:
-    """Add a task to the user's todo list.
-
-    Args:
-        title: Short title of the task, e.g. "Buy groceries".
-        description: Optional details.
-        priority: low, medium (the default when not given) or high.
-        due_date: Optional due date, YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a time (user's local time).
-        tags: Optional lowercase tags, e.g. ["work", "finance"].
-        recurrence: Optional RFC 5545 RRULE for a repeating task, e.g. FREQ=WEEKLY;BYDAY=MO.
-        remind_at: Optional reminder time, YYYY-MM-DDTHH:MM (user's local time).
-    """
-    def work(session: Session, user: User) -> Payload:
-        data = TaskCreate(title=title, description=description or None, priority=priority or "medium",
-                          due_at=lenient_due(due_date), tags=tasks.tag_words(tags or []),
-                          recurrence=tasks.rrule_words(recurrence), remind_at=lenient_due(remind_at))
-        task = tasks.create_task(session, user, data)
-        return {"task_id": task.id, "status": "created", **task_summary(task, user)}
-
-    return await run_tool(ctx, work)
-
-
-@task_tool
-async def list_tasks(
-    ctx: ToolContext[TodoContext],
-    status: Status = "all",
-    priority: Priority = None,
-    tag: str | None = None,
-    due: Due = None,
-    query: str = "",
-    sort: Sort = "created",
-    order: Order = "asc",
-) -> str:
-    """List the user's tasks, optionally filtered and sorted.
-
-    Args:
-        status: Which tasks: all, pending (not done yet) or completed.
-        priority: Only tasks of this priority.
-        tag: Only tasks with this tag.
-        due: today, overdue, week (due in the next 7 days) or none (no due date).
-        query: Only tasks with these words in the title or description.
-        sort: due, priority, created (the default: oldest first), updated or title.
-        order: asc (the default) or desc.
-    """
-    def work(session: Session, user: User) -> Payload:
-        page = tasks.list_tasks(session, user, TaskQuery(
-            status=status, priority=PriorityLevel(priority) if priority else None, tag=tag, due=due, q=query or "",
-            sort=sort, order=order))
-        filters = {k: v for k, v in {"priority": priority, "tag": tag, "due": due, "query": query}.items() if v}
-        return {"status": status, **filters, "count": page.total,
-                "tasks": [task_summary(t, user) for t in page.items]}
-
-    return await run_tool(ctx, work)
-
-
-def _change(ctx: ToolContext[TodoContext], task_id: int, status: str,
-            change: Callable[[Session, User, int], Task]):
-    def work(session: Session, user: User) -> Payload:
-        return {"task_id": task_id, "status": status, "title": change(session, user, task_id).title}
-
-    return run_tool(ctx, work)
-
-
-def _set_done(ctx: ToolContext[TodoContext], task_id: int, completed: bool):
-    def work(session: Session, user: User) -> Payload:
-        done: Completion = tasks.set_completed(session, user, task_id, completed)
-        payload: Payload = {"task_id": task_id, "status": "completed" if completed else "reopened",
+def _set_done(completed: bool) -> Callable[[Session, User, TaskRef], Payload]:
+    def work(session: Session, user: User, a: TaskRef) -> Payload:
+        done: Completion = tasks.set_completed(session, user, a.task_id, completed)
+        payload: Payload = {"task_id": a.task_id, "status": "completed" if completed else "reopened",
                    "title": done.task.title}
         if done.next is not None:
             session.flush()
             payload["next"] = {"task_id": done.next.id, **task_summary(done.next, user)}
         return payload
 
-    return run_tool(ctx, work)
+    return work
 
 
-@task_tool
-async def complete_task(ctx: ToolContext[TodoContext], task_id: TaskId) -> str:
-    """Mark a task as completed (a repeating task then gets its next occurrence).
-
-    Args:
-        task_id: The id of the task.
-    """
-    return await _set_done(ctx, task_id, True)
+def _delete(session: Session, user: User, a: TaskRef) -> Payload:
+    return {"task_id": a.task_id, "status": "deleted", "title": tasks.delete_task(session, user, a.task_id).title}
 
 
-@task_tool
-async def reopen_task(ctx: ToolContext[TodoContext], task_id: TaskId) -> str:
-    """Mark a completed task as not done again.
-
-    Args:
-        task_id: The id of the task.
-    """
-    return await _set_done(ctx, task_id, False)
-
-
-@task_tool
-async def delete_task(ctx: ToolContext[TodoContext], task_id: TaskId) -> str:
-    """Delete a task for good.
-
-    Args:
-        task_id: The id of the task.
-    """
-    return await _change(ctx, task_id, "deleted", tasks.delete_task)
-
-
-@task_tool
-async def update_task(
-    ctx: ToolContext[TodoContext],
-    task_id: TaskId,
-    title: str | None = None,
-    description: str | None = None,
-    priority: Priority = None,
-    due_date: str | None = None,
-    tags: list[str] | None = None,
-    recurrence: str | None = None,
-    remind_at: str | None = None,
-) -> str:
-    """Change a task: only the fields given change.
-
-    Args:
-        task_id: The id of the task.
-        title: The new title.
-        description: The new description.
-        priority: The new priority: low, medium or high.
-        due_date: The new due date (YYYY-MM-DD or YYYY-MM-DDTHH:MM); "" removes it.
-        tags: The task's new list of tags (replaces the old list).
-        recurrence: A new RRULE; "" stops the task repeating.
-        remind_at: A new reminder time (YYYY-MM-DDTHH:MM); "" removes it.
-    """
-    given = {"title": title, "description": description, "priority": priority,
-             "tags": None if tags is None else tasks.tag_words(tags)}
+def _update(session: Session, user: User, a: UpdateTask) -> Payload:
+    given = {"title": a.title, "description": a.description, "priority": a.priority,
+             "tags": None if a.tags is None else tasks.tag_words(a.tags)}
     changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
-    if due_date is not None:
-        changes["due_at"] = lenient_due(due_date)
-    if recurrence is not None:
-        changes["recurrence"] = tasks.rrule_words(recurrence)
-    if remind_at is not None:
-        changes["remind_at"] = lenient_due(remind_at)
-
-    def work(session: Session, user: User) -> Payload:
-        if not changes:
-            raise ValueError("Nothing to update: say what should change")
-        task = tasks.update_task(session, user, task_id, TaskUpdate(**changes))
-        return {"task_id": task.id, "status": "updated", "changed": sorted(changes), **task_summary(task, user)}
-
-    return await run_tool(ctx, work)
+    if a.due_date is not None:
+        changes["due_at"] = lenient_due(a.due_date)
+    if a.recurrence is not None:
+        changes["recurrence"] = tasks.rrule_words(a.recurrence)
+    if a.remind_at is not None:
+        changes["remind_at"] = lenient_due(a.remind_at)
+    if not changes:
+        raise ValueError("Nothing to update: say what should change")
+    task = tasks.update_task(session, user, a.task_id, TaskUpdate(**changes))
+    return {"task_id": task.id, "status": "updated", "changed": sorted(changes), **task_summary(task, user)}
 
 
-TASK_TOOLS = [add_task, list_tasks, complete_task, reopen_task, delete_task, update_task]
+DEFINITIONS = (
+    TaskTool("add_task", "Add a task to the user's todo list.", AddTask, _add),
+    TaskTool("list_tasks", "List the user's tasks, filtered and sorted.", ListTasks, _list, writes=False),
+    TaskTool("complete_task", "Mark a task done (a repeating task gets its next occurrence).", TaskRef,
+             _set_done(True)),
+    TaskTool("reopen_task", "Mark a completed task as not done again.", TaskRef, _set_done(False)),
+    TaskTool("delete_task", "Delete a task for good.", TaskRef, _delete),
+    TaskTool("update_task", "Change a task: only the fields given change.", UpdateTask, _update),
+)
+BY_NAME = {tool.name: tool for tool in DEFINITIONS}
+TASK_TOOL_NAMES = tuple(BY_NAME)
+
+
+# --- the agent's side: function tools that go through the turn's door ---------------------------
+
+class ToolDoor(Protocol):
+    """How a turn's tool calls reach `perform`: (status, JSON text) of one call."""
+
+    def __call__(self, context: TodoContext, name: str, arguments: str,
+                 record: CallRecord | None) -> Awaitable[tuple[ToolCallStatus, str]]: ...
+
+
+async def in_process(context: TodoContext, name: str, arguments: str,
+                     record: CallRecord | None) -> tuple[ToolCallStatus, str]:
+    try:
+        return await run_db(perform, context.user, BY_NAME[name], arguments, record)
+    except Exception:  # a bug or the database: the unit of work rolled back, nothing changed
+        log.exception("tool %s failed", name)
+        return ToolCallStatus.error, _json({"error": f"{name} failed unexpectedly and changed nothing; try again"})
+
+
+async def _invoke(ctx: ToolContext[TodoContext], raw_arguments: str) -> str:
+    """A call of the model: an identical call a failed earlier try of this turn finished gets
+    that result again (nothing changes twice); any other goes through the turn's door."""
+    turn = ctx.context
+    earlier = turn.take_earlier(ctx.tool_name, parse_arguments(raw_arguments))
+    if earlier is not None:
+        turn.outcomes[ctx.tool_call_id] = earlier.status
+        return earlier.result
+    record = None if turn.conversation_id is None else CallRecord(turn.conversation_id, turn.message_id,
+                                                                  ctx.tool_call_id)
+    door: ToolDoor = turn.door or in_process
+    status, output = await door(turn, ctx.tool_name, raw_arguments, record)
+    turn.outcomes[ctx.tool_call_id] = status
+    return output
+
+
+def function_tool(name: str, description: str, schema: dict[str, Any]) -> FunctionTool:
+    """The agent's tool for a task tool as a door describes it (ours, or our MCP server's list)."""
+    return FunctionTool(name=name, description=description, params_json_schema=schema,
+                        on_invoke_tool=_invoke, strict_json_schema=False)
+
+
+TASK_TOOLS = [function_tool(t.name, t.description, t.schema) for t in DEFINITIONS]
+
+
+@dataclass(frozen=True, eq=False)
+class ToolSet:
+    """The agent's task tools as one door describes them (hashed by identity: one agent is
+    cached per set, and each set lives as long as the process)."""
+
+    tools: tuple[FunctionTool, ...]
+
+
+IN_PROCESS = ToolSet(tuple(TASK_TOOLS))

@@ -37,6 +37,7 @@ from pydantic import BaseModel, Field
 from todo_chat.agent.assistant import build_agent
 from todo_chat.agent.budget import ContextFit
 from todo_chat.agent.context import TodoContext, parse_arguments
+from todo_chat.agent.mcp_door import close_door, open_door
 from todo_chat.agent.providers import apply_tracing, get_model
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
@@ -214,7 +215,7 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
             result: RunResult | RunResultStreaming | None = None
             try:
                 model = model or get_model()
-                agent = build_agent(model, settings.model_max_output_tokens)
+                agent = build_agent(model, settings.model_max_output_tokens, await open_door(context))
                 items = cast(list[TResponseInputItem],
                              [*turn.history, {"role": "user", "content": message.content}, *replay])
                 if stream:
@@ -263,6 +264,7 @@ async def run_turn(user: User, turn: TurnInput, model: Model | None = None,
                 # too, so no tool runs after the person asked it to stop.
                 if isinstance(result, RunResultStreaming) and not result.is_complete:
                     result.cancel()
+                await close_door(context)  # AGENT_TOOLS=mcp: the turn's connection to the MCP server
     finally:
         slots.release()
     saved = await run_db(conversations.add_message, user, conversation, ItemRole.assistant, reply,

@@ -20,11 +20,12 @@ from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
-from todo_chat.api import auth, chat, conversations, errors, tasks
+from todo_chat.api import access_tokens, auth, chat, conversations, errors, tasks
 from todo_chat.api.chatkit import endpoint as chatkit
 from todo_chat.api.responses import errors as error_responses
 from todo_chat.api.security_headers import SecurityHeaders
 from todo_chat.core.config import get_settings
+from todo_chat.mcp import http as mcp_http
 from todo_chat.services.accounts import WrongPassword
 from todo_chat.services.errors import Conflict, Invalid, NotFound, ServiceError
 from todo_chat.services.ratelimit import RateLimited
@@ -52,7 +53,8 @@ def _error(code: int, detail: str, headers: dict[str, str] | None = None) -> JSO
 
 def create_app() -> FastAPI:
     settings = get_settings()
-    app = FastAPI(title="todo-chat API", version="1.0.0", docs_url="/docs", openapi_url="/openapi.json")
+    app = FastAPI(title="todo-chat API", version="1.0.0", docs_url="/docs", openapi_url="/openapi.json",
+                  lifespan=mcp_http.lifespan)
     # Bearer tokens, not cookies: no credentials, and only the origins the settings name.
     app.add_middleware(
         CORSMiddleware,
@@ -127,7 +129,7 @@ def create_app() -> FastAPI:
         return {"status": "ok"}
 
     for router in (auth.router, tasks.router, chat.router, conversations.router, chatkit.router,
-                   errors.router):
+                   errors.router, access_tokens.router):
         app.include_router(router)
 
     route_methods: list[tuple[re.Pattern[str], set[str]]] = []
@@ -150,6 +152,7 @@ def create_app() -> FastAPI:
                           {"Allow": ", ".join(sorted(allowed))})
         return _error(status.HTTP_404_NOT_FOUND, "Not found")
 
+    mcp_http.mount(app)  # the MCP server at /mcp (see todo_chat/mcp)
     return app
 
 

@@ -98,7 +98,18 @@ class Settings(BaseSettings):
     rate_limit_storage_url: str = ""
     reflex_redis_url: str = ""
 
-    @field_validator("cors_origins", "attachment_types", mode="before")
+    # How our own agent reaches the task tools: in this process (the default, fastest), or
+    # through our MCP server over HTTP (`mcp`, the Phase III spec's architecture).
+    agent_tools: Literal["process", "mcp"] = "process"
+    # Where the agent reaches that server; empty: API_URL + "/mcp".
+    mcp_url: str = ""
+    # Host headers the MCP endpoint answers (DNS-rebinding check; "host:*" for any port); empty:
+    # API_URL's host, and loopback on any port.
+    mcp_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # MCP tool calls per minute a personal access token's user may make (beyond: a tool error).
+    mcp_calls_per_minute: int = Field(default=60, ge=1)
+
+    @field_validator("cors_origins", "attachment_types", "mcp_allowed_hosts", mode="before")
     @classmethod
     def _split_csv(cls, value: object) -> object:
         if isinstance(value, str):
@@ -146,6 +157,15 @@ class Settings(BaseSettings):
     def allowed_origins(self) -> list[str]:
         """CORS_ORIGINS plus the backend's own origin (in production it serves the pages too)."""
         return list(dict.fromkeys([*self.cors_origins, *([self.api_origin] if self.api_origin else [])]))
+
+    @property
+    def resolved_mcp_url(self) -> str:
+        return self.mcp_url or f"{self.api_url.rstrip('/')}/mcp"
+
+    @property
+    def resolved_mcp_hosts(self) -> list[str]:
+        own = urlsplit(self.api_url).netloc
+        return self.mcp_allowed_hosts or [*([own] if own else []), "127.0.0.1:*", "localhost:*", "[::1]:*"]
 
     @property
     def attachments_dir(self) -> Path:

@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 # argon2, not bcrypt: passlib 1.7.4 breaks with bcrypt >= 4.1.
 _passwords = CryptContext(schemes=["argon2"], deprecated="auto")
 
-TokenKind = Literal["access", "refresh", "chatkit"]
+# "mcp": a chat turn's own short-lived token for our MCP server (AGENT_TOOLS=mcp).
+TokenKind = Literal["access", "refresh", "chatkit", "mcp"]
 ALGORITHM = "HS256"
 
 
@@ -67,11 +68,12 @@ def token_lifetime(kind: TokenKind) -> timedelta:
         "access": timedelta(minutes=settings.access_token_minutes),
         "refresh": timedelta(days=settings.refresh_token_days),
         "chatkit": timedelta(minutes=settings.chatkit_session_minutes),
+        "mcp": timedelta(minutes=15),
     }[kind]
 
 
 def create_token(user_id: int, kind: TokenKind, lifetime: timedelta | None = None, *,
-                 session_id: str | None = None, jti: str | None = None) -> str:
+                 session_id: str | None = None, jti: str | None = None, extra: dict | None = None) -> str:
     """A signed token. `session_id` (claim `sid`) names the login session the server can revoke
     (see services/tokens.py, the one place that issues tokens to users)."""
     now = datetime.now(UTC)
@@ -84,6 +86,7 @@ def create_token(user_id: int, kind: TokenKind, lifetime: timedelta | None = Non
     }
     if session_id is not None:
         claims["sid"] = session_id
+    claims |= extra or {}
     return jwt.encode(claims, auth_secret(), algorithm=ALGORITHM)
 
 

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from todo_chat.ui.components.chat_actions import shortcuts_dialog
 from todo_chat.ui.components.task_panel import reminder_toasts
 from todo_chat.ui.state.auth import AuthState
 from todo_chat.ui.state.layout import LayoutState
@@ -35,7 +36,10 @@ def app_bar(drawers: bool = True) -> rx.Component:
             rx.icon_button(rx.icon("list-todo", size=16), variant="ghost", color_scheme="gray",
                            aria_label="Tasks", display=mobile_only,
                            on_click=LayoutState.set_tasks_open(True)) if drawers else rx.fragment(),
+            shortcuts_dialog(),
             theme_toggle(),
+            rx.link(rx.icon("settings", size=16), href="/settings", aria_label="Settings", color="var(--gray-11)",
+                    display="flex"),
             rx.text(AuthState.user_name, size="2", color="var(--gray-11)", display=["none", "none", "block"]),
             rx.button(rx.icon("log-out", size=14), rx.text("Log out", display=["none", "none", "inline"]),
                       on_click=AuthState.logout, variant="soft", color_scheme="gray", size="2",

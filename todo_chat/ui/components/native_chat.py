@@ -3,6 +3,7 @@
 import reflex as rx
 
 from todo_chat.ui.components.badges import badge_row
+from todo_chat.ui.components.chat_actions import answer_actions, choices, edit_action, editing_note, mention_list
 from todo_chat.ui.state.badges import BadgeState
 from todo_chat.ui.state.chat import ChatMessage, ChatState
 
@@ -26,8 +27,12 @@ def _bubble(message: ChatMessage) -> rx.Component:
             class_name=rx.cond(mine, "bubble bubble-user", "bubble bubble-assistant"),
             opacity=rx.cond(message.pending, "0.7", "1"),
         ),
-        rx.text(rx.cond(message.pending, "Sending…", message.time), size="1", color="var(--gray-11)",
-                class_name="message-time"),
+        rx.hstack(
+            rx.text(rx.cond(message.pending, "Sending…", message.time), size="1", color="var(--gray-11)",
+                    class_name="message-time"),
+            edit_action(message), answer_actions(message),
+            align="center", spacing="2",
+        ),
         rx.cond(mine & BadgeState.by_message.contains(key), badge_row(BadgeState.by_message[key])),
         align=rx.cond(mine, "end", "start"),
         spacing="1",
@@ -83,7 +88,6 @@ def _transcript() -> rx.Component:
             rx.cond(
                 ChatState.is_streaming,
                 rx.vstack(
-                    rx.cond(BadgeState.by_message.contains("pending"), rx.fragment()),
                     rx.cond(ChatState.thinking,
                             rx.hstack(rx.spinner(size="1"), rx.text("Thinking…", size="2"),
                                       class_name="thinking", role="status"),
@@ -92,6 +96,7 @@ def _transcript() -> rx.Component:
                     align="start", width="100%",
                 ),
             ),
+            choices(),
             _banners(),
             spacing="4", width="100%", padding="16px", max_width="820px", margin_x="auto",
         ),
@@ -102,6 +107,8 @@ def _transcript() -> rx.Component:
 
 def composer() -> rx.Component:
     return rx.form(
+        editing_note(),
+        mention_list(),
         rx.hstack(
             rx.text_area(
                 name="message", id="composer", placeholder=PLACEHOLDER, aria_label="Message",
@@ -111,13 +118,13 @@ def composer() -> rx.Component:
             rx.cond(
                 ChatState.is_streaming,
                 rx.icon_button(rx.icon("square", size=16), type="button", on_click=ChatState.stop,
-                               aria_label="Stop", size="3", color_scheme="gray"),
+                               aria_label="Stop", aria_keyshortcuts="Escape", size="3", color_scheme="gray"),
                 rx.icon_button(rx.icon("arrow-up", size=18), type="submit", aria_label="Send message", size="3"),
             ),
             align="end", spacing="2", width="100%", max_width="820px", margin_x="auto",
         ),
         on_submit=ChatState.send, reset_on_submit=True, width="100%", padding="12px",
-        class_name="composer",
+        class_name="composer", position="relative",
     )
 
 

@@ -2,7 +2,8 @@
 
 import reflex as rx
 
-from todo_chat.ui.state.sidebar import ConversationView, SidebarState
+from todo_chat.ui.state.conversation import ConversationState, ConversationView
+from todo_chat.ui.state.sidebar import SidebarState
 
 
 def _rename_form(conversation: ConversationView) -> rx.Component:
@@ -21,7 +22,7 @@ def _rename_form(conversation: ConversationView) -> rx.Component:
 
 
 def _row(conversation: ConversationView) -> rx.Component:
-    selected = SidebarState.selected_id == conversation.id
+    selected = ConversationState.open_id == conversation.id
     return rx.cond(
         SidebarState.editing_id == conversation.id,
         _rename_form(conversation),
@@ -56,12 +57,13 @@ def sidebar() -> rx.Component:
             rx.button(rx.icon("square-pen", size=16), "New chat", on_click=SidebarState.new_chat,
                       width="100%", variant="surface"),
             rx.input(rx.input.slot(rx.icon("search", size=14)), placeholder="Search chats",
-                     aria_label="Search conversations", value=SidebarState.search,
-                     on_change=SidebarState.set_search.debounce(250), width="100%", size="2"),
+                     aria_label="Search conversations", value=ConversationState.search,
+                     on_change=ConversationState.set_search.debounce(250), width="100%", size="2",
+                     class_name="conversation-search", aria_keyshortcuts="Control+K Meta+K"),
             rx.cond(SidebarState.error != "", rx.callout(SidebarState.error, color_scheme="red", size="1")),
-            rx.cond(SidebarState.conversations.length() == 0,
+            rx.cond(ConversationState.conversations.length() == 0,
                     rx.text("No conversations yet.", size="2", color="var(--gray-11)")),
-            rx.vstack(rx.foreach(SidebarState.conversations, _row), width="100%", spacing="1",
+            rx.vstack(rx.foreach(ConversationState.conversations, _row), width="100%", spacing="1",
                       overflow_y="auto", flex="1"),
             spacing="3", height="100%", width="100%", padding="12px",
         ),

@@ -18,6 +18,11 @@ def token_keeper() -> rx.Component:
     """Renews the access token before it expires, however long the page stays open."""
     return rx.moment(interval=TOKEN_CHECK_MS, on_change=lambda _v: AuthState.keep_fresh, display="none")
 
+
+def keyboard() -> rx.Component:
+    """Mentions, Esc, Ctrl/Cmd+K, `/`, `?` and arrow-up (assets/chat_keys.js)."""
+    return rx.script(src="/chat_keys.js")
+
 DESKTOP = ["none", "none", "flex"]
 
 
@@ -36,6 +41,7 @@ def chat_page() -> rx.Component:
                "left", "Conversations"),
         drawer(task_panel(), LayoutState.tasks_open, LayoutState.set_tasks_open, "right", "Tasks"),
         token_keeper(),
+        keyboard(),
         class_name="chat-page",
         height="100dvh",
         overflow="hidden",
@@ -70,5 +76,6 @@ def tasks_page() -> rx.Component:
                    width="100%"),
         floating_chat(),
         token_keeper(),
+        keyboard(),
         class_name="tasks-page",
     )

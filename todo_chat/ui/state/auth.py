@@ -42,11 +42,7 @@ class AuthState(rx.State):
     async def current_user(self) -> User | None:
         """The user behind the token, or None when it is missing, expired, forged or revoked
         (the same check as the API's: `services.tokens`)."""
-        try:
-            user, _session_id = await tokens.user_from_token(self.token)
-        except InvalidToken:
-            return None
-        return user
+        return await user_for(self.token)
 
     def _keep(self, issued: tokens.Tokens) -> None:
         self.token, self.refresh_token = issued.access_token, issued.refresh_token
@@ -57,15 +53,6 @@ class AuthState(rx.State):
         """A new login session, as the API's login opens one (revocable the same way)."""
         self._keep(await tokens.start_session(user))
 
-    async def _renew(self) -> bool:
-        """Trade the refresh token for a new pair (it rotates); False when that is no longer
-        possible (expired, revoked, or already used)."""
-        try:
-            self._keep(await tokens.refresh(self.refresh_token))
-        except InvalidToken:
-            return False
-        return True
-
     def _client_ip(self) -> str | None:
         return self.router.session.client_ip or None
 
@@ -75,31 +62,57 @@ class AuthState(rx.State):
         except InvalidToken:
             return -1
 
+    def needs_renewal(self) -> bool:
+        """Whether `keep_fresh` has anything to do (decoding only: no database read)."""
+        return self._seconds_left() < REFRESH_MARGIN_S
+
     # -- events --------------------------------------------------------------------------------
 
     @rx.var
     def is_logged_in(self) -> bool:
         return bool(self.token) and bool(self.user_email)
 
-    @rx.event
+    @rx.event(background=True)
     async def require_login(self):
-        """on_load of private pages: renew a token about to expire, else back to /login."""
-        if self._seconds_left() < REFRESH_MARGIN_S and not await self._renew():
-            had_session = bool(self.token)
-            self.token = self.refresh_token = ""
-            self.notice = EXPIRED_NOTICE if had_session else ""
-            return rx.redirect("/login")
-        user = await self.current_user()
+        """on_load of private pages: renew a token about to expire, else back to /login.
+        The token checks read the database with the state lock released."""
+        async with self:
+            expiring, token, refresh_token = self.needs_renewal(), self.token, self.refresh_token
+        if expiring:
+            issued = await renewed(refresh_token)
+            async with self:
+                if issued is None:
+                    had_session = bool(self.token)
+                    self.token = self.refresh_token = ""
+                    self.notice = EXPIRED_NOTICE if had_session else ""
+                else:
+                    self._keep(issued)
+            if issued is None:
+                yield rx.redirect("/login")
+                return
+            token = issued.access_token
+        user = await user_for(token)
+        async with self:
+            if user is None:
+                self.token = ""
+            else:
+                self.user_name, self.user_email = user.name, user.email
         if user is None:
-            self.token = ""
-            return rx.redirect("/login")
-        self.user_name, self.user_email = user.name, user.email
+            yield rx.redirect("/login")
 
-    @rx.event
+    @rx.event(background=True)
     async def keep_fresh(self):
         """Called before each chat turn and on a timer: long chats never hit an expired token."""
-        if self._seconds_left() < REFRESH_MARGIN_S:
-            return None if await self._renew() else AuthState.expire
+        async with self:
+            if not self.needs_renewal():
+                return
+            refresh_token = self.refresh_token
+        issued = await renewed(refresh_token)
+        if issued is None:
+            yield AuthState.expire
+            return
+        async with self:
+            self._keep(issued)
 
     @rx.event
     def expire(self):
@@ -107,12 +120,14 @@ class AuthState(rx.State):
         self.notice = EXPIRED_NOTICE
         return rx.redirect("/login")
 
-    @rx.event
+    @rx.event(background=True)
     async def skip_if_logged_in(self):
-        if await self.current_user() is not None:
-            return rx.redirect("/chat")
-        if self.router.page.path == "/":
-            return rx.redirect("/login")
+        async with self:
+            token, path = self.token, self.router.page.path
+        if token and await user_for(token) is not None:
+            yield rx.redirect("/chat")
+        elif path == "/":
+            yield rx.redirect("/login")
 
     @rx.event
     async def login(self, form: dict):
@@ -160,9 +175,50 @@ class AuthState(rx.State):
         self.error = ""
 
 
+async def renewed(refresh_token: str) -> tokens.Tokens | None:
+    """A new token pair for a refresh token (a database write), or None when that is no longer
+    possible (expired, revoked, or already used)."""
+    try:
+        return await tokens.refresh(refresh_token)
+    except InvalidToken:
+        return None
+
+
+async def user_for(token: str) -> User | None:
+    """The user behind a token (a database read): call it with no state lock held."""
+    try:
+        user, _session_id = await tokens.user_from_token(token)
+    except InvalidToken:
+        return None
+    return user
+
+
+async def signed_in_user(state: Any) -> User | None:
+    """For background events: read the token under the page's state lock, then look the user
+    up with the lock released, so no database read ever holds the lock."""
+    async with state:
+        token = (await state.get_state(AuthState)).token
+    return await user_for(token)
+
+
 async def change_as_user(state: rx.State, change: Callable[[Session, User], Any]) -> str:
-    """Run `change(session, user)` for the logged-in user; return '' or a message to show."""
+    """Run `change(session, user)` for the logged-in user; return '' or a message to show.
+    From a plain event this holds the page's state lock while the database works: prefer
+    `change_in_background` from a background event."""
     user = await (await state.get_state(AuthState)).current_user()
+    if user is None:
+        return EXPIRED_NOTICE
+    try:
+        await run_db(change, user)
+    except ServiceError as exc:
+        return str(exc)
+    return ""
+
+
+async def change_in_background(state: Any, change: Callable[[Session, User], Any]) -> str:
+    """`change_as_user` for background events: the user lookup and the change run with no
+    state lock held. Returns '' or a message to show."""
+    user = await signed_in_user(state)
     if user is None:
         return EXPIRED_NOTICE
     try:

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from todo_chat.core.db import run_db
-from todo_chat.models import ToolCallStatus, User
-from todo_chat.services import conversations
+from todo_chat.models import ToolCall, ToolCallStatus
+from todo_chat.ui.state.choices import OFFER_CHOICES
 
 
 @dataclass
@@ -30,6 +29,8 @@ class BadgeState(rx.State):
     def upsert(self, message_id: int, call_id: str, name: str, status: ToolCallStatus,
                arguments: dict) -> None:
         """Add a call's badge under its message, or update it in place (pending -> success)."""
+        if name == OFFER_CHOICES:  # shown as buttons under the reply, never as a badge
+            return
         key = str(message_id)
         badges = list(self.by_message.get(key, []))
         badge = Badge(call_id=call_id, name=name, status=ToolCallStatus(status).value,
@@ -41,10 +42,12 @@ class BadgeState(rx.State):
             badges[index] = badge
         self.by_message = {**self.by_message, key: badges}
 
-    async def load_for(self, user: User, conversation_id: int) -> None:
-        calls = await run_db(conversations.list_tool_calls, user, conversation_id)
+    def show_calls(self, calls: list[ToolCall]) -> None:
+        """A conversation's saved calls (read by the caller with no state lock held)."""
         grouped: dict[str, list[Badge]] = {}
         for call in calls:
+            if call.name == OFFER_CHOICES:
+                continue
             grouped.setdefault(str(call.message_id), []).append(
                 Badge(call_id=call.call_id, name=call.name, status=call.status.value,
                       summary=summarize(call.arguments)))

@@ -1,27 +1,43 @@
-"""The native chat: messages, the streamed answer, stop, retry with back-off, errors."""
+"""The native chat: messages, the streamed answer, stop, retry, edit, regenerate, choices, feedback.
+
+Every handler that reads the database is a background event: it reads what it needs from the
+state under the lock, does the database work with the lock released, and writes the result back
+under the lock. A turn sends one frame per flush of streamed text, per tool call and at its end;
+it reloads the task panel only after a call that may have changed tasks, and never reloads the
+conversation list (`ConversationState.note_turn` moves the row in place).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass
+from collections.abc import AsyncGenerator, AsyncIterator
+from dataclasses import dataclass, replace
+from typing import Literal
 
 import reflex as rx
+from pydantic import BaseModel
 
-from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, begin_turn, run_turn
+from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, admit, run_turn
 from todo_chat.core.db import run_db
-from todo_chat.models import ItemRole, Message
-from todo_chat.services import conversations
-from todo_chat.services.errors import ServiceError
+from todo_chat.models import ItemRole, Message, ToolCall, ToolCallStatus, User
+from todo_chat.services import conversations, turn_edits
+from todo_chat.services.conversations import TurnInput, check_message
+from todo_chat.services.errors import Invalid, ServiceError
 from todo_chat.services.ratelimit import RateLimited
-from todo_chat.ui.state.auth import AuthState
+from todo_chat.ui.state.auth import EXPIRED_NOTICE, AuthState, signed_in_user, user_for
 from todo_chat.ui.state.badges import BadgeState
-from todo_chat.ui.state.sidebar import SidebarState
-from todo_chat.ui.state.tasks import TaskPanelState
+from todo_chat.ui.state.choices import OFFER_CHOICES, ChoiceView, offered
+from todo_chat.ui.state.conversation import ConversationState
+from todo_chat.ui.state.tasks import TaskPanelState, fetch_tasks
 
 FLUSH_EVERY_S = 0.05  # stream to the page in small batches, not one state update per token
 MAX_TRIES = 3
 PAGE = 50
+STOPPED = "…(stopped)"  # how a stopped answer is marked after the text that was shown
+READ_ONLY_TOOLS = ("list_tasks", OFFER_CHOICES)  # no task panel reload after these
+FEEDBACK = ("positive", "negative")  # ChatKit's FeedbackKind, stored the same way
+Mode = Literal["send", "retry", "edit", "regenerate"]
 
 
 @dataclass
@@ -30,24 +46,55 @@ class ChatMessage:
     role: str
     content: str
     time: str
+    item_id: str = ""
     pending: bool = False
+    feedback: str = ""
 
 
 def message_view(row: Message) -> ChatMessage:
-    return ChatMessage(id=row.id, role=row.role.value, content=row.content,
-                       time=row.created_at.strftime("%H:%M"))
+    return ChatMessage(id=row.id or 0, role=row.role.value, content=row.content,
+                       time=row.created_at.strftime("%H:%M"), item_id=row.item_id, feedback=row.feedback or "")
 
 
 def now_hhmm() -> str:
     return time.strftime("%H:%M", time.gmtime())
 
 
+def stopped_text(shown: str) -> str:
+    return f"{shown.strip()} {STOPPED}".strip()
+
+
+def last_choices(messages: list[Message], calls: list[ToolCall]) -> tuple[str, list[ChoiceView]]:
+    """Choices offered in the answer that ends the conversation (none once it moved on)."""
+    if len(messages) < 2 or messages[-1].role != ItemRole.assistant:
+        return "", []
+    asked = next((m for m in reversed(messages) if m.role == ItemRole.user), None)
+    for call in reversed(calls):
+        if asked is not None and call.message_id == asked.id and (found := offered(call.name, call.arguments)):
+            return found
+    return "", []
+
+
+async def open_for(user: User, mode: Mode, text: str | None, conversation_id: int | None) -> TurnInput:
+    """Admit the turn, go back in the conversation if asked, and save/find the user's message."""
+    if mode in ("send", "edit"):
+        text = check_message(text or "")
+    await admit(user)
+    if mode in ("edit", "regenerate"):
+        if conversation_id is None:
+            raise Invalid("There is no message to edit or answer again")
+        await run_db(turn_edits.rewind, user, conversation_id, mode == "regenerate")
+    return await run_db(conversations.open_turn, user, text, conversation_id, mode in ("retry", "regenerate"))
+
+
 class ChatState(rx.State):
-    conversation_id: int = 0
     messages: list[ChatMessage] = []
     streaming_text: str = ""
     is_streaming: bool = False
     stop_requested: bool = False
+    editing: bool = False  # the composer holds an edit of the last user message
+    choices_question: str = ""
+    choices: list[ChoiceView] = []
     error: str = ""
     can_retry: bool = False
     retry_note: str = ""
@@ -57,42 +104,69 @@ class ChatState(rx.State):
     def thinking(self) -> bool:
         return self.is_streaming and not self.streaming_text
 
-    @rx.event
-    def start_new(self):
-        self.conversation_id = 0
-        self.messages, self.streaming_text = [], ""
-        self.error = self.retry_note = self.rate_limited = ""
-        self.can_retry = False
-        return BadgeState.clear
+    @rx.var
+    def last_user_id(self) -> int:
+        return next((m.id for m in reversed(self.messages) if m.role == "user"), 0)
+
+    @rx.var
+    def last_assistant_id(self) -> int:
+        last = self.messages[-1] if self.messages else None
+        return last.id if last is not None and last.role == "assistant" else 0
 
     @rx.event
+    def start_new(self):
+        self.messages, self.streaming_text, self.choices, self.choices_question = [], "", [], ""
+        self.error = self.retry_note = self.rate_limited = ""
+        self.can_retry = self.editing = False
+        return BadgeState.clear
+
+    @rx.event(background=True)
     async def open(self, conversation_id: int):
-        """Show a conversation from its latest page of messages, with its badges."""
-        user = await (await self.get_state(AuthState)).current_user()
+        """Show a conversation from its latest page of messages, with its badges and choices."""
+        user = await signed_in_user(self)
         if user is None:
             return
         try:
-            page = await run_db(conversations.list_messages, user, conversation_id, PAGE,
-                                roles=conversations.TEXT_ROLES)
-            pending = await run_db(conversations.unanswered_user_message, user, conversation_id)
+            page, pending, calls = await run_db(_opened, user, conversation_id)
         except ServiceError as exc:
-            self.error = str(exc)
+            async with self:
+                self.error = str(exc)
             return
-        self.conversation_id = conversation_id
-        self.messages = [message_view(m) for m in page.items]
-        self.streaming_text, self.error, self.rate_limited = "", "", ""
-        self.can_retry = pending is not None
-        if pending is not None:
-            self.error = "The last message has no answer yet."
-        await (await self.get_state(BadgeState)).load_for(user, conversation_id)
+        async with self:
+            self.messages = [message_view(m) for m in page]
+            self.choices_question, self.choices = last_choices(page, calls)
+            self.streaming_text, self.rate_limited, self.editing = "", "", False
+            self.can_retry = pending is not None
+            self.error = "The last message has no answer yet." if pending is not None else ""
+            (await self.get_state(BadgeState)).show_calls(calls)
 
     @rx.event
     def stop(self):
-        self.stop_requested = True
+        if self.is_streaming:
+            self.stop_requested = True
 
     @rx.event
     def send_prompt(self, text: str):
         return ChatState.send({"message": text})
+
+    @rx.event
+    def choose(self, message: str):
+        """A choice button: its message is the person's next message."""
+        return ChatState.send({"message": message})
+
+    @rx.event
+    def start_edit(self):
+        """Put the last user message in the composer to edit and send again (or arrow-up)."""
+        last = next((m for m in reversed(self.messages) if m.role == "user" and not m.pending), None)
+        if last is None or self.is_streaming:
+            return None
+        self.editing = True
+        return [rx.set_value("composer", last.content), rx.set_focus("composer")]
+
+    @rx.event
+    def cancel_edit(self):
+        self.editing = False
+        return rx.set_value("composer", "")
 
     @rx.event(background=True)
     async def send(self, form: dict):
@@ -100,12 +174,30 @@ class ChatState(rx.State):
         async with self:
             if self.is_streaming or not text:
                 return
-            self.messages = [*self.messages, ChatMessage(id=0, role="user", content=text,
-                                                         time=now_hhmm(), pending=True)]
-            self.error = self.rate_limited = ""
-        yield rx.set_value("composer", "")
-        yield AuthState.keep_fresh
-        await self._turn(text, retry=False)
+            mode: Mode = "edit" if self.editing else "send"
+            if mode == "edit":
+                cut = next((i for i in range(len(self.messages) - 1, -1, -1)
+                            if self.messages[i].role == "user"), len(self.messages))
+                self.messages = self.messages[:cut]
+            self.messages = [*self.messages, ChatMessage(id=0, role="user", content=text, time=now_hhmm(),
+                                                         pending=True)]
+            self.error, self.rate_limited, self.editing = "", "", False
+            renew = (await self.get_state(AuthState)).needs_renewal()
+            begun = await self._begin()
+        if renew:
+            yield AuthState.keep_fresh
+        await self._turn(text, mode, *begun)
+
+    @rx.event(background=True)
+    async def regenerate(self):
+        """Answer the last user message again: the old answer goes, finished tool calls are replayed."""
+        async with self:
+            if self.is_streaming or not self.last_assistant_id:
+                return
+            cut = next(i for i in range(len(self.messages) - 1, -1, -1) if self.messages[i].role == "user")
+            self.messages = self.messages[:cut + 1]
+            begun = await self._begin()
+        await self._turn(None, "regenerate", *begun)
 
     @rx.event(background=True)
     async def retry(self):
@@ -113,88 +205,148 @@ class ChatState(rx.State):
         for attempt in range(1, MAX_TRIES + 1):
             async with self:
                 self.retry_note = f"Retrying ({attempt}/{MAX_TRIES})…"
-            if await self._turn(None, retry=True):
+                begun = await self._begin()
+            if await self._turn(None, "retry", *begun):
                 break
             if attempt < MAX_TRIES:
                 await asyncio.sleep(2 ** (attempt - 1))
         async with self:
             self.retry_note = ""
 
-    async def _turn(self, text: str | None, retry: bool) -> bool:
-        """One turn from the page; True when it answered. The user's message is saved first."""
+    @rx.event(background=True)
+    async def give_feedback(self, message_id: int, kind: str):
+        """Thumbs up / down on an answer, stored where ChatKit's feedback goes."""
+        if kind not in FEEDBACK:
+            return
         async with self:
-            user = await (await self.get_state(AuthState)).current_user()
-            conversation_id = self.conversation_id or None
-            self.is_streaming, self.stop_requested, self.can_retry = True, False, False
-        if user is None:
-            return await self._finish(error="Your session expired. Please log in again.")
+            target = next((m for m in self.messages if m.id == message_id and m.role == "assistant"), None)
+            conversation_id = (await self.get_state(ConversationState)).open_id
+        user = await signed_in_user(self)
+        if target is None or user is None:
+            return
         try:
-            turn = await begin_turn(user, text, conversation_id, retry)
+            await run_db(turn_edits.give_feedback, user, conversation_id, target.item_id, kind)
+        except ServiceError as exc:
+            async with self:
+                self.error = str(exc)
+            return
+        async with self:
+            self.messages = [replace(m, feedback=kind) if m.id == message_id else m
+                             for m in self.messages]
+
+    async def _begin(self) -> tuple[int | None, str]:
+        """Under the lock, in the frame that shows the message: the turn is on. Returns the open
+        conversation and the token, for the rest of the turn to use with the lock released."""
+        self.is_streaming, self.stop_requested, self.can_retry = True, False, False
+        if self.choices:
+            self.choices_question, self.choices = "", []
+        return (await self.get_state(ConversationState)).open_id or None, (await self.get_state(AuthState)).token
+
+    async def _turn(self, text: str | None, mode: Mode, conversation_id: int | None, token: str) -> bool:
+        """One turn from the page; True when it answered. The user's message is saved first."""
+        user = await user_for(token)
+        if user is None:
+            return await self._finish(error=EXPIRED_NOTICE)
+        try:
+            turn = await open_for(user, mode, text, conversation_id)
         except RateLimited as exc:
             return await self._finish(rate_limited=str(exc), drop_pending=True)
         except ServiceError as exc:
             return await self._finish(error=str(exc), drop_pending=True)
-        conversation, message = turn.conversation, turn.message
-        buffer, last_flush, answered = "", time.monotonic(), False
-        events = run_turn(user, turn)
+        return await self._stream(user, turn)
+
+    async def _stream(self, user: User, turn: TurnInput) -> bool:
+        buffer, shown, last_flush, reply_item_id = "", "", time.monotonic(), ""
+        choice: tuple[str, list[ChoiceView]] | None = None
+        unseen_start = True  # the saved message is shown with the turn's next frame, not its own
+        events = aclosing_iter(run_turn(user, turn))
         async for event in events:
-            if isinstance(event, TurnStarted):
-                async with self:
-                    await self._started(event, message)
-            elif isinstance(event, TextDelta):
+            if isinstance(event, TextDelta):
                 buffer += event.delta
-                if time.monotonic() - last_flush >= FLUSH_EVERY_S:
-                    async with self:
-                        self.streaming_text += buffer
-                        if self.stop_requested:
-                            break
-                    buffer, last_flush = "", time.monotonic()
+                if time.monotonic() - last_flush < FLUSH_EVERY_S:
+                    continue
+                async with self:
+                    unseen_start = await self._show_start(turn, unseen_start)
+                    if self.stop_requested:
+                        break  # the unshown buffer is dropped: what is saved is what was shown
+                    self.streaming_text += buffer
+                    shown = self.streaming_text
+                buffer, last_flush = "", time.monotonic()
+            elif isinstance(event, TurnStarted):
+                reply_item_id = event.reply_item_id
             elif isinstance(event, ToolCallEvent):
+                choice = offered(event.name, event.arguments) or choice
+                rows = await fetch_tasks(user) if _may_change_tasks(event) else None
                 async with self:
-                    badges = await self.get_state(BadgeState)
-                    badges.upsert(message.id, event.call_id, event.name, event.status, event.arguments)
-                    if event.type == "tool_call_finished":
-                        await (await self.get_state(TaskPanelState)).load()
+                    unseen_start = await self._show_start(turn, unseen_start)
+                    (await self.get_state(BadgeState)).upsert(turn.message.id or 0, event.call_id, event.name,
+                                                              event.status, event.arguments)
+                    if rows is not None:
+                        (await self.get_state(TaskPanelState)).tasks = rows
+                    if self.stop_requested:
+                        break
             elif isinstance(event, TurnDone):
-                answered = True
                 async with self:
-                    self.messages = [*self.messages, ChatMessage(id=event.message_id, role="assistant",
-                                                                 content=event.response, time=now_hhmm())]
+                    await self._show_start(turn, unseen_start)
+                    self.messages = [*self.messages, ChatMessage(
+                        id=event.message_id, role="assistant", content=event.response, time=now_hhmm(),
+                        item_id=reply_item_id)]
+                    if choice is not None:
+                        self.choices_question, self.choices = choice
+                    self._done()
+                return True
             elif isinstance(event, TurnFailed):
+                async with self:
+                    await self._show_start(turn, unseen_start)
                 return await self._finish(error=event.message, can_retry=True)
-        await events.aclose()  # after Stop: cancels the agent run
-        if not answered:  # stopped: keep what was said so far
-            async with self:
-                partial = self.streaming_text + buffer
-            await self._save_partial(user, conversation, partial)
-        return await self._finish(answered=answered)
-
-    async def _started(self, event: TurnStarted, message: Message) -> None:
-        new_conversation = self.conversation_id != event.conversation_id
-        self.conversation_id = event.conversation_id
-        self.messages = [m for m in self.messages if not m.pending]
-        if not any(m.id == message.id for m in self.messages):
-            self.messages = [*self.messages, message_view(message)]
-        self.streaming_text = ""
-        sidebar = await self.get_state(SidebarState)
-        sidebar.selected_id = event.conversation_id
-        if new_conversation:
-            await sidebar.load()
-
-    async def _save_partial(self, user, conversation, partial: str) -> None:
-        text = (partial.strip() + " …(stopped)").strip()
-        saved = await run_db(conversations.add_message, user, conversation, ItemRole.assistant, text)
+        await events.aclose()  # after Stop: the runner cancels the agent run (no tool runs after it)
+        saved = await run_db(conversations.add_message, user, turn.conversation, ItemRole.assistant,
+                             stopped_text(shown))
         async with self:
+            await self._show_start(turn, unseen_start)
             self.messages = [*self.messages, message_view(saved)]
+            self._done()
+        return False
 
-    async def _finish(self, answered: bool = False, error: str = "", can_retry: bool = False,
-                      rate_limited: str = "", drop_pending: bool = False) -> bool:
+    async def _show_start(self, turn: TurnInput, unseen: bool) -> bool:
+        """Under the lock: once per turn, the saved user message replaces the pending one and the
+        conversation is the open one (its sidebar row first). Returns False (nothing left unseen)."""
+        if unseen:
+            self._started(turn)
+            (await self.get_state(ConversationState)).note_turn(turn.conversation)
+        return False
+
+    def _started(self, turn: TurnInput) -> None:
+        self.messages = [*[m for m in self.messages if not m.pending and m.id != turn.message.id],
+                         message_view(turn.message)]
+        self.streaming_text = ""
+
+    def _done(self) -> None:
+        self.is_streaming, self.streaming_text, self.retry_note = False, "", ""
+
+    async def _finish(self, error: str = "", can_retry: bool = False, rate_limited: str = "",
+                      drop_pending: bool = False) -> bool:
         async with self:
             self.is_streaming, self.streaming_text = False, ""
             self.error, self.can_retry, self.rate_limited = error, can_retry, rate_limited
             if drop_pending:
                 self.messages = [m for m in self.messages if not m.pending]
-            sidebar = await self.get_state(SidebarState)
-            await sidebar.load()
-            await (await self.get_state(TaskPanelState)).load()
-        return answered
+        return False
+
+
+def aclosing_iter(events: AsyncIterator[BaseModel]) -> AsyncGenerator[BaseModel, None]:
+    """The runner's events as a generator the caller can close (closing it cancels the run)."""
+    assert isinstance(events, AsyncGenerator)
+    return events
+
+
+def _may_change_tasks(event: ToolCallEvent) -> bool:
+    return event.type == "tool_call_finished" and event.status == ToolCallStatus.success \
+        and event.name not in READ_ONLY_TOOLS
+
+
+def _opened(session, user: User, conversation_id: int) -> tuple[list[Message], Message | None, list[ToolCall]]:
+    """One unit of work: the latest page of text messages, the unanswered one, the tool calls."""
+    page = conversations.list_messages(session, user, conversation_id, PAGE, roles=conversations.TEXT_ROLES)
+    pending = conversations.unanswered_user_message(session, user, conversation_id)
+    return page.items, pending, conversations.list_tool_calls(session, user, conversation_id)

@@ -8,8 +8,12 @@ import time
 import reflex as rx
 
 from todo_chat.core.config import get_settings
+from todo_chat.core.db import run_db
+from todo_chat.services import conversations
+from todo_chat.ui.state.auth import signed_in_user
 from todo_chat.ui.state.badges import BadgeState
-from todo_chat.ui.state.sidebar import SidebarState
+from todo_chat.ui.state.conversation import ConversationState
+from todo_chat.ui.state.layout import LayoutState
 from todo_chat.ui.state.tasks import TaskPanelState
 
 log = logging.getLogger("todo_chat.client")
@@ -77,25 +81,26 @@ class ChatKitState(rx.State):
     @rx.event
     async def on_response_end(self, _detail: dict):
         self.responding, self.last_event = False, "response.end"
-        return [TaskPanelState.load, SidebarState.load]
+        return [TaskPanelState.load, ConversationState.load]
 
     @rx.event
     def on_thread_change(self, detail: dict):
         self.thread_id = (detail or {}).get("threadId") or ""
         self.last_event = "thread.change"
-        return SidebarState.select_thread(self.thread_id)
+        return ConversationState.follow_thread(self.thread_id)
 
-    @rx.event
+    @rx.event(background=True)
     async def on_log(self, detail: dict):
         """ChatKit's diagnostics: keep the badges in step with what the thread shows."""
-        self.last_event = f"log:{(detail or {}).get('name', '')}"
-        sidebar = await self.get_state(SidebarState)
-        if sidebar.selected_id:
-            from todo_chat.ui.state.auth import AuthState
-
-            user = await (await self.get_state(AuthState)).current_user()
-            if user is not None:
-                await (await self.get_state(BadgeState)).load_for(user, sidebar.selected_id)
+        async with self:
+            self.last_event = f"log:{(detail or {}).get('name', '')}"
+            open_id = (await self.get_state(ConversationState)).open_id
+        user = await signed_in_user(self) if open_id else None
+        if user is None:
+            return
+        calls = await run_db(conversations.list_tool_calls, user, open_id)
+        async with self:
+            (await self.get_state(BadgeState)).show_calls(calls)
 
     @rx.event
     def on_client_action(self, action: dict):
@@ -105,16 +110,16 @@ class ChatKitState(rx.State):
             return TaskPanelState.open_task(int((action.get("payload") or {}).get("task_id", 0)))
 
     @rx.event
-    def on_header_action(self, detail: dict):
+    async def on_header_action(self, detail: dict):
         """ChatKit's header buttons: open our conversations drawer, or start a new chat."""
-        from todo_chat.ui.state.layout import LayoutState
-
         action = (detail or {}).get("action")
         self.last_event = f"header:{action}"
         if action == "new_chat":
-            return SidebarState.new_chat
+            (await self.get_state(ConversationState)).open_id = 0
+            return ChatKitState.show_thread("")
         if action == "conversations":
             return LayoutState.set_conversations_open(True)
+        return None
 
     @rx.event
     def dismiss(self):

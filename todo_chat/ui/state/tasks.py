@@ -13,7 +13,7 @@ from todo_chat.core.time import utcnow
 from todo_chat.models import Task, User
 from todo_chat.services import tasks
 from todo_chat.services.tasks import TaskCreate, TaskQuery
-from todo_chat.ui.state.auth import AuthState, change_as_user
+from todo_chat.ui.state.auth import change_in_background, signed_in_user
 
 VIEWS = ("all", "pending", "completed", "today", "upcoming", "overdue")
 REMINDER_CHECK_MS = 30_000
@@ -37,6 +37,13 @@ def task_view(task: Task, user: User, now: datetime) -> TaskView:
                     priority=task.priority.value, due=tasks.due_phrase(task.due_at, task.all_day, tasks.zone_of(user)),
                     due_state=tasks.due_state(task, user, now), tags=list(task.tags or []),
                     repeats=bool(task.recurrence))
+
+
+async def fetch_tasks(user: User) -> list[TaskView]:
+    """The panel's rows (a database read: call it with no state lock held)."""
+    now = utcnow()
+    page = await run_db(tasks.list_tasks, user, TaskQuery(sort="due", order="asc", limit=100))
+    return [task_view(t, user, now) for t in page.items]
 
 
 @dataclass
@@ -83,71 +90,77 @@ class TaskPanelState(rx.State):
     def selected(self) -> TaskView | None:
         return next((t for t in self.tasks if t.id == self.selected_id), None)
 
-    async def _user(self):
-        return await (await self.get_state(AuthState)).current_user()
+    async def reload(self) -> None:
+        """For background events (no lock held): read the tasks, then show them."""
+        user = await signed_in_user(self)
+        rows = await fetch_tasks(user) if user is not None else []
+        async with self:
+            self.tasks = rows
 
-    @rx.event
+    @rx.event(background=True)
     async def load(self):
-        user = await self._user()
-        if user is None:
-            self.tasks = []
-            return
-        now = utcnow()
-        page = await run_db(tasks.list_tasks, user, TaskQuery(sort="due", order="asc", limit=100))
-        self.tasks = [task_view(t, user, now) for t in page.items]
+        await self.reload()
 
     @rx.event
     def set_filter(self, value: str | list[str]):
         self.filter = value if isinstance(value, str) and value in VIEWS else "all"
 
-    @rx.event
+    @rx.event(background=True)
     async def toggle(self, task_id: int):
         await self._change(lambda s, u: tasks.toggle_completed(s, u, task_id))
 
-    @rx.event
+    @rx.event(background=True)
     async def check_reminders(self):
         """On load and on a timer while the page is open: an in-page toast (and a browser
         notification, if allowed) for each reminder that fell due since the last check."""
-        user = await self._user()
+        user = await signed_in_user(self)
         if user is None:
-            return None
+            return
         now = utcnow()
-        since = datetime.fromisoformat(self.reminders_checked_at) if self.reminders_checked_at \
-            else now - timedelta(minutes=1)
-        self.reminders_checked_at = now.isoformat()
+        async with self:
+            since = datetime.fromisoformat(self.reminders_checked_at) if self.reminders_checked_at \
+                else now - timedelta(minutes=1)
+            self.reminders_checked_at = now.isoformat()
         due = await run_db(tasks.due_reminders, user, since, now)
         if not due:
-            return None
-        await self.load()
-        shown = {r.task_id for r in self.reminders}
-        fresh = [ReminderView(task.id, f"Reminder: {task.title} (task #{task.id})") for task in due
-                 if task.id not in shown]
-        self.reminders = [*self.reminders, *fresh]
-        return [rx.call_script(f"window.todoChatNotify && window.todoChatNotify({json.dumps(r.text)})")
-                for r in fresh]
+            return
+        rows = await fetch_tasks(user)
+        async with self:
+            self.tasks = rows
+            shown = {r.task_id for r in self.reminders}
+            fresh = [ReminderView(task.id, f"Reminder: {task.title} (task #{task.id})") for task in due
+                     if task.id not in shown]
+            self.reminders = [*self.reminders, *fresh]
+        for reminder in fresh:
+            yield rx.call_script(f"window.todoChatNotify && window.todoChatNotify({json.dumps(reminder.text)})")
 
     @rx.event
     def dismiss_reminder(self, task_id: int):
         self.reminders = [r for r in self.reminders if r.task_id != task_id]
 
-    @rx.event
+    @rx.event(background=True)
     async def remove(self, task_id: int):
-        if self.selected_id == task_id:
-            self.selected_id = 0
+        async with self:
+            if self.selected_id == task_id:
+                self.selected_id = 0
         await self._change(lambda s, u: tasks.delete_task(s, u, task_id))
 
-    @rx.event
+    @rx.event(background=True)
     async def add(self, form: dict):
         title = (form.get("title") or "").strip()
         if not title:
-            self.error = "Type a task title first"
+            async with self:
+                self.error = "Type a task title first"
             return
         await self._change(lambda s, u: tasks.create_task(s, u, TaskCreate(title=title)))
-        return rx.set_value("new-task-title", "")
+        yield rx.set_value("new-task-title", "")
 
     async def _change(self, change) -> None:
-        self.error = await change_as_user(self, change)
-        await self.load()
+        """A change from the panel, then its rows again: no lock held while the database works."""
+        error = await change_in_background(self, change)
+        async with self:
+            self.error = error
+        await self.reload()
 
     @rx.event
     def open_task(self, task_id: int):

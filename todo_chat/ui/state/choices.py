@@ -1,0 +1,46 @@
+"""Choices the assistant offered (issue 17's `offer_choices` tool), as buttons under its reply.
+
+The tool call's arguments are the prompt, stored like any tool call: `{"question": ...,
+"choices": [{"label": ..., "message": ...}]}`. Clicking a choice sends its `message` as the
+person's next message. Such a call shows as buttons, never as a badge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+OFFER_CHOICES = "offer_choices"
+
+
+class _Choice(BaseModel):
+    label: str
+    message: str
+
+
+class _Prompt(BaseModel):
+    """How the page reads the call's arguments (the shape of `agent.choices.ChoicePrompt`)."""
+
+    question: str = ""
+    choices: list[_Choice]
+
+
+@dataclass
+class ChoiceView:
+    label: str
+    message: str
+
+
+def offered(name: str, arguments: dict[str, Any]) -> tuple[str, list[ChoiceView]] | None:
+    """(question, choices) of an `offer_choices` call; None for any other call or a malformed one."""
+    if name != OFFER_CHOICES:
+        return None
+    try:
+        prompt = _Prompt.model_validate(arguments)
+    except ValidationError:
+        return None
+    choices = [ChoiceView(c.label.strip(), c.message.strip()) for c in prompt.choices
+               if c.label.strip() and c.message.strip()]
+    return (prompt.question, choices) if choices else None
