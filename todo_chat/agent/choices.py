@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from agents import function_tool
+from agents import FunctionTool
 from agents.tool_context import ToolContext
 from pydantic import BaseModel, Field, ValidationError
-from sqlmodel import Session
 
-from todo_chat.agent.context import TodoContext
-from todo_chat.models import User
+from todo_chat.agent.context import TodoContext, parse_arguments
+from todo_chat.agent.tool_args import Arguments, compact_schema
+from todo_chat.agent.tools import CallRecord, TaskTool, perform
+from todo_chat.core.db import run_db
 from todo_chat.services.conversations import CHOICES_TOOL
 
 OFFER_CHOICES = CHOICES_TOOL
@@ -34,9 +35,10 @@ class Choice(BaseModel):
                          description="The unambiguous command sent as the user's message when chosen.")
 
 
-class ChoicePrompt(BaseModel):
-    question: str = Field(min_length=1, max_length=500)
-    choices: list[Choice] = Field(min_length=MIN_CHOICES, max_length=MAX_CHOICES)
+class ChoicePrompt(Arguments):
+    question: str = Field(min_length=1, max_length=500, description='e.g. "Add “oat milk” to your list?"')
+    choices: list[Choice] = Field(min_length=MIN_CHOICES, max_length=MAX_CHOICES,
+                                  description="2 to 6: a short button label and the exact command to run if picked")
 
 
 def prompt_of(arguments: dict[str, Any] | None) -> ChoicePrompt | None:
@@ -53,19 +55,27 @@ def as_text(prompt: ChoicePrompt) -> str:
     return "\n".join(lines)
 
 
-@function_tool
-async def offer_choices(ctx: ToolContext[TodoContext], question: str, choices: list[Choice]) -> str:
-    """Ask the user to pick one reading when a request is plausible but not certain. Changes no data.
+OFFER_TOOL = TaskTool(
+    name=OFFER_CHOICES,
+    description="Ask the user to pick one reading when a request is plausible but not certain. Changes no data.",
+    arguments=ChoicePrompt, work=lambda session, user, prompt: prompt.model_dump(), writes=False)
 
-    Args:
-        question: The question shown above the choices, e.g. "Add “oat milk” to your list?".
-        choices: 2 to 6 choices; each has a short button `label` and the exact command `message`
-            to act on when it is picked (e.g. 'add a task called "oat milk"').
-    """
-    # A late import: tools.py imports the services; choices.py is imported by the offline model too.
-    from todo_chat.agent.tools import run_tool
 
-    def work(session: Session, user: User) -> dict[str, Any]:
-        return ChoicePrompt(question=question, choices=choices).model_dump()  # too few or many: an error
+async def _offer(ctx: ToolContext[TodoContext], raw_arguments: str) -> str:
+    """Always in process (it changes nothing), filed with the turn like every call, so the next
+    turn and the doors read the prompt from the saved call."""
+    turn = ctx.context
+    earlier = turn.take_earlier(ctx.tool_name, parse_arguments(raw_arguments))
+    if earlier is not None:
+        turn.outcomes[ctx.tool_call_id] = earlier.status
+        return earlier.result
+    record = None if turn.conversation_id is None else CallRecord(turn.conversation_id, turn.message_id,
+                                                                  ctx.tool_call_id)
+    status, output = await run_db(perform, turn.user, OFFER_TOOL, raw_arguments, record)
+    turn.outcomes[ctx.tool_call_id] = status
+    return output
 
-    return await run_tool(ctx, work)
+
+offer_choices = FunctionTool(name=OFFER_CHOICES, description=OFFER_TOOL.description,
+                             params_json_schema=compact_schema(ChoicePrompt), on_invoke_tool=_offer,
+                             strict_json_schema=False)
