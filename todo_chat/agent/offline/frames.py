@@ -37,7 +37,7 @@ def read(typed: str, text: str) -> Frame | None:
     for construction in (lambda: _listed(typed), lambda: _correction(text), lambda: _note(text),
                          lambda: _headed(text), lambda: _needed(text), lambda: _sequence(text), lambda: _also(text),
                          lambda: _say(text), lambda: _topic_first(text), lambda: _fix_it(text),
-                         lambda: _needs_doing(text)):
+                         lambda: _needs_doing(text), lambda: _renamed(text)):
         if (frame := construction()) is not None:
             return frame
     return None
@@ -186,6 +186,32 @@ def _fix_it(text: str) -> Frame | None:
     if not m:
         return None
     return Frame("add", (f"{m.group('verb')} the {m.group('thing')}{m.group('rest')}".strip(),))
+
+
+_RENAME_VERB = re.compile(r"^(?:edit|change|rename|update|retitle|make)\s+", re.I)
+
+
+@cache
+def _rename_patterns() -> list[re.Pattern[str]]:
+    noun = lookup("task_nouns")
+    return [
+        re.compile(r"^(?P<target>[^>]+?)\s*(?:->|=>|>)\s*(?P<new>\S.*)$"),
+        # the task named plainly (quoted, by number, or "the X task"): "swap the sheets for clean ones" stays a task
+        re.compile(rf"^(?:swap|replace|switch)\s+(?P<target>\"[^\"]+\"|'[^']+'|#?\d+|task\s+\d+|.+?\s(?:{noun}))\s+"
+                   r"(?:for|with)\s+(?P<new>\S.*)$", re.I),
+        re.compile(rf"^(?:call|name|title)\s+(?P<target>.+?\s(?:{noun}|\d+))\s+(?P<new>\S.*?)\s+instead$", re.I),
+    ]
+
+
+def _renamed(text: str) -> Frame | None:
+    """"X -> Y", "swap X for Y", "call the X task Y instead": the task X gets the title Y."""
+    for pattern in _rename_patterns():
+        if m := pattern.match(text):
+            target = _RENAME_VERB.sub("", m.group("target")).strip()
+            new = m.group("new").strip(" .!")
+            if target and new:
+                return Frame("rename", target=target, content=new)
+    return None
 
 
 # --- notes on a task ---------------------------------------------------------------------------------

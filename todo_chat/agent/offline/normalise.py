@@ -291,6 +291,7 @@ def normalise(typed: str) -> Norm:
     text = raw if corrected is None or '"' in corrected.group(0) or "“" in corrected.group(0) \
         else raw[corrected.end():]
     text = _DONE_MARKS.sub(" done ", text)
+    text = re.sub("[\u2192\u21d2\u27a1]\ufe0f?", " -> ", text)   # an arrow: "X -> Y" (before symbols go)
     text = _SYMBOLS.sub(" ", text)
     text = _MIND_GERUND.sub(lambda m: _GERUNDS[m.group(1).lower()], text)
     text = " ".join(text.split()).translate(_QUOTE_CHARS)

@@ -104,8 +104,10 @@ def _from_frame(frame: frames.Frame, norm: Norm, today: date) -> Request | None:
         request.correction = (frame.old, frame.new)
         return request
     if frame.kind == "rename":
-        request.new_title = frame.content[:1].upper() + frame.content[1:]
-        _fill_target(request, frame.target, [])
+        quoted = [q for q in norm.quotes if q == frame.content.strip("'\"")]
+        request.new_title = quoted[0] if quoted else frame.content[:1].upper() + frame.content[1:]
+        target_quotes = [q for q in norm.quotes if q == frame.target.strip("'\"")]
+        _fill_target(request, frame.target, target_quotes)
         return request if (request.ids or request.query or request.ref.pronoun) else None
     request.new_description, request.note_mode = frame.content, frame.mode
     _fill_target(request, frame.target, [])
