@@ -193,18 +193,22 @@ DESK = ("Order printer ink", "Email Tom the slides", "File the receipts", "Back 
 RENAME_CASES: list[Case] = [
     C("u-rename", "swap 'Email Tom the slides' for 'Email Tom and Ana the slides'",
       upd(2, title="Email Tom and Ana the slides"), tasks=DESK),
-    C("u-rename", "printer ink -> order printer ink and paper", upd(1, title="Order printer ink and paper"), tasks=DESK),
+    C("u-rename", "printer ink -> order printer ink and paper", upd(1, title="Order printer ink and paper"),
+      tasks=DESK),
     C("u-rename", "change the name of the receipts task to file the tax receipts",
       upd(3, title="File the tax receipts"), tasks=DESK),
     C("u-rename", "rename the laptop one: back up the laptop and phone", upd(4, title="Back up the laptop and phone"),
       tasks=DESK),
     C("u-rename", "call the ink task buy printer ink instead", upd(1, title="Buy printer ink"), tasks=DESK),
-    C("u-rename", "fix the title of task 3, it should read file the old receipts", upd(3, title="File the old receipts"),
+    C("u-rename", "fix the title of task 3, it should read file the old receipts",
+      upd(3, title="File the old receipts"),
       tasks=DESK),
     C("u-rename", "edit slides task -> email Tom the final slides", upd(2, title="Email Tom the final slides"),
       tasks=DESK),
     C("u-rename", "task 4 should be back up the desktop", upd(4, title="Back up the desktop"), tasks=DESK),
 ]
 
-MORE_CASES = [*RENAME_CASES, *RAMBLING_CASES, *VARIED_CASES, *NOTE_CASES, *REFERENCE_CASES, *QUESTION_CASES, *ADD_FRAMING_CASES,
-              *SEVERAL_CASES, *CORRECTION_CASES, *REGISTER_CASES]
+MORE_CASES = [
+    *RENAME_CASES, *RAMBLING_CASES, *VARIED_CASES, *NOTE_CASES, *REFERENCE_CASES, *QUESTION_CASES,
+    *ADD_FRAMING_CASES, *SEVERAL_CASES, *CORRECTION_CASES, *REGISTER_CASES
+]

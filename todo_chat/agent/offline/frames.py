@@ -205,10 +205,11 @@ def _rename_patterns() -> list[re.Pattern[str]]:
 
 def _renamed(text: str) -> Frame | None:
     """"X -> Y", "swap X for Y", "call the X task Y instead": the task X gets the title Y."""
+    masked = re.sub(r'"[^"]*"', lambda q: '"' + "_" * (len(q.group(0)) - 2) + '"', text)   # never inside a quote
     for pattern in _rename_patterns():
-        if m := pattern.match(text):
-            target = _RENAME_VERB.sub("", m.group("target")).strip()
-            new = m.group("new").strip(" .!")
+        if m := pattern.match(masked):
+            target = _RENAME_VERB.sub("", text[m.start("target"):m.end("target")]).strip()
+            new = text[m.start("new"):m.end("new")].strip(" .!")
             if target and new:
                 return Frame("rename", target=target, content=new)
     return None
