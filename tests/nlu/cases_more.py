@@ -86,6 +86,7 @@ ADD_FRAMING_CASES: list[Case] = [
     C("add-framing", "gotta remember to water the ferns", add("Water the ferns")),
     C("add-framing", "mustn't forget to text Priya back", add("Text Priya back")),
     C("add-framing", "stick this on the list: new wiper blades", add("New wiper blades")),
+    C("add-framing", "shopping -> dishwasher tablets", add("Dishwasher tablets")),
     C("add-framing", "errands: drop off the dry cleaning", add("Drop off the dry cleaning")),
     C("add-framing", "reminder for tomorrow - order contact lenses",
       add("Order contact lenses", due_date="2026-11-25")),
@@ -193,7 +194,7 @@ DESK = ("Order printer ink", "Email Tom the slides", "File the receipts", "Back 
 RENAME_CASES: list[Case] = [
     C("u-rename", "swap 'Email Tom the slides' for 'Email Tom and Ana the slides'",
       upd(2, title="Email Tom and Ana the slides"), tasks=DESK),
-    C("u-rename", "printer ink -> order printer ink and paper", upd(1, title="Order printer ink and paper"),
+    C("u-rename", "printer ink task -> order printer ink and paper", upd(1, title="Order printer ink and paper"),
       tasks=DESK),
     C("u-rename", "change the name of the receipts task to file the tax receipts",
       upd(3, title="File the tax receipts"), tasks=DESK),

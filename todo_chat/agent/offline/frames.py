@@ -71,7 +71,7 @@ def _is_head(head: str) -> bool:
     return bool(_heads().match(" ".join(head.lower().split())))
 
 
-_HEAD_SPLIT = re.compile(r"\s*:\s*|\s+-\s+")
+_HEAD_SPLIT = re.compile(r"\s*:\s*|\s+-\s+|\s*->\s*")
 
 
 def _headed(text: str) -> Frame | None:
@@ -195,7 +195,9 @@ _RENAME_VERB = re.compile(r"^(?:edit|change|rename|update|retitle|make)\s+", re.
 def _rename_patterns() -> list[re.Pattern[str]]:
     noun = lookup("task_nouns")
     return [
-        re.compile(r"^(?P<target>[^>]+?)\s*(?:->|=>|>)\s*(?P<new>\S.*)$"),
+        # an arrow renames only a task named plainly, or after an edit verb ("groceries -> milk" adds milk)
+        re.compile(rf"^(?P<target>(?:(?:edit|change|rename|update)\s+)[^>]+?|\"[^\"]+\"|#?\d+|task\s+\d+|[^>]+?\s(?:{noun}))"
+                   r"\s*(?:->|=>|>)\s*(?P<new>\S.*)$", re.I),
         # the task named plainly (quoted, by number, or "the X task"): "swap the sheets for clean ones" stays a task
         re.compile(rf"^(?:swap|replace|switch)\s+(?P<target>\"[^\"]+\"|'[^']+'|#?\d+|task\s+\d+|.+?\s(?:{noun}))\s+"
                    r"(?:for|with)\s+(?P<new>\S.*)$", re.I),
