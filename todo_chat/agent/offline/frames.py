@@ -195,9 +195,6 @@ _RENAME_VERB = re.compile(r"^(?:edit|change|rename|update|retitle|make)\s+", re.
 def _rename_patterns() -> list[re.Pattern[str]]:
     noun = lookup("task_nouns")
     return [
-        # an arrow renames only a task named plainly, or after an edit verb ("groceries -> milk" adds milk)
-        re.compile(rf"^(?P<target>(?:(?:edit|change|rename|update)\s+)[^>]+?|\"[^\"]+\"|#?\d+|task\s+\d+|[^>]+?\s(?:{noun}))"
-                   r"\s*(?:->|=>|>)\s*(?P<new>\S.*)$", re.I),
         # the task named plainly (quoted, by number, or "the X task"): "swap the sheets for clean ones" stays a task
         re.compile(rf"^(?:swap|replace|switch)\s+(?P<target>\"[^\"]+\"|'[^']+'|#?\d+|task\s+\d+|.+?\s(?:{noun}))\s+"
                    r"(?:for|with)\s+(?P<new>\S.*)$", re.I),
