@@ -80,7 +80,7 @@ def test_delete_the_meeting_task_lists_first_then_deletes_the_match(client, alic
 def test_delete_asks_when_several_match_and_takes_the_number_next_turn(client, alice, session):
     add(client, alice, "Team meeting", "Meeting notes")
     question = chat(client, alice, "Delete the meeting task")
-    assert [c["name"] for c in question["tool_calls"]] == ["list_tasks"]
+    assert [c["name"] for c in question["tool_calls"]] == ["list_tasks", "offer_choices"]
     assert "Which one" in question["response"] and len(tasks_in_db(session, alice)) == 2
     answer = chat(client, alice, "2", question["conversation_id"])
     assert answer["tool_calls"][0]["arguments"] == {"task_id": 2}

@@ -49,6 +49,8 @@ class Case:
     before: tuple[str, ...] = ()
     reply: tuple[str, ...] = ()
     not_reply: tuple[str, ...] = ()
+    # None: no offer expected (nor checked); (): an offer_choices call must be made; words: its labels say them.
+    choices: tuple[str, ...] | None = None
 
     def seeds(self) -> list[Seed]:
         out = []
@@ -87,8 +89,8 @@ def ls(status: str = "all") -> tuple[str, dict[str, Any]]:
 
 
 def C(kind: str, say: str, *calls: tuple[str, dict[str, Any]], tasks: tuple = (), before: tuple = (),
-      reply: tuple = (), not_reply: tuple = ()) -> Case:
-    return Case(kind, say, list(calls), tuple(tasks), tuple(before), tuple(reply), tuple(not_reply))
+      reply: tuple = (), not_reply: tuple = (), choices: tuple | None = None) -> Case:
+    return Case(kind, say, list(calls), tuple(tasks), tuple(before), tuple(reply), tuple(not_reply), choices)
 
 
 HOME = ("Buy milk", "Go to the gym", "Call the plumber", "Write quarterly report", "Do the dishes")
@@ -102,16 +104,16 @@ CASES: list[Case] = [
     C("add", "Could you please add call grandma", add("Call grandma")),
     C("add", "can you add 'Book a table for Friday night' please?", add("Book a table for Friday night")),
     C("add", "Add 'Book a table' thanks", add("Book a table")),
-    C("add", "please add \"renew car insurance\" to my list, cheers", add("Renew car insurance")),
+    C("add", "please add \"renew car insurance\" to my list, cheers", add("renew car insurance")),
     C("add", "Would you mind adding water the plants", add("Water the plants")),
     C("add", "new task: clean the gutters", add("Clean the gutters")),
     C("add", "Todo: return library books", add("Return library books")),
     C("add", "TODO - email the landlord", add("Email the landlord")),
     C("add", "note down: pick up dry cleaning", add("Pick up dry cleaning")),
     C("add", "jot down buy a birthday card for Sam", add("Buy a birthday card for Sam")),
-    C("add", "stick 'order new glasses' on my list", add("Order new glasses")),
+    C("add", "stick 'order new glasses' on my list", add("order new glasses")),
     C("add", "put fix the bike on my todo list", add("Fix the bike")),
-    C("add", "pop 'defrost the freezer' on the list", add("Defrost the freezer")),
+    C("add", "pop 'defrost the freezer' on the list", add("defrost the freezer")),
     C("add", "Create a task called Team lunch", add("Team lunch")),
     C("add", "make a new task: prepare slides", add("Prepare slides")),
     C("add", "remind me to call the bank", add("Call the bank")),
@@ -413,7 +415,7 @@ CASES += [
  C("add", "Put 'Call Dad' on the list for Sunday", add("Call Dad", due_date=SUN)),
  C("add", "new todo - order printer ink", add("Order printer ink")),
  C("add", "Add task buy concert tickets, urgent!", add("Buy concert tickets", priority="high")),
- C("add", "add 'clean out the fridge' with low priority", add("Clean out the fridge", priority="low")),
+ C("add", "add 'clean out the fridge' with low priority", add("clean out the fridge", priority="low")),
  C("add", "I must finish my thesis draft by friday", add("Finish my thesis draft", due_date=FRI)),
  C("add", "add pick up groceries tmrw", add("Pick up groceries", due_date=WED)),
  C("add", "could you create a reminder to renew the gym membership next week",
@@ -432,7 +434,7 @@ CASES += [
  C("add", "adda task to call the electrician", add("Call the electrician")),
  C("add", "add task - read chapter 5", add("Read chapter 5")),
  C("add", "Hey, I need to schedule a meeting with the team, can you add it?", add("Schedule a meeting with the team")),
- C("add", "put down 'buy wrapping paper' please", add("Buy wrapping paper")),
+ C("add", "put down 'buy wrapping paper' please", add("buy wrapping paper")),
  C("add", "add an urgent task to call the school", add("Call the school", priority="high")),
  C("add", "I'd like to add a task: clean the windows", add("Clean the windows")),
  C("add", "add a reminder to take my medication tonight", add("Take my medication", due_date=day(0))),
@@ -507,7 +509,7 @@ CASES += [
  C("chat", "who are you?", reply=("task",)),
  C("chat", "great, thanks!", reply=("welcome",)),
  C("add", "Could you please add a task to organise the bookshelf?", add("Organise the bookshelf")),
- C("add", "can you put 'call the bank about the mortgage' on my list for next monday?", add("Call the bank about the mortgage", due_date=MON)),
+ C("add", "can you put 'call the bank about the mortgage' on my list for next monday?", add("call the bank about the mortgage", due_date=MON)),
  C("add", "add a task: 'Prepare budget' - high priority", add("Prepare budget", priority="high")),
  C("add", "I need to buy a present for Lucy, it's important", add("Buy a present for Lucy", priority="high")),
  C("add", "hey can you remind me to email the accountant", add("Email the accountant")),
@@ -613,11 +615,11 @@ CASES += [
  C("add", "add prep for the presentation tomorrow morning", add("Prep for the presentation", due_date=WED)),
  C("add", "I need to call the council - pretty urgent", add("Call the council", priority="high")),
  C("add", "add a task, buy a new mattress", add("Buy a new mattress")),
- C("add", "add 'call Jim' and 'email Kate' to my list", add("Call Jim"), add("Email Kate")),
+ C("add", "add 'call Jim' and 'email Kate' to my list", add("call Jim"), add("email Kate")),
  C("add", "add to my todo: clean the fish tank", add("Clean the fish tank")),
  C("add", "add task: pay parking fine (urgent)", add("Pay parking fine", priority="high")),
  C("add", "can you add a task to write thank-you cards", add("Write thank-you cards")),
- C("add", "ad 'buy stamps'", add("Buy stamps")),
+ C("add", "ad 'buy stamps'", add("buy stamps")),
  C("add", "add a tsak: call the bank", add("Call the bank")),
  C("add", "add four tasks: wash, dry, fold, iron", add("Wash"), add("Dry"), add("Fold"), add("Iron")),
  C("add", "add pick up the cake on Saturday morning", add("Pick up the cake", due_date=SAT)),
@@ -798,7 +800,7 @@ U6 = ("Buy birthday card", "Clean the oven", "Call the insurance company", "[x] 
 
 CASES += [
  C("add", "Add to my list - buy a new toothbrush", add("Buy a new toothbrush")),
- C("add", "could you pop 'ring the landlord' onto my list please", add("Ring the landlord")),
+ C("add", "could you pop 'ring the landlord' onto my list please", add("ring the landlord")),
  C("add", "I really need to sort out my taxes before the end of the year", add("Sort out my taxes", due_date="2026-12-31")),
  C("add", "add a task to buy a christmas tree this saturday", add("Buy a christmas tree", due_date=SAT)),
  C("add", "remember to get petrol", add("Get petrol")),
@@ -911,3 +913,7 @@ CASES += [
  C("rich-update", "remind me about the dentist task tomorrow at 8", upd(1, remind_at=WED + "T08:00"), tasks=R7),
  C("rich-update", "make the water bill due tomorrow", upd(6, due_date=WED), tasks=R7),
 ]
+
+from tests.nlu.cases_more import MORE_CASES  # noqa: E402  (they build on the helpers above)
+
+CASES += MORE_CASES

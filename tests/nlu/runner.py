@@ -82,6 +82,20 @@ def expected_tasks(case: Case, base: list[dict[str, Any]] | None = None) -> list
     return [by_id[k] for k in sorted(by_id)]
 
 
+READING_TOOLS = ("list_tasks", "offer_choices")
+
+
+def _offer_problems(case: Case, calls: list[dict[str, Any]]) -> list[str]:
+    """A case that expects an offer (`choices`): one offer_choices call, its labels naming the words."""
+    if case.choices is None:
+        return []
+    offers = [c["arguments"] for c in calls if c["name"] == "offer_choices"]
+    if not offers:
+        return ["expected choices, none offered"]
+    labels = " ".join(ch.get("label", "") for ch in offers[-1].get("choices", [])).casefold()
+    return [f"choices lack {w!r}" for w in case.choices if w.casefold() not in labels]
+
+
 class Harness:
     """One app, one user; a fresh database per case."""
 
@@ -185,8 +199,10 @@ class Harness:
         problems = []
         calls = [{"name": c["name"], "arguments": c["arguments"], "status": c["status"]}
                  for c in answer["tool_calls"]]
-        wants_list = any(name == "list_tasks" for name, _ in case.calls)
-        acting = [c for c in calls if wants_list or c["name"] != "list_tasks"]
+        # Reading tools (list_tasks, offer_choices) count only where the case lists them.
+        wanted = {name for name, _ in case.calls}
+        acting = [c for c in calls if c["name"] not in READING_TOOLS or c["name"] in wanted]
+        problems.extend(_offer_problems(case, calls))
         if len(acting) != len(case.calls) or not all(
                 c["name"] == name and _args_match(args, c["arguments"])
                 for c, (name, args) in zip(acting, case.calls, strict=True)):

@@ -80,15 +80,19 @@ async def test_by_title_it_lists_first_and_asks_when_several_match():
     calls.clear()
     result = await Runner.run(agent(), "delete the meeting task")
     assert calls == [{"list": "all"}]
-    assert "Which one should I delete?" in result.final_output and "#1 Team meeting" in result.final_output
+    # An agent without offer_choices gets the choices as numbered text only.
+    assert "Which one should I delete?" in result.final_output and "1. Team meeting (#1)" in result.final_output
 
 
-async def test_the_answer_to_which_one_comes_from_the_conversation():
+async def test_the_answer_to_which_one_comes_from_the_offered_choices():
     calls.clear()
+    offer = {"question": "Which one should I delete?",
+             "choices": [{"label": "Team meeting (#1)", "message": "delete task 1"},
+                         {"label": "Meeting notes (#2)", "message": "delete task 2"}]}
     history = [{"role": "user", "content": "delete the meeting task"},
-               {"role": "assistant", "content": "I found 2 tasks matching “meeting”:\n- #1 Team meeting\n"
-                                                "- #2 Meeting notes\n"
-                                                "Which one should I delete? Reply with its number."},
+               {"type": "function_call", "call_id": "c1", "name": "offer_choices", "arguments": json.dumps(offer)},
+               {"type": "function_call_output", "call_id": "c1", "output": json.dumps(offer)},
+               {"role": "assistant", "content": "Pick one"},
                {"role": "user", "content": "the notes one"}]
     result = await Runner.run(agent(), history)
     assert calls == [{"delete": 2}] and "Deleted **Meeting notes** (#2)" in result.final_output

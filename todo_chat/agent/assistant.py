@@ -7,14 +7,16 @@ from functools import lru_cache
 
 from agents import Agent, Model, ModelSettings
 
+from todo_chat.agent.choices import offer_choices
 from todo_chat.agent.context import TodoContext
 from todo_chat.agent.tools import IN_PROCESS, ToolSet
 
 INSTRUCTIONS = """You are todo-chat, a friendly assistant that manages the user's todo list.
 Use the tools for every change and every question about tasks; never invent task ids or results.
 To act on a task named by words rather than a number, call list_tasks first and pick the match;
-if several tasks match, ask which one. Relay tool errors plainly. Keep answers short; use
-markdown lists for several tasks. Today is {today}."""
+if several tasks match, ask which one. When a request is plausible but not certain, call
+offer_choices with 2-6 choices (each a short label and the exact command to run if picked).
+Relay tool errors plainly. Keep answers short; use markdown lists for several tasks. Today is {today}."""
 
 
 def build_agent(model: Model | str, max_tokens: int | None = None,
@@ -36,5 +38,6 @@ def _agent(model: Model | str, today: date, max_tokens: int | None, tools: ToolS
         instructions=INSTRUCTIONS.format(today=today.isoformat()),
         model=model,
         model_settings=ModelSettings(max_tokens=max_tokens),
-        tools=list(tools.tools),
+        # offer_choices changes no data: every door's agent has it beside the task tools.
+        tools=[*tools.tools, offer_choices],
     )

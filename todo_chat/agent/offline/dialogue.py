@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from todo_chat.agent.offline import replies, slots
+from todo_chat.agent.choices import OFFER_CHOICES, Choice, ChoicePrompt
+from todo_chat.agent.offline import asking, references, replies, slots
 from todo_chat.agent.offline.parse import Request, understand
 from todo_chat.agent.offline.resolve import match_tasks, mentioned
 from todo_chat.agent.offline.slots import DEFAULT_PRIORITY, task_ids
@@ -38,12 +39,13 @@ class Context:
     """What the conversation before this message tells us."""
 
     named: list[dict[str, Any]] = field(default_factory=list)  # tasks the last answer named, in order
-    asked: Request | None = None     # the request a "which one?" / "what title?" question came from
-    asked_kind: str = ""             # "which" | "which_task" | "new_title"
+    offered: ChoicePrompt | None = None   # the choices the last answer offered (its offer_choices call)
+    asked: Request | None = None     # the request a "what should I add / say instead?" came from
+    asked_kind: str = ""             # "new_title" | "add_what"
 
     @classmethod
-    def read(cls, texts: list[tuple[str, str]], today: date) -> Context:
-        """`texts`: earlier (role, text) pairs, oldest first."""
+    def read(cls, texts: list[tuple[str, str]], today: date, offered: ChoicePrompt | None = None) -> Context:
+        """`texts`: earlier (role, text) pairs, oldest first; `offered`: the last answer's choices."""
         named: list[dict[str, Any]] = []
         for role, text in reversed(texts):
             if role == "assistant":
@@ -52,22 +54,17 @@ class Context:
                     break
         if not texts or texts[-1][0] != "assistant":
             return cls(named)
+        if offered is not None:
+            return cls(named, offered)
         last = texts[-1][1]
-        kind = ("which" if replies.WHICH_MARK in last else "which_task" if replies.WHICH_TASK_MARK in last
-                else "new_title" if replies.NEW_TITLE_MARK in last
-                else "add_what" if replies.ADD_WHAT_MARK in last else "")
+        kind = "new_title" if replies.NEW_TITLE_MARK in last else "add_what" if replies.ADD_WHAT_MARK in last else ""
         if kind == "add_what":
-            return cls(named, Request("add", understand("", today).norm), kind)
-        asked = None
-        if kind:
-            asking = next((t for r, t in reversed(texts[:-1]) if r == "user"), None)
-            asked = understand(asking, today) if asking else None
-            if asked is not None and not asked.on_tasks:
-                asked = None
-            if asked is None:
-                verb = next((a for a, v in replies.VERB.items() if f"should I {v}?" in last), None)
-                asked = Request(verb, understand("", today).norm) if verb else None  # type: ignore[arg-type]
-        return cls(named, asked, kind if asked else "")
+            return cls(named, None, Request("add", understand("", today).norm), kind)
+        asking = next((t for r, t in reversed(texts[:-1]) if r == "user"), None) if kind else None
+        asked = understand(asking, today) if asking else None
+        if asked is None or not asked.on_tasks:
+            return cls(named)
+        return cls(named, None, asked, kind)
 
 
 class _Next(Exception):
@@ -78,10 +75,12 @@ class _Next(Exception):
 class Script:
     """Replays this turn's tool calls; the first call not yet made becomes the next step."""
 
-    def __init__(self, calls: list[Call]):
-        self.calls, self.i = calls, 0
+    def __init__(self, calls: list[Call], can_offer: bool = True):
+        self.calls, self.i, self.can_offer = calls, 0, can_offer
 
     def call(self, tool: str, arguments: dict[str, Any]) -> dict[str, Any]:
+        if tool == OFFER_CHOICES and not self.can_offer:
+            return arguments    # an agent without the tool: the choices go as text only
         if self.i < len(self.calls):
             result = self.calls[self.i][2]
             self.i += 1
@@ -89,8 +88,8 @@ class Script:
         raise _Next(Step(tool, arguments))
 
 
-def next_step(request: Request, context: Context, calls: list[Call]) -> Step:
-    script = Script(calls)
+def next_step(request: Request, context: Context, calls: list[Call], can_offer: bool = True) -> Step:
+    script = Script(calls, can_offer)
     try:
         return Step(text=_plan(_follow_up(request, context), context, script))
     except _Next as nxt:
@@ -100,7 +99,9 @@ def next_step(request: Request, context: Context, calls: list[Call]) -> Step:
 # --- answers to our own questions ------------------------------------------------------------------
 
 def _follow_up(request: Request, context: Context) -> Request:
-    """'2', 'the first one', 'the team one' after "Which one should I delete?"."""
+    """The answer to our own question: a picked choice, or the title we asked for."""
+    if context.offered is not None:
+        return _answered(request, context.offered)
     asked = context.asked
     if asked is None:
         return request
@@ -109,56 +110,40 @@ def _follow_up(request: Request, context: Context) -> Request:
         if strong or not request.norm.text.strip():
             return request
         return understand("add " + request.norm.raw, request.today)
-    if context.asked_kind == "new_title":
-        # The answer is the new title unless it is plainly another command ("Call mom tonight" is a title).
-        if strong and (request.action != "add" or re.match(r"^(?:add|create|new|put)\b", request.norm.low)):
-            return request
-        value = request.norm.text.strip(" \"'")
-        if not value:
-            return request
-        ids = asked.ids or [t["id"] for t in context.named[:1]]
-        return replace(asked, action="update", ids=ids, query="",
-                       new_title=value[:1].upper() + value[1:], new_description=None)
-    own_target = bool(request.ids or request.query) and strong
-    if own_target or request.action in ("add", "list"):
+    # The answer is the new title unless it is plainly another command ("Ring the vet at six" is a title).
+    if strong and (request.action != "add" or re.match(r"^(?:add|create|new|put)\b", request.norm.low)):
         return request
-    text = request.norm.low
-    offered = context.named if context.asked_kind == "which" else []
-    chosen = _choose(text, offered)
-    if chosen is not None:
-        return replace(asked, ids=chosen, query="", ref=request.ref)
-    if context.asked_kind == "which_task":
-        ids = task_ids(text)
-        query = "" if ids else request.norm.text
-        return replace(asked, ids=ids, query=query, ref=request.ref)
+    value = request.norm.text.strip(" \"'")
+    if not value:
+        return request
+    ids = asked.ids or [t["id"] for t in context.named[:1]]
+    return replace(asked, action="update", ids=ids, query="",
+                   new_title=value[:1].upper() + value[1:], new_description=None)
+
+
+def _answered(request: Request, offered: ChoicePrompt) -> Request:
+    """'yes', '2', 'the second', 'the dad one', 'no' after choices: the picked choice's command."""
+    picked = asking.pick(request.norm.raw, offered)
+    if picked == "cancel":
+        return Request("cancel", request.norm, 1.0, today=request.today)
+    if isinstance(picked, Choice):
+        if picked.message == asking.NEVER_MIND:
+            return Request("cancel", request.norm, 1.0, today=request.today)
+        return understand(picked.message, request.today)
+    # Not one of the choices: a command of its own, or the tasks it names for the action offered.
+    offered_action = understand(offered.choices[0].message, request.today)
+    own = request.action not in ("unknown", "greet", "thanks", "help") and request.score >= 3.0
+    if own or not offered_action.on_tasks:
+        return request
+    if asking.every(request.norm.raw):
+        ids = [i for c in offered.choices for i in task_ids(c.message)]
+        return replace(offered_action, ids=ids, query="")
+    ids = task_ids(request.norm.text)
+    if ids or request.norm.text.strip():
+        return replace(offered_action, ids=ids, query="" if ids else request.norm.text, ref=request.ref,
+                       changes={}, new_title=None, new_description=None) \
+            if offered_action.action in ("complete", "reopen", "delete") else request
     return request
-
-
-_ORDINAL_WORDS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
-                  "fifth": 4, "5th": 4, "last": -1, "top": 0, "bottom": -1, "former": 0, "latter": -1}
-
-
-def _choose(text: str, offered: list[dict[str, Any]]) -> list[int] | None:
-    ids = [t["id"] for t in offered]
-    if re.search(r"\b(?:both|all of them|all|them all|each)\b", text) and ids:
-        return ids
-    if len(ids) == 1 and re.match(r"^(?:yes|yep|yeah|yup|sure|ok|okay|correct|right|that one|that is it|"
-                                  r"exactly|please do|go ahead|do it|y)\b", text):
-        return ids
-    numbers = task_ids(text)
-    if numbers:
-        if ids and all(n not in ids for n in numbers) and len(numbers) == 1 and 1 <= numbers[0] <= len(ids) \
-                and not re.search(r"#|\btask\b", text):
-            return [ids[numbers[0] - 1]]   # "2" meaning the second choice
-        return numbers
-    for word, index in _ORDINAL_WORDS.items():
-        if re.search(rf"\b{word}\b", text) and ids:
-            return [ids[index]] if -len(ids) <= index < len(ids) else None
-    if offered:
-        found = match_tasks(text, offered)
-        if found.kind == "one":
-            return [found.tasks[0]["id"]]
-    return None
 
 
 # --- the plan ------------------------------------------------------------------------------------
@@ -200,6 +185,12 @@ def _plan(request: Request, context: Context, script: Script) -> str:
         return replies.listed(listed, request.priority)
     if request.on_tasks:
         return _act(request, context, script)
+    if request.action == "unknown" and (items := asking.certain_add(request)):
+        return _plan(replace(request, action="add", items=items), context, script)
+    if request.action == "unknown" and (title := asking.title_guess(request)):
+        prompt = asking.add_this(replies.not_sure_add(title), title)
+        script.call(OFFER_CHOICES, prompt.model_dump())
+        return asking.text_of(prompt)
     return replies.chat(request.action)
 
 
@@ -207,6 +198,8 @@ def _act(request: Request, context: Context, script: Script) -> str:
     action = request.action
     if action == "update" and request.changes:
         return _change_fields(request, context, script)
+    if action == "update" and request.correction:
+        return references.correct(request, script)
     if action == "update":
         if request.unsupported:
             return replies.unsupported_field()
@@ -217,6 +210,9 @@ def _act(request: Request, context: Context, script: Script) -> str:
     targets = _targets(request, context, script)
     if isinstance(targets, str):
         return targets
+    if request.confirm and len(targets) == 1 and targets[0].get("title"):
+        question = f"Should I {replies.VERB[action]} “{targets[0]['title']}”?"
+        return _ask_which(request, script, targets, question=question)
     results = []
     change: dict[str, Any] = {}
     for task in targets:
@@ -227,9 +223,23 @@ def _act(request: Request, context: Context, script: Script) -> str:
         if action == "update":
             change = {k: v for k, v in (("title", request.new_title),
                                         ("description", request.new_description)) if v is not None}
+            if request.note_mode == "append" and "description" in change:
+                change["description"] = _appended(_current(task, script).get("description"), change["description"])
             args.update(change)
         results.append(script.call(TOOL[action], args))
     return replies.acted(action, results, change)
+
+
+def _current(task: dict[str, Any], script: Script) -> dict[str, Any]:
+    """The task as list_tasks shows it (a task named by number has only its id so far)."""
+    if "title" in task:
+        return task
+    listed = script_listed(script) or script.call("list_tasks", {"status": "all"})
+    return next((t for t in listed.get("tasks", []) if t["id"] == task["id"]), task)
+
+
+def _appended(old: str | None, note: str) -> str:
+    return f"{old}\n{note}" if old else note
 
 
 def _change_fields(request: Request, context: Context, script: Script) -> str:
@@ -301,25 +311,29 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
         return [{"id": i} for i in request.ids]
     named = context.named
     ref = request.ref
+    if request.position is not None:
+        return references.by_position(request, script)
     if request.query:
         listed = script.call("list_tasks", {"status": "all"})
         tasks = listed.get("tasks", [])
         prefer = {"complete": "pending", "reopen": "completed"}.get(action)
         found = match_tasks(request.query, tasks, prefer)  # type: ignore[arg-type]
-        if found.kind == "one":
-            return found.tasks
+        if found.kind == "none":
+            found = references.by_notes(request.query, tasks)
         if request.query_parts:
-            # "mark milk and gym as done": each part names one task of its own.
+            # "tick off the eggs and the bins": each part names one task of its own.
             each = [match_tasks(part, tasks, prefer) for part in request.query_parts]  # type: ignore[arg-type]
             ids = [m.tasks[0]["id"] for m in each if m.kind == "one"]
             if len(ids) == len(each) and len(set(ids)) == len(ids):
                 return [m.tasks[0] for m in each]
+        if found.kind == "one":
+            return found.tasks
         if found.kind == "several":
             if action != "delete" and ref.every:
                 return found.tasks
-            return replies.which_one(action, request.query, found.tasks)
+            return _ask_which(request, script, found.tasks, request.query)
         if found.kind == "weak":
-            return replies.which_one(action, request.query, found.tasks, weak=True)
+            return _ask_which(request, script, found.tasks, request.query, weak=True)
         if not (ref.pronoun and named):
             return replies.no_match(request.query, tasks)
     if ref.ordinals and named:
@@ -329,5 +343,20 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
     if named and (ref.every or ref.pronoun):
         if len(named) == 1 or ref.every:
             return named
-        return replies.which_one(action, "", named)
-    return replies.ask_which_task(action)
+        return _ask_which(request, script, named)
+    listed = script.call("list_tasks", {"status": {"complete": "pending", "reopen": "completed"}.get(action, "all")})
+    if not listed.get("tasks"):
+        return replies.ask_which_task(action)
+    return _ask_which(request, script, listed["tasks"], unnamed=True)
+
+
+def _ask_which(request: Request, script: Script, tasks: list[dict[str, Any]], query: str = "",
+               weak: bool = False, unnamed: bool = False, question: str = "") -> str:
+    """Which task: the candidates as choices (offer_choices), and as numbered text."""
+    intro, asked = replies.which_one(request.action, query, tasks, weak, unnamed)
+    intro, question = ("", question) if question else (intro, asked)
+    prompt = asking.which(question, tasks, lambda task_id: asking.task_command(
+        request.action, task_id, title=request.new_title, description=request.new_description,
+        text=request.norm.text, target=request.target_text))
+    script.call(OFFER_CHOICES, prompt.model_dump())
+    return asking.text_of(prompt, intro)

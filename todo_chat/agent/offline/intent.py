@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from todo_chat.agent.offline.lexicon import anywhere, lookup, starts
 from todo_chat.agent.offline.rich import take_recurrence, take_time
 from todo_chat.agent.offline.slots import BARE_ADD_VERBS, has_date
 
 Action = Literal["add", "list", "complete", "reopen", "delete", "update",
-                 "greet", "help", "thanks", "unknown"]
+                 "greet", "help", "thanks", "unknown", "cancel"]
 ACTIONS_ON_TASKS = ("complete", "reopen", "delete", "update")
 THRESHOLD = 2.0
 
@@ -77,7 +78,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\b(?:show|list|see|view|display)\s+(?:me\s+)?(?:all|everything|my|the|what|which|pending|completed)\b", 1.0),
         (r"\bwhich (?:ones?|tasks?|todos?|items?)?\s*(?:have|did|are|is|do)\b", 2.0),
         (r"\?$", 0.5),
-        # Filters and orders: "anything tagged work?", "sort by priority", "search for dentist".
+        # Filters and orders: "anything tagged garden?", "order by urgency", "look for the optician".
         (r"^(?:anything|tasks?|todos?|items?|what is|show|list)\b.*\b(?:tagged|labell?ed)\b|^(?:show|list|see)\s+#\w+\s*$"
          r"|^#[a-z][\w-]*\s*\??$", 3.0),
         (r"^(?:sort|order|arrange|rank)\s+(?:them\s+|it\s+|my\s+|the\s+)?(?:tasks\s+|list\s+|todos\s+)?by\b", 5.0),
@@ -97,22 +98,25 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bi (?:have\s+)?(?:just\s+|already\s+|finally\s+)?(?:finished|completed|did|done|sorted|paid|bought|"
          r"called|sent|cleaned|fixed|booked|picked up|handled|got)\b", 2.0),
         (r"\balready\b", 1.0),
-        # "the oven is clean", "slides are ready": a state that means the work is done
+        # "the shed is tidy", "slides are ready": a state that means the work is done
         (r"\b(?:is|are|was|were)\s+(?:now\s+|all\s+|finally\s+)?(?:clean|ready|sorted|tidy|empty|"
          r"sorted out|out of the way|in the bag)\b", 2.5),
-        # "I washed the car", "called the plumber": a past-tense statement is a report of work done.
+        # "I mended the fence", "rang the glazier": a past-tense statement is a report of work done.
         (r"^(?:i\s+|we\s+)?(?:have\s+)?(?:just\s+|already\s+|finally\s+|now\s+)?(?:\w{3,}ed|paid|bought|sent|did|"
          r"went|made|got|took|wrote|fed|ran|met|rang|gave|brought|sold|found|swept|hung|threw)\b(?!\s+(?:to|me)\b)", 2.0),
         (rf"\b{_DONE}\s*[!.]*$", 1.5),
-        # "expense report submitted": a noun phrase and a past participle
+        # "visa form posted": a noun phrase and a past participle
         (r"^(?!(?:add|create|put|new|remind|i need|i have)\b)\w+(?:\s+\w+){0,5}\s+(?:\w{3,}ed|paid|bought|sent|made|"
          r"taken|written|fed|met|given|brought|sold|found|swept|hung|thrown|done|read)\s*[!.]*$", 2.0),
-        # "the plumber has been called", "the forms were sent"
+        # "the glazier has been rung", "the forms were sent"
         (r"\b(?:has|have|is|are|was|were)\s+(?:been\s+|now\s+|finally\s+|already\s+)*(?:\w{3,}ed|paid|bought|sent|"
          r"made|taken|written|fed|met|given|brought|sold|found|swept|hung|thrown|done|run|read)\b", 2.5),
         (r"\bcomplete\b|\bfinish\b|\bdone\b", 0.5),
     ),
     "reopen": _cues(
+        (r"\bneeds?\s+(?:doing|redoing|to be done)\s+again\b|\bnot (?:really |actually )?(?:done|finished) after all\b", 5.0),
+        (r"\b(?:ticked|marked|checked|completed|crossed|closed|finished)\b.*\b(?:by mistake|accidentally|by accident|"
+         r"in error|wrongly|too early|too soon)\b", 5.0),
         (r"\b(?:reopen|unmark|uncheck|untick|uncomplete|unfinish|undo|restore|resurrect)\b", 4.0),
         (r"\b(?:put|bring|move|set|add)\s+(?:it|that|this|them|.+?)\s*back\b", 5.0),
         (r"\b(?:mark|set|make|flag)\b.*\b(?:as\s+)?(?:not done|undone|incomplete|not complete|not completed|"
@@ -125,6 +129,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bafter all\b|\bby mistake\b|\baccidentally\b", 1.0),
     ),
     "delete": _cues(
+        (r"^(?:take|knock)\s+.+?\s+off\b|\b(?:can|could)\s+go\b|\bcan come off\b|"
+         r"\bcan be (?:binned|deleted|removed|scrapped|dropped)\b", 4.0),
+        (rf"^(?:{lookup('verbs_delete')})\b", 4.0),
         (r"^(?:delete|remove|erase|scrap|drop|cancel|trash|bin|ditch|discard|kill|nuke|wipe|lose|axe|"
          r"get rid of|throw away|throw out|forget|forget about|clear|purge|eliminate|scratch|strike out|"
          r"cross out|rub out|chuck out|dump|toss)\b", 4.0),
@@ -155,21 +162,16 @@ CUES: dict[str, tuple[Cue, ...]] = {
     ),
 }
 
-_GREETING = re.compile(
-    r"^(?:hi|hello|hey|hiya|howdy|yo|sup|hola|greetings|good (?:morning|afternoon|evening|day)|"
-    r"morning|evening|what is up|what.?s up|wassup|how are you|how is it going|how.?s it going|good night|night)\b",
-    re.IGNORECASE)
-_THANKS = re.compile(
-    r"^(?:thanks|thank you|thx|ty|cheers|great|awesome|perfect|nice|cool|brilliant|lovely|"
-    r"ok(?:ay)?|got it|sounds good|wonderful|excellent|amazing|sweet|good job|well done|ta)\b", re.IGNORECASE)
-_HELP = re.compile(
-    r"\b(?:help|what can you do|how does this work|how do i use|what do you do|what are you|"
-    r"who are you|commands|how to use|what can i (?:say|ask|do)|instructions|usage|how do you work)\b",
-    re.IGNORECASE)
+_GREETING = starts("greetings")
+_THANKS = starts("thanks")
+_HELP = anywhere("help_phrases")
 
 
 _ACTION_VERB = re.compile(r"\b(?:add|delete|remove|mark|rename|change|update|complete|finish|show|list)\b",
                           re.IGNORECASE)
+
+
+_HOW_TO = re.compile(r"^(?:what|how)\s+(?:do|should|can)\s+i\s+(?:type|say|write|ask)\b")
 
 
 @dataclass(frozen=True)
@@ -193,7 +195,7 @@ def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
                             r"outstanding|open|done|finished|finish|completed|complete|ticked|checked|crossed|due|"
                             r"to do|need doing|still|got|have i|ones|next|doing|priority|urgent|important)\b", low)
     if question and about_tasks and not re.search(r"\b(?:add|delete|remove|mark|rename|change|update)\b", low):
-        # "which have I ticked off?", "what is done?" ask to see, not to act.
+        # "which ones did I close?", "what is done?" ask to see, not to act.
         totals["list"] += 3.0
         totals["complete"] -= 4.0
         totals["reopen"] -= 4.0
@@ -204,7 +206,7 @@ def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
     if re.match(r"^(?:is|are|did|have|has|was|were)\b", low) and (asked or re.search(
             r"\b(?:done|finished|complete|completed|paid|yet|already)\b", low)) \
             and not re.search(r"\b(?:mark|delete|remove|add|change|reopen)\b", low):
-        # "Is the gym task done?", "did I finish the report?": a question, answered from the list.
+        # "Is the yoga one finished?", "did I finish the report?": a question, answered from the list.
         totals["list"] += 4.0
         totals["complete"] -= 4.0
         totals["reopen"] -= 4.0
@@ -234,7 +236,7 @@ def classify(low: str, raw_low: str = "") -> Scored:
     low = low.strip(" !.?,") if low.strip(" !.?,") else low
     if not low and not raw_low:
         return Scored("unknown", 0.0, {})
-    if _HELP.search(raw_low) and not _ACTION_VERB.search(raw_low):
+    if _HELP.search(raw_low) and (not _ACTION_VERB.search(raw_low) or _HOW_TO.search(raw_low)):
         return Scored("help", 1.0, {})
     totals = score(low)
     _adjust(low, totals, asked)

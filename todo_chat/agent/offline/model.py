@@ -35,6 +35,7 @@ from openai.types.responses import (
     ResponseTextDoneEvent,
 )
 
+from todo_chat.agent.choices import OFFER_CHOICES, ChoicePrompt, prompt_of
 from todo_chat.agent.offline.dialogue import Call, Context, Step, next_step
 from todo_chat.agent.offline.parse import understand
 
@@ -51,14 +52,14 @@ class OfflineModel(Model):
     async def get_response(self, system_instructions, input, model_settings: ModelSettings, tools,
                            output_schema, handoffs, tracing: ModelTracing, *, previous_response_id=None,
                            conversation_id=None, prompt=None) -> ModelResponse:
-        item = self._output_item(self.next_step(_items(input)))
+        item = self._output_item(self.next_step(_items(input), _offers(tools)))
         return ModelResponse(output=[item], usage=Usage(requests=1), response_id=None)
 
     async def stream_response(self, system_instructions, input, model_settings: ModelSettings, tools,
                               output_schema, handoffs, tracing: ModelTracing, *,
                               previous_response_id=None, conversation_id=None,
                               prompt=None) -> AsyncIterator[Any]:
-        item = self._output_item(self.next_step(_items(input)))
+        item = self._output_item(self.next_step(_items(input), _offers(tools)))
         seq = _Sequence()
         yield ResponseCreatedEvent(type="response.created", sequence_number=seq(),
                                    response=_response([], "in_progress"))
@@ -122,10 +123,12 @@ class OfflineModel(Model):
 
     # -- deciding what to say --------------------------------------------------------------
 
-    def next_step(self, items: list[dict]) -> Step:
+    def next_step(self, items: list[dict], can_offer: bool = True) -> Step:
+        """`can_offer`: the agent has the offer_choices tool (else the choices are only text)."""
         today = self._today or date.today()
         user_text, earlier, calls = read_turn(items)
-        return next_step(understand(user_text, today), Context.read(earlier, today), calls)
+        context = Context.read(earlier, today, offered_before(items))
+        return next_step(understand(user_text, today), context, calls, can_offer)
 
 
 # --- reading the input -----------------------------------------------------------------------
@@ -140,6 +143,20 @@ def read_turn(items: list[dict]) -> tuple[str, list[tuple[str, str]], list[Call]
              for it in items[last_user + 1:] if it.get("type") == "function_call"]
     earlier = [(_role(it), _text(it)) for it in items[:max(last_user, 0)] if _role(it) in ("user", "assistant")]
     return user_text, earlier, calls  # type: ignore[return-value]
+
+
+def _offers(tools: list | None) -> bool:
+    return tools is None or any(getattr(t, "name", "") == OFFER_CHOICES for t in tools)
+
+
+def offered_before(items: list[dict]) -> ChoicePrompt | None:
+    """The choices the answer before this message offered: its offer_choices call's arguments."""
+    users = [i for i, it in enumerate(items) if _role(it) == "user"]
+    if len(users) < 2:
+        return None
+    between = items[users[-2] + 1:users[-1]]
+    offers = [it for it in between if it.get("type") == "function_call" and it.get("name") == OFFER_CHOICES]
+    return prompt_of(_loads(offers[-1].get("arguments"))) if offers else None
 
 
 def _items(input: str | list) -> list[dict]:

@@ -20,6 +20,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from todo_chat.agent.offline.lexicon import entries, lookup, starts
+
 _QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'",
                               "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"',
                               "–": "-", "—": "-", "‑": "-", "…": "...", "\u00a0": " "})
@@ -64,17 +66,9 @@ _FILLER = re.compile(
     r"|\bfor\s+me\b(?=\s*[,.!?]*\s*$)|\bfor\s+me\s+(?=to\b)|\b(?:real\s+)?quick(?:ly)?\b(?=\s*[,.!?]*\s*$)",
     re.IGNORECASE,
 )
-_LEADING_FILLER = re.compile(
-    r"^(?:(?:ok(?:ay)?|so|hey(?:\s+there)?|hi(?:\s+there)?|hello|um+|uh+|er+m?|right|alright|oh|well|yo|"
-    r"actually|also|and|btw|quick\s+one|one\s+more\s+thing|just|then|now|yay|woo+(?:hoo+)?|phew|yes|yep|yeah|"
-    r"cool|great|awesome|nice|brilliant|perfect|ok\s+great|right\s+then|so\s+yeah)\b[\s,.!:;-]*)+(?=\S)",
-    re.IGNORECASE,
-)
-_TRAILING_FILLER = re.compile(
-    r"(?:[\s,.!;:-]*\b(?:thanks(?:\s+(?:a\s+lot|so\s+much|very\s+much|mate|again))?|thank\s+you(?:\s+(?:so|very)\s+much)?|"
-    r"cheers(?:\s+mate)?|ta|much\s+appreciated|appreciate\s+it|please|ok(?:ay)?|now|then|mate|x+)\b[\s,.!]*)+$",
-    re.IGNORECASE,
-)
+_LEADING_FILLER = re.compile(rf"^(?:(?:{lookup('leading_fillers')})\b[\s,.!:;-]*)+(?=\S)", re.IGNORECASE)
+_DISCOURSE = re.compile(rf"^(?:(?:{lookup('discourse')})\b[\s,.!:;-]*)+(?=\S)", re.IGNORECASE)
+_TRAILING_FILLER = re.compile(rf"(?:[\s,.!;:-]*\b(?:{lookup('trailing_fillers')})\b[\s,.!]*)+$", re.IGNORECASE)
 
 # --- number words ----------------------------------------------------------------------------
 
@@ -243,7 +237,24 @@ def _outside_quotes(text: str, transform) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=1)
+def _register() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Register variants (texting, British/Australian, non-native) read as the plain word."""
+    pairs = {}
+    for line in entries("register"):
+        variant, _, standard = line.partition(" = ")
+        pairs[" ".join(variant.split())] = standard.strip()
+    alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(pairs, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])", re.IGNORECASE), pairs
+
+
+def _plain_words(text: str) -> str:
+    pattern, pairs = _register()
+    return pattern.sub(lambda m: pairs.get(" ".join(m.group(0).lower().split()), m.group(0)), text)
+
+
 def _expand(text: str) -> str:
+    text = _plain_words(text)
     for pattern, replacement in _CONTRACTIONS_RE:
         text = pattern.sub(replacement, text)
     return text
@@ -260,26 +271,43 @@ _DONE_MARKS = re.compile("[\u2705\u2714\u2611]\ufe0f?")
 _SYMBOLS = re.compile("[\u2190-\u21ff\u2300-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
 
-# "make it high priority... no wait, just mark it done": what counts is after the correction.
+# "make it urgent... no wait, tick it": what counts is after the correction.
 _SELF_CORRECTION = re.compile(r"^.*\b(?:no\s+wait|wait\s+no|actually\s+no|no\s+actually|scratch\s+that|"
                               r"sorry\s+i\s+mean|i\s+mean|or\s+rather|on\s+second\s+thought)\b[\s,.;:!-]*(?=\S)",
                               re.IGNORECASE)
 
 
+_QUOTES_ONLY = str.maketrans({k: v for k, v in _QUOTE_CHARS.items() if chr(k) in "‘’‚′`“”„″«»"})
+
+
+def _exact_quotes(typed: str) -> tuple[str, ...]:
+    """The quoted spans as typed, byte for byte (only the quote marks themselves are read)."""
+    return tuple(m.group(1) or m.group(2) for m in _QUOTED.finditer((typed or "").translate(_QUOTES_ONLY)))
+
+
 def normalise(typed: str) -> Norm:
     raw = " ".join((typed or "").split())
-    text = _SELF_CORRECTION.sub("", raw)
+    corrected = _SELF_CORRECTION.match(raw)
+    text = raw if corrected is None or '"' in corrected.group(0) or "“" in corrected.group(0) \
+        else raw[corrected.end():]
     text = _DONE_MARKS.sub(" done ", text)
+    text = re.sub("[\u2192\u21d2\u27a1]\ufe0f?", " -> ", text)   # an arrow: "X -> Y" (before symbols go)
     text = _SYMBOLS.sub(" ", text)
     text = _MIND_GERUND.sub(lambda m: _GERUNDS[m.group(1).lower()], text)
     text = " ".join(text.split()).translate(_QUOTE_CHARS)
     text = re.sub(r"\s+-\s+|\s+-$", " - ", text).strip()
     quotes = tuple(m.group(1) or m.group(2) for m in _QUOTED.finditer(text))
+    exact = _exact_quotes(typed)
+    if len(exact) == len(quotes):
+        quotes = tuple(e if e.strip() else q for e, q in zip(exact, quotes))
     polite = bool(re.search(r"\b(please|pls|plz|thanks|thank you|cheers|thx|ta)\b", text, re.IGNORECASE))
     text = _outside_quotes(text, _expand)
     text = _outside_quotes(text, lambda part: _FILLER.sub(" ", part))
     text = " ".join(text.split())
+    text = _DISCOURSE.sub("", text) or text
     text = _LEADING_FILLER.sub("", text)
+    if (lead := starts("request_starts").match(text.lower())) and text[lead.end():].strip():
+        text = text[lead.end():].lstrip(" ,")   # "you can add ...", "why don't you ...": a request
     text = _TRAILING_FILLER.sub("", text) or text
     text = _outside_quotes(text, _numbers_to_digits)
     spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]

@@ -8,14 +8,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from todo_chat.agent.offline import rich, slots
+from todo_chat.agent.offline import clauses, frames, rich, slots
+from todo_chat.agent.offline.adding import MAX_ITEMS, _clean_title, _item, add_items
 from todo_chat.agent.offline.intent import Action, classify
+from todo_chat.agent.offline.lexicon import anywhere, table
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import STOPWORDS
-from todo_chat.agent.offline.slots import TASK_VERBS, Reference, Status
+from todo_chat.agent.offline.slots import Reference, Status
 
 I = re.IGNORECASE
-MAX_ITEMS = 10  # the agent loop allows 12 model calls a turn
 
 
 @dataclass
@@ -36,6 +37,11 @@ class Request:
     filters: dict = field(default_factory=dict)   # list: due / tag / sort / order / query
     changes: dict = field(default_factory=dict)   # update: due_date, priority, tags_add, recurrence, ...
     today: date | None = None
+    target_text: str = ""
+    confirm: bool = False             # act only after the user says yes
+    note_mode: str = "replace"        # update: "append" adds the new description to the old one
+    correction: tuple[str, str] | None = None   # update: (wrong words, right words) in a title
+    position: int | None = None       # "my oldest task", "the newest one": an index into the whole list             # the words that named the task of a field change
 
     @property
     def on_tasks(self) -> bool:
@@ -50,14 +56,93 @@ def understand(text: str, today: date | None = None) -> Request:
 
 @lru_cache(maxsize=256)
 def _understand(text: str, today: date) -> Request:
+    return _guarded(_read(text, today))
+
+
+_VERBS = {"complete": "verbs_complete", "delete": "verbs_delete", "add": "verbs_add"}
+
+
+def _guarded(request: Request, again: bool = True) -> Request:
+    """Safety as a rule of the grammar: a question asks, a negated clause does not act."""
+    norm = request.norm
+    if request.action in ("add", "complete", "reopen", "delete", "update") and clauses.mood(norm.raw) == "question":
+        asked = Request("list", norm, request.score, today=request.today)
+        asked.query = target_query(_quoted_or(norm))
+        asked.status = "all" if asked.query else slots.list_status(norm.low)
+        return asked
+    if request.action == "reopen" and not anywhere("reopen_explicit").search(norm.low):
+        request.confirm = True     # "the rent is not paid": plausible, not certain; ask first
+    kind = _VERBS.get(request.action, "verbs_complete")
+    if request.action not in _VERBS and not request.confirm:
+        return request
+    parts = clauses.clauses(norm.text, kind)
+    kept = [c.text for c in parts if not c.negated]
+    if not kept:
+        return request if request.action == "reopen" else Request("cancel", norm, request.score, today=request.today)
+    if len(kept) < len(parts) and again and request.action != "add":
+        # "the bins are done but the dishes are not": only what was affirmed, read again.
+        return _guarded(_read(" and ".join(kept), request.today or date.today()), again=False)
+    return request
+
+
+def _from_frame(frame: frames.Frame, norm: Norm, today: date) -> Request | None:
+    if frame.kind in ("add", "add_exact"):
+        items: list[dict] = []
+        exact = iter(norm.quotes)   # a quoted part is the title as typed (norm.quotes), byte for byte
+        for part in frame.items:
+            if frame.kind == "add_exact" and re.fullmatch(r'\s*"[^"]*"\s*', part):
+                items.append(_item(next(exact, part.strip().strip('"')), "", None, None))
+                continue
+            items += [_framed_item(part, frame.extra[0], today)] if frame.kind == "add_exact" \
+                else add_items(normalise("add " + part), today)
+        items = [i for i in items if i["title"]]
+        return Request("add", norm, 5.0, items=items[:MAX_ITEMS], today=today) if items else None
+    if frame.kind == "reread":
+        return _read(frame.content, today)
+    request = Request("update", norm, 5.0, today=today)
+    if frame.kind == "correct":
+        request.correction = (frame.old, frame.new)
+        return request
+    if frame.kind == "rename":
+        quoted = [q for q in norm.quotes if q == frame.content.strip("'\"")]
+        request.new_title = quoted[0] if quoted else frame.content[:1].upper() + frame.content[1:]
+        target_quotes = [q for q in norm.quotes if q == frame.target.strip("'\"")]
+        _fill_target(request, frame.target, target_quotes)
+        return request if (request.ids or request.query or request.ref.pronoun) else None
+    request.new_description, request.note_mode = frame.content, frame.mode
+    _fill_target(request, frame.target, [])
+    return request if (request.ids or request.query) else None
+
+
+def _framed_item(part: str, when_words: str, today: date) -> dict:
+    """An item after a head ("need: X"): the title as written, less its tags, priority and date."""
+    if (quoted := re.fullmatch(r'\s*"([^"]+)"\s*', part)) is not None:
+        return _item(quoted.group(1), "", None, None)
+    text, tags = rich.take_tags(part)
+    text, priority = slots.take_priority(text)
+    text, when = rich.take_when(text, today)
+    due = when.get("due_date") or rich.take_when(when_words, today)[1].get("due_date")
+    item = _item(_clean_title(text), "", priority, due)
+    return {**item, **({"tags": tags} if tags else {})}
+
+
+def _quoted_or(norm: Norm) -> str:
+    return norm.quotes[0] if norm.quotes else norm.text
+
+
+def _read(text: str, today: date) -> Request:
     norm = normalise(text)
-    scored = classify(norm.low, norm.raw.lower())
+    frame = frames.read(text, norm.text)
+    if frame is not None and (framed := _from_frame(frame, norm, today)) is not None:
+        return framed
+    scored = classify(_mask_quotes(norm.low), _mask_quotes(norm.raw.lower()))   # a quoted title is no command
     request = Request(scored.action, norm, scored.score, today=today)
     listing = scored.action == "list" and bool(re.match(
         r"^(?:show|list|display|view|see|what|which|how|any|anything|is|are|do|sort|search|find|give|tell)\b", norm.low))
     if not listing and (found := rich.field_changes(norm.text, today)) is not None:
         request.action = "update"
         request.changes, target = found
+        request.target_text = target
         _fill_target(request, target)
         return request
     if scored.action == "add":
@@ -80,129 +165,12 @@ def _understand(text: str, today: date) -> Request:
     return request
 
 
-# --- adding ------------------------------------------------------------------------------------
-
-# Verbs that only ever mean "put this on the list" ("write", "note" alone may start a title).
-_ADD_VERB = (r"(?:add|create|insert|jot(?:\s+down)?|note\s+down|write\s+down|log|stick|pop|throw|"
-             r"chuck|put(?:\s+down)?|enter|append|capture|new)")
-_TASK_NOUN = r"(?:new\s+)?(?:tasks?|todos?|items?|reminders?|entry|entries|notes?|things?|ones?|to do|something|one more)"
-_COUNT = (r"(?:a|an|the|one|another|some|this|these|the following|\d+|two|three|four|five|six|a few|a couple of|"
-          r"couple of|few|more)")
-_LIST_PLACE = (r"(?:to|on|onto|in|into|for)\s+(?:my|the|our)\s+(?:todo\s+|to do\s+|task\s+|tasks\s+|shopping\s+)?"
-               r"(?:list|tasks?|todos?|todo list|to do list|task list)\b")
-_ADD_LEAD = re.compile(
-    rf"^(?:{_ADD_VERB}\b\s*(?:me\s+)?(?:{_COUNT}\s+)?(?:{_TASK_NOUN}\b\s*)?(?:{_LIST_PLACE}\s*)?"
-    r"|(?:make|create|set up|schedule|set)\s+(?:me\s+)?(?:a|an|one)\s+(?:new\s+)?(?:task|todo|reminder|note|item)\b\s*)"
-    r"(?:(?::|-|\bto\b|\bcalled\b|\bnamed\b|\btitled\b|\bfor\b|\bthat says\b|\bsaying\b|\babout\b|\bwhich says\b|"
-    r"\bto remind me to\b|\bto remember to\b|\bthat i need to\b|\bthat i have to\b|\bwhere i\b)\s*)?", I)
-_REMIND_LEAD = re.compile(
-    r"^(?:remind me (?:to|that i (?:need|have) to|about|of)|remind me|remember to|i need to remember to|"
-    r"i have to remember to|i want to remember to|do not let me forget to|do not let me forget(?: about)?|"
-    r"i (?:still |also |really |just )?(?:need|have|want|got|ought|am going|will need|would like) to|"
-    r"i must|i should|we need to|we have to|need to|have to|got to|must|"
-    r"do not forget (?:to|about)|do not forget|i have got (?:a|an)|i have (?:a|an)|i got (?:a|an)|"
-    r"(?:new\s+)?(?:todo|task|reminder|note|memo|to do)\s*[:\-])(?:\b|(?<=[:\-]))\s*"
-    r"(?:really\s+|also\s+|still\s+|just\s+|definitely\s+|probably\s+|actually\s+|seriously\s+)?", I)
-_ADD_TRAIL = re.compile(
-    r"(?:\s*[,;.!?]+\s*|\s+-\s+|\s+)(?:and\s+|so\s+|then\s+|ok\s+)?(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
-    rf"(?:{_ADD_VERB}|make)\s+(?:that|it|this|them|these|those)(?:\s+(?:down|in|on|to|onto|into|as)\b.*)?\s*[.!?]*$", I)
-_PLACE_ANYWHERE = re.compile(rf"\s*\b{_LIST_PLACE}(?:\s+(?:as\s+a\s+)?(?:new\s+)?(?:task|todo|item))?", I)
-_AS_TASK = re.compile(r"\s*\bas\s+(?:a\s+)?(?:new\s+)?(?:task|todo|item|reminder)\b", I)
-_DESCRIPTION = re.compile(
-    r"(?:\s*[,;]\s*|\s+)(?:with\s+(?:a\s+|the\s+)?(?:description|details|notes?|comment)\s*[:=-]?"
-    r"|(?:description|details|notes?|desc)\s*[:=])\s*(.+)$"
-    r"|\s+-\s+(.+)$", I)
-_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?|;\s*|\s+and\s+(?:then\s+|also\s+)?|\s+&\s+|\s+plus\s+|\s+then\s+)\s*", I)
-_COUNTED = re.compile(
-    r"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|few|some|several|these|the following|"
-    r"multiple|more|couple of)\s+(?:more\s+)?(?:things?|tasks?|items?|todos?|reminders?|ones?)\s*[:\-]?"
-    r"|(?:these|the following|this lot|all of these|all this)\s*[:\-])\s*", I)
-def _strip_lead(text: str) -> str:
-    """'Could you add a task to remind me to X' -> 'X': each kind of lead once, never the title's verb."""
-    text = _ADD_LEAD.sub("", text, count=1)
-    return _REMIND_LEAD.sub("", text, count=1)
-
-
-def _clean_title(text: str, exact: bool = False) -> str:
-    text = re.sub(r"[(\[]\s*[,;:\s]*[)\]]", " ", text)          # brackets emptied by taking a date out
-    if text.count("(") != text.count(")"):
-        text = text.replace("(", " ").replace(")", " ")
-    text = text.strip(" \t,;:.!?-\"'")
-    if not exact:
-        text = re.sub(r"^(?:to|that|about|for|of)\s+", "", text, flags=I)
-        text = re.sub(r"^the\s+(?=\w)", "", text, flags=I)
-    text = re.sub(r"\s+(?:task|todo|item|reminder|on it|please|too|as well|also)$", "", text, flags=I)
-    text = re.sub(r"^by\s+(?=\w)", "buy ", text, flags=I)   # "to by batteries": a typo of buy
-    text = re.sub(r"\s+", " ", text).strip(" \t,;:.!?-\"'")
-    return text[:1].upper() + text[1:] if text else ""
-
-
-def _split_items(text: str, counted: bool) -> list[str]:
-    parts = [p for p in _SPLIT.split(text) if p and p.strip(" ,.")]
-    if len(parts) < 2:
-        return [text]
-    if counted:
-        return parts
-    first_words = [p.split()[0].lower() for p in parts]
-    if all(w in TASK_VERBS for w in first_words):
-        return parts
-    if "," in text and len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
-        return parts  # "eggs, flour and butter"
-    return [text]
-
-
-def add_items(norm: Norm, today: date) -> list[dict]:
-    text = norm.text
-    quotes = [q for q in norm.quotes if q.strip()]
-    text = _ADD_TRAIL.sub("", text)
-    text = _PLACE_ANYWHERE.sub(" ", text)
-    text = _AS_TASK.sub(" ", text)
-    text = " ".join(text.split())
-    if quotes:
-        # The quoted words are the title(s), exactly; the rest may say when and how urgent.
-        rest = re.sub(r'"[^"]*"|(?<![\w])\'[^\']*\'(?![\w])', " ", text)
-        rest, priority = slots.take_priority(rest)
-        rest, due = slots.take_due_date(rest, today)
-        titles = [_clean_title(q, exact=True) for q in quotes]
-        return [_item(t, "", priority, due) for t in titles if t][:MAX_ITEMS]
-    remind = bool(re.match(r"^(?:please\s+)?remind me\b", text, I))
-    text = re.sub(r"^(remind me)\s+((?:(?:at|on|by|every|each|tomorrow|today|tonight|next)\b.*?))\s+"
-                  r"(?:to|about|that i (?:need|have) to)\s+(.+)$", r"\1 to \3 \2", text, flags=I)
-    text, tags = rich.take_tags(text)
-    text = _strip_lead(text)
-    text, priority = slots.take_priority(text)
-    text, when = rich.take_when(text, today)
-    due = when.get("due_date")
-    text, priority2 = slots.take_priority(text) if priority is None else (text, None)
-    priority = priority or priority2
-    text = _strip_lead(text)
-    description = ""
-    if match := _DESCRIPTION.search(text):
-        description = (match.group(1) or match.group(2) or "").strip().strip("\"'")
-        text = text[: match.start()]
-    counted = bool(_COUNTED.match(text))
-    text = _COUNTED.sub("", text)
-    titles = [_clean_title(p) for p in _split_items(text, counted)]
-    titles = [t for t in titles if t and t.lower() not in STOPWORDS]
-    extra: dict = {k: v for k, v in (("tags", tags), ("recurrence", when.get("recurrence"))) if v}
-    if remind and due and "T" in due:
-        extra["remind_at"] = due
-    if len(titles) > 1:
-        return [{**_item(t, "", priority, due), **extra} for t in titles][:MAX_ITEMS]
-    return [{**_item(t, description, priority, due), **extra} for t in titles]
-
-
-def _item(title: str, description: str, priority: str | None, due: date | str | None) -> dict:
-    return {"title": title[:200], "description": description, "priority": priority,
-            "due_date": due.isoformat() if isinstance(due, date) else due}
-
-
 # --- acting on a task -----------------------------------------------------------------------------
 
 _TARGET_NOISE = [
     r"\b(?:task|one|item|todo|thing)\s+(?:called|named|titled|about|for|that says|saying)\b",
     r"\b(?:as|to)\s+(?:not\s+)?(?:done|complete|completed|finished|pending|open|undone|incomplete|unfinished)\b",
-    rf"\b(?:from|off|on|in|out of|onto|to)\s+(?:my|the|our)\s+(?:todo\s+|to do\s+|task\s+)?(?:list|tasks|todos)\b",
+    r"\b(?:from|off|on|in|out of|onto|to)\s+(?:my|the|our)\s+(?:todo\s+|to do\s+|task\s+)?(?:list|tasks|todos)\b",
     r"\bafter all\b|\bget rid of\b|\btake care of\b|\btaken care of\b|\bdealt with\b|\bover with\b",
     r"\bput\s+(?:it|that|this)?\s*back\b|\bbring\s+(?:it|that|this)?\s*back\b",
     r"\b(?:by mistake|accidentally|by accident|for good|for now|right now|anymore|any more)\b",
@@ -223,8 +191,18 @@ def target_query(text: str) -> str:
     return " ".join(kept)
 
 
+def _recency(text: str) -> tuple[str, int | None]:
+    """('bin my earliest one', ...) -> ('bin  one', 0): a position over the whole list."""
+    found = anywhere("recency").search(text.lower())
+    if not found:
+        return text, None
+    index = table("recency")[" ".join(found.group(0).lower().split())]
+    return text[:found.start()] + " " + text[found.end():], index
+
+
 def _fill_target(request: Request, text: str, quotes: list[str] | None = None) -> None:
     quotes = request.norm.quotes if quotes is None else quotes
+    text, request.position = _recency(text)
     request.ids = slots.task_ids(text)
     request.ref = slots.reference(text)
     if quotes:

@@ -1,7 +1,7 @@
 """Stage 5: the words. Tool results in, short friendly text out; never a claim no tool made.
 
 Every task an answer names is written `**Title** (#id ...)` or `- #id Title` so that the next turn
-can tell which tasks "it", "that one" or "the second one" mean (`resolve.mentioned`).
+can tell which tasks "it", "that one" or "the third one" mean (`resolve.mentioned`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 from todo_chat.agent.offline.rich import describe_rule
 from todo_chat.services.tasks import due_phrase
 
-# Every "which one?" question carries this, so the next message can answer it with a number.
+# The words of a "which one?" question (what was offered is read from its offer_choices call).
 WHICH_MARK = "Which one should I"
 WHICH_TASK_MARK = "Which task should I"
 NEW_TITLE_MARK = "say instead?"
@@ -197,14 +197,23 @@ def no_match(query: str, tasks: list[dict[str, Any]]) -> str:
             "or give me the task's number.")
 
 
-def which_one(action: str, query: str, found: list[dict[str, Any]], weak: bool = False) -> str:
+def which_one(action: str, query: str, found: list[dict[str, Any]], weak: bool = False,
+              unnamed: bool = False) -> tuple[str, str]:
+    """(what was found, the question) for a "which task?" with choices."""
+    if unnamed:
+        return "", f"{WHICH_TASK_MARK} {VERB[action]}? Pick one, or give me its number or some words from its title."
     if weak:
-        head = (f"I'm not sure which task “{query}” means. Did you mean "
-                + ("this one:" if len(found) == 1 else "one of these:"))
+        intro = f"I'm not sure which task “{query}” means."
+        if len(found) == 1:
+            return intro, f"Did you mean this one? Should I {VERB[action]} it?"
+        return intro, f"Did you mean one of these? {WHICH_MARK} {VERB[action]}?"
     else:
-        head = f"I found {len(found)} tasks matching “{query}”:" if query else "Which task do you mean?"
-    options = "\n".join(line(t) for t in found)
-    return f"{head}\n{options}\n{WHICH_MARK} {VERB[action]}? Reply with its number."
+        intro = f"I found {len(found)} tasks matching “{query}”." if query else ""
+    return intro, f"{WHICH_MARK} {VERB[action]}? Reply with its number."
+
+
+def not_sure_add(title: str) -> str:
+    return f"{chat('unknown')}\nOr should I add “{title}” to your list?"
 
 
 def ask_what_to_add() -> str:
@@ -212,11 +221,11 @@ def ask_what_to_add() -> str:
 
 
 def status_of(query: str, tasks: list[dict[str, Any]]) -> str:
-    """'Is the gym task done?' answered from the list."""
+    """'Is the yoga one finished?' answered from the list."""
     if not tasks:
         return f"I couldn't find a task matching “{query}”."
     return "\n".join(f"**{t['title']}** (#{t['id']}) is " + ("done." if t.get("completed") else "not done yet.")
-                     for t in tasks)
+                     + (f" Notes: {t['description']}" if t.get("description") else "") for t in tasks)
 
 
 def ask_which_task(action: str) -> str:
@@ -244,6 +253,8 @@ def chat(action: str) -> str:
                 "a #tag, or sorted by priority or due date\n- mark tasks done, or reopen them\n"
                 "- rename tasks, change their description, due date, priority, tags or repeat\n- delete tasks\n"
                 f"Refer to a task by its number or by words from its title. Try {EXAMPLES}.")
+    if action == "cancel":
+        return "OK, I've left everything as it was."
     if action == "thanks":
         return "You're welcome! Anything else on your list?"
     return ("Sorry, I'm not sure what you'd like me to do. I can only help with your todo list: adding, "

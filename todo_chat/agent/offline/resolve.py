@@ -2,7 +2,7 @@
 
 Against the titles `list_tasks` returned: fuzzy, word by word (rapidfuzz), plural- and
 tense-insensitive ("paid the rent" finds "Pay rent", "licence" finds "Renew license"). Against
-the conversation: the tasks the last answers named ("mark it as done", "the second one").
+the conversation: the tasks the last answers named ("tick it off", "the third one").
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ got get gotten today tomorrow time off anymore need want let us forget about nev
 take bin ditch discard trash kill nuke wipe lose clear purge rid axe
 change rename update edit modify fix correct say says read reads instead new title name description
 typo should mistake accidentally put bring again open pending unmark uncheck untick
-dealt handled sorted taken care oops whoops sorry did didn't wait hmm um
+dealt handled sorted taken care oops whoops sorry did didn't wait hmm um both
+whose mention mentions mentioning its how many much who where when why needs doing redoing honestly anymore
 """.split())
 
 

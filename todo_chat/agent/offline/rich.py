@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from todo_chat.agent.offline import slots
+from todo_chat.agent.offline.lexicon import table
 
 I = re.IGNORECASE
 _DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 _DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _WEEKDAY_WORD = r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?s?|wed(?:nesday)?s?|thu(?:rs(?:day)?)?s?|fri(?:day)?s?|" \
                 r"sat(?:urday)?s?|sun(?:day)?s?)"
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1, "an": 1, "other": 2}
+_NUMBER_WORDS = table("number_words")
 
 
 def _weekday_index(word: str) -> int:
@@ -188,9 +189,7 @@ def take_when(text: str, today: date) -> tuple[str, dict[str, Any]]:
     text, clock = take_time(text)
     tonight = bool(_TONIGHT.search(text))
     text, due = slots.take_due_date(text, today)
-    if m := re.search(r"\s*\b(?:in|within)\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven|ten)\s+(hours?|minutes?|mins?)\b",
-                      text, I):
-        pass  # hours from now: the model knows no clock time; left in the text
+    # "in 2 hours": the model knows no clock time; such words stay in the text.
     if rule:
         out["recurrence"] = rule
         if due is None:
@@ -262,12 +261,10 @@ def _count(word: str) -> int:
 
 
 def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
-    """('push the dentist to next tuesday', ...) -> ({'due_date': ...}, 'the dentist'); None: no field change.
+    """('move the optician to next friday', ...) -> ({'due_date': ...}, 'the optician'); None: no field change.
 
     The keys: due_date ('' removes), shift_days, priority, tags_add, tags_remove, recurrence
     ('' stops), remind_at. The text returned names the task."""
-    low = text.lower()
-    ch: dict[str, Any] = {}
     t = text
     # Removing the due date.
     if m := re.search(r"\b(?:remove|clear|delete|drop|take off|get rid of|unset)\s+(?:the\s+)?(?:due\s+date|deadline|"
@@ -324,7 +321,7 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
         word = m.group(2).lower()
         level = "low" if word.startswith(("low", "not")) else "medium" if word.startswith(("medium", "normal")) else "high"
         return {"priority": level}, m.group(1)
-    # Reminders on a task: "remind me about the dentist task tomorrow at 8".
+    # Reminders on a task: "remind me about the optician on friday at 9".
     if m := re.search(r"^(?:remind me (?:about|of)|set a reminder (?:for|on))\s+(.+)$", t, I):
         rest, clock = take_time(m.group(1))
         rest, due = slots.take_due_date(rest, today)

@@ -13,6 +13,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Literal
 
+from todo_chat.agent.offline.lexicon import lookup, table
+
 Priority = Literal["low", "medium", "high"]
 Status = Literal["all", "pending", "completed"]
 DEFAULT_PRIORITY: Priority = "medium"
@@ -66,11 +68,8 @@ def strip_ids(text: str) -> str:
 
 # --- references to tasks named earlier -----------------------------------------------------------
 
-_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
-             "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7,
-             "ninth": 8, "9th": 8, "tenth": 9, "10th": 9, "last": -1, "final": -1, "latter": -1,
-             "former": 0, "top": 0, "bottom": -1, "penultimate": -2}
-_ORDINAL = re.compile(r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r")(?:\s+(?:one|task|item|todo|on the list))?\b",
+_ORDINALS = table("ordinals")
+_ORDINAL = re.compile(rf"\b(?:the\s+)?({lookup('ordinals')})(?:\s+(?:one|task|item|todo|on the list))?\b",
                       re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|that|this|them|those|these|both|that one|this one|the one|same one|"
                       r"that task|this task|the task|all of them|all 3|all three|both of them)\b", re.IGNORECASE)
@@ -80,7 +79,6 @@ _ALL = re.compile(r"\b(?:them|those|these|both|all of them|all 3|all three|both 
 
 _RUN = re.compile(r"\b(?:the\s+)?(first|last|top|bottom)\s+(two|three|four|five|2|3|4|5)\b(?!\s*(?:days?|weeks?))",
                   re.IGNORECASE)
-_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
 @dataclass(frozen=True)
@@ -97,10 +95,10 @@ class Reference:
 def reference(text: str) -> Reference:
     ordinals: list[int] = []
     if run := _RUN.search(text):
-        n = _SMALL.get(run.group(2).lower()) or int(run.group(2))
+        n = table("number_words").get(run.group(2).lower()) or int(run.group(2))
         ordinals = list(range(n)) if run.group(1).lower() in ("first", "top") else list(range(-n, 0))
     else:
-        ordinals = [_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
+        ordinals = [_ORDINALS[" ".join(m.group(1).lower().split())] for m in _ORDINAL.finditer(text)]
     return Reference(tuple(dict.fromkeys(ordinals)), pronoun=bool(_PRONOUN.search(text)),
                      every=bool(_ALL.search(text)))
 
@@ -108,16 +106,7 @@ def reference(text: str) -> Reference:
 # --- priority ------------------------------------------------------------------------------------
 
 _PRIORITY_WORDS: list[tuple[str, Priority]] = [
-    (r"not (?:very |that |super |too )?(?:urgent|important|pressing)|no rush|no hurry|not a priority|"
-     r"low(?:est)?[\s-]*(?:priority|prio|pri)|priority[\s:=]*low|low|someday|some day|eventually|whenever|"
-     r"at some point|one day|sometime|some time|when(?:ever)? i (?:get|have|find) (?:a |the )?(?:chance|time|moment|minute)|"
-     r"if i have time|in no hurry|when(?:ever)? possible|p3|minor|nice to have|optional|backburner|back burner", "low"),
-    (r"medium[\s-]*(?:priority|prio|pri)|priority[\s:=]*(?:medium|normal)|medium|normal[\s-]*(?:priority|prio)|"
-     r"normal|moderate|average[\s-]*priority|mid[\s-]*priority|p2", "medium"),
-    (r"(?:very |really |super |extremely )?(?:urgent(?:ly)?|asap|critical|crucial|important|vital|pressing|"
-     r"high(?:est)?[\s-]*(?:priority|prio|pri)|top[\s-]*(?:priority|prio)|priority[\s:=]*(?:high|top|1)|high|"
-     r"as soon as possible|right away|immediately|p1|top of the list|must do|a must|emergency|time[\s-]sensitive)", "high"),
-]
+    (lookup("priority_low"), "low"), (lookup("priority_medium"), "medium"), (lookup("priority_high"), "high")]
 # The priority words count only at the edges of what is left, after a comma/dash, in brackets,
 # or with the word "priority": "Read important email" keeps its title.
 _PRIORITY_GLUE_LEFT = (r"(?:[\s,;:(\[-]*(?:and\s+|but\s+)?(?:(?:it\s+is|this\s+is|that\s+is|is|it|this|make\s+it|mark\s+it|"

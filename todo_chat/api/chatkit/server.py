@@ -26,6 +26,7 @@ from chatkit.types import (
     CustomTask,
     ErrorEvent,
     FeedbackKind,
+    InferenceOptions,
     TaskItem,
     ThreadItem,
     ThreadItemAddedEvent,
@@ -35,10 +36,12 @@ from chatkit.types import (
     ThreadMetadata,
     ThreadStreamEvent,
     UserMessageItem,
+    UserMessageTextContent,
     WidgetItem,
 )
 from sqlmodel import Session
 
+from todo_chat.agent.choices import OFFER_CHOICES
 from todo_chat.agent.tools import task_summary
 from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, begin_saved_turn, run_turn
 from todo_chat.api.chatkit import widgets
@@ -94,6 +97,10 @@ class ThreadEvents:
                     and event.status == ToolCallStatus.success:
                 async for shown in self._task_list(event.result):
                     yield shown
+            if event.type == "tool_call_finished" and event.name == OFFER_CHOICES \
+                    and event.status == ToolCallStatus.success and isinstance(event.result, dict):
+                async for shown in self._choices(event.result):
+                    yield shown
         elif isinstance(event, TurnDone):
             text = AssistantMessageContent(text=event.response)
             if self.reply is not None:
@@ -103,6 +110,11 @@ class ThreadEvents:
                 id=self.reply_id, thread_id=self.thread.id, created_at=datetime.now(), content=[text]))
         elif isinstance(event, TurnFailed):
             yield ErrorEvent(code="custom", message=event.message, allow_retry=event.retryable)
+
+    def _choices(self, prompt: dict[str, Any]) -> AsyncIterator[ThreadStreamEvent]:
+        return stream_widget(self.thread, widgets.choices_widget(prompt["question"], prompt["choices"]),
+                             prompt["question"],
+                             lambda kind: self.store.generate_item_id(kind, self.thread, self.context))
 
     def _task_list(self, listed: dict[str, Any]) -> AsyncIterator[ThreadStreamEvent]:
         return stream_widget(self.thread, widgets.task_list_widget(listed["tasks"], listed["status"]),
@@ -146,7 +158,12 @@ class TodoChatKitServer(ChatKitServer[RequestContext]):
 
     async def action(self, thread: ThreadMetadata, action: Action[str, Any], sender: WidgetItem | None,
                      context: RequestContext) -> AsyncIterator[ThreadStreamEvent]:
-        """Complete / reopen / delete from the task-list widget, then redraw that widget."""
+        """Complete / reopen / delete from the task-list widget, then redraw that widget; a picked
+        choice is sent as the user's next message."""
+        if action.type == widgets.CHOICE:
+            async for event in self._picked(thread, str((action.payload or {}).get("message", "")), context):
+                yield event
+            return
         if action.type not in (widgets.COMPLETE, widgets.REOPEN, widgets.DELETE):
             raise ValueError(f"Unknown action {action.type}")
         try:
@@ -157,6 +174,18 @@ class TodoChatKitServer(ChatKitServer[RequestContext]):
         if sender is not None:
             widget = await self._redraw(sender, context)
             yield ThreadItemReplacedEvent(item=sender.model_copy(update={"widget": widget}))
+
+    async def _picked(self, thread: ThreadMetadata, message: str,
+                      context: RequestContext) -> AsyncIterator[ThreadStreamEvent]:
+        if not message.strip():
+            raise ValueError("A choice without a message")
+        item = UserMessageItem(id=self.store.generate_item_id("message", thread, context), thread_id=thread.id,
+                               created_at=datetime.now(), content=[UserMessageTextContent(text=message)],
+                               attachments=[], inference_options=InferenceOptions())
+        await self.store.add_thread_item(thread.id, item, context)
+        yield ThreadItemDoneEvent(item=item)
+        async for event in self.respond(thread, item, context):
+            yield event
 
     @staticmethod
     async def _redraw(sender: WidgetItem, context: RequestContext):

@@ -49,8 +49,23 @@ def task_list_widget(tasks: list[dict[str, Any]], status: str = "all") -> ListVi
     return ListView(key=f"tasks-{status}", status={"text": heading, "icon": "check-circle"}, children=rows)
 
 
+CHOICE = "choice.pick"   # server side: the picked choice's message becomes the user's next message
+
+
+def choices_widget(question: str, choices: list[dict[str, Any]]) -> ListView:
+    """An `offer_choices` prompt: the question, and one button per choice."""
+    buttons = [Button(label=c["label"], size="sm", variant="outline",
+                      onClickAction=ActionConfig(type=CHOICE, payload={"message": c["message"]}))
+               for c in choices]
+    return ListView(key="choices", children=[
+        ListViewItem(children=[Text(value=question, weight="medium")]),
+        ListViewItem(children=[Row(gap=2, wrap="wrap", children=buttons)]),
+    ])
+
+
 def task_list_copy_text(tasks: list[dict[str, Any]]) -> str:
     return "\n".join(f"[{'x' if t.get('completed') else ' '}] #{t['id']} {t['title']}" for t in tasks)
 
 
-__all__ = ["COMPLETE", "DELETE", "OPEN", "REOPEN", "task_list_copy_text", "task_list_widget"]
+__all__ = ["CHOICE", "COMPLETE", "DELETE", "OPEN", "REOPEN", "choices_widget", "task_list_copy_text",
+           "task_list_widget"]

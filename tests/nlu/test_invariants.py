@@ -1,0 +1,124 @@
+"""Safety as invariants, over generated messages (hypothesis):
+
+- a question, or a negated clause, calls no tool that changes data;
+- a reference that fits several tasks changes nothing (the model asks, with choices);
+- a quoted title reaches add_task byte for byte;
+- a picked choice runs exactly that choice's command.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.nlu.sim import conversation, run
+
+TITLES = ["Buy milk", "Go to the gym", "Call the plumber", "Write quarterly report", "[x] Pay rent",
+          "Call mom", "Call dad", "Team meeting", "Meeting notes"]
+THINGS = ["the milk", "the gym", "the plumber", "the report", "rent", "the gym task", "the milk one",
+          "the quarterly report", "mom", "the team meeting"]
+CHANGES = ["add", "delete", "remove", "complete", "finish", "mark as done", "tick off", "rename", "reopen",
+           "cancel", "bin", "scrap", "do", "pay", "call"]
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _no_change(message: str) -> None:
+    turn = run(message, TITLES)
+    assert not turn.changes, f"{message!r} changed data: {turn.changes}"
+
+
+questions = st.one_of(
+    st.builds("{} {} {}?".format,
+              st.sampled_from(["is", "was", "are", "did i", "have i", "has", "should i", "do i need to"]),
+              st.sampled_from(THINGS),
+              st.sampled_from(["done", "still open", "finished", "on my list", "already added", "ticked off",
+                               "deleted", "paid", "booked", "sorted", "complete"])),
+    st.builds("{} {} {}?".format,
+              st.sampled_from(["did i", "have i", "should i", "did you", "have you", "why did you",
+                               "when did i", "who will"]),
+              st.sampled_from(CHANGES), st.sampled_from(THINGS)),
+    st.builds("{} {}?".format, st.sampled_from(["what about", "how about", "where is", "what is", "which is"]),
+              st.sampled_from(THINGS)),
+)
+
+
+@FAST
+@given(questions)
+def test_a_question_changes_nothing(message):
+    _no_change(message)
+
+
+negated = st.one_of(
+    st.builds("{} {} {}".format,
+              st.sampled_from(["don't", "do not", "never", "please don't", "i haven't", "i have not", "i didn't",
+                               "we did not", "i still haven't", "you shouldn't"]),
+              st.sampled_from(["delete", "remove", "finish", "complete", "mark", "tick off", "bin", "scrap",
+                               "finished", "completed", "ticked off", "add"]),
+              st.sampled_from(THINGS)),
+    st.builds("{} {} not {}".format, st.sampled_from(THINGS), st.sampled_from(["is", "was", "has"]),
+              st.sampled_from(["done", "finished", "been done", "paid", "sorted"])),
+)
+
+
+@FAST
+@given(negated)
+def test_a_negated_clause_changes_nothing(message):
+    _no_change(message)
+
+
+@FAST
+@given(st.sampled_from(["the milk", "the gym", "the plumber"]), st.sampled_from(["is done", "is finished"]),
+       st.sampled_from(["the report", "the team meeting"]),
+       st.sampled_from(["is not", "isn't", "is not done yet", "still isn't finished"]),
+       st.sampled_from([", but ", " but ", "; ", ". "]))
+def test_only_the_affirmed_clause_acts(done_thing, done, open_thing, not_done, joint):
+    turn = run(f"{done_thing} {done}{joint}{open_thing} {not_done}", TITLES)
+    open_ids = {4, 8}
+    assert all(args.get("task_id") not in open_ids for _, args in turn.changes), turn.changes
+
+
+@FAST
+@given(st.sampled_from(["delete", "remove", "mark as done", "complete", "finish", "bin"]),
+       st.sampled_from(["the call task", "the meeting", "call", "the meeting one", "meeting"]))
+def test_an_ambiguous_reference_changes_nothing_and_offers_choices(verb, thing):
+    message = f"{verb} {thing}" if verb != "mark as done" else f"mark {thing} as done"
+    turn = run(message, TITLES)
+    assert not turn.changes, turn.changes
+    assert any(name == "offer_choices" for name, _ in turn.calls), turn.calls
+
+
+title_text = st.text(st.characters(codec="utf-8", categories=("L", "N", "Zs", "Po", "Pd", "Ps", "Pe", "Sm", "Sc"),
+                                   exclude_characters='"“”„″«»\u2028\u2029'),
+                     min_size=1, max_size=60).filter(lambda t: t.strip() and t == " ".join(t.split()))
+
+
+@FAST
+@given(title_text, st.sampled_from(['add "{}"', 'add a task called "{}"', 'put "{}" on my list',
+                                    'new task: "{}"', 'remind me to "{}"', "add “{}”"]))
+def test_a_quoted_title_reaches_the_task_byte_for_byte(title, template):
+    turn = run(template.format(title), TITLES)
+    adds = [args for name, args in turn.changes if name == "add_task"]
+    assert adds and adds[0]["title"] == title, (title, turn.calls)
+
+
+@FAST
+@given(st.sampled_from([("2", 6), ("the second", 6), ("second one", 6), ("the 2nd", 6), ("#7", 7), ("3", 3),
+                        ("the last one", 7), ("the dad one", 7), ("yes, mom", 6), ("first", 3)]))
+def test_a_picked_choice_runs_that_choice(answer_and_id):
+    answer, task_id = answer_and_id   # offered: Call the plumber (#3), Call mom (#6), Call dad (#7);
+    # a number that is an offered task's id means that task, else the choice in that place
+    turn = conversation(["delete the call task", answer], TITLES)
+    assert turn.changes == [("delete_task", {"task_id": task_id})], turn.calls
+
+
+@FAST
+@given(st.sampled_from(["no", "nope", "never mind", "neither", "cancel", "no thanks"]))
+def test_no_to_choices_changes_nothing(answer):
+    turn = conversation(["delete the call task", answer], TITLES)
+    assert not turn.changes, turn.calls
+
+
+def test_yes_to_a_single_offer_takes_it():
+    turn = conversation(["oat milk", "yes"], TITLES)
+    assert turn.changes == [("add_task", {"title": "Oat milk", "priority": "medium"})], turn.calls
