@@ -112,6 +112,7 @@ bench: setup test-packages
 	$(PY) -u -m bench.page
 	$(PY) -m bench.run
 	$(PY) -m bench.mcp_tools
+	$(PY) -m bench.stats_query
 
 # The offline model's dev set over the real chat path: pass rate per intent, failing cases, parse cost.
 .PHONY: nlu-report
