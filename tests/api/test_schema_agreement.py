@@ -25,10 +25,12 @@ def test_the_chat_message_schema_states_that_a_message_has_text(client, alice):
 
 def test_the_chatkit_session_takes_only_the_integer_its_schema_states(client, alice):
     assert schema_of(client, "SessionBody")["properties"]["user_id"]["anyOf"][0]["type"] == "integer"
-    for user_id in (str(alice.id), True, float(alice.id)):
+    for user_id in (str(alice.id), True, alice.id + 0.5):
         response = client.post("/api/chatkit/session", json={"user_id": user_id}, headers=alice.headers)
         assert response.status_code == 422, (user_id, response.text)
-    assert client.post("/api/chatkit/session", json={"user_id": alice.id}, headers=alice.headers).status_code == 200
+    for user_id in (alice.id, float(alice.id)):  # JSON Schema's integer includes 5.0
+        response = client.post("/api/chatkit/session", json={"user_id": user_id}, headers=alice.headers)
+        assert response.status_code == 200, (user_id, response.text)
 
 
 @pytest.mark.parametrize("method", ["GET", "POST", "PUT", "DELETE"])

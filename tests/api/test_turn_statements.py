@@ -28,8 +28,9 @@ def test_a_message_in_a_conversation_is_saved_with_one_read_of_its_history(data_
         conversations.add_message(session, user, first.conversation, ItemRole.assistant, "Added milk.")
     turn, statements = _counted(lambda s: conversations.open_turn(s, user, "And eggs", first.conversation.id))
     # The conversation, its latest text items (history and "is the last one unanswered?" at once),
-    # the bump, the message. No read of tool calls for a message saved just now.
-    assert statements == ["SELECT", "SELECT", "UPDATE", "INSERT"]
+    # the bump, the message, then the choices the last answer offered (the dialogue state,
+    # agent.choices). No read of tool calls for a message saved just now.
+    assert statements == ["SELECT", "SELECT", "UPDATE", "INSERT", "SELECT"]
     assert turn.history == [{"role": "user", "content": "Add milk"}, {"role": "assistant", "content": "Added milk."}]
     assert turn.finished_calls == [] and turn.message.content == "And eggs"
 
@@ -43,6 +44,7 @@ def test_the_unanswered_message_is_run_again_with_the_history_before_it(data_dir
     again, statements = _counted(lambda s: conversations.open_turn(s, user, None, first.conversation.id, retry=True))
     assert again.message.id == failed.message.id  # not saved twice
     assert [h["content"] for h in again.history] == ["Add milk", "Added milk."]
-    assert statements == ["SELECT", "SELECT", "SELECT"]  # + the calls its earlier try finished
+    # + the calls its earlier try finished, and the choices the answer before it offered
+    assert statements == ["SELECT", "SELECT", "SELECT", "SELECT"]
     same, _ = _counted(lambda s: conversations.open_turn(s, user, "And eggs", first.conversation.id))
     assert same.message.id == failed.message.id  # the very text still unanswered: the same message

@@ -65,14 +65,14 @@ async def _offer(ctx: ToolContext[TodoContext], raw_arguments: str) -> str:
     """Always in process (it changes nothing), filed with the turn like every call, so the next
     turn and the doors read the prompt from the saved call."""
     turn = ctx.context
+    call_id = turn.own_call_id(ctx.tool_call_id, "ran")  # ours, like every tool call's
     earlier = turn.take_earlier(ctx.tool_name, parse_arguments(raw_arguments))
     if earlier is not None:
-        turn.outcomes[ctx.tool_call_id] = earlier.status
+        turn.outcomes[call_id] = earlier.status
         return earlier.result
-    record = None if turn.conversation_id is None else CallRecord(turn.conversation_id, turn.message_id,
-                                                                  ctx.tool_call_id)
+    record = None if turn.conversation_id is None else CallRecord(turn.conversation_id, turn.message_id, call_id)
     status, output = await run_db(perform, turn.user, OFFER_TOOL, raw_arguments, record)
-    turn.outcomes[ctx.tool_call_id] = status
+    turn.outcomes[call_id] = status
     return output
 
 

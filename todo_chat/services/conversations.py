@@ -328,11 +328,13 @@ def open_turn(session: Session, user: User, text: str | None, conversation_id: i
     if retry and pending is None:
         raise Invalid("Nothing to retry: the last message already has a reply")
     if pending is not None and (retry or pending.content == text):
-        return TurnInput(conversation=conversation, message=pending, history=_as_history(recent[1:]),
+        return TurnInput(conversation=conversation, message=pending,
+                         history=_as_history(session, user, recent[1:]),
                          finished_calls=finished_tool_calls(session, user, pending.id))
     # A message saved just now has no tool calls yet: nothing to read for it.
     message = add_message(session, user, conversation, ItemRole.user, text)
-    return TurnInput(conversation=conversation, message=message, history=_as_history(recent[:HISTORY_LIMIT]))
+    return TurnInput(conversation=conversation, message=message,
+                     history=_as_history(session, user, recent[:HISTORY_LIMIT]))
 
 
 def _latest_text_items(session: Session, user: User, conversation_id: int, limit: int) -> list[Message]:
@@ -343,8 +345,10 @@ def _latest_text_items(session: Session, user: User, conversation_id: int, limit
         .order_by(col(Message.id).desc()).limit(limit)).all())
 
 
-def _as_history(newest_first: list[Message]) -> list[dict[str, str]]:
-    return [{"role": m.role.value, "content": m.content} for m in reversed(newest_first) if m.content]
+def _as_history(session: Session, user: User, newest_first: list[Message]) -> list[dict[str, str]]:
+    rows = list(reversed(newest_first))
+    items = [{"role": m.role.value, "content": m.content} for m in rows if m.content]
+    return _with_offered_choices(session, user, rows, items)
 
 
 def turn_input(session: Session, user: User, conversation: Conversation, message: Message) -> TurnInput:

@@ -15,7 +15,7 @@ from chatkit.types import ChatKitReq, ErrorEvent, ThreadsRetryAfterItemReq, User
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
-from pydantic import BaseModel, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, BeforeValidator, Field, TypeAdapter, ValidationError
 
 from todo_chat.agent.turn import admit
 from todo_chat.api.chatkit.server import TodoChatKitServer
@@ -136,9 +136,15 @@ async def chatkit(user: ChatKitUser, request: Request) -> Response:
     return await chatkit_response(user, request)
 
 
+def _whole_number(value: object) -> object:
+    """JSON Schema's integer includes 5.0; strictness still refuses "5" and true."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 class SessionBody(BaseModel):
-    # Strict: the schema says integer, so "5", 5.0 and true are refused as it says.
-    user_id: int | None = Field(default=None, ge=1, le=ID_MAX, strict=True)
+    # Strict: the schema says integer, so "5" and true are refused as it says (5.0 is an integer).
+    user_id: Annotated[int | None, BeforeValidator(_whole_number)] = Field(default=None, ge=1, le=ID_MAX,
+                                                                           strict=True)
 
 
 class SessionOut(BaseModel):
