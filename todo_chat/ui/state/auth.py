@@ -205,20 +205,16 @@ async def change_as_user(state: rx.State, change: Callable[[Session, User], Any]
     """Run `change(session, user)` for the logged-in user; return '' or a message to show.
     From a plain event this holds the page's state lock while the database works: prefer
     `change_in_background` from a background event."""
-    user = await (await state.get_state(AuthState)).current_user()
-    if user is None:
-        return EXPIRED_NOTICE
-    try:
-        await run_db(change, user)
-    except ServiceError as exc:
-        return str(exc)
-    return ""
+    return await _change(await (await state.get_state(AuthState)).current_user(), change)
 
 
 async def change_in_background(state: Any, change: Callable[[Session, User], Any]) -> str:
     """`change_as_user` for background events: the user lookup and the change run with no
     state lock held. Returns '' or a message to show."""
-    user = await signed_in_user(state)
+    return await _change(await signed_in_user(state), change)
+
+
+async def _change(user: User | None, change: Callable[[Session, User], Any]) -> str:
     if user is None:
         return EXPIRED_NOTICE
     try:
