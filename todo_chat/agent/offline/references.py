@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from todo_chat.agent.choices import OFFER_CHOICES
 from todo_chat.agent.offline import asking, replies
 from todo_chat.agent.offline.parse import Request
 from todo_chat.agent.offline.resolve import match_tasks
 
-if TYPE_CHECKING:
-    from todo_chat.agent.offline.dialogue import Script
+
+class Script(Protocol):
+    """What these resolvers need of `dialogue.Script` (named here, so the two never import each other)."""
+
+    def call(self, tool: str, arguments: dict[str, Any]) -> dict[str, Any]: ...
 
 
 def by_position(request: Request, script: Script) -> list[dict[str, Any]] | str:
