@@ -23,7 +23,7 @@ from todo_chat.agent.context import TodoContext, parse_arguments
 from todo_chat.agent.tool_args import Arguments, compact_schema
 from todo_chat.agent.tools import CallRecord, TaskTool, perform
 from todo_chat.core.db import run_db
-from todo_chat.services.conversations import CHOICES_TOOL
+from todo_chat.services.dialogue import CHOICES_TOOL
 
 OFFER_CHOICES = CHOICES_TOOL
 MIN_CHOICES, MAX_CHOICES = 2, 6

@@ -6,7 +6,6 @@ saving a message, or a tool call together with its badge, is atomic.
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +19,7 @@ from todo_chat.core.db import rows_affected
 from todo_chat.core.time import utcnow
 from todo_chat.models import Conversation, ItemRole, Message, ToolCall, ToolCallStatus, User
 from todo_chat.services.badge_text import badge_label
+from todo_chat.services.dialogue import with_offered_choices
 from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.services.ownership import find_owned, get_owned
 
@@ -254,28 +254,7 @@ def history(session: Session, user: User, conversation_id: int, limit: int = HIS
         query = query.where(col(Message.id) < before_id)
     rows = list(reversed(session.exec(query.order_by(col(Message.id).desc()).limit(limit)).all()))
     items: list[dict[str, str]] = [{"role": m.role.value, "content": m.content} for m in rows if m.content]
-    return _with_offered_choices(session, user, rows, items)
-
-
-# The tool whose saved call is the dialogue state of a question the model asked (agent.choices).
-CHOICES_TOOL = "offer_choices"
-
-
-def _with_offered_choices(session: Session, user: User, rows: list[Message],
-                          items: list[dict[str, str]]) -> list[dict[str, str]]:
-    """The choices the last answer offered, as the call and output the model made, before that
-    answer: the next turn reads what was offered as data, never from the reply's prose."""
-    if len(rows) < 2 or rows[-1].role != ItemRole.assistant or not rows[-1].content \
-            or rows[-2].role != ItemRole.user:
-        return items
-    calls = session.exec(select(ToolCall).where(
-        ToolCall.message_id == rows[-2].id, ToolCall.user_id == user.id, ToolCall.name == CHOICES_TOOL,
-        ToolCall.status == ToolCallStatus.success).order_by(col(ToolCall.id))).all()
-    pairs = [item for call in calls for item in (
-        {"type": "function_call", "call_id": call.call_id, "name": call.name,
-         "arguments": json.dumps(call.arguments, ensure_ascii=False)},
-        {"type": "function_call_output", "call_id": call.call_id, "output": call.result})]
-    return [*items[:-1], *pairs, items[-1]] if pairs and items else items
+    return with_offered_choices(session, user, rows, items)
 
 
 def unanswered_user_message(session: Session, user: User, conversation_id: int) -> Message | None:
@@ -348,7 +327,7 @@ def _latest_text_items(session: Session, user: User, conversation_id: int, limit
 def _as_history(session: Session, user: User, newest_first: list[Message]) -> list[dict[str, str]]:
     rows = list(reversed(newest_first))
     items = [{"role": m.role.value, "content": m.content} for m in rows if m.content]
-    return _with_offered_choices(session, user, rows, items)
+    return with_offered_choices(session, user, rows, items)
 
 
 def turn_input(session: Session, user: User, conversation: Conversation, message: Message) -> TurnInput:
