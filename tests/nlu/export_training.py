@@ -1,0 +1,43 @@
+"""Writes the OPEN dev split as training lines for the intent classifier (`make nlu-train`).
+
+    python -m tests.nlu.export_training
+
+Only the open split (`cases.py`): the sealed one is never read. Each case's intent follows from
+the call it expects; a case that expects no change of an acting kind (it asks instead) and a
+follow-up turn (its meaning is the earlier turn's) are left out.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.nlu.cases import CASES, Case
+
+OUT = Path(__file__).resolve().parents[2] / "todo_chat/agent/offline/learned/data/open_split.jsonl"
+_BY_TOOL = {"add_task": "add", "complete_task": "complete", "delete_task": "delete",
+            "reopen_task": "reopen", "update_task": "update"}
+_QUIET_KINDS = {"list": "list", "rich-list": "list", "question": "question", "chat": "chat"}
+
+
+def intent_of(case: Case) -> str | None:
+    acting = [name for name, _ in case.calls if name in _BY_TOOL]
+    if acting:
+        return _BY_TOOL[acting[0]]
+    return _QUIET_KINDS.get(case.kind)
+
+
+def main() -> None:
+    lines = []
+    for case in CASES:
+        intent = intent_of(case)
+        if intent is None or case.before:
+            continue
+        lines.append(json.dumps({"text": case.say, "intent": intent, "register": "open-split"},
+                                ensure_ascii=False, sort_keys=True))
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} lines -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
