@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from todo_chat.agent.offline import clauses, frames, rich, slots
+from todo_chat.agent.offline import clauses, extensions, frames, rich, slots
 from todo_chat.agent.offline.adding import MAX_ITEMS, _clean_title, _item, add_items
 from todo_chat.agent.offline.intent import Action, classify
+from todo_chat.agent.offline.learned.arbiter import decide
 from todo_chat.agent.offline.lexicon import anywhere, table
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import STOPWORDS
@@ -136,8 +137,11 @@ def _read(text: str, today: date) -> Request:
     if frame is not None and (framed := _from_frame(frame, norm, today)) is not None:
         return framed
     scored = classify(_mask_quotes(norm.low), _mask_quotes(norm.raw.lower()))   # a quoted title is no command
-    request = Request(scored.action, norm, scored.score, today=today)
-    listing = scored.action == "list" and bool(re.match(
+    verdict = decide(scored.action, norm.raw)
+    if verdict.action in extensions.HOOKED_INTENTS:
+        return extensions.handled(verdict.action, norm.raw) or Request("unknown", norm, scored.score, today=today)
+    request = Request(verdict.action, norm, scored.score, today=today, confirm=verdict.confirm)  # type: ignore[arg-type]
+    listing = request.action == "list" and bool(re.match(
         r"^(?:show|list|display|view|see|what|which|how|any|anything|is|are|do|sort|search|find|give|tell)\b", norm.low))
     if not listing and (found := rich.field_changes(norm.text, today)) is not None:
         request.action = "update"
@@ -145,9 +149,11 @@ def _read(text: str, today: date) -> Request:
         request.target_text = target
         _fill_target(request, target)
         return request
-    if scored.action == "add":
+    if request.action == "add":
         request.items = add_items(norm, today)   # none: the model asks what to add
-    elif scored.action == "list":
+        if not request.items and scored.action == "unknown":
+            request.action = "unknown"   # the classifier's add, with no title found: offer one (asking.py)
+    elif request.action == "list":
         request.status = slots.list_status(norm.low)
         request.priority = slots.list_priority(norm.low)
         request.filters = rich.list_filters(norm.raw.lower())
@@ -158,9 +164,9 @@ def _read(text: str, today: date) -> Request:
                 r"\b(?:anything|any|something|everything|tasks|todos|items|left|pending|list)\b", norm.low):
             request.query = target_query(norm.text)
             request.status = "all" if request.query else request.status
-    elif scored.action == "update":
+    elif request.action == "update":
         _fill_update(request)
-    elif scored.action in ("complete", "reopen", "delete"):
+    elif request.action in ("complete", "reopen", "delete"):
         _fill_target(request, norm.text)
     return request
 

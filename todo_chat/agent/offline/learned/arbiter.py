@@ -1,0 +1,57 @@
+"""Rules and classifier together: who decides a message's intent.
+
+The rules (`intent.classify`) read constructions; the classifier (`inference.predict`) has seen
+many more phrasings. Where the rules find nothing, a confident classifier decides (above the
+`act` threshold it acts; between `ask` and `act` the model asks first). Where the rules are sure
+of an action on tasks and the classifier confidently reads something else, the model asks
+(`confirm`): a disagreement never changes data. Thresholds come from cross-validation
+(`train.py`), never from the sealed split.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from todo_chat.agent.offline.learned.inference import WEIGHTS, Prediction, predict
+
+ON_TASKS = ("complete", "reopen", "delete", "update")
+_ACTING = ("add", *ON_TASKS)
+_TO_ACTION = {"question": "list", "list": "list", **{a: a for a in _ACTING}}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    action: str            # an intent.Action, or "undo" / "bulk_delete" for the extension hook
+    confirm: bool = False  # plausible, not certain: ask before acting
+
+
+@cache
+def thresholds() -> tuple[float, float]:
+    found = json.loads(WEIGHTS.read_text(encoding="utf-8"))["thresholds"]
+    return float(found["ask"]), float(found["act"])
+
+
+def decide(rule_action: str, text: str) -> Verdict:
+    """The intent to follow, given what the rules said of `text` (as typed)."""
+    if rule_action not in ("unknown", *ON_TASKS):
+        return Verdict(rule_action)
+    guess = predict(text)
+    ask, act = thresholds()
+    if rule_action == "unknown":
+        return _unknown(guess, ask, act)
+    if guess.intent != rule_action and guess.probability >= act:
+        return Verdict(rule_action, confirm=True)     # a confident rule against a confident classifier
+    return Verdict(rule_action)
+
+
+def _unknown(guess: Prediction, ask: float, act: float) -> Verdict:
+    if guess.probability < ask:
+        return Verdict("unknown")
+    if guess.intent in ("undo", "bulk_delete"):
+        return Verdict(guess.intent)
+    action = _TO_ACTION.get(guess.intent)
+    if action is None or (action == "add" and guess.probability < act):
+        return Verdict("unknown")    # an unsure add: the pipeline offers "Add …?" (asking.title_guess)
+    return Verdict(action, confirm=action in ON_TASKS and guess.probability < act)
