@@ -59,7 +59,7 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 
 def test_corpus_has_a_file_per_intent() -> None:
-    assert {path.stem for path in corpus_files()} <= INTENTS
+    assert {path.stem for path in corpus_files()} == INTENTS
 
 
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda path: path.name)
