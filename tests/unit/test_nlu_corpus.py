@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -49,9 +50,17 @@ def problems(row: Any, intent_of_file: str) -> list[str]:
         for span in values:
             if not isinstance(span, str) or not span or span not in text:
                 found.append(f"slot {key}={span!r} is not a substring of the text")
+            elif not unambiguous_span(span, text):
+                found.append(f"slot {key}={span!r}: text.find does not give its one whole-word place")
     if "note" in slots and "note_mode" not in slots:
         found.append("a note carries its note_mode")
     return found
+
+
+def unambiguous_span(span: str, text: str) -> bool:
+    """A tagger finds the span with text.find: that place is its only whole-word occurrence."""
+    places = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", text)]
+    return places == [text.find(span)]
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -59,7 +68,7 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 
 def test_corpus_has_a_file_per_intent() -> None:
-    assert {path.stem for path in corpus_files()} <= INTENTS
+    assert {path.stem for path in corpus_files()} == INTENTS
 
 
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda path: path.name)
@@ -87,3 +96,5 @@ def test_the_checker_rejects_a_slot_that_is_not_in_the_text() -> None:
     assert problems({**good, "slots": {"items": ["milk", "eggs"]}}, "add")
     assert problems({**good, "intent": "shout"}, "add")
     assert problems({**good, "slots": {"note": "milk"}}, "add")
+    assert problems({**good, "slots": {"title": "mil"}}, "add")  # not on a word boundary
+    assert problems({**good, "text": "add milk tomorrow, milk!"}, "add")  # two places for "milk"
