@@ -120,5 +120,12 @@ bench: setup test-packages
 nlu-report: setup
 	$(PY) -m tests.nlu.report $(NLU_ARGS)
 
+# The offline model's intent classifier: the open split exported as training lines, then trained
+# (scikit-learn, fixed seeds) into todo_chat/agent/offline/learned/weights.json, which is committed.
+.PHONY: nlu-train
+nlu-train: setup
+	$(PY) -m tests.nlu.export_training
+	$(PY) -m todo_chat.agent.offline.learned.train
+
 clean:
 	rm -rf $(VENV) $(TOOLS) .web .web-export .web-serve

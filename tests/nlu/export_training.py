@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tests.nlu.cases import CASES, Case
 
-OUT = Path(__file__).resolve().parents[2] / "todo_chat/agent/offline/learned/data/open_split.jsonl"
+OUT = Path(__file__).resolve().parents[2] / "todo_chat/agent/offline/learned/examples/open_split.jsonl"
 _BY_TOOL = {"add_task": "add", "complete_task": "complete", "delete_task": "delete",
             "reopen_task": "reopen", "update_task": "update"}
 _QUIET_KINDS = {"list": "list", "rich-list": "list", "question": "question", "chat": "chat"}

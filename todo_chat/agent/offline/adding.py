@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from re import IGNORECASE as I
 
 from todo_chat.agent.offline import rich, slots
 from todo_chat.agent.offline.lexicon import lookup
@@ -11,7 +12,6 @@ from todo_chat.agent.offline.normalise import Norm
 from todo_chat.agent.offline.resolve import STOPWORDS
 from todo_chat.agent.offline.slots import TASK_VERBS
 
-I = re.IGNORECASE
 MAX_ITEMS = 10  # the agent loop allows 12 model calls a turn
 
 
@@ -20,7 +20,8 @@ MAX_ITEMS = 10  # the agent loop allows 12 model calls a turn
 # Verbs that only ever mean "put this on the list" ("write", "note" alone may start a title).
 _ADD_VERB = (r"(?:add|create|insert|jot(?:\s+down)?|note\s+down|write\s+down|log|stick|pop|throw|"
              r"chuck|put(?:\s+down)?|enter|append|capture|new)")
-_TASK_NOUN = r"(?:new\s+)?(?:tasks?|todos?|items?|reminders?|entry|entries|notes?|things?|ones?|to do|something|one more)"
+_TASK_NOUN = (r"(?:new\s+)?(?:tasks?|todos?|items?|reminders?|entry|entries|notes?|things?|ones?|to do|something"
+              r"|one more)")
 _COUNT = (r"(?:a|an|the|one|another|some|this|these|the following|\d+|two|three|four|five|six|a few|a couple of|"
           r"couple of|few|more)")
 _LIST_PLACE = (r"(?:to|on|onto|in|into|for)\s+(?:my|the|our)\s+(?:todo\s+|to do\s+|task\s+|tasks\s+|shopping\s+)?"
@@ -47,7 +48,8 @@ _DESCRIPTION = re.compile(
     r"(?:\s*[,;]\s*|\s+)(?:with\s+(?:a\s+|the\s+)?(?:description|details|notes?|comment)\s*[:=-]?"
     r"|(?:description|details|notes?|desc)\s*[:=])\s*(.+)$"
     r"|\s+-\s+(.+)$", I)
-_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?|;\s*|\s+and\s+(?:then\s+|also\s+)?|\s+&\s+|\s+plus\s+|\s+then\s+)\s*", I)
+_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?|;\s*|\s+and\s+(?:then\s+|also\s+)?|\s+&\s+|\s+plus\s+"
+    r"|\s+then\s+)\s*", I)
 _COUNTED = re.compile(
     r"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|few|some|several|these|the following|"
     r"multiple|more|couple of)\s+(?:more\s+)?(?:things?|tasks?|items?|todos?|reminders?|ones?)\s*[:\-]?"

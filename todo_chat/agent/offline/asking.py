@@ -121,7 +121,7 @@ def pick(answer: str, prompt: ChoicePrompt) -> Choice | str | None:
     numbers = task_ids(text)
     if len(numbers) == 1:
         n = numbers[0]
-        by_id = [c for c, ids in zip(prompt.choices, ids_in) if ids == [n]]
+        by_id = [c for c, ids in zip(prompt.choices, ids_in, strict=False) if ids == [n]]
         if by_id:
             return by_id[0]
         if 1 <= n <= len(prompt.choices) and not re.search(r"#|\btask\b", text):

@@ -17,8 +17,10 @@ from todo_chat.agent.offline.lexicon import anywhere, lookup, starts
 Mood = Literal["command", "statement", "question"]
 
 # Words before the first real word that say nothing of the mood ("ok so, is ...").
-_LEAD = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|hi|hello|um+|uh+|erm|oh|well|and|but|also|btw|quick one|just)\b[\s,.:;!-]*)+")
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;.!?]+\s+|\s-\s|,\s*(?:but|while|whereas|and|though)\s+|\s+(?:but|while|whereas|though|"
+_LEAD = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|hi|hello|um+|uh+|erm|oh|well|and|but|also|btw|quick one"
+    r"|just)\b[\s,.:;!-]*)+")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;.!?]+\s+|\s-\s|,\s*(?:but|while|whereas|and|though)\s+|\s+(?:but|while|whereas"
+    r"|though|"
                            r"although|however)\s+|,\s+|\s+and\s+(?=(?:the|my|i|we|it|that|this)\b))\s*", re.IGNORECASE)
 
 
@@ -60,7 +62,8 @@ def _clause_mood(text: str) -> Mood:
 
 @cache
 def _negated_verb(kind: str) -> re.Pattern[str]:
-    fillers = r"(?:(?:yet|really|actually|quite|even|been|be|got|get|i|we|it|to|have|had|the|that|this|go|ahead|and)\s+)*"
+    fillers = (r"(?:(?:yet|really|actually|quite|even|been|be|got|get|i|we|it|to|have|had|the|that|this|go|ahead"
+               r"|and)\s+)*")
     return re.compile(rf"(?<![\w'])(?:{lookup('negators')})\s+{fillers}(?:{lookup(kind)})\b"
                       rf"|(?:{lookup(kind)})\b[^,;.]*\b(?:not yet|yet to)\b")
 

@@ -152,6 +152,8 @@ def _plan(request: Request, context: Context, script: Script) -> str:
     if request.action == "add":
         if not request.items:
             return replies.ask_what_to_add()
+        if request.confirm:    # the rules read an add, the classifier something else: ask first
+            return _offer_add(request.items[0]["title"], script)
         results = []
         for item in request.items:
             args = {**item, "priority": item["priority"] or DEFAULT_PRIORITY}
@@ -188,10 +190,14 @@ def _plan(request: Request, context: Context, script: Script) -> str:
     if request.action == "unknown" and (items := asking.certain_add(request)):
         return _plan(replace(request, action="add", items=items), context, script)
     if request.action == "unknown" and (title := asking.title_guess(request)):
-        prompt = asking.add_this(replies.not_sure_add(title), title)
-        script.call(OFFER_CHOICES, prompt.model_dump())
-        return asking.text_of(prompt)
+        return _offer_add(title, script)
     return replies.chat(request.action)
+
+
+def _offer_add(title: str, script: Script) -> str:
+    prompt = asking.add_this(replies.not_sure_add(title), title)
+    script.call(OFFER_CHOICES, prompt.model_dump())
+    return asking.text_of(prompt)
 
 
 def _act(request: Request, context: Context, script: Script) -> str:
@@ -257,10 +263,9 @@ def _change_fields(request: Request, context: Context, script: Script) -> str:
         return targets
     current: dict[int, dict[str, Any]] = {}
     if needs_current:
-        if any("title" not in t for t in targets) or not script_listed(script):
+        listed = script_listed(script) or {}
+        if any("title" not in t for t in targets) or not listed:
             listed = script.call("list_tasks", {"status": "all"})
-        else:
-            listed = script_listed(script)
         current = {t["id"]: t for t in listed.get("tasks", [])}
     results = []
     for task in targets:

@@ -139,7 +139,8 @@ def _needed(text: str) -> Frame | None:
     return Frame("add_exact", (m.group("what").strip(" .!"),), extra=("",))
 
 
-_SAY = re.compile(r"^(?:make|have|let|get)\s+(?P<target>.+?)\s+(?:say|read|be called|be named)\s*:?\s+(?P<new>\S.*)$", re.I)
+_SAY = re.compile(r"^(?:make|have|let|get)\s+(?P<target>.+?)\s+(?:say|read|be called|be named)\s*:?\s+"
+                  r"(?P<new>\S.*)$", re.I)
 
 
 def _say(text: str) -> Frame | None:
@@ -158,7 +159,8 @@ def _topic_first(text: str) -> Frame | None:
     m = _topic_pattern().match(text)
     if not m:
         return None
-    renamed = re.match(r"^(?:make it(?: say)?|call it|change it to|rename it(?: to)?|it should (?:say|be))\s+(?P<new>\S.*)$",
+    renamed = re.match(r"^(?:make it(?: say)?|call it|change it to|rename it(?: to)?|it should (?:say"
+        r"|be))\s+(?P<new>\S.*)$",
                        m.group("command"), re.I)
     if renamed:
         return Frame("rename", target=m.group("topic"), content=renamed.group("new").strip(" .!\"'"))
@@ -246,7 +248,8 @@ def _note(text: str) -> Frame | None:
 
 # --- corrections -------------------------------------------------------------------------------------
 
-_SORRY = re.compile(r"^(?:(?:oops|whoops|sorry|my bad|typo|wrong\s+(?:word|name|title|one|spelling))\b[\s,.:;!-]*)+", re.I)
+_SORRY = re.compile(r"^(?:(?:oops|whoops|sorry|my bad|typo|wrong\s+(?:word|name|title|one|spelling))\b"
+                    r"[\s,.:;!-]*)+", re.I)
 _MEANT = r"(?:i\s+meant|i\s+mean|meant|it\s+should\s+be|should\s+be|it\s+is|that\s+is|make\s+it|supposed\s+to\s+be)"
 _CORRECTIONS = [
     re.compile(rf"(?:^|[,;:]\s*|\s-\s){_MEANT}\s+(?P<new>.+?)\s*,?\s+not\s+(?P<old>.+?)[.!]?$", re.I),

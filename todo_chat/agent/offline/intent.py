@@ -32,7 +32,8 @@ def _cues(*pairs: tuple[str, float]) -> tuple[Cue, ...]:
     return tuple(Cue(re.compile(p, re.IGNORECASE), w) for p, w in pairs)
 
 
-_DONE = r"(?:done|complete|completed|finished|sorted|taken care of|dealt with|handled|over with|ticked off|checked off|crossed off)"
+_DONE = (r"(?:done|complete|completed|finished|sorted|taken care of|dealt with|handled|over with|ticked off"
+         r"|checked off|crossed off)")
 _LISTNOUN = r"(?:tasks?|todos?|list|items?|everything|agenda|plate|schedule|stuff|things)"
 
 CUES: dict[str, tuple[Cue, ...]] = {
@@ -79,7 +80,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bwhich (?:ones?|tasks?|todos?|items?)?\s*(?:have|did|are|is|do)\b", 2.0),
         (r"\?$", 0.5),
         # Filters and orders: "anything tagged garden?", "order by urgency", "look for the optician".
-        (r"^(?:anything|tasks?|todos?|items?|what is|show|list)\b.*\b(?:tagged|labell?ed)\b|^(?:show|list|see)\s+#\w+\s*$"
+        (r"^(?:anything|tasks?|todos?|items?|what is|show|list)\b.*\b(?:tagged|labell?ed)\b|^(?:show|list"
+            r"|see)\s+#\w+\s*$"
          r"|^#[a-z][\w-]*\s*\??$", 3.0),
         (r"^(?:sort|order|arrange|rank)\s+(?:them\s+|it\s+|my\s+|the\s+)?(?:tasks\s+|list\s+|todos\s+)?by\b", 5.0),
         (r"^(?:search|search for|look for|look up)\b|^find\s+(?:tasks?|anything|todos?|items?)\b", 3.5),
@@ -103,7 +105,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
          r"sorted out|out of the way|in the bag)\b", 2.5),
         # "I mended the fence", "rang the glazier": a past-tense statement is a report of work done.
         (r"^(?:i\s+|we\s+)?(?:have\s+)?(?:just\s+|already\s+|finally\s+|now\s+)?(?:\w{3,}ed|paid|bought|sent|did|"
-         r"went|made|got|took|wrote|fed|ran|met|rang|gave|brought|sold|found|swept|hung|threw)\b(?!\s+(?:to|me)\b)", 2.0),
+         r"went|made|got|took|wrote|fed|ran|met|rang|gave|brought|sold|found|swept|hung|threw)\b"
+         r"(?!\s+(?:to|me)\b)", 2.0),
         (rf"\b{_DONE}\s*[!.]*$", 1.5),
         # "visa form posted": a noun phrase and a past participle
         (r"^(?!(?:add|create|put|new|remind|i need|i have)\b)\w+(?:\s+\w+){0,5}\s+(?:\w{3,}ed|paid|bought|sent|made|"
@@ -114,7 +117,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bcomplete\b|\bfinish\b|\bdone\b", 0.5),
     ),
     "reopen": _cues(
-        (r"\bneeds?\s+(?:doing|redoing|to be done)\s+again\b|\bnot (?:really |actually )?(?:done|finished) after all\b", 5.0),
+        (r"\bneeds?\s+(?:doing|redoing|to be done)\s+again\b|\bnot (?:really |actually )?(?:done"
+            r"|finished) after all\b", 5.0),
         (r"\b(?:ticked|marked|checked|completed|crossed|closed|finished)\b.*\b(?:by mistake|accidentally|by accident|"
          r"in error|wrongly|too early|too soon)\b", 5.0),
         (r"\b(?:reopen|unmark|uncheck|untick|uncomplete|unfinish|undo|restore|resurrect)\b", 4.0),
@@ -190,7 +194,8 @@ def score(low: str) -> dict[str, float]:
 
 def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
     """Interactions between cues that a plain sum gets wrong."""
-    question = bool(re.match(r"^(?:what|which|how many|how much|anything|do i have|have i|is there|are there|any)\b", low))
+    question = bool(re.match(r"^(?:what|which|how many|how much|anything|do i have|have i|is there|are there|any)\b",
+                             low))
     about_tasks = re.search(r"\b(?:tasks?|todos?|list|items?|everything|agenda|plate|left|pending|remaining|"
                             r"outstanding|open|done|finished|finish|completed|complete|ticked|checked|crossed|due|"
                             r"to do|need doing|still|got|have i|ones|next|doing|priority|urgent|important)\b", low)
@@ -221,9 +226,9 @@ def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
     if re.search(r"\b(?:description|note|details?)\b", low) and totals["update"] >= 2.0:
         totals["add"] -= 2.0
     # "I need to ..." without a verb of another intent is an add; "I need to delete X" is a delete.
-    if totals["delete"] >= 3.0 or totals["complete"] >= 3.0 or totals["update"] >= 4.0:
-        if not re.match(r"^(?:add|create|put|todo|task|remind me|new)\b", low):
-            totals["add"] = min(totals["add"], 3.0) - 1.5
+    if (totals["delete"] >= 3.0 or totals["complete"] >= 3.0 or totals["update"] >= 4.0) \
+            and not re.match(r"^(?:add|create|put|todo|task|remind me|new)\b", low):
+        totals["add"] = min(totals["add"], 3.0) - 1.5
 
 
 _ORDER = ("update", "reopen", "delete", "complete", "add", "list")

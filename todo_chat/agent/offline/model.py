@@ -86,7 +86,8 @@ class OfflineModel(Model):
                                           sequence_number=seq())
 
     async def _stream_text(self, item: ResponseOutputMessage, seq) -> AsyncIterator[Any]:
-        text = item.content[0].text
+        part = item.content[0]
+        text = part.text if isinstance(part, ResponseOutputText) else ""
         empty = ResponseOutputText(type="output_text", text="", annotations=[])
         yield ResponseOutputItemAddedEvent(
             type="response.output_item.added", output_index=0, sequence_number=seq(),

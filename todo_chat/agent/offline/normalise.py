@@ -54,7 +54,7 @@ _CONTRACTIONS = [
     (r"\bto-?dos?\b", lambda m: "todo" + ("s" if m.group(0).endswith("s") else "")),
     (r"\bre-open", "reopen"), (r"\bun-(tick|check|mark)", r"un\1"),
 ]
-_CONTRACTIONS_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _CONTRACTIONS]
+_CONTRACTIONS_RE: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), str(r)) for p, r in _CONTRACTIONS]
 
 # Politeness and filler: dropped wherever they stand (outside quotes).
 _FILLER = re.compile(
@@ -72,11 +72,11 @@ _TRAILING_FILLER = re.compile(rf"(?:[\s,.!;:-]*\b(?:{lookup('trailing_fillers')}
 
 # --- number words ----------------------------------------------------------------------------
 
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
-         if w != "_"}
+_UNITS = {w: i for i, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"))}
+_TENS = {w: 10 * i for i, w in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+                                         start=2)}
 _SCALES = {"hundred": 100, "thousand": 1000}
 _NUMBER_WORD = "|".join([*_UNITS, *_TENS, *_SCALES])
 _NUMBER_RUN = re.compile(
@@ -128,36 +128,9 @@ def _numbers_to_digits(text: str) -> str:
 # --- typo-tolerant command words ---------------------------------------------------------------
 
 # The words that carry a command. Misspellings of these (within a small edit distance) are fixed.
-COMMAND_WORDS = frozenset("""
-add create delete remove complete completed finish finished mark task tasks todo todos list show
-update rename change edit done pending reopen erase cancel display remind remember priority
-tomorrow today description title urgent important everything check tick scrap modify schedule
-remaining outstanding discard please anything reminder reminders
-""".split())
+COMMAND_WORDS = frozenset(entries("command_words"))
 # Real words that look like a misspelt command word: never "fix" them.
-_PROTECTED = frozenset("""
-a i an and ads as at had has bad dad mad pad sad odd aid did dd am are was be by do so to too go
-the that this than then them they there these those thee he she it its is in on of or off for from
-at all any ask add buy list lost last least lust mist fist gist shows snow show shoe shop shot slow
-shew mark park bark dark lark mask marks market mars mary task take tack tasks talk tall tale
-done gone bone cone dome none tone dune dine dona donut don't note nate node nude
-chance change charge changed chant cheek check chick chuck tick trick thick ticket kick sick tack
-pick lick wick nick rick edit exit emit tidy idea today toady totally tonight tomorrow todo told toddy
-the than then lists listen listed delete deleted delight decline remote removed remind rewind
-remain remains remember remembered member update updated upgrade complete compete compute
-completely compliment finish finnish finnish fish title tile tittle titles pending spending sending
-tending bending lending mending reopen open opened create cream crate erase raise praise ease
-priority property prior cancel camel candle scrap scrape scrub schedule display displace modify
-urgent agent argent important impotent everything anything something nothing anyway
-pay paid pays day days way say said may ray lay hay bay key
-milk mail male meal mall mill milk walk wall well will wild
-call cell tall ball fall hall doll dull bill fill kill pill till
-book look cook hook took rook
-eat eats eta bed bet get got git gut hut put putt pot pit pat mat map cap car cat
-yes yep yeah no nope not now new net nut
-mum mom man men mine min mint
-me my mr ms mrs dr
-""".split())
+_PROTECTED = frozenset(entries("typo_protected"))
 
 
 def _best_command_word(token: str) -> str | None:
@@ -177,10 +150,10 @@ def _closest(low: str) -> str | None:
         # Keep the first letter (or a swap of the first two), as nearly every real typo does.
         if low[0] != word[0] and not (len(low) > 1 and low[:2] == word[1::-1]):
             continue
-        d = OSA.distance(low, word, score_cutoff=limit)
-        if d > limit:
+        distance = OSA.distance(low, word, score_cutoff=limit)
+        if distance > limit:
             continue
-        d = (d, abs(len(word) - len(low)))
+        d = (distance, abs(len(word) - len(low)))
         if d < best_d:
             best, best_d, tie = word, d, False
         elif d == best_d:
@@ -299,7 +272,7 @@ def normalise(typed: str) -> Norm:
     quotes = tuple(m.group(1) or m.group(2) for m in _QUOTED.finditer(text))
     exact = _exact_quotes(typed)
     if len(exact) == len(quotes):
-        quotes = tuple(e if e.strip() else q for e, q in zip(exact, quotes))
+        quotes = tuple(e if e.strip() else q for e, q in zip(exact, quotes, strict=False))
     polite = bool(re.search(r"\b(please|pls|plz|thanks|thank you|cheers|thx|ta)\b", text, re.IGNORECASE))
     text = _outside_quotes(text, _expand)
     text = _outside_quotes(text, lambda part: _FILLER.sub(" ", part))

@@ -7,6 +7,7 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from re import IGNORECASE as I
 
 from todo_chat.agent.offline import clauses, extensions, frames, rich, slots
 from todo_chat.agent.offline.adding import MAX_ITEMS, _clean_title, _item, add_items
@@ -16,8 +17,6 @@ from todo_chat.agent.offline.lexicon import anywhere, table
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import STOPWORDS
 from todo_chat.agent.offline.slots import Reference, Status
-
-I = re.IGNORECASE
 
 
 @dataclass
@@ -42,7 +41,7 @@ class Request:
     confirm: bool = False             # act only after the user says yes
     note_mode: str = "replace"        # update: "append" adds the new description to the old one
     correction: tuple[str, str] | None = None   # update: (wrong words, right words) in a title
-    position: int | None = None       # "my oldest task", "the newest one": an index into the whole list             # the words that named the task of a field change
+    position: int | None = None       # "my oldest task", "the newest one": an index into the whole list
 
     @property
     def on_tasks(self) -> bool:
@@ -142,7 +141,8 @@ def _read(text: str, today: date) -> Request:
         return extensions.handled(verdict.action, norm.raw) or Request("unknown", norm, scored.score, today=today)
     request = Request(verdict.action, norm, scored.score, today=today, confirm=verdict.confirm)  # type: ignore[arg-type]
     listing = request.action == "list" and bool(re.match(
-        r"^(?:show|list|display|view|see|what|which|how|any|anything|is|are|do|sort|search|find|give|tell)\b", norm.low))
+        r"^(?:show|list|display|view|see|what|which|how|any|anything|is|are|do|sort|search|find|give|tell)\b",
+        norm.low))
     if not listing and (found := rich.field_changes(norm.text, today)) is not None:
         request.action = "update"
         request.changes, target = found
@@ -166,6 +166,8 @@ def _read(text: str, today: date) -> Request:
             request.status = "all" if request.query else request.status
     elif request.action == "update":
         _fill_update(request)
+        if scored.action == "unknown" and not anywhere("note_replace").search(norm.low):
+            request.note_mode = "append"    # a note no rule read: keep what the task already says
     elif request.action in ("complete", "reopen", "delete"):
         _fill_target(request, norm.text)
     return request
@@ -206,7 +208,7 @@ def _recency(text: str) -> tuple[str, int | None]:
     return text[:found.start()] + " " + text[found.end():], index
 
 
-def _fill_target(request: Request, text: str, quotes: list[str] | None = None) -> None:
+def _fill_target(request: Request, text: str, quotes: list[str] | tuple[str, ...] | None = None) -> None:
     quotes = request.norm.quotes if quotes is None else quotes
     text, request.position = _recency(text)
     request.ids = slots.task_ids(text)
@@ -230,14 +232,17 @@ _UPDATE_PATTERNS = [
         r"(?P<new>.+)$", I)),
     ("description", re.compile(
         r"^(?:change|update|set|edit|make|modify|replace|rewrite)?\s*(?:the\s+)?(?:description|details|notes?|desc)\s+"
-        r"(?:of|for|on|in)\s+(?P<target>.+?)\s*(?:\bto say\b|\bto read\b|\bto\b|\bas\b|:|\bwith\b|=)\s*(?P<new>.+)$", I)),
-    (None, re.compile(r"^(?:(?:edit|change|update|rename|modify|set)\s+)?(?:task\s*)?#?(?P<id>\d{1,9})\s*(?:[:=]|\s-\s)\s*"
+        r"(?:of|for|on|in)\s+(?P<target>.+?)\s*(?:\bto say\b|\bto read\b|\bto\b|\bas\b|:|\bwith\b|=)\s*"
+        r"(?P<new>.+)$", I)),
+    (None, re.compile(r"^(?:(?:edit|change|update|rename|modify|set)\s+)?(?:task\s*)?#?(?P<id>\d{1,9})\s*(?:[:=]"
+        r"|\s-\s)\s*"
                       r"(?P<new>.+)$", I)),
     (None, re.compile(
         r"^(?P<target>.+?)[,;]?\s*\b(?P<kw>new\s+(?:title|name|description|details)|title|name|description|details)\s*"
         r"(?::|=|\bis\b|\bshould be\b|\bto\b)\s*(?P<new>.+)$", I)),
     (None, re.compile(
-        r"^(?P<target>.+?)[,;.]?\s*(?:\bit\s+|\bthat\s+|\bwhich\s+|\bthis\s+)?\b(?:should|must|needs to|has to|ought to)\s+"
+        r"^(?P<target>.+?)[,;.]?\s*(?:\bit\s+|\bthat\s+|\bwhich\s+|\bthis\s+)?\b(?:should|must|needs to|has to"
+            r"|ought to)\s+"
         r"(?:say|read|be called|be named|be titled|be renamed to|be changed to|be)\b\s*:?\s*(?P<new>.+)$", I)),
     (None, re.compile(
         r"^(?P<target>.+?)(?:\s+(?:\bso (?:that )?it (?:says|reads)\b|\bto say\b|\bto read\b|\binto\b|\bto\b|\bas\b|"
@@ -298,7 +303,7 @@ def _fill_update(request: Request) -> None:
         match = _Spans(found, text)
         groups = match.groupdict()
         target = groups.get("target") or ""
-        new = groups["new"]
+        new = groups["new"] or ""
         if groups.get("id"):
             target = f"#{groups['id']}"
         if " instead of " in match.group(0) and "instead of" not in new:
@@ -312,7 +317,8 @@ def _fill_update(request: Request) -> None:
         target_text = _FIELD_DESCRIPTION.sub(" ", target_text)
         target_text = re.sub(r"\b(?:title|name)\b|'s\b", " ", target_text, flags=I)
         # A quote is the value only when it is all the value ("Read 'Dune Messiah'" stays whole).
-        target_quotes = [q for q in quotes if q in target and len(q) >= len(_UPDATE_VERBS.sub("", target).strip(" '\"")) - 12]
+        bare_target = _UPDATE_VERBS.sub("", target).strip(" '\"")
+        target_quotes = [q for q in quotes if q in target and len(q) >= len(bare_target) - 12]
         new_quotes = [q for q in quotes if q == new.strip(" '\".!?,")]
         _fill_target(request, target_text, target_quotes)
         value = new_quotes[0] if new_quotes else _unquote(new)

@@ -107,7 +107,8 @@ def listed(result: dict[str, Any], priority: str | None = None) -> str:
     return "\n".join([head, *(line(t, checkbox=status == "all") for t in tasks)])
 
 
-_FILTER_WORDS = {"today": "due today", "tomorrow": "due tomorrow", "overdue": "overdue", "week": "due this week", "none": "with no due date"}
+_FILTER_WORDS = {"today": "due today", "tomorrow": "due tomorrow", "overdue": "overdue", "week": "due this week",
+                 "none": "with no due date"}
 
 
 def filtered(result: dict[str, Any], filters: dict[str, Any]) -> str:

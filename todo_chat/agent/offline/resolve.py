@@ -13,28 +13,15 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
+from todo_chat.agent.offline.lexicon import entries
 from todo_chat.agent.offline.slots import stem, words
 
 # Words that never name a task.
-STOPWORDS = frozenset("""
-the a an my our your his her their this that these those them it its one ones task tasks todo todos item items
-thing things called named titled about for of on in to from with and or as at by is are was were be been
-me i you we please list off out up down done complete completed finish finished mark marked tick ticked
-check checked cross crossed delete remove erase scrap drop cancel reopen undo restore back not after all
-now just already finally really actually also again yet still can could would should will may might
-have has had am do does thing stuff some any which what whatever entry reminder so there here then
-set flag as well too okay ok yes no yeah nope oh hey hi thanks thank cheers over with through
-got get gotten today tomorrow time off anymore need want let us forget about nevermind nvm never mind
-take bin ditch discard trash kill nuke wipe lose clear purge rid axe
-change rename update edit modify fix correct say says read reads instead new title name description
-typo should mistake accidentally put bring again open pending unmark uncheck untick
-dealt handled sorted taken care oops whoops sorry did didn't wait hmm um both
-whose mention mentions mentioning its how many much who where when why needs doing redoing honestly anymore
-""".split())
+STOPWORDS = frozenset(entries("stopwords"))
 
 
 # Words of a title that say nothing about which task it is.
-TITLE_STOPWORDS = frozenset("the a an my our your his her their to of for and or on in at with by from".split())
+TITLE_STOPWORDS = frozenset(entries("title_stopwords"))
 
 
 def content_words(text: str) -> list[str]:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from re import IGNORECASE as I
 from typing import Any
 
 from todo_chat.agent.offline import slots
 from todo_chat.agent.offline.lexicon import table
 
-I = re.IGNORECASE
 _DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 _DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _WEEKDAY_WORD = r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?s?|wed(?:nesday)?s?|thu(?:rs(?:day)?)?s?|fri(?:day)?s?|" \
@@ -29,7 +29,8 @@ def _weekday_index(word: str) -> int:
 # --- tags ------------------------------------------------------------------------------------------
 
 _HASHTAG = re.compile(r"(?<![\w#&])#([a-z][\w-]{0,31})\b", I)
-_TAGGED_WITH = re.compile(r"\s*,?\s*\b(?:tagged|with (?:the )?tags?|tags?:?)\s+([a-z][\w-]*(?:\s*(?:,|and)\s*[a-z][\w-]*)*)\s*$", I)
+_TAGGED_WITH = re.compile(r"\s*,?\s*\b(?:tagged|with (?:the )?tags?|tags?:?)\s+([a-z][\w-]*(?:\s*(?:,"
+    r"|and)\s*[a-z][\w-]*)*)\s*$", I)
 
 
 def take_tags(text: str) -> tuple[str, list[str]]:
@@ -239,9 +240,11 @@ def list_filters(low: str) -> dict[str, Any]:
                 or "updated" in key else "asc"
     elif re.search(r"\balphabetical(?:ly)?\b|\bA to Z\b|\ba-z\b", low):
         out["sort"], out["order"] = "title", "asc"
-    if m := re.search(r"\b(?:search(?: for)?|look(?:ing)? for|find (?=tasks?|anything)|grep|anything (?:about|with|mentioning)|"
+    if m := re.search(r"\b(?:search(?: for)?|look(?:ing)? for|find (?=tasks?|anything)|grep|anything (?:about|with"
+        r"|mentioning)|"
                       r"tasks? (?:about|mentioning|containing|with the words?)|(?:that|which) mentions?)\s+"
-                      r"['\"]?(?:tasks? (?:about|for|with)\s+)?(?:the\s+|my\s+)?([\w' -]+?)['\"]?\s*(?:tasks?)?[?.!]*$", low):
+                      r"['\"]?(?:tasks? (?:about|for|with)\s+)?(?:the\s+"
+                          r"|my\s+)?([\w' -]+?)['\"]?\s*(?:tasks?)?[?.!]*$", low):
         words = m.group(1).strip()
         if words and words not in ("tasks", "my tasks", "everything", "anything"):
             out["query"] = words
@@ -295,7 +298,8 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
         if words:
             return {"tags_add": words}, target
     if m := re.search(r"^(?:untag|unlabel)\s+(.+?)(?:\s+(?:from|as|with)\s+(.+))?$|^remove\s+(?:the\s+)?(#?\w+)\s+"
-                      r"(?:tag|label)\s+from\s+(.+)$|^remove\s+(?:the\s+)?(?:tags?|labels?)\s+(.+?)\s+from\s+(.+)$", t, I):
+                      r"(?:tag|label)\s+from\s+(.+)$"
+                      r"|^remove\s+(?:the\s+)?(?:tags?|labels?)\s+(.+?)\s+from\s+(.+)$", t, I):
         if m.group(1):
             target, tags = m.group(1), m.group(2) or ""
             if not tags:
@@ -305,7 +309,8 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
         words = [w.lstrip("#").lower() for w in re.split(r"[\s,]+|\band\b", tags) if w.strip("# ")]
         return {"tags_remove": words or ["*"]}, target
     # Priority.
-    if m := re.search(r"^(?:lower|reduce|decrease|downgrade|deprioriti[sz]e|drop the priority (?:of|on|for))\s+(?:the\s+)?(?:priority\s+(?:of|on|for)\s+)?"
+    if m := re.search(r"^(?:lower|reduce|decrease|downgrade|deprioriti[sz]e|drop the priority (?:of|on"
+        r"|for))\s+(?:the\s+)?(?:priority\s+(?:of|on|for)\s+)?"
                       r"(.+?)(?:'s\s+priority)?(?:\s+priority)?$", t, I):
         return {"priority": "low"}, m.group(1)
     if m := re.search(r"^(?:raise|increase|bump(?:\s+up)?|upgrade|escalate|prioriti[sz]e)\s+(?:the\s+)?"
@@ -317,9 +322,11 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
                       r"(urgent|high(?:\s+priority)?|important|critical|top\s+priority|low(?:\s+priority)?|not urgent|"
                       r"medium(?:\s+priority)?|normal(?:\s+priority)?|(?:high|low|medium|normal)\s+prio)\b"
                       r"(?:\s+(?:priority|prio))?$", t, I) or re.search(
-            r"^(?:change|set|make)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(.+?)\s+(?:to|as)\s+(high|low|medium|normal|urgent)$", t, I):
+            r"^(?:change|set|make)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(.+?)\s+(?:to|as)\s+(high|low|medium"
+                r"|normal|urgent)$", t, I):
         word = m.group(2).lower()
-        level = "low" if word.startswith(("low", "not")) else "medium" if word.startswith(("medium", "normal")) else "high"
+        level = "low" if word.startswith(("low", "not")) else \
+            "medium" if word.startswith(("medium", "normal")) else "high"
         return {"priority": level}, m.group(1)
     # Reminders on a task: "remind me about the optician on friday at 9".
     if m := re.search(r"^(?:remind me (?:about|of)|set a reminder (?:for|on))\s+(.+)$", t, I):
@@ -352,7 +359,8 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
         when_rest, found = take_when(rest, today)
         if found.get("due_date") and not m.group(0).lower().startswith("make"):
             return {"due_date": found["due_date"]}, when_rest
-    if m := re.search(r"^(?:set|change|make)\s+(?:the\s+)?(?:due\s+date|deadline)\s+(?:of|for|on)\s+(.+?)\s+(?:to|as)\s+(.+)$"
+    if m := re.search(r"^(?:set|change|make)\s+(?:the\s+)?(?:due\s+date|deadline)\s+(?:of|for|on)\s+(.+?)\s+(?:to"
+        r"|as)\s+(.+)$"
                       r"|^(?:make)\s+(.+?)\s+due\s+(.+)$|^(.+?)\s+(?:is|should be)\s+(?:now\s+)?due\s+(.+)$", t, I):
         target, when = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
         when_rest, found = take_when(when, today)

@@ -13,29 +13,21 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Literal
 
-from todo_chat.agent.offline.lexicon import lookup, table
+from todo_chat.agent.offline.lexicon import entries, lookup, table
 
 Priority = Literal["low", "medium", "high"]
 Status = Literal["all", "pending", "completed"]
 DEFAULT_PRIORITY: Priority = "medium"
 
 # Verbs a task usually starts with: two parts that both start with one are two tasks.
-TASK_VERBS = frozenset("""
-buy get call ring phone email text message write send post mail pay book order pick drop take bring
-walk feed wash clean tidy cook bake make fix repair replace paint mow water plant visit see meet
-check read review finish start submit file prepare print sign renew cancel return collect pack unpack
-schedule plan organise organize sort update learn practise practice study do go run hoover vacuum iron
-fold empty hang charge backup back download install clear throw donate sell move grab hire invite
-thank tell ask remind wrap shop defrost refill top change put set arrange confirm research draft
-""".split())
+TASK_VERBS = frozenset(entries("task_verbs"))
 # Those of them that also give a command to the assistant do not make a bare message a new task.
-BARE_ADD_VERBS = TASK_VERBS - frozenset(
-    "check see read finish cancel change update set put clear do go sort move take remind ask tell back top "
-    "start run show list mark thank".split())
+BARE_ADD_VERBS = TASK_VERBS - frozenset(entries("assistant_verbs"))
 
 # --- task numbers ------------------------------------------------------------------------------
 
-_ID_MARKED = re.compile(r"(?:#\s*|\b(?:task|number|no\.?|item|id|todo|nr\.?)\s*(?:number\s+|no\.?\s*|#\s*)?)(\d{1,9})\b",
+_ID_MARKED = re.compile(r"(?:#\s*|\b(?:task|number|no\.?|item|id|todo|nr\.?)\s*(?:number\s+|no\.?\s*"
+    r"|#\s*)?)(\d{1,9})\b",
                         re.IGNORECASE)
 _ID_LIST_TAIL = re.compile(r"^(?:\s*(?:,|and|&|or|\+)\s*#?\s*(\d{1,9})\b)+", re.IGNORECASE)
 # A bare number that is not a time, a date, an amount or a count of things.
@@ -109,7 +101,8 @@ _PRIORITY_WORDS: list[tuple[str, Priority]] = [
     (lookup("priority_low"), "low"), (lookup("priority_medium"), "medium"), (lookup("priority_high"), "high")]
 # The priority words count only at the edges of what is left, after a comma/dash, in brackets,
 # or with the word "priority": "Read important email" keeps its title.
-_PRIORITY_GLUE_LEFT = (r"(?:[\s,;:(\[-]*(?:and\s+|but\s+)?(?:(?:it\s+is|this\s+is|that\s+is|is|it|this|make\s+it|mark\s+it|"
+_PRIORITY_GLUE_LEFT = (r"(?:[\s,;:(\[-]*(?:and\s+|but\s+)?(?:(?:it\s+is|this\s+is|that\s+is|is|it|this|make\s+it"
+    r"|mark\s+it|"
                        r"pretty|quite|fairly|rather|kind\s+of|kinda|somewhat|a\s+bit|very|really|super|extremely|"
                        r"set\s+it|set|flag\s+it|flag|with|at|as|a|an|of|give\s+it|put\s+it\s+(?:at|as)|"
                        r"(?:the\s+)?priority(?:\s+(?:is|of|to|as|at))?)\s+)*)")
@@ -127,6 +120,10 @@ def _priority_patterns() -> list[tuple[re.Pattern, re.Pattern, Priority]]:
     return out
 
 
+_PRIORITY_WORD: dict[str, Priority] = {"high": "high", "low": "low", "medium": "medium", "normal": "medium",
+                                       "urgent": "high"}
+
+
 def take_priority(text: str) -> tuple[str, Priority | None]:
     """('Call the bank asap', ...) -> ('Call the bank', 'high')."""
     for edge, lead, level in _priority_patterns():
@@ -140,9 +137,8 @@ def take_priority(text: str) -> tuple[str, Priority | None]:
     match = re.search(r"[,;]?\s*\b(?:with\s+)?priority\s*[:=]?\s*(?:is\s+|of\s+)?(high|low|medium|normal|urgent)\b",
                       text, re.IGNORECASE)
     if match:
-        word = match.group(1).lower()
-        level = {"normal": "medium", "urgent": "high"}.get(word, word)
-        return (text[: match.start()] + text[match.end():]).strip(), level  # type: ignore[return-value]
+        named: Priority = _PRIORITY_WORD[match.group(1).lower()]
+        return (text[: match.start()] + text[match.end():]).strip(), named
     return text, None
 
 

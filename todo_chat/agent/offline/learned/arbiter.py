@@ -2,8 +2,8 @@
 
 The rules (`intent.classify`) read constructions; the classifier (`inference.predict`) has seen
 many more phrasings. Where the rules find nothing, a confident classifier decides (above the
-`act` threshold it acts; between `ask` and `act` the model asks first). Where the rules are sure
-of an action on tasks and the classifier confidently reads something else, the model asks
+`act` threshold it acts; between `ask` and `act` the model asks first). Where the rules read an
+action that changes data and the classifier confidently reads something else, the model asks
 (`confirm`): a disagreement never changes data. Thresholds come from cross-validation
 (`train.py`), never from the sealed split.
 """
@@ -35,14 +35,14 @@ def thresholds() -> tuple[float, float]:
 
 def decide(rule_action: str, text: str) -> Verdict:
     """The intent to follow, given what the rules said of `text` (as typed)."""
-    if rule_action not in ("unknown", *ON_TASKS):
+    if rule_action not in ("unknown", *_ACTING):
         return Verdict(rule_action)
     guess = predict(text)
     ask, act = thresholds()
     if rule_action == "unknown":
         return _unknown(guess, ask, act)
-    if guess.intent != rule_action and guess.probability >= act:
-        return Verdict(rule_action, confirm=True)     # a confident rule against a confident classifier
+    if _TO_ACTION.get(guess.intent, guess.intent) != rule_action and guess.probability >= act:
+        return Verdict(rule_action, confirm=True)     # the rules against a confident classifier: ask
     return Verdict(rule_action)
 
 

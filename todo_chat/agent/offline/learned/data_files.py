@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SOURCES = (HERE / "corpus", HERE / "data")   # corpus: written apart from the rules; data: open split + seed
+SOURCES = (HERE / "corpus", HERE / "examples")   # corpus: written apart from the rules; examples: the open split
 FEATURES_CODE = HERE / "features.py"
 
 

@@ -1,4 +1,4 @@
-"""Features of a message for the intent classifier: hashed word and character n-grams.
+"""Features of a message for the intent classifier: hashed words, word pairs and character trigrams.
 
 The same code runs at training time (`train.py`, with scikit-learn) and at run time
 (`inference.py`, pure Python), so both see exactly the same numbers. Any change here changes
@@ -28,7 +28,7 @@ def tokens(text: str) -> list[str]:
 
 def _names(words: list[str]) -> list[str]:
     names = [f"w:{w}" for w in words]
-    names += [f"b:{a} {b}" for a, b in zip(words, words[1:])]
+    names += [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     names += [f"s:{' '.join(words[:n])}" for n in (1, 2) if len(words) >= n]
     names += [f"e:{words[-1]}"] if words else []
     names.append(f"n:{min(len(words), 12) // 3}")
@@ -36,7 +36,7 @@ def _names(words: list[str]) -> list[str]:
         if len(word) < 2 or not word[0].isalpha():
             continue
         padded = f"<{word}>"
-        names += [f"c:{padded[i:i + n]}" for n in (3, 4) for i in range(len(padded) - n + 1)]
+        names += [f"c:{padded[i:i + 3]}" for i in range(len(padded) - 2)]
     return names
 
 

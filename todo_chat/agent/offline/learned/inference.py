@@ -28,27 +28,27 @@ class Prediction:
 class _Model:
     classes: tuple[str, ...]
     bias: tuple[float, ...]
-    weights: dict[int, tuple[float, ...]]   # only features the training data had
+    weights: dict[int, tuple[tuple[int, float], ...]]   # feature -> (class index, weight), the non-zero ones
 
 
 @cache
 def _model() -> _Model:
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    return _Model(tuple(data["classes"]), tuple(data["bias"]),
-                  {int(k): tuple(v) for k, v in data["weights"].items()})
+    scale = float(data["scale"])
+    weights = {int(feature): tuple((int(k), int(w) / scale) for k, w in (pair.split(":") for pair in row.split()))
+               for feature, row in data["weights"].items()}
+    return _Model(tuple(data["classes"]), tuple(data["bias"]), weights)
 
 
 def predict(text: str) -> Prediction:
     model = _model()
     scores = list(model.bias)
     for index, value in vector(text).items():
-        row = model.weights.get(index)
-        if row is not None:
-            for k, w in enumerate(row):
-                scores[k] += w * value
+        for k, w in model.weights.get(index, ()):
+            scores[k] += w * value
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
-    probabilities = {c: e / total for c, e in zip(model.classes, exps)}
+    probabilities = {c: e / total for c, e in zip(model.classes, exps, strict=True)}
     best = max(probabilities, key=lambda c: probabilities[c])
     return Prediction(best, probabilities[best], probabilities)
