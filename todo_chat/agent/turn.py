@@ -36,6 +36,7 @@ from openai.types.responses import ResponseFunctionToolCall, ResponseTextDeltaEv
 from pydantic import BaseModel, Field
 
 from todo_chat.agent.assistant import build_agent
+from todo_chat.agent.attachments import user_item
 from todo_chat.agent.budget import ContextFit
 from todo_chat.agent.context import TodoContext, parse_arguments
 from todo_chat.agent.mcp_door import close_door, open_door
@@ -239,6 +240,7 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
     fit = ContextFit(settings.context_tokens, settings.model_max_output_tokens)
     run_config = RunConfig(call_model_input_filter=fit, tracing_disabled=not apply_tracing(settings),
                            workflow_name="todo-chat turn")
+    asked = await user_item(user, message, fit.context_tokens)  # the message with its attachments
     streamed_text, slots = False, _turn_slots()
     try:
         await asyncio.wait_for(slots.acquire(), settings.turn_queue_timeout_s)
@@ -256,8 +258,7 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
             try:
                 model = model or get_model()
                 agent = build_agent(model, settings.model_max_output_tokens, await open_door(context))
-                items = cast(list[TResponseInputItem],
-                             [*turn.history, {"role": "user", "content": message.content}, *replay])
+                items = cast(list[TResponseInputItem], [*turn.history, asked, *replay])
                 async with aclosing(run.events(agent, items, context, run_config, calls, stream)) as events:
                     async for event in events:
                         streamed_text = streamed_text or isinstance(event, TextDelta)

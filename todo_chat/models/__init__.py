@@ -2,11 +2,12 @@
 
 from todo_chat.models.access_token import AccessToken, TokenScope
 from todo_chat.models.conversation import Attachment, Conversation, ItemRole, Message, ToolCall, ToolCallStatus
+from todo_chat.models.journal import CalendarFeed, ChangeKind, JournalEntry
 from todo_chat.models.task import Priority, Task
 from todo_chat.models.user import AuthSession, User
 
-__all__ = ["AccessToken", "Attachment", "AuthSession", "Conversation", "ItemRole", "Message", "Priority", "Task",
-           "TokenScope", "ToolCall", "ToolCallStatus", "User"]
+__all__ = ["AccessToken", "Attachment", "AuthSession", "CalendarFeed", "ChangeKind", "Conversation", "ItemRole",
+           "JournalEntry", "Message", "Priority", "Task", "TokenScope", "ToolCall", "ToolCallStatus", "User"]
 
 from todo_chat.models.event import AnalyticsEvent, EventKind, EventSource  # noqa: E402
 

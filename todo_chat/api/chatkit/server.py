@@ -27,6 +27,7 @@ from chatkit.types import (
     ErrorEvent,
     FeedbackKind,
     InferenceOptions,
+    NoticeEvent,
     TaskItem,
     ThreadItem,
     ThreadItemAddedEvent,
@@ -64,6 +65,16 @@ def task_item(event: ToolCallEvent, thread_id: str) -> TaskItem:
                                     content=arguments_summary(event.arguments) or "no arguments"))
 
 
+def undo_notice(event: ToolCallEvent) -> NoticeEvent | None:
+    """An undo in chat is announced above the thread: what was undone (or redone), or why not."""
+    if event.type != "tool_call_finished" or event.name != "undo_last_turn" or not isinstance(event.result, dict):
+        return None
+    if event.status != ToolCallStatus.success:
+        return NoticeEvent(level="warning", title="Nothing undone", message=str(event.result.get("error", "")))
+    title = "Redone" if event.result.get("status") == "redone" else "Undone"
+    return NoticeEvent(level="info", title=title, message=str(event.result.get("summary", "")))
+
+
 class ThreadEvents:
     """Translates one turn's events into ChatKit thread events."""
 
@@ -97,6 +108,8 @@ class ThreadEvents:
                     and event.status == ToolCallStatus.success:
                 async for shown in self._task_list(event.result):
                     yield shown
+            if notice := undo_notice(event):
+                yield notice
             if event.type == "tool_call_finished" and event.name == OFFER_CHOICES \
                     and event.status == ToolCallStatus.success and isinstance(event.result, dict):
                 async for shown in self._choices(event.result):

@@ -1,14 +1,24 @@
-"""Tool-call badges: per user message, each call's name, arguments and pending/success/error."""
+"""Tool-call badges: per user message, each call's name, arguments and pending/success/error, and
+for a call that changed tasks an Undo (then Redo) button."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 import reflex as rx
 
+from todo_chat.core.db import run_db
 from todo_chat.models import ToolCall, ToolCallStatus
+from todo_chat.services import undo
 from todo_chat.services.badge_text import arguments_summary, badge_label
+from todo_chat.services.errors import ServiceError
+from todo_chat.ui.state.auth import AuthState
 from todo_chat.ui.state.choices import OFFER_CHOICES
+from todo_chat.ui.state.tasks import TaskPanelState  # the panel shows an undo's result
+
+# Calls that change tasks when they succeed (a bulk deletion only once confirmed).
+CHANGING = {"add_task", "complete_task", "reopen_task", "delete_task", "update_task", "undo_last_turn"}
 
 
 @dataclass
@@ -18,10 +28,17 @@ class Badge:
     status: str  # a ToolCallStatus value, as the page shows it
     summary: str = ""
     label: str = ""  # "add_task: success" (services.badge_text, like every other badge)
+    # "undo" (its changes stand), "redo" (they were undone), or "" (nothing to undo)
+    undo: str = ""
 
 
 def summarize(arguments: dict) -> str:
     return arguments_summary(arguments, limit=80)
+
+
+def may_undo(name: str, status: ToolCallStatus, arguments: dict[str, Any]) -> str:
+    changed = name in CHANGING or (name == "delete_tasks" and bool(arguments.get("confirm")))
+    return "undo" if status == ToolCallStatus.success and changed else ""
 
 
 class BadgeState(rx.State):
@@ -35,8 +52,9 @@ class BadgeState(rx.State):
             return
         key = str(message_id)
         badges = list(self.by_message.get(key, []))
-        badge = Badge(call_id=call_id, name=name, status=ToolCallStatus(status).value,
-                      summary=summarize(arguments), label=badge_label(name, status))
+        status = ToolCallStatus(status)
+        badge = Badge(call_id=call_id, name=name, status=status.value, summary=summarize(arguments),
+                      label=badge_label(name, status), undo=may_undo(name, status, arguments))
         index = next((i for i, b in enumerate(badges) if b.call_id == call_id), None)
         if index is None:
             badges.append(badge)
@@ -44,17 +62,39 @@ class BadgeState(rx.State):
             badges[index] = badge
         self.by_message = {**self.by_message, key: badges}
 
-    def show_calls(self, calls: list[ToolCall]) -> None:
-        """A conversation's saved calls (read by the caller with no state lock held)."""
+    def show_calls(self, calls: list[ToolCall], undo_states: dict[str, str] | None = None) -> None:
+        """A conversation's saved calls and their undo states (`undo.call_states`), read by the
+        caller with no state lock held."""
+        states = undo_states or {}
         grouped: dict[str, list[Badge]] = {}
         for call in calls:
             if call.name == OFFER_CHOICES:
                 continue
             grouped.setdefault(str(call.message_id), []).append(
                 Badge(call_id=call.call_id, name=call.name, status=call.status.value,
-                      summary=summarize(call.arguments), label=badge_label(call.name, call.status)))
+                      summary=summarize(call.arguments), label=badge_label(call.name, call.status),
+                      undo=states.get(call.call_id, "")))
         self.by_message = grouped
 
     @rx.event
     def clear(self):
         self.by_message = {}
+
+    @rx.event
+    async def undo_call(self, conversation_id: int, call_id: str):
+        """Undo the call's changes (or redo them after an undo); a refused undo changes nothing
+        and says why."""
+        badge = next((b for bs in self.by_message.values() for b in bs if b.call_id == call_id), None)
+        user = await (await self.get_state(AuthState)).current_user()
+        if badge is None or user is None or not badge.undo:
+            return rx.toast.error("Your session expired. Please log in again." if user is None
+                                  else "Nothing to undo here.")
+        try:
+            done = await run_db(undo.undo_in_conversation, user, conversation_id, call_id)
+        except ServiceError as exc:
+            return rx.toast.error(str(exc), duration=8000, id="undo")
+        mode = "redo" if badge.undo == "undo" else "undo"
+        self.by_message = {key: [replace(b, undo=mode) if b.call_id == call_id else b
+                                 for b in badges] for key, badges in self.by_message.items()}
+        await (await self.get_state(TaskPanelState)).load()
+        return rx.toast.success(done.summary(), duration=4000, id="undo")  # one at a time, replaced

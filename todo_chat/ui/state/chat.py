@@ -22,7 +22,7 @@ from todo_chat.agent.stop import TurnStop
 from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, admit, run_turn
 from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, Message, ToolCall, ToolCallStatus, User
-from todo_chat.services import analytics, conversations, turn_edits
+from todo_chat.services import analytics, conversations, turn_edits, undo
 from todo_chat.services.conversations import TurnInput, check_message
 from todo_chat.services.errors import Invalid, ServiceError
 from todo_chat.services.ratelimit import RateLimited
@@ -72,7 +72,8 @@ def last_choices(messages: list[Message], calls: list[ToolCall]) -> tuple[str, l
         return "", []
     asked = next((m for m in reversed(messages) if m.role == ItemRole.user), None)
     for call in reversed(calls):
-        if asked is not None and call.message_id == asked.id and (found := offered(call.name, call.arguments)):
+        if asked is not None and call.message_id == asked.id \
+                and (found := offered(call.name, call.arguments, call.result)):
             return found
     return "", []
 
@@ -129,7 +130,7 @@ class ChatState(rx.State):
         if user is None:
             return
         try:
-            page, pending, calls = await run_db(_opened, user, conversation_id)
+            page, pending, calls, undo_states = await run_db(_opened, user, conversation_id)
         except ServiceError as exc:
             async with self:
                 self.error = str(exc)
@@ -140,7 +141,7 @@ class ChatState(rx.State):
             self.streaming_text, self.rate_limited, self.editing = "", "", False
             self.can_retry = pending is not None
             self.error = "The last message has no answer yet." if pending is not None else ""
-            (await self.get_state(BadgeState)).show_calls(calls)
+            (await self.get_state(BadgeState)).show_calls(calls, undo_states)
         await native_thread_opened(self, user, conversation_id)
 
     @rx.event
@@ -280,7 +281,7 @@ class ChatState(rx.State):
             elif isinstance(event, TurnStarted):
                 reply_item_id = event.reply_item_id
             elif isinstance(event, ToolCallEvent):
-                choice = offered(event.name, event.arguments) or choice
+                choice = offered(event.name, event.arguments, event.result) or choice
                 rows = await fetch_tasks(user) if _may_change_tasks(event) else None
                 async with self:
                     unseen_start = await self._show_start(turn, unseen_start)
@@ -352,8 +353,11 @@ def _may_change_tasks(event: ToolCallEvent) -> bool:
         and event.name not in READ_ONLY_TOOLS
 
 
-def _opened(session, user: User, conversation_id: int) -> tuple[list[Message], Message | None, list[ToolCall]]:
-    """One unit of work: the latest page of text messages, the unanswered one, the tool calls."""
+def _opened(session, user: User, conversation_id: int
+            ) -> tuple[list[Message], Message | None, list[ToolCall], dict[str, str]]:
+    """One unit of work: the latest page of text messages, the unanswered one, the tool calls
+    and their undo states."""
     page = conversations.list_messages(session, user, conversation_id, PAGE, roles=conversations.TEXT_ROLES)
     pending = conversations.unanswered_user_message(session, user, conversation_id)
-    return page.items, pending, conversations.list_tool_calls(session, user, conversation_id)
+    return (page.items, pending, conversations.list_tool_calls(session, user, conversation_id),
+            undo.call_states(session, user, conversation_id))

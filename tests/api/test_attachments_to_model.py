@@ -1,0 +1,97 @@
+"""Attachments reach the model: an image as image input, text and Markdown as text, a PDF as its
+extracted text, in the request the (fake, real-HTTP) model server receives; the offline model
+says plainly that it cannot read them."""
+
+from __future__ import annotations
+
+import base64
+
+from chatkit.types import (
+    AttachmentCreateParams,
+    AttachmentsCreateReq,
+    InferenceOptions,
+    ThreadCreateParams,
+    ThreadsCreateReq,
+    UserMessageInput,
+    UserMessageTextContent,
+)
+
+from tests.api.test_chatkit import done_items, send, stream
+from tests.fake_openai import text
+from todo_chat.agent.attachments import user_content
+from todo_chat.agent.budget import IMAGE_TOKENS, item_tokens
+from todo_chat.agent.offline.model import CANNOT_READ_ATTACHMENTS
+from todo_chat.models import Attachment
+
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAAB"
+                       "JRU5ErkJggg==")
+
+
+def minimal_pdf(line: str) -> bytes:
+    """A one-page PDF whose page shows `line` (written by hand: offsets computed, not guessed)."""
+    stream_ = f"BT /F1 12 Tf 72 720 Td ({line}) Tj ET".encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(stream_) + stream_ + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def upload(client, account, name: str, mime: str, data: bytes) -> str:
+    created = send(client, account, AttachmentsCreateReq(
+        params=AttachmentCreateParams(name=name, size=len(data), mime_type=mime))).json()
+    descriptor = created["upload_descriptor"]
+    response = client.put(descriptor["url"].replace("http://testserver", ""), content=data,
+                          headers=descriptor["headers"])
+    assert response.status_code == 204
+    return created["id"]
+
+
+def ask_with(client, account, words: str, attachment_ids: list[str]) -> list:
+    return stream(client, account, ThreadsCreateReq(params=ThreadCreateParams(input=UserMessageInput(
+        content=[UserMessageTextContent(text=words)], attachments=attachment_ids,
+        inference_options=InferenceOptions()))))
+
+
+def test_an_image_and_text_files_reach_the_model_server(client, alice, fake_openai):
+    ids = [upload(client, alice, "shopping.png", "image/png", PNG),
+           upload(client, alice, "list.md", "text/markdown", b"- milk\n- eggs\n"),
+           upload(client, alice, "notes.pdf", "application/pdf", minimal_pdf("Call the plumber"))]
+    fake_openai.script(text("I see milk and eggs."))
+    events = ask_with(client, alice, "add the items on this shopping list", ids)
+    assert done_items(events, "assistant_message")[0].content[0].text == "I see milk and eggs."
+    content = fake_openai.requests[0]["messages"][-1]["content"]
+    assert content[0] == {"type": "text", "text": "add the items on this shopping list"}
+    image = content[1]["image_url"]
+    assert content[1]["type"] == "image_url"
+    assert image["url"] == "data:image/png;base64," + base64.b64encode(PNG).decode()
+    assert content[2] == {"type": "text", "text": "[Attached file: list.md]\n- milk\n- eggs\n"}
+    assert content[3]["text"].startswith("[Attached file: notes.pdf]\n") and "Call the plumber" in content[3]["text"]
+
+
+def test_the_offline_model_says_it_cannot_read_attachments(client, alice):
+    ids = [upload(client, alice, "shopping.png", "image/png", PNG)]
+    events = ask_with(client, alice, "add the items on this photo", ids)
+    assert done_items(events, "assistant_message")[0].content[0].text == CANNOT_READ_ATTACHMENTS
+    # Nothing was added from the words "the items on this photo".
+    assert client.get(f"/api/{alice.id}/tasks", headers=alice.headers).json()["total"] == 0
+
+
+def test_attached_text_is_bounded_by_the_context_budget():
+    long = "word " * 40_000
+    files = [(Attachment(id="a", user_id=1, name="big.txt", mime_type="text/plain"), long.encode()),
+             (Attachment(id="b", user_id=1, name="p.png", mime_type="image/png"), PNG * 1000)]
+    content = user_content("summarise", files, context_tokens=8192)
+    item = {"role": "user", "content": content}
+    assert "characters left out" in content[1]["text"]
+    # The image counts as a bounded number of tokens, not its base64 length.
+    assert item_tokens(item) < 8192 // 4 + IMAGE_TOKENS + 100
