@@ -36,6 +36,7 @@ from openai.types.responses import (
 )
 
 from todo_chat.agent.choices import OFFER_CHOICES, ChoicePrompt, prompt_of
+from todo_chat.agent.offline import bulk
 from todo_chat.agent.offline.dialogue import Call, Context, Step, next_step
 from todo_chat.agent.offline.parse import understand
 
@@ -131,6 +132,8 @@ class OfflineModel(Model):
         if has_attachments(items):
             return Step(text=CANNOT_READ_ATTACHMENTS)
         user_text, earlier, calls = read_turn(items)
+        if (own := bulk.step(user_text, calls, items)) is not None:  # undo, bulk deletion (asks first)
+            return own
         context = Context.read(earlier, today, offered_before(items))
         return next_step(understand(user_text, today), context, calls, can_offer)
 

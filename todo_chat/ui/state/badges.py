@@ -13,9 +13,9 @@ from todo_chat.models import ToolCall, ToolCallStatus
 from todo_chat.services import undo
 from todo_chat.services.badge_text import arguments_summary, badge_label
 from todo_chat.services.errors import ServiceError
-from todo_chat.ui.state.auth import AuthState
+from todo_chat.ui.state.auth import EXPIRED_NOTICE, signed_in_user
 from todo_chat.ui.state.choices import OFFER_CHOICES
-from todo_chat.ui.state.tasks import TaskPanelState  # the panel shows an undo's result
+from todo_chat.ui.state.tasks import TaskPanelState, fetch_tasks
 
 # Calls that change tasks when they succeed (a bulk deletion only once confirmed).
 CHANGING = {"add_task", "complete_task", "reopen_task", "delete_task", "update_task", "undo_last_turn"}
@@ -80,21 +80,25 @@ class BadgeState(rx.State):
     def clear(self):
         self.by_message = {}
 
-    @rx.event
+    @rx.event(background=True)
     async def undo_call(self, conversation_id: int, call_id: str):
         """Undo the call's changes (or redo them after an undo); a refused undo changes nothing
-        and says why."""
-        badge = next((b for bs in self.by_message.values() for b in bs if b.call_id == call_id), None)
-        user = await (await self.get_state(AuthState)).current_user()
-        if badge is None or user is None or not badge.undo:
-            return rx.toast.error("Your session expired. Please log in again." if user is None
-                                  else "Nothing to undo here.")
+        and says why. The user lookup and the undo run with no state lock held."""
+        async with self:
+            badge = next((b for bs in self.by_message.values() for b in bs if b.call_id == call_id), None)
+        if badge is None or not badge.undo:
+            return rx.toast.error("Nothing to undo here.")
+        user = await signed_in_user(self)
+        if user is None:
+            return rx.toast.error(EXPIRED_NOTICE)
         try:
             done = await run_db(undo.undo_in_conversation, user, conversation_id, call_id)
         except ServiceError as exc:
             return rx.toast.error(str(exc), duration=8000, id="undo")
+        rows = await fetch_tasks(user)
         mode = "redo" if badge.undo == "undo" else "undo"
-        self.by_message = {key: [replace(b, undo=mode) if b.call_id == call_id else b
-                                 for b in badges] for key, badges in self.by_message.items()}
-        await (await self.get_state(TaskPanelState)).load()
+        async with self:
+            self.by_message = {key: [replace(b, undo=mode) if b.call_id == call_id else b
+                                     for b in badges] for key, badges in self.by_message.items()}
+            (await self.get_state(TaskPanelState)).tasks = rows  # the panel shows the undo's result
         return rx.toast.success(done.summary(), duration=4000, id="undo")  # one at a time, replaced
