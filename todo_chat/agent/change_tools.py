@@ -26,6 +26,15 @@ UNDO_LAST_TURN = ("Undo the assistant's last changes (\"undo\", \"undo that\"); 
                   "it redoes them.")
 
 
+# Calls that change tasks when they succeed (a bulk deletion only once confirmed): the doors offer
+# Undo on them.
+CHANGING = frozenset({"add_task", "complete_task", "reopen_task", "delete_task", "update_task", "undo_last_turn"})
+
+
+def changes_tasks(name: str, succeeded: bool, arguments: dict[str, Any]) -> bool:
+    return succeeded and (name in CHANGING or (name == "delete_tasks" and bool(arguments.get("confirm"))))
+
+
 class DeleteTasks(Arguments):
     status: BulkStatus = Field("completed", description="completed, pending, or all (the whole list)")
     tag: str | None = None

@@ -8,6 +8,7 @@ from typing import Any
 
 import reflex as rx
 
+from todo_chat.agent.change_tools import changes_tasks
 from todo_chat.core.db import run_db
 from todo_chat.models import ToolCall, ToolCallStatus
 from todo_chat.services import undo
@@ -16,9 +17,6 @@ from todo_chat.services.errors import ServiceError
 from todo_chat.ui.state.auth import EXPIRED_NOTICE, signed_in_user
 from todo_chat.ui.state.choices import OFFER_CHOICES
 from todo_chat.ui.state.tasks import TaskPanelState, fetch_tasks
-
-# Calls that change tasks when they succeed (a bulk deletion only once confirmed).
-CHANGING = {"add_task", "complete_task", "reopen_task", "delete_task", "update_task", "undo_last_turn"}
 
 
 @dataclass
@@ -37,8 +35,7 @@ def summarize(arguments: dict) -> str:
 
 
 def may_undo(name: str, status: ToolCallStatus, arguments: dict[str, Any]) -> str:
-    changed = name in CHANGING or (name == "delete_tasks" and bool(arguments.get("confirm")))
-    return "undo" if status == ToolCallStatus.success and changed else ""
+    return "undo" if changes_tasks(name, status == ToolCallStatus.success, arguments) else ""
 
 
 class BadgeState(rx.State):
