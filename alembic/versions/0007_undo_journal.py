@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column('before', sa.JSON(), nullable=True),
         sa.Column('after', sa.JSON(), nullable=True),
         sa.Column('reverts_id', sa.Integer(), nullable=True),
+        sa.Column('generation', sa.Integer(), server_default='0', nullable=False),
         sa.Column('undone_by', sa.String(length=64), nullable=True),
         sa.Column('created_at', todo_chat.core.db.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(['user_id'], ['user.id'], ondelete='CASCADE'),

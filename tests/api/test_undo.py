@@ -50,7 +50,8 @@ def test_undo_a_turn_removes_what_it_added_and_undoing_the_undo_redoes(client, a
     after = {t.id: (t.title, t.tags, t.created_at) for t in tasks_in_db(session, alice).values()}
     assert after == before  # same ids, tags and history
     # And once more: undo of the redo takes them away again.
-    assert undo(client, alice, conversation).json()["redo"] is True
+    again = undo(client, alice, conversation).json()  # an undo again (of the redo), not a redo
+    assert again["redo"] is False and {c["kind"] for c in again["changes"]} == {"deleted"}
     assert tasks_in_db(session, alice) == {}
 
 
@@ -161,7 +162,7 @@ def test_undo_by_chat_and_undo_again_redoes(client, alice, session, fake_openai)
     assert answer["tool_calls"][0]["result"]["status"] == "redone"
     assert sorted(t.title for t in tasks_in_db(session, alice).values()) == ["Buy milk", "Pay rent"]
     # The chat undo is a change like any other: the REST door undoes it (the redo) too.
-    assert undo(client, alice, conversation).json()["redo"] is True
+    assert undo(client, alice, conversation).json()["redo"] is False  # undoing the redo is an undo
     assert tasks_in_db(session, alice) == {}
 
 

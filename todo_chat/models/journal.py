@@ -46,6 +46,8 @@ class JournalEntry(SQLModel, table=True):
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     # The entry this one reverted (an undo's entries point at what they undid).
     reverts_id: int | None = Field(default=None)
+    # 0: the assistant's own change; 1: its undo; 2: the redo; ... (odd: the change was undone).
+    generation: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
     # The batch of the undo that reverted this entry; None while it stands.
     undone_by: str | None = Field(default=None, sa_column=Column(String(64), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False))

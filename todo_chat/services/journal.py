@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import delete, or_
+from sqlmodel import Session, col, func, select
 
+from todo_chat.core.config import get_settings
+from todo_chat.core.db import rows_affected
+from todo_chat.core.time import utcnow
 from todo_chat.models import ChangeKind, JournalEntry, Priority, Task, User
 
 _KEY = "todo_chat.journal"
@@ -77,6 +81,8 @@ class Recorder:
     # task id -> the call an undo's entry is filed under (that of the change it reverts)
     call_ids: dict[int, str | None] = field(default_factory=dict)
     noted: dict[int, Noted] = field(default_factory=dict)
+    # task id -> the generation of an undo's entry (that of the entry it reverts, plus one)
+    generations: dict[int, int] = field(default_factory=dict)
 
     def write(self, session: Session) -> list[JournalEntry]:
         session.flush()
@@ -87,11 +93,29 @@ class Recorder:
                                  message_id=self.message_id, call_id=self.call_ids.get(task_id, self.call_id),
                                  batch=self.batch,
                                  task_id=task_id, kind=noted.kind, before=noted.before, after=after,
-                                 reverts_id=self.reverts.get(task_id))
+                                 reverts_id=self.reverts.get(task_id), generation=self.generations.get(task_id, 0))
             session.add(entry)
             entries.append(entry)
         session.flush()
+        if entries:  # in the same unit of work, so the journal stays bounded without a job of its own
+            prune(session, self.user)
         return entries
+
+
+def prune(session: Session, user: User) -> int:
+    """Forget the user's changes beyond the last `undo_keep_turns` batches or older than
+    `undo_keep_days` (they can no longer be undone). Two indexed statements: the journal never
+    holds much more than the bound, since every write prunes."""
+    settings = get_settings()
+    cutoff = utcnow() - timedelta(days=settings.undo_keep_days)
+    newest = (select(JournalEntry.batch, func.min(JournalEntry.id).label("first"))
+              .where(JournalEntry.user_id == user.id).group_by(JournalEntry.batch)
+              .order_by(func.max(JournalEntry.id).desc()).offset(settings.undo_keep_turns - 1).limit(1))
+    oldest_kept = session.exec(newest).first()
+    old = col(JournalEntry.created_at) < cutoff
+    if oldest_kept is not None:
+        old = or_(old, col(JournalEntry.id) < oldest_kept[1])
+    return rows_affected(session.execute(delete(JournalEntry).where(col(JournalEntry.user_id) == user.id, old)))
 
 
 def saved_id(user: User) -> int:

@@ -142,6 +142,7 @@ def undo(session: Session, user: User, scope: Scope, *, into: journal.Recorder |
         tasks[entry.task_id] = now
         kind = _INVERSE[entry.kind]
         recorder.reverts.setdefault(entry.task_id, entry.id or 0)
+        recorder.generations.setdefault(entry.task_id, entry.generation + 1)
         if into is None:  # filed under the undone change's call, so that call's badge can redo it
             recorder.call_ids.setdefault(entry.task_id, entry.call_id)
         _note(recorder, kind, entry.task_id, was, now)
@@ -152,7 +153,7 @@ def undo(session: Session, user: User, scope: Scope, *, into: journal.Recorder |
     if into is None:
         recorder.write(session)
     session.flush()
-    redo = any(e.reverts_id is not None for e in entries)
+    redo = any(e.generation % 2 for e in entries)  # it undid an undo
     return UndoResult(batch=recorder.batch, undone_batch=entries[0].batch, redo=redo, changes=changes)
 
 
@@ -174,18 +175,8 @@ def undo_in_conversation(session: Session, user: User, conversation_id: int, cal
 
 def call_states(session: Session, user: User, conversation_id: int) -> dict[str, str]:
     """Per tool call of the conversation with changes that still stand: "undo" when what stands
-    is the call's own changes (or a redo of them), "redo" when it is an undo of them. A call's
-    batches alternate (its changes, their undo, the redo, ...), so the standing one's place says."""
-    entries = session.exec(select(JournalEntry).where(
+    is the call's own changes (or a redo of them), "redo" when it is an undo of them."""
+    standing = session.exec(select(JournalEntry.call_id, JournalEntry.generation).where(
         JournalEntry.user_id == user.id, JournalEntry.conversation_id == conversation_id,
-        col(JournalEntry.call_id).is_not(None)).order_by(col(JournalEntry.id))).all()
-    batches: dict[str, list[str]] = {}
-    states: dict[str, str] = {}
-    for entry in entries:
-        call = entry.call_id or ""
-        seen = batches.setdefault(call, [])
-        if entry.batch not in seen:
-            seen.append(entry.batch)
-        if entry.undone_by is None:
-            states[call] = "redo" if seen.index(entry.batch) % 2 else "undo"
-    return states
+        col(JournalEntry.call_id).is_not(None), col(JournalEntry.undone_by).is_(None))).all()
+    return {call_id: "redo" if generation % 2 else "undo" for call_id, generation in standing if call_id}

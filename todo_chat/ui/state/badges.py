@@ -34,8 +34,12 @@ def summarize(arguments: dict) -> str:
     return arguments_summary(arguments, limit=80)
 
 
-def may_undo(name: str, status: ToolCallStatus, arguments: dict[str, Any]) -> str:
-    return "undo" if changes_tasks(name, status == ToolCallStatus.success, arguments) else ""
+def may_undo(name: str, status: ToolCallStatus, arguments: dict[str, Any], result: Any = None) -> str:
+    """The button a finished call offers (as `undo.call_states` says it once saved): an undo in
+    chat stands as an undo of the changes, so its button redoes them."""
+    if not changes_tasks(name, status == ToolCallStatus.success, arguments):
+        return ""
+    return "redo" if isinstance(result, dict) and result.get("status") == "undone" else "undo"
 
 
 class BadgeState(rx.State):
@@ -43,7 +47,7 @@ class BadgeState(rx.State):
     by_message: dict[str, list[Badge]] = {}
 
     def upsert(self, message_id: int, call_id: str, name: str, status: ToolCallStatus,
-               arguments: dict) -> None:
+               arguments: dict, result: Any = None) -> None:
         """Add a call's badge under its message, or update it in place (pending -> success)."""
         if name == OFFER_CHOICES:  # shown as buttons under the reply, never as a badge
             return
@@ -51,7 +55,7 @@ class BadgeState(rx.State):
         badges = list(self.by_message.get(key, []))
         status = ToolCallStatus(status)
         badge = Badge(call_id=call_id, name=name, status=status.value, summary=summarize(arguments),
-                      label=badge_label(name, status), undo=may_undo(name, status, arguments))
+                      label=badge_label(name, status), undo=may_undo(name, status, arguments, result))
         index = next((i for i, b in enumerate(badges) if b.call_id == call_id), None)
         if index is None:
             badges.append(badge)

@@ -286,7 +286,7 @@ class ChatState(rx.State):
                 async with self:
                     unseen_start = await self._show_start(turn, unseen_start)
                     (await self.get_state(BadgeState)).upsert(turn.message.id or 0, event.call_id, event.name,
-                                                              event.status, event.arguments)
+                                                              event.status, event.arguments, event.result)
                     if rows is not None:
                         (await self.get_state(TaskPanelState)).tasks = rows
                     if self.stop_requested:
