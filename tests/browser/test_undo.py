@@ -33,8 +33,12 @@ def eventually(read: Callable[[], object], expected: object, timeout: float = 15
 
 
 def turn(chat, model, message: str, *replies) -> None:
+    """One turn, over once its answer is shown (a busy machine may take a while to start it)."""
+    answers = chat.locator(".message-assistant")
+    before = answers.count()
     model.script(*replies)
     send(chat, message)
+    expect(answers).to_have_count(before + 1, timeout=30_000)
     settled(chat)
 
 
@@ -100,6 +104,7 @@ def test_undo_in_chat_and_again_to_redo(chat, model):
     eventually(task_row(chat, "Pay rent"), [])
     expect(chat.get_by_role("status", name="undo_last_turn: success")).to_be_visible()
     expect(chat.get_by_role("button", name="Redo undo_last_turn")).to_be_visible()  # its badge puts it back
+    expect(chat.get_by_role("button", name="Undo add_task")).to_have_count(0)  # that change no longer stands
     turn(chat, model, "undo", tool_call("undo_last_turn", {}, call_id=cid("c_redo")), text("Redone."))
     eventually(lambda: [r[0] for r in task_row(chat, "Pay rent")()], [rent])
     assert react_errors(chat) == []

@@ -33,6 +33,8 @@ class Reverted(BaseModel):
     kind: ChangeKind
     # What the undone change had been.
     undid: ChangeKind
+    # The tool call that had made it (its changes no longer stand: this undo's do).
+    call_id: str | None = None
 
 
 class UndoResult(BaseModel):
@@ -149,7 +151,8 @@ def undo(session: Session, user: User, scope: Scope, *, into: journal.Recorder |
         entry.undone_by = recorder.batch
         session.add(entry)
         title = (entry.before or entry.after or {}).get("title", "")
-        changes.append(Reverted(task_id=entry.task_id, title=title, kind=kind, undid=entry.kind))
+        changes.append(Reverted(task_id=entry.task_id, title=title, kind=kind, undid=entry.kind,
+                                call_id=entry.call_id))
     if into is None:
         recorder.write(session)
     session.flush()

@@ -62,6 +62,17 @@ class BadgeState(rx.State):
         else:
             badges[index] = badge
         self.by_message = {**self.by_message, key: badges}
+        if badge.undo:
+            self._settle(call_id, result)
+
+    def _settle(self, undo_call_id: str, result: Any) -> None:
+        """An undo in chat took other calls' changes back: their badges offer nothing now (the
+        undo's own badge does), as `undo.call_states` says once the conversation is read again."""
+        changes = result.get("changes") if isinstance(result, dict) else None
+        taken = {c.get("call_id") for c in changes or [] if isinstance(c, dict)} - {None, undo_call_id}
+        if taken:
+            self.by_message = {key: [replace(b, undo="") if b.call_id in taken else b for b in badges]
+                               for key, badges in self.by_message.items()}
 
     def show_calls(self, calls: list[ToolCall], undo_states: dict[str, str] | None = None) -> None:
         """A conversation's saved calls and their undo states (`undo.call_states`), read by the
