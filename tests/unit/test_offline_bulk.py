@@ -34,6 +34,18 @@ def test_undo_as_people_say_it(said):
     assert bulk.is_undo(said)
 
 
+@pytest.mark.parametrize("said", ["oops, undo that, wrong one", "undooo", "udno that", "undo undo",
+                                  "roll that back", "put back what you deleted", "restore it", "ctrl+z",
+                                  "undo that please, my mistake"])
+def test_clauses_held_letters_repeats_and_one_typo_still_undo(said):
+    assert bulk.is_undo(said)
+
+
+@pytest.mark.parametrize("said", ["it's not done yet, put it back", "nope, cancel that", "cancel", "oops"])
+def test_a_task_state_or_a_plain_no_is_not_an_undo(said):
+    assert not bulk.is_undo(said)
+
+
 @pytest.mark.parametrize("said", ["undo the milk task", "put the milk back on my list", "take back the car",
                                   "restore", "add undo button to the app", "what is undo"])
 def test_not_an_undo(said):
@@ -61,6 +73,10 @@ def test_every_bulk_verb_with_a_status_or_a_quantifier_is_a_bulk_deletion():
     ("delete all tasks that are done", {"status": "completed"}),
     ("delete all tasks tagged work", {"status": "all", "tag": "work"}),
     ("wipe every completed task tagged #home", {"status": "completed", "tag": "home"}),
+    ("kindly remove all completed items from the list", {"status": "completed"}),
+    ("start over, clear the lot", {"status": "all"}),
+    ("delte all compelted", {"status": "completed"}),
+    ("Would you mind clearing the done ones? Thanks", {"status": "completed"}),
 ])
 def test_bulk_deletions_as_people_say_them(said, filters):
     assert bulk.bulk_filters(said) == filters
@@ -68,7 +84,8 @@ def test_bulk_deletions_as_people_say_them(said, filters):
 
 @pytest.mark.parametrize("said", ["delete the milk task", "remove task 3", "delete buy milk", "clear the milk one",
                                   "add delete all completed tasks to my list", "complete all tasks",
-                                  "show completed tasks"])
+                                  "show completed tasks", "delete all overdue tasks", "remove all low priority tasks",
+                                  "delete the lottery task"])
 def test_not_a_bulk_deletion(said):
     assert bulk.bulk_filters(said) is None
 

@@ -32,11 +32,15 @@ _DIR = Path(__file__).with_name("lexicons")
 
 
 @cache
+def _entries(kind: str) -> frozenset[str]:
+    lines = (_DIR / f"{kind}.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+@cache
 def _words(kind: str) -> str:
     """A lexicon as one regex alternation, longest entries first, spaces matching any run."""
-    lines = (_DIR / f"{kind}.txt").read_text(encoding="utf-8").splitlines()
-    entries = {line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#")}
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(entries, key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_entries(kind), key=len, reverse=True))
 
 
 def _fullmatch(pattern: str, text: str) -> re.Match[str] | None:
@@ -44,14 +48,51 @@ def _fullmatch(pattern: str, text: str) -> re.Match[str] | None:
 
 
 def normal(text: str) -> str:
-    """Lower case, punctuation as spaces (apostrophes, hyphens and # kept), no filler words."""
-    text = " ".join(re.sub(r"[^\w#'\- ]+", " ", text.lower()).split())
+    """Lower case, letters held down once ("undooo"), punctuation as spaces (apostrophes,
+    hyphens and # kept), no filler words around, a word said twice once ("undo undo"), and
+    near misses of this module's own words corrected ("udno", "compelted")."""
+    text = re.sub(r"([a-z])\1{2,}", r"\1", text.lower())
+    text = " ".join(re.sub(r"[^\w#'\- ]+", " ", text).split()).strip("- ")
     fillers = _words("bulk_fillers")
     previous = None
     while previous != text:
         previous = text
-        text = re.sub(rf"^(?:{fillers})\s+|\s+(?:{fillers})$", "", text).strip()
-    return text
+        text = re.sub(rf"^(?:{fillers})\s+|\s+(?:{fillers})$|^(?:{fillers})$", "", text).strip()
+        text = re.sub(r"\b(\w+)(?:\s+\1\b)+", r"\1", text)
+    return " ".join(_spelled(word) for word in text.split())
+
+
+def clauses(text: str) -> list[str]:
+    """The text's clauses ("oops, undo that, I didn't mean it"), each normalised."""
+    return [c for c in (normal(part) for part in re.split(r"[,.;:!?\u2014\u2013]+|\s-\s", text)) if c]
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    kinds = ("undo_verbs", "undo_verbs_object", "undo_particle_verbs", "undo_objects", "bulk_verbs", "bulk_quantifiers",
+             "bulk_determiners", "bulk_completed", "bulk_pending", "bulk_nouns", "bulk_lists")
+    return frozenset(word for kind in kinds for entry in _entries(kind) for word in entry.split())
+
+
+def _spelled(word: str) -> str:
+    """A word one typo away (a letter changed, missing, added or two swapped) from exactly one
+    word of the lexicons here, as that word; words under four letters are left alone."""
+    known = _vocabulary()
+    if word in known or len(word) < 4:
+        return word
+    near = {w for w in known if len(w) >= 4 and _one_typo(word, w)}
+    return near.pop() if len(near) == 1 else word
+
+
+def _one_typo(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 # --- undo ----------------------------------------------------------------------------------------
@@ -60,11 +101,17 @@ def normal(text: str) -> str:
 def _undo_pattern() -> str:
     objects = _words("undo_objects")
     return (rf"(?:{_words('undo_verbs')})(?:\s+(?:{objects}))?"
-            rf"|(?:{_words('undo_particle_verbs')})\s+(?:{objects})\s+back")
+            rf"|(?:{_words('undo_verbs_object')})\s+(?:{objects})"
+            rf"|(?:{_words('undo_particle_verbs')})\s+(?:(?:{objects})\s+back|back\s+(?:{objects}))")
 
 
 def is_undo(text: str) -> bool:
-    return _fullmatch(_undo_pattern(), normal(text)) is not None
+    """Whether the text (or one of its clauses: "undo that, I didn't mean it") is an undo. Not
+    when another clause speaks of a task's state ("it's not done, put it back" reopens it)."""
+    parts = clauses(text)
+    undo = [c for c in parts if _fullmatch(_undo_pattern(), c)]
+    state = rf"\b(?:{_words('bulk_completed')}|{_words('bulk_pending')})\b"
+    return bool(undo) and not any(re.search(state, c) for c in parts if c not in undo)
 
 
 # --- bulk deletion -------------------------------------------------------------------------------
@@ -79,12 +126,16 @@ def _bulk_pattern() -> str:
             rf"(?:\s+(?:{_words('bulk_determiners')}))?"
             rf"(?:\s+{status})?"
             rf"(?:\s+(?P<noun>{_words('bulk_lists')}|{_words('bulk_nouns')}))?"
-            rf"{after}{tag}")
+            rf"{after}{tag}"
+            rf"(?:\s+(?:from|in|on|off)\s+(?:(?:{_words('bulk_determiners')})\s+)?(?:{_words('bulk_lists')}))?")
 
 
 def bulk_filters(text: str) -> dict[str, Any] | None:
-    """{"status", "tag"?} of a bulk deletion, or None when the text is not one."""
-    low = normal(text)
+    """{"status", "tag"?} of a bulk deletion (the text or one of its clauses), or None."""
+    return next((found for clause in clauses(text) if (found := _clause_filters(clause)) is not None), None)
+
+
+def _clause_filters(low: str) -> dict[str, Any] | None:
     found = _fullmatch(_bulk_pattern(), low)
     if found is None:
         return None
@@ -120,9 +171,9 @@ def asked(items: list[dict]) -> tuple[dict[str, Any], dict[str, Any]] | None:
 
 def answer(text: str, result: dict[str, Any]) -> bool | None:
     """True: delete; False: delete nothing; None: not an answer (a command of its own)."""
-    low = normal(text)
+    low = _plain(text)
     prompt = prompt_of({"question": result.get("question", ""), "choices": result.get("choices", [])})
-    messages = [normal(c.message) for c in prompt.choices] if prompt else []
+    messages = [_plain(c.message) for c in prompt.choices] if prompt else []
     if low in messages:
         return messages.index(low) == 0
     if _fullmatch(rf"(?:{_words('bulk_yes')})", low):
@@ -173,6 +224,12 @@ def step(user_text: str, calls: list[Call], items: list[dict]) -> Step | None:
         return Step(UNDO, {})
     filters = bulk_filters(user_text)
     return Step(DELETE_TASKS, filters) if filters is not None else None
+
+
+def _plain(text: str) -> str:
+    """Lower case, punctuation as spaces: an answer's words as they are (a bare "no" is one)."""
+    words = " ".join(re.sub(r"[^\w#'\- ]+", " ", text.lower()).split())
+    return re.sub(r"\s+(?:please|thanks|thank you)$", "", words)
 
 
 def _is_user(item: dict) -> bool:
