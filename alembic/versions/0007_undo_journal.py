@@ -5,9 +5,9 @@ Revises: 0006_events
 Create Date: 2026-12-03
 """
 import sqlalchemy as sa
-from alembic import op
 
 import todo_chat.core.db
+from alembic import op
 
 revision = '0007_undo_journal'
 down_revision = '0006_events'
