@@ -9,7 +9,6 @@ recurrence is the task's RRULE, a reminder a VALARM at its instant.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import re
 import secrets
@@ -21,7 +20,7 @@ from sqlmodel import Session, col, select
 from todo_chat.core.time import utcnow
 from todo_chat.models import CalendarFeed, Message, Task, ToolCall, User
 from todo_chat.services import conversations
-from todo_chat.services.journal import saved_id
+from todo_chat.services.access_tokens import secret_digest
 from todo_chat.services.task_fields import zone_of
 
 _PRIORITY = {"high": 1, "medium": 5, "low": 9}  # RFC 5545: 1 highest, 9 lowest
@@ -143,17 +142,14 @@ def file_slug(title: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-")[:60].lower() or "conversation"
 
 
-def _hash(secret: str) -> str:
-    # The secret is 256 random bits: a plain SHA-256 is enough (no guessing to slow down).
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
 def new_feed_secret(session: Session, user: User) -> str:
     """A new secret for the user's feed (any older one stops working). Shown once, stored hashed."""
     secret = secrets.token_urlsafe(32)
     feed = session.exec(select(CalendarFeed).where(CalendarFeed.user_id == user.id)).first()
-    feed = feed or CalendarFeed(user_id=saved_id(user), secret_hash="")
-    feed.secret_hash, feed.created_at = _hash(secret), utcnow()
+    if feed is None:
+        assert user.id is not None  # the acting user is a saved one
+        feed = CalendarFeed(user_id=user.id, secret_hash="")
+    feed.secret_hash, feed.created_at = secret_digest(secret), utcnow()
     session.add(feed)
     session.flush()
     return secret
@@ -173,6 +169,6 @@ def revoke_feed(session: Session, user: User) -> bool:
 
 def feed_ics(session: Session, secret: str) -> bytes | None:
     """The calendar of the feed's owner, or None for an unknown or revoked secret."""
-    feed = session.exec(select(CalendarFeed).where(CalendarFeed.secret_hash == _hash(secret))).first()
+    feed = session.exec(select(CalendarFeed).where(CalendarFeed.secret_hash == secret_digest(secret))).first()
     user = session.get(User, feed.user_id) if feed else None
     return None if user is None else tasks_ics(session, user)
