@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
@@ -35,7 +36,7 @@ class ChatBody(BaseModel):
     # Re-run the conversation's last unanswered message (after a failed turn).
     retry: bool = False
     # Files uploaded beforehand (ChatKit's attachments.create, then its upload URL) for the model to read.
-    attachments: list[str] = Field(default=[], max_length=ATTACHMENTS_MAX)
+    attachments: list[Annotated[str, Field(max_length=64)]] = Field(default=[], max_length=ATTACHMENTS_MAX)
 
 
 def sse(event: TurnMessage) -> str:
