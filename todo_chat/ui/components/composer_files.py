@@ -10,7 +10,9 @@ from todo_chat.ui.state.composer_files import FILES_MAX, UPLOAD_ID, AttachedFile
 
 def attach_button() -> rx.Component:
     settings = get_settings()
-    return rx.upload.root(
+    # The label names the drop zone's file input for screen readers (the button beside it is
+    # what people use; a label does not activate on a click on a button inside it).
+    return rx.el.label(rx.el.span("Attach files", class_name="sr-only"), rx.upload.root(
         rx.icon_button(rx.icon("paperclip", size=18), type="button", aria_label="Attach files", size="3",
                        variant="soft", color_scheme="gray", disabled=ChatState.is_streaming),
         id=UPLOAD_ID, multiple=True, max_files=FILES_MAX, max_size=settings.attachment_max_bytes,
@@ -18,8 +20,8 @@ def attach_button() -> rx.Component:
         # The button is the control: the drop zone around it takes no focus of its own.
         no_keyboard=True, disabled=ChatState.is_streaming,
         on_drop=ComposerFilesState.attach(rx.upload_files(upload_id=UPLOAD_ID)),
-        border="none", padding="0", class_name="composer-attach",
-    )
+        border="none", padding="0",
+    ), class_name="composer-attach")
 
 
 def _chip(file: AttachedFile) -> rx.Component:

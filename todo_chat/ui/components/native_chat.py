@@ -28,9 +28,10 @@ def _bubble(message: ChatMessage) -> rx.Component:
             class_name=rx.cond(mine, "bubble bubble-user", "bubble bubble-assistant"),
             opacity=rx.cond(message.pending, "0.7", "1"),
         ),
-        rx.cond(message.files != "", rx.text(rx.icon("paperclip", size=12, aria_hidden="true"), " ",
-                                             message.files, size="1", color="var(--gray-11)",
-                                             class_name="message-files")),
+        rx.cond(message.files != "",
+                rx.hstack(rx.icon("paperclip", size=12, aria_hidden="true"),
+                          rx.text(message.files, size="1", color="var(--gray-11)"),
+                          spacing="1", align="center", class_name="message-files")),
         rx.hstack(
             rx.text(rx.cond(message.pending, "Sending…", message.time), size="1", color="var(--gray-11)",
                     class_name="message-time"),
