@@ -22,6 +22,7 @@ from todo_chat.services import exports
 
 router = APIRouter(tags=["exports"])
 CALENDAR = "text/calendar; charset=utf-8"
+FEED_PATH = "/api/calendar/{secret}.ics"
 Secret = Annotated[str, Path(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
@@ -71,8 +72,7 @@ async def revoke_feed(user: CurrentUser) -> None:
     await run_db(exports.revoke_feed, user)
 
 
-@router.api_route("/api/calendar/{secret}.ics", methods=["GET", "HEAD"], responses=errors(404, 422),
-                  response_class=Response)
+@router.get(FEED_PATH, responses=errors(404, 422), response_class=Response)
 async def calendar_feed(secret: Secret, request: Request) -> Response:
     """What calendar apps subscribe to: no header, the secret in the URL is the credential.
     Polled every few minutes by each subscriber: an unchanged calendar is a 304 on its ETag."""
@@ -86,3 +86,7 @@ async def calendar_feed(secret: Secret, request: Request) -> Response:
     if etag in request.headers.get("if-none-match", ""):
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
     return Response(body, media_type=CALENDAR, headers=headers)  # (the server sends no body to a HEAD)
+
+
+# Some calendar apps check a subscription with HEAD first (the same answer, without the body).
+router.add_api_route(FEED_PATH, calendar_feed, methods=["HEAD"], include_in_schema=False)
