@@ -4,6 +4,7 @@ says plainly that it cannot read them."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 
 from chatkit.types import (
@@ -19,8 +20,8 @@ from sqlmodel import select
 
 from tests.api.test_chatkit import done_items, send, stream
 from tests.fake_openai import text
-from todo_chat.agent.attachments import user_content
-from todo_chat.agent.budget import IMAGE_TOKENS, item_tokens
+from todo_chat.agent.attachments import FileReader, as_chatkit_item, user_content
+from todo_chat.agent.budget import IMAGE_TOKENS, estimate_tokens, item_tokens
 from todo_chat.agent.offline.model import CANNOT_READ_ATTACHMENTS
 from todo_chat.api.chatkit.store import row_to_item
 from todo_chat.models import Attachment, ItemRole, Message
@@ -122,3 +123,18 @@ def test_the_json_door_sends_named_attachments_to_the_model(client, alice, bob, 
                           headers=bob.headers)
     assert refused.status_code == 404 and "Attachment" in refused.json()["detail"]
     assert session.exec(select(Message).where(Message.user_id == bob.id)).all() == []
+
+
+def test_chatkit_s_converter_bounds_the_files_and_keeps_the_typed_text():
+    """The path every door takes (ChatKit's ThreadItemConverter with our file reading): a long
+    file is cut to its share of the window, a deleted one is named, not dropped."""
+    long = "word " * 40_000
+    files = [(Attachment(id="atc_a", user_id=1, name="big.txt", mime_type="text/plain"), long.encode())]
+    gone = Attachment(id="atc_gone", user_id=1, name="old.pdf", mime_type="application/pdf")
+    message = Message(user_id=1, conversation_id=1, role=ItemRole.user, content="summarise", item_id="msg_1")
+    item = as_chatkit_item(message, [files[0][0], gone])
+    [converted] = asyncio.run(FileReader(files, context_tokens=8192).user_message_to_input(item))
+    parts = converted["content"]
+    assert parts[0] == {"type": "input_text", "text": "summarise"}
+    assert "characters left out" in parts[1]["text"] and estimate_tokens(parts[1]["text"]) <= 8192 // 4 + 50
+    assert parts[2]["text"] == "[Attached file: old.pdf (no longer available)]"
