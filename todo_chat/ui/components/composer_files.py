@@ -19,7 +19,7 @@ def attach_button() -> rx.Component:
         accept={mime: [] for mime in settings.attachment_types},
         # The button is the control: the drop zone around it takes no focus of its own.
         no_keyboard=True, disabled=ChatState.is_streaming,
-        on_drop=ComposerFilesState.attach(rx.upload_files(upload_id=UPLOAD_ID)),
+        on_drop=ComposerFilesState.attach(rx.upload_files_chunk(upload_id=UPLOAD_ID)),
         border="none", padding="0",
     ), class_name="composer-attach")
 

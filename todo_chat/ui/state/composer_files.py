@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
 from todo_chat.services import attachments
 from todo_chat.services.errors import ServiceError
-from todo_chat.ui.state.auth import EXPIRED_NOTICE, AuthState, user_for
+from todo_chat.ui.state.auth import EXPIRED_NOTICE, signed_in_user
 
 UPLOAD_ID = "composer-files"
 FILES_MAX = 10  # per message, as the JSON door allows
@@ -24,38 +25,61 @@ class AttachedFile:
     name: str
 
 
-def mime_of(upload: rx.UploadFile) -> str:
-    """The browser's type, or the one the name implies (browsers send none for .md)."""
-    given = (upload.content_type or "").split(";")[0].strip()
+@dataclass
+class Received:
+    name: str
+    mime_type: str
+    data: bytes
+
+
+def mime_of(content_type: str, name: str) -> str:
+    """The browser's type, or the one the name implies (browsers may send none for .md)."""
+    given = (content_type or "").split(";")[0].strip()
     if given and given != "application/octet-stream":
         return given
-    return mimetypes.guess_type(upload.name or "")[0] or "application/octet-stream"
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+async def _collect(chunks: rx.UploadChunkIterator) -> list[Received]:
+    """The uploaded files in the order they came. A file past the size limit keeps only its
+    first bytes beyond the limit (so the service refuses it by size, and memory stays bounded)."""
+    limit = get_settings().attachment_max_bytes
+    files: dict[str, tuple[str, bytearray]] = {}
+    async for chunk in chunks:
+        _, data = files.setdefault(chunk.filename, (chunk.content_type, bytearray()))
+        if len(data) <= limit:
+            data += chunk.data[:limit + 1 - len(data)]
+    return [Received(name or "file", mime_of(kind, name), bytes(data)) for name, (kind, data) in files.items()]
 
 
 class ComposerFilesState(rx.State):
     files: list[AttachedFile] = []
     error: str = ""
 
-    @rx.event
-    async def attach(self, uploads: list[rx.UploadFile]):
-        """Store each file for the signed-in user. (A plain event: the upload's temporary files
-        live only while it runs; the user lookup and the writes run in worker threads.)"""
-        self.error = ""
-        user = await user_for((await self.get_state(AuthState)).token)
+    @rx.event(background=True)
+    async def attach(self, chunks: rx.UploadChunkIterator):
+        """Store each file for the signed-in user. A background event fed the upload in chunks:
+        nothing is held while the bytes arrive, and the user lookup and the writes (worker
+        threads) run with the page's state lock released."""
+        received = await _collect(chunks)
+        async with self:
+            room = max(FILES_MAX - len(self.files), 0)
+        user = await signed_in_user(self)
         if user is None:
-            self.error = EXPIRED_NOTICE
+            async with self:
+                self.error = EXPIRED_NOTICE
             return
-        room = max(FILES_MAX - len(self.files), 0)
-        if len(uploads) > room:
-            self.error = f"At most {FILES_MAX} files per message."
-        for upload in uploads[:room]:
-            name = upload.name or "file"
+        stored: list[AttachedFile] = []
+        problems = [f"At most {FILES_MAX} files per message."] if len(received) > room else []
+        for upload in received[:room]:
             try:
-                row = await run_db(attachments.store_file, user, name, mime_of(upload), await upload.read())
+                row = await run_db(attachments.store_file, user, upload.name, upload.mime_type, upload.data)
+                stored.append(AttachedFile(id=row.id, name=row.name))
             except ServiceError as exc:
-                self.error = f"{name}: {exc}"
-                continue
-            self.files = [*self.files, AttachedFile(id=row.id, name=row.name)]
+                problems.append(f"{upload.name}: {exc}")
+        async with self:
+            self.files = [*self.files, *stored][:FILES_MAX]
+            self.error = " ".join(problems)
 
     @rx.event
     def remove(self, attachment_id: str):
