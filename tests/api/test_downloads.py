@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
 from sqlmodel import select
@@ -43,7 +43,8 @@ def test_tasks_as_icalendar(client, alice):
     assert str(sync["dtstart"].params["TZID"]) == "Europe/Paris"
     assert sync["rrule"].to_ical() == b"FREQ=WEEKLY;BYDAY=MO"
     [alarm] = sync.walk("VALARM")
-    assert alarm.decoded("trigger").astimezone(UTC) == datetime(2026, 12, 7, 7, 45, tzinfo=UTC)
+    # Relative to the start: every weekly occurrence reminds 15 minutes before.
+    assert alarm.decoded("trigger") == timedelta(minutes=-15)
     assert sync["priority"] == 1 and sync.categories == ["work"]
     rent = events[f"task-{day['id']}@todo-chat"]
     assert rent.decoded("dtstart") == date(2026, 12, 24) and rent.decoded("dtend") == date(2026, 12, 25)
@@ -152,3 +153,15 @@ def test_another_users_conversation_is_not_found(client, alice, bob):
     response = client.get(f"/api/conversations/{answer['conversation_id']}/export.md", headers=bob.headers)
     assert response.status_code == 404 and "detail" in response.json()
     assert client.get("/api/conversations/999999/export.md", headers=alice.headers).status_code == 404
+
+
+def test_reminders_of_all_day_and_undated_tasks(client, alice):
+    client.patch("/api/auth/me", json={"timezone": "Europe/Paris"}, headers=alice.headers)
+    day = add(client, alice, title="Rent", due_at="2026-12-24", remind_at="2026-12-23T18:00")
+    loose = add(client, alice, title="Call mum", remind_at="2026-12-05T10:00")
+    calendar = Calendar.from_ical(client.get("/api/tasks/export.ics", headers=alice.headers).content)
+    items = {c["uid"]: c for c in [*calendar.walk("VEVENT"), *calendar.walk("VTODO")]}
+    [rent] = items[f"task-{day['id']}@todo-chat"].walk("VALARM")
+    assert rent.decoded("trigger") == timedelta(hours=-6)  # 18:00 the evening before, Paris time
+    [call] = items[f"task-{loose['id']}@todo-chat"].walk("VALARM")
+    assert call.decoded("trigger").astimezone(UTC) == datetime(2026, 12, 5, 9, 0, tzinfo=UTC)

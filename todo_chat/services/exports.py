@@ -12,7 +12,8 @@ import csv
 import io
 import re
 import secrets
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Todo, vRecur
 from sqlmodel import Session, col, select
@@ -83,6 +84,17 @@ def tasks_csv(session: Session, user: User) -> str:
 
 # --- iCalendar ---------------------------------------------------------------------------------
 
+def _trigger(task: Task, zone: ZoneInfo) -> datetime | timedelta:
+    """A dated task's reminder relative to its start, so each occurrence of a recurring one
+    reminds (an absolute trigger would fire once); an undated to-do's at its instant."""
+    assert task.remind_at is not None
+    if task.due_at is None:
+        return task.remind_at
+    local = task.due_at.astimezone(zone)
+    start = datetime.combine(local.date(), time(), zone) if task.all_day else task.due_at
+    return task.remind_at - start
+
+
 def _component(task: Task, user: User) -> Event | Todo:
     zone = zone_of(user)
     if task.due_at is None:
@@ -114,7 +126,7 @@ def _component(task: Task, user: User) -> Event | Todo:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", task.title)
-        alarm.add("trigger", task.remind_at)
+        alarm.add("trigger", _trigger(task, zone))
         item.add_component(alarm)
     return item
 
