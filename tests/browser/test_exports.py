@@ -17,7 +17,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from tests.browser.conftest import new_page, run_axe, shot, sign_up, start_app, stop_app
+from tests.browser.conftest import AXE, new_page, run_axe, shot, sign_up, start_app, stop_app
 from tests.browser.test_flow import close_drawer, open_panel
 from tests.fake_openai import FakeOpenAI, text, tool_calls
 
@@ -67,9 +67,21 @@ def no_react_errors(page) -> None:
     assert not [e for e in page.errors if "React" in e or "Minified" in e or "Uncaught" in e], page.errors
 
 
-def download(page, item: str) -> bytes:
+def axe_on(page, selector: str) -> list[dict]:
+    """Serious and critical axe-core violations inside `selector` (the script is on the page
+    after `run_axe`, or added here)."""
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async (s) => await axe.run(s, {resultTypes: ['violations']})", selector)
+    return [(v["id"], v["impact"]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def download(page, item: str, check_menu: bool = False) -> bytes:
     open_panel(page, "Tasks", page.mobile)
     page.get_by_role("region", name="Tasks").last.get_by_role("button", name="Export").click()
+    if check_menu:  # the open menu itself (a modal Radix menu aria-hides the page behind it)
+        expect(page.get_by_role("menuitem", name=item)).to_be_visible()
+        assert axe_on(page, "[role=menu]") == []
     with page.expect_download() as downloaded:
         page.get_by_role("menuitem", name=item).click()
     close_drawer(page, "Tasks", page.mobile)
@@ -86,7 +98,7 @@ def test_export_menu_downloads_csv_ics_and_markdown(page, model):
     send(page, "add my three tasks")
     expect(page.get_by_text("Added three tasks.")).to_be_visible()
 
-    calendar = Calendar.from_ical(download(page, "Tasks as iCalendar (.ics)"))
+    calendar = Calendar.from_ical(download(page, "Tasks as iCalendar (.ics)", check_menu=True))
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
     assert set(events) == {"Team sync", "=rent"}
     assert events["Team sync"]["rrule"].to_ical() == b"FREQ=WEEKLY;BYDAY=MO"
