@@ -4,6 +4,7 @@ says plainly that it cannot read them."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 
 from chatkit.types import (
@@ -15,13 +16,16 @@ from chatkit.types import (
     UserMessageInput,
     UserMessageTextContent,
 )
+from sqlmodel import select
 
 from tests.api.test_chatkit import done_items, send, stream
 from tests.fake_openai import text
-from todo_chat.agent.attachments import user_content
-from todo_chat.agent.budget import IMAGE_TOKENS, item_tokens
+from todo_chat.agent.attachments import FileReader, as_chatkit_item, user_content
+from todo_chat.agent.budget import IMAGE_TOKENS, estimate_tokens, item_tokens
 from todo_chat.agent.offline.model import CANNOT_READ_ATTACHMENTS
-from todo_chat.models import Attachment
+from todo_chat.api.chatkit.store import row_to_item
+from todo_chat.models import Attachment, ItemRole, Message
+from todo_chat.services.attachments import message_attachment_ids
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAAB"
                        "JRU5ErkJggg==")
@@ -95,3 +99,42 @@ def test_attached_text_is_bounded_by_the_context_budget():
     assert "characters left out" in content[1]["text"]
     # The image counts as a bounded number of tokens, not its base64 length.
     assert item_tokens(item) < 8192 // 4 + IMAGE_TOKENS + 100
+
+
+def test_the_json_door_sends_named_attachments_to_the_model(client, alice, bob, fake_openai, session):
+    """POST /api/{user_id}/chat with `attachments`: the same conversion as ChatKit's door; the
+    files are the sender's own (another user's id is a 404 and no message is saved)."""
+    ids = [upload(client, alice, "photo.png", "image/png", PNG),
+           upload(client, alice, "notes.txt", "text/plain", b"call the plumber")]
+    fake_openai.script(text("Noted."))
+    answer = client.post(f"/api/{alice.id}/chat", json={"message": "read these", "attachments": ids},
+                         headers=alice.headers)
+    assert answer.status_code == 200, answer.text
+    content = fake_openai.requests[0]["messages"][-1]["content"]
+    assert content[0] == {"type": "text", "text": "read these"}
+    assert content[1]["image_url"]["url"].startswith("data:image/png;base64,")
+    assert content[2] == {"type": "text", "text": "[Attached file: notes.txt]\ncall the plumber"}
+    # The saved message names its files as a ChatKit item: the ChatKit view shows them too.
+    session.expire_all()
+    saved = session.exec(select(Message).where(Message.role == ItemRole.user)).one()
+    assert saved.content == "read these" and message_attachment_ids(saved.payload) == ids
+    assert row_to_item(saved, "thr").attachments[1].name == "notes.txt"
+    refused = client.post(f"/api/{bob.id}/chat", json={"message": "read this", "attachments": ids[:1]},
+                          headers=bob.headers)
+    assert refused.status_code == 404 and "Attachment" in refused.json()["detail"]
+    assert session.exec(select(Message).where(Message.user_id == bob.id)).all() == []
+
+
+def test_chatkit_s_converter_bounds_the_files_and_keeps_the_typed_text():
+    """The path every door takes (ChatKit's ThreadItemConverter with our file reading): a long
+    file is cut to its share of the window, a deleted one is named, not dropped."""
+    long = "word " * 40_000
+    files = [(Attachment(id="atc_a", user_id=1, name="big.txt", mime_type="text/plain"), long.encode())]
+    gone = Attachment(id="atc_gone", user_id=1, name="old.pdf", mime_type="application/pdf")
+    message = Message(user_id=1, conversation_id=1, role=ItemRole.user, content="summarise", item_id="msg_1")
+    item = as_chatkit_item(message, [files[0][0], gone])
+    [converted] = asyncio.run(FileReader(files, context_tokens=8192).user_message_to_input(item))
+    parts = converted["content"]
+    assert parts[0] == {"type": "input_text", "text": "summarise"}
+    assert "characters left out" in parts[1]["text"] and estimate_tokens(parts[1]["text"]) <= 8192 // 4 + 50
+    assert parts[2]["text"] == "[Attached file: old.pdf (no longer available)]"

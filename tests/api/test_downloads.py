@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
 from sqlmodel import select
@@ -43,7 +43,8 @@ def test_tasks_as_icalendar(client, alice):
     assert str(sync["dtstart"].params["TZID"]) == "Europe/Paris"
     assert sync["rrule"].to_ical() == b"FREQ=WEEKLY;BYDAY=MO"
     [alarm] = sync.walk("VALARM")
-    assert alarm.decoded("trigger").astimezone(UTC) == datetime(2026, 12, 7, 7, 45, tzinfo=UTC)
+    # Relative to the start: every weekly occurrence reminds 15 minutes before.
+    assert alarm.decoded("trigger") == timedelta(minutes=-15)
     assert sync["priority"] == 1 and sync.categories == ["work"]
     rent = events[f"task-{day['id']}@todo-chat"]
     assert rent.decoded("dtstart") == date(2026, 12, 24) and rent.decoded("dtend") == date(2026, 12, 25)
@@ -117,3 +118,50 @@ def test_the_secret_feed(client, alice, bob, session):
 def test_an_empty_calendar_parses(client, bob):
     calendar = Calendar.from_ical(client.get("/api/tasks/export.ics", headers=bob.headers).content)
     assert calendar.walk("VEVENT") == [] and str(calendar["version"]) == "2.0"
+
+
+def test_the_feed_answers_a_calendar_client(client, alice):
+    """A calendar app's poll: no cookie, no token, `Accept: text/calendar`; then the same poll
+    with the ETag it was given is a 304 until the tasks change."""
+    seed(client, alice)
+    path = client.post("/api/calendar/feed", headers=alice.headers).json()["url"].removeprefix(
+        "http://localhost:8000")
+    client.cookies.clear()
+    first = client.get(path, headers={"Accept": "text/calendar", "User-Agent": "DAVx5/4.4"})
+    assert first.status_code == 200 and first.headers["content-type"] == "text/calendar; charset=utf-8"
+    assert first.headers["cache-control"] == "private, max-age=300"
+    etag = first.headers["etag"]
+    again = client.get(path, headers={"Accept": "text/calendar", "If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    add(client, alice, title="New one", due_at="2026-12-30")
+    changed = client.get(path, headers={"Accept": "text/calendar", "If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["etag"] != etag
+    assert len(Calendar.from_ical(changed.content).walk("VEVENT")) == 3
+    assert client.head(path).status_code == 200
+
+
+def test_csv_cells_never_start_a_formula(client, alice):
+    for title in ("=HYPERLINK(\"http://x\")", "+1 call", "-list", "@SUM(1)", "plain"):
+        add(client, alice, title=title, description="=cmd|' /C calc'!A0")
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/tasks/export.csv", headers=alice.headers).text)))
+    assert [r["title"] for r in rows] == ["'=HYPERLINK(\"http://x\")", "'+1 call", "'-list", "'@SUM(1)", "plain"]
+    assert all(r["description"].startswith("'=") for r in rows)
+
+
+def test_another_users_conversation_is_not_found(client, alice, bob):
+    answer = client.post(f"/api/{alice.id}/chat", json={"message": "hello"}, headers=alice.headers).json()
+    response = client.get(f"/api/conversations/{answer['conversation_id']}/export.md", headers=bob.headers)
+    assert response.status_code == 404 and "detail" in response.json()
+    assert client.get("/api/conversations/999999/export.md", headers=alice.headers).status_code == 404
+
+
+def test_reminders_of_all_day_and_undated_tasks(client, alice):
+    client.patch("/api/auth/me", json={"timezone": "Europe/Paris"}, headers=alice.headers)
+    day = add(client, alice, title="Rent", due_at="2026-12-24", remind_at="2026-12-23T18:00")
+    loose = add(client, alice, title="Call mum", remind_at="2026-12-05T10:00")
+    calendar = Calendar.from_ical(client.get("/api/tasks/export.ics", headers=alice.headers).content)
+    items = {c["uid"]: c for c in [*calendar.walk("VEVENT"), *calendar.walk("VTODO")]}
+    [rent] = items[f"task-{day['id']}@todo-chat"].walk("VALARM")
+    assert rent.decoded("trigger") == timedelta(hours=-6)  # 18:00 the evening before, Paris time
+    [call] = items[f"task-{loose['id']}@todo-chat"].walk("VALARM")
+    assert call.decoded("trigger").astimezone(UTC) == datetime(2026, 12, 5, 9, 0, tzinfo=UTC)

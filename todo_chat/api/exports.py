@@ -7,9 +7,10 @@ subscribe with a plain GET and no header: the unguessable secret in its URL is t
 
 from __future__ import annotations
 
+import hashlib
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, status
+from fastapi import APIRouter, HTTPException, Path, Request, status
 from fastapi.responses import Response
 from pydantic import BaseModel
 
@@ -21,6 +22,7 @@ from todo_chat.services import exports
 
 router = APIRouter(tags=["exports"])
 CALENDAR = "text/calendar; charset=utf-8"
+FEED_PATH = "/api/calendar/{secret}.ics"
 Secret = Annotated[str, Path(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
@@ -70,10 +72,21 @@ async def revoke_feed(user: CurrentUser) -> None:
     await run_db(exports.revoke_feed, user)
 
 
-@router.get("/api/calendar/{secret}.ics", responses=errors(404, 422), response_class=Response)
-async def calendar_feed(secret: Secret) -> Response:
-    """What calendar apps subscribe to: no header, the secret in the URL is the credential."""
+@router.get(FEED_PATH, responses=errors(404, 422), response_class=Response)
+async def calendar_feed(secret: Secret, request: Request) -> Response:
+    """What calendar apps subscribe to: no header, the secret in the URL is the credential.
+    Polled every few minutes by each subscriber: an unchanged calendar is a 304 on its ETag."""
     body = await run_db(exports.feed_ics, secret)
     if body is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "No such calendar feed (it may have been revoked)")
-    return Response(body, media_type=CALENDAR, headers={"Cache-Control": "private, max-age=300"})
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    # private: a shared cache must not keep one person's calendar; revalidated after 5 minutes.
+    headers = {"Cache-Control": "private, max-age=300", "ETag": etag,
+               "Content-Disposition": 'inline; filename="todo-chat.ics"'}
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
+    return Response(body, media_type=CALENDAR, headers=headers)  # (the server sends no body to a HEAD)
+
+
+# Some calendar apps check a subscription with HEAD first (the same answer, without the body).
+router.add_api_route(FEED_PATH, calendar_feed, methods=["HEAD"], include_in_schema=False)

@@ -104,3 +104,9 @@ def read_for_model(session: Session, user: User, attachment_ids: list[str]) -> l
         if path.exists():
             found.append((row, path.read_bytes()))
     return found
+
+
+def store_file(session: Session, user: User, name: str, mime_type: str, data: bytes) -> Attachment:
+    """A file sent whole (the native composer): both phases of an upload in one unit of work."""
+    row = create_attachment(session, user, name, mime_type, len(data))
+    return record_upload(session, user, row.id, data)

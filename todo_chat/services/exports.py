@@ -9,11 +9,11 @@ recurrence is the task's RRULE, a reminder a VALARM at its instant.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import re
 import secrets
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Todo, vRecur
 from sqlmodel import Session, col, select
@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 from todo_chat.core.time import utcnow
 from todo_chat.models import CalendarFeed, Message, Task, ToolCall, User
 from todo_chat.services import conversations
-from todo_chat.services.journal import saved_id
+from todo_chat.services.access_tokens import secret_digest
 from todo_chat.services.task_fields import zone_of
 
 _PRIORITY = {"high": 1, "medium": 5, "low": 9}  # RFC 5545: 1 highest, 9 lowest
@@ -84,6 +84,17 @@ def tasks_csv(session: Session, user: User) -> str:
 
 # --- iCalendar ---------------------------------------------------------------------------------
 
+def _trigger(task: Task, zone: ZoneInfo) -> datetime | timedelta:
+    """A dated task's reminder relative to its start, so each occurrence of a recurring one
+    reminds (an absolute trigger would fire once); an undated to-do's at its instant."""
+    assert task.remind_at is not None
+    if task.due_at is None:
+        return task.remind_at
+    local = task.due_at.astimezone(zone)
+    start = datetime.combine(local.date(), time(), zone) if task.all_day else task.due_at
+    return task.remind_at - start
+
+
 def _component(task: Task, user: User) -> Event | Todo:
     zone = zone_of(user)
     if task.due_at is None:
@@ -115,7 +126,7 @@ def _component(task: Task, user: User) -> Event | Todo:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", task.title)
-        alarm.add("trigger", task.remind_at)
+        alarm.add("trigger", _trigger(task, zone))
         item.add_component(alarm)
     return item
 
@@ -143,17 +154,14 @@ def file_slug(title: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-")[:60].lower() or "conversation"
 
 
-def _hash(secret: str) -> str:
-    # The secret is 256 random bits: a plain SHA-256 is enough (no guessing to slow down).
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
 def new_feed_secret(session: Session, user: User) -> str:
     """A new secret for the user's feed (any older one stops working). Shown once, stored hashed."""
     secret = secrets.token_urlsafe(32)
     feed = session.exec(select(CalendarFeed).where(CalendarFeed.user_id == user.id)).first()
-    feed = feed or CalendarFeed(user_id=saved_id(user), secret_hash="")
-    feed.secret_hash, feed.created_at = _hash(secret), utcnow()
+    if feed is None:
+        assert user.id is not None  # the acting user is a saved one
+        feed = CalendarFeed(user_id=user.id, secret_hash="")
+    feed.secret_hash, feed.created_at = secret_digest(secret), utcnow()
     session.add(feed)
     session.flush()
     return secret
@@ -173,6 +181,6 @@ def revoke_feed(session: Session, user: User) -> bool:
 
 def feed_ics(session: Session, secret: str) -> bytes | None:
     """The calendar of the feed's owner, or None for an unknown or revoked secret."""
-    feed = session.exec(select(CalendarFeed).where(CalendarFeed.secret_hash == _hash(secret))).first()
+    feed = session.exec(select(CalendarFeed).where(CalendarFeed.secret_hash == secret_digest(secret))).first()
     user = session.get(User, feed.user_id) if feed else None
     return None if user is None else tasks_ics(session, user)

@@ -1,4 +1,4 @@
-"""The Export menu: downloads of tasks and of the open chat, and the calendar-feed link."""
+"""The Export menu: downloads of tasks and of the open chat; the calendar-feed link lives in settings."""
 
 import reflex as rx
 
@@ -19,8 +19,7 @@ def export_menu() -> rx.Component:
             _item("Tasks as iCalendar (.ics)", "calendar", ExportState.tasks_ics),
             _item("This chat as Markdown", "file-text", ExportState.conversation_md(ConversationState.open_id)),
             rx.menu.separator(),
-            _item("Copy a calendar feed link", "link", ExportState.new_feed),
-            _item("Revoke the calendar feed link", "link-2-off", ExportState.revoke_feed),
+            _item("Calendar feed link…", "link", rx.redirect("/settings#calendar-feed")),
             size="1",
         ),
     )

@@ -18,6 +18,7 @@ from typing import Literal
 import reflex as rx
 from pydantic import BaseModel
 
+from todo_chat.agent.attachments import open_turn_with_files
 from todo_chat.agent.stop import TurnStop
 from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, admit, run_turn
 from todo_chat.core.db import run_db
@@ -29,6 +30,7 @@ from todo_chat.services.ratelimit import RateLimited
 from todo_chat.ui.state.auth import EXPIRED_NOTICE, AuthState, signed_in_user, user_for
 from todo_chat.ui.state.badges import BadgeState
 from todo_chat.ui.state.choices import OFFER_CHOICES, ChoiceView, offered
+from todo_chat.ui.state.composer_files import AttachedFile, ComposerFilesState
 from todo_chat.ui.state.conversation import ConversationState
 from todo_chat.ui.state.tasks import TaskPanelState, fetch_tasks
 from todo_chat.ui.state.usage import native_thread_opened
@@ -51,10 +53,12 @@ class ChatMessage:
     item_id: str = ""
     pending: bool = False
     feedback: str = ""
+    files: str = ""  # the names of a user message's attached files
 
 
 def message_view(row: Message) -> ChatMessage:
-    return ChatMessage(id=row.id or 0, role=row.role.value, content=row.content,
+    files = ", ".join(str(a.get("name", "")) for a in (row.payload or {}).get("attachments") or [])
+    return ChatMessage(id=row.id or 0, role=row.role.value, content=row.content, files=files,
                        time=row.created_at.strftime("%H:%M"), item_id=row.item_id, feedback=row.feedback or "")
 
 
@@ -78,8 +82,10 @@ def last_choices(messages: list[Message], calls: list[ToolCall]) -> tuple[str, l
     return "", []
 
 
-async def open_for(user: User, mode: Mode, text: str | None, conversation_id: int | None) -> TurnInput:
-    """Admit the turn, go back in the conversation if asked, and save/find the user's message."""
+async def open_for(user: User, mode: Mode, text: str | None, conversation_id: int | None,
+                   files: list[AttachedFile] | None = None) -> TurnInput:
+    """Admit the turn, go back in the conversation if asked, and save/find the user's message
+    (with the files attached in the composer)."""
     if mode in ("send", "edit"):
         text = check_message(text or "")
     await admit(user, None)  # the message was checked above (turn.admit(user, text) does both)
@@ -87,7 +93,8 @@ async def open_for(user: User, mode: Mode, text: str | None, conversation_id: in
         if conversation_id is None:
             raise Invalid("There is no message to edit or answer again")
         await run_db(turn_edits.rewind, user, conversation_id, mode == "regenerate")
-    return await run_db(conversations.open_turn, user, text, conversation_id, mode in ("retry", "regenerate"))
+    return await run_db(open_turn_with_files, user, text, conversation_id, mode in ("retry", "regenerate"),
+                        [f.id for f in files or []])
 
 
 class ChatState(rx.State):
@@ -183,14 +190,15 @@ class ChatState(rx.State):
                 cut = next((i for i in range(len(self.messages) - 1, -1, -1)
                             if self.messages[i].role == "user"), len(self.messages))
                 self.messages = self.messages[:cut]
+            files = (await self.get_state(ComposerFilesState)).take()
             self.messages = [*self.messages, ChatMessage(id=0, role="user", content=text, time=now_hhmm(),
-                                                         pending=True)]
+                                                         pending=True, files=", ".join(f.name for f in files))]
             self.error, self.rate_limited, self.editing = "", "", False
             renew = (await self.get_state(AuthState)).needs_renewal()
             begun = await self._begin()
         if renew:
             yield AuthState.keep_fresh
-        await self._turn(text, mode, *begun)
+        await self._turn(text, mode, *begun, files=files)
 
     @rx.event(background=True)
     async def regenerate(self):
@@ -246,17 +254,18 @@ class ChatState(rx.State):
             self.choices_question, self.choices = "", []
         return (await self.get_state(ConversationState)).open_id or None, (await self.get_state(AuthState)).token
 
-    async def _turn(self, text: str | None, mode: Mode, conversation_id: int | None, token: str) -> bool:
+    async def _turn(self, text: str | None, mode: Mode, conversation_id: int | None, token: str,
+                    files: list[AttachedFile] | None = None) -> bool:
         """One turn from the page; True when it answered. The user's message is saved first."""
         user = await user_for(token)
         if user is None:
-            return await self._finish(error=EXPIRED_NOTICE)
+            return await self._finish(error=EXPIRED_NOTICE, files=files)
         try:
-            turn = await open_for(user, mode, text, conversation_id)
+            turn = await open_for(user, mode, text, conversation_id, files)
         except RateLimited as exc:
-            return await self._finish(rate_limited=str(exc), drop_pending=True)
+            return await self._finish(rate_limited=str(exc), drop_pending=True, files=files)
         except ServiceError as exc:
-            return await self._finish(error=str(exc), drop_pending=True)
+            return await self._finish(error=str(exc), drop_pending=True, files=files)
         await analytics.native_message(user, turn.conversation.thread_id, text)
         return await self._stream(user, turn)
 
@@ -333,8 +342,11 @@ class ChatState(rx.State):
         self.is_streaming, self.streaming_text, self.retry_note = False, "", ""
 
     async def _finish(self, error: str = "", can_retry: bool = False, rate_limited: str = "",
-                      drop_pending: bool = False) -> bool:
+                      drop_pending: bool = False, files: list[AttachedFile] | None = None) -> bool:
+        """The turn is over without an answer; a message that was not saved gives its files back."""
         async with self:
+            if files:
+                (await self.get_state(ComposerFilesState)).put_back(files)
             self.is_streaming, self.streaming_text = False, ""
             self.error, self.can_retry, self.rate_limited = error, can_retry, rate_limited
             if drop_pending:
