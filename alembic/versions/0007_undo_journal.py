@@ -1,4 +1,4 @@
-"""the undo journal (what the assistant changed, before and after) and secret calendar feeds
+"""the undo journal (what the assistant changed, before and after)
 
 Revision ID: 0007_undo_journal
 Revises: 0006_events
@@ -47,20 +47,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_journal_entry_batch'), ['batch'], unique=False)
         batch_op.create_index(batch_op.f('ix_journal_entry_task_id'), ['task_id'], unique=False)
 
-    op.create_table(
-        'calendar_feed',
-        sa.Column('id', sa.Integer(), nullable=False),
-        sa.Column('user_id', sa.Integer(), nullable=False),
-        sa.Column('secret_hash', sa.String(length=64), nullable=False),
-        sa.Column('created_at', todo_chat.core.db.UTCDateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(['user_id'], ['user.id'], ondelete='CASCADE'),
-        sa.PrimaryKeyConstraint('id'),
-        sa.UniqueConstraint('user_id'),
-    )
-    with op.batch_alter_table('calendar_feed', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_calendar_feed_secret_hash'), ['secret_hash'], unique=True)
-
 
 def downgrade() -> None:
-    op.drop_table('calendar_feed')
     op.drop_table('journal_entry')

@@ -1,8 +1,9 @@
 """SQLModel tables. Every row that belongs to a person carries an indexed `user_id`."""
 
 from todo_chat.models.access_token import AccessToken, TokenScope
+from todo_chat.models.calendar_feed import CalendarFeed
 from todo_chat.models.conversation import Attachment, Conversation, ItemRole, Message, ToolCall, ToolCallStatus
-from todo_chat.models.journal import CalendarFeed, ChangeKind, JournalEntry
+from todo_chat.models.journal import ChangeKind, JournalEntry
 from todo_chat.models.task import Priority, Task
 from todo_chat.models.user import AuthSession, User
 

@@ -52,15 +52,3 @@ class JournalEntry(SQLModel, table=True):
     undone_by: str | None = Field(default=None, sa_column=Column(String(64), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False))
 
-
-class CalendarFeed(SQLModel, table=True):
-    """A user's secret calendar feed URL: only the secret's SHA-256 is kept; deleting the row
-    revokes it."""
-
-    __tablename__ = "calendar_feed"
-
-    id: int | None = Field(default=None, primary_key=True)
-    user_id: int = Field(sa_column=Column(Integer, ForeignKey("user.id", ondelete="CASCADE"),
-                                          unique=True, nullable=False))
-    secret_hash: str = Field(sa_column=Column(String(64), unique=True, index=True, nullable=False))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False))
