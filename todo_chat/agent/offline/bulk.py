@@ -216,8 +216,8 @@ def step(user_text: str, calls: list[Call], items: list[dict]) -> Step | None:
     if preview is not None:
         agreed = answer(user_text, preview[1])
         if agreed is True:
-            filters = {k: v for k, v in preview[0].items() if k in ("status", "tag") and v}
-            return Step(DELETE_TASKS, {**filters, "confirm": True})
+            confirmed: dict[str, Any] = {k: v for k, v in preview[0].items() if k in ("status", "tag") and v}
+            return Step(DELETE_TASKS, {**confirmed, "confirm": True})
         if agreed is False:
             return Step(text=NOTHING_DELETED)
     if is_undo(user_text):
