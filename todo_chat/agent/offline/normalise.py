@@ -15,6 +15,7 @@ span found in one is the same span in the other.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,7 +30,9 @@ _QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "`
 # Quoted spans: "..." anywhere; '...' only when the quote marks are not apostrophes.
 _QUOTED = re.compile(r'"([^"]{1,200})"|(?<![\w])\'([^\']{1,200}?)\'(?![\w])')
 
-_CONTRACTIONS = [
+# A replacement is a string or, for a few, a function of the match.
+_Replacement = str | Callable[[re.Match[str]], str]
+_CONTRACTIONS: list[tuple[str, _Replacement]] = [
     (r"\bcan'?t\b", "cannot"), (r"\bwon'?t\b", "will not"), (r"\bain'?t\b", "is not"),
     (r"\bshan'?t\b", "shall not"),
     (r"\b(is|are|was|were|do|does|did|has|have|had|could|should|would|must|need)n'?t\b", r"\1 not"),
@@ -54,7 +57,7 @@ _CONTRACTIONS = [
     (r"\bto-?dos?\b", lambda m: "todo" + ("s" if m.group(0).endswith("s") else "")),
     (r"\bre-open", "reopen"), (r"\bun-(tick|check|mark)", r"un\1"),
 ]
-_CONTRACTIONS_RE: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), str(r)) for p, r in _CONTRACTIONS]
+_CONTRACTIONS_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _CONTRACTIONS]
 
 # Politeness and filler: dropped wherever they stand (outside quotes).
 _FILLER = re.compile(
