@@ -36,6 +36,7 @@ from openai.types.responses import (
 )
 
 from todo_chat.agent.choices import OFFER_CHOICES, ChoicePrompt, prompt_of
+from todo_chat.agent.offline import guard
 from todo_chat.agent.offline.dialogue import Call, Context, Step, next_step
 from todo_chat.agent.offline.parse import understand
 
@@ -128,7 +129,8 @@ class OfflineModel(Model):
         today = self._today or date.today()
         user_text, earlier, calls = read_turn(items)
         context = Context.read(earlier, today, offered_before(items))
-        return next_step(understand(user_text, today), context, calls, can_offer)
+        return guard.gated(lambda done: next_step(understand(user_text, today), context, done, can_offer),
+                           user_text, today, context, calls, earlier, can_offer)
 
 
 # --- reading the input -----------------------------------------------------------------------
