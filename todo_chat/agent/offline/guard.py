@@ -76,14 +76,25 @@ def gated(plan: Plan, text: str, today: date, context: Context, calls: list[Call
     if step.tool not in CHANGING:
         return step
     tasks = listed_tasks(calls)
-    if step.tool == "add_task" and not tasks and not gate_listed and not explicit_add(text):
-        return Step("list_tasks", {"status": "all"})   # an add read from a statement: is it there already?
-    prompt = check(step, Said(text, understand(text, today)), context, tasks, gone_tasks(earlier, tasks, calls))
+    said = Said(text, understand(text, today))
+    if not tasks and not gate_listed and _needs_the_list(step, said):
+        return Step("list_tasks", {"status": "all"})
+    prompt = check(step, said, context, tasks, gone_tasks(earlier, tasks, calls))
     if prompt is None:
         return step
     if not can_offer:
         return Step(text=asking.text_of(prompt))
     return Step(OFFER_CHOICES, prompt.model_dump())
+
+
+def _needs_the_list(step: Step, said: Said) -> bool:
+    """An add read from a statement (is it on the list already?), or a bare number beside other
+    words (do they name that task?): the gate looks at the list first."""
+    if step.tool == "add_task":
+        return not explicit_add(said.text)
+    task_id = (step.arguments or {}).get("task_id")
+    return task_id in said.request.ids and task_id not in task_ids(said.text, allow_bare=False) \
+        and bool(content_words(said.request.norm.text))
 
 
 def check(step: Step, said: Said, context: Context, tasks: dict[int, Task],
@@ -197,6 +208,8 @@ def in_force(tool: str, said: Said, task: Task) -> bool:
     for content in (request.new_title, request.new_description):   # the words it is to say are no mood
         if content:
             clause = clause.replace(clauses.plain(content), " ")
+    if _asked(said.text, parts[at]):
+        return False
     kind = VERB_KIND.get(tool)
     if kind and clauses.negates(parts[at], kind):
         return False
@@ -208,6 +221,12 @@ def in_force(tool: str, said: Said, task: Task) -> bool:
 def _taken_back(parts: list[str], at: int) -> bool:
     """A clause after the command's own starts by taking it back ("..., hang on, don't")."""
     return any(starts("guard_retractions").match(clauses.plain(p)) for p in parts[at + 1:])
+
+
+def _asked(text: str, part: str) -> bool:
+    """The clause ends with a question mark in the message (splitting into clauses drops it)."""
+    start = text.find(part)
+    return start >= 0 and text[start + len(part):].lstrip().startswith("?")
 
 
 def hypothetical(clause: str) -> bool:
