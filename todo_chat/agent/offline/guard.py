@@ -52,6 +52,7 @@ VERB_KIND = {"complete_task": "verbs_complete", "delete_task": "verbs_delete", "
 # Chosen on the open split and the adversarial set (tests/nlu/cases_safety.py):
 WORD_MATCH = 80.0        # rapidfuzz ratio for a word of the message to be a word of the task (as resolve.py)
 MIN_QUERY_SHARE = 0.5    # share of the picking words that must be on the task
+MOSTLY = 0.67            # an add said without "add" is about an open task when this much of it is that task's
 SHORT_WORD = 4           # shorter words must match exactly (fuzzy "gym" ~ "gem" is noise)
 
 
@@ -91,7 +92,7 @@ def _needs_the_list(step: Step, said: Said) -> bool:
     """An add read from a statement (is it on the list already?), or a bare number beside other
     words (do they name that task?): the gate looks at the list first."""
     if step.tool == "add_task":
-        return not explicit_add(said.text)
+        return not explicit_add(said.text)   # (after "what should I add?" the list is checked too: cheap)
     task_id = (step.arguments or {}).get("task_id")
     return task_id in said.request.ids and task_id not in task_ids(said.text, allow_bare=False) \
         and bool(content_words(said.request.norm.text))
@@ -115,7 +116,10 @@ def check(step: Step, said: Said, context: Context, tasks: dict[int, Task],
     rivals = {i: t for i, t in tasks.items() if i == task_id or _may_be_meant(tool, t)}
     if grounded(task_id, request, context, rivals, gone) and in_force(tool, said, task):
         return None
-    return _confirm(tool, task, args, request)
+    # The words may fit another task better ("the school 1"): offer that one first.
+    words = _less_content(request.norm.text, request)
+    others = [t for i, t in rivals.items() if i != task_id and best_fit(words, t, rivals.values(), gone)]
+    return _confirm(tool, [*others[:1], task], args, request)
 
 
 # --- grounding: is this the task the words meant? ----------------------------------------------------
@@ -153,13 +157,21 @@ def _id_fits(task_id: int, request: Request, tasks: dict[int, Task]) -> bool:
     the message's other words do not point at a different task."""
     if task_id in task_ids(request.norm.raw, allow_bare=False) or task_id not in tasks:
         return True
-    words = content_words(request.norm.text)
+    words = content_words(_less_content(request.norm.text, request))
     if not words:
         return True
     scores = {i: _score(words, t) for i, t in tasks.items()}
     if scores[task_id][0]:
         return True
     return not any(hits for hits, _ in scores.values())
+
+
+def _less_content(text: str, request: Request) -> str:
+    """The message without the new title or note it carries (those words name no task)."""
+    for content in (request.new_title, request.new_description):
+        if content:
+            text = text.replace(content, " ").replace(content.lower(), " ")
+    return text
 
 
 def best_fit(query: str, task: Task, tasks: Iterable[Task], gone: list[Task]) -> bool:
@@ -215,6 +227,8 @@ def in_force(tool: str, said: Said, task: Task) -> bool:
         return False
     if anywhere("guard_holds").search(clause) or hypothetical(clause):
         return False
+    if tool != "update_task" and about_a_part(clause):
+        return False
     return not _taken_back(parts, at)
 
 
@@ -227,6 +241,11 @@ def _asked(text: str, part: str) -> bool:
     """The clause ends with a question mark in the message (splitting into clauses drops it)."""
     start = text.find(part)
     return start >= 0 and text[start + len(part):].lstrip().startswith("?")
+
+
+def about_a_part(clause: str) -> bool:
+    """The clause speaks of a task's notes or name: a change of that part, not of the task."""
+    return bool(anywhere("guard_parts").search(clause))
 
 
 def hypothetical(clause: str) -> bool:
@@ -266,14 +285,36 @@ def _check_add(args: dict[str, Any], text: str, context: Context, tasks: dict[in
     if explicit_add(text):
         same = []
     parts = clauses.split(text) or [text]
-    if not same and not _taken_back(parts, _clause_of(parts, {"title": title})):
+    about = [] if same else _meant(title, text, tasks)
+    if not same and not about and not _taken_back(parts, _clause_of(parts, {"title": title})):
         return None
     quoted = title.replace('"', "'")
-    question = (f"“{same[0]['title']}” is already on your list (#{same[0]['id']}). Add it again?" if same
-                else f"Should I add “{title}”?")
-    return ChoicePrompt(question=question, choices=[
-        Choice(label=f"Add “{title}”"[:120], message=f'add a task called "{quoted}"'),
-        Choice(label="No", message=asking.NEVER_MIND)])
+    add = Choice(label=f"Add “{title}”"[:120], message=f'add a task called "{quoted}"')
+    no = Choice(label="No", message=asking.NEVER_MIND)
+    if same:
+        question = f"“{same[0]['title']}” is already on your list (#{same[0]['id']}). Add it again?"
+        return ChoicePrompt(question=question, choices=[add, no])
+    if about:
+        task = about[0]
+        note = Choice(label=f"Note on “{task['title']}”"[:120], message=f"add a note to task {task['id']}: {title}")
+        return ChoicePrompt(question=f"Is this about “{task['title']}” (#{task['id']})?", choices=[note, add, no])
+    return ChoicePrompt(question=f"Should I add “{title}”?", choices=[add, no])
+
+
+def _meant(title: str, text: str, tasks: dict[int, Task]) -> list[Task]:
+    """The open task a new title seems to be about: it names a task ("the scooter one ...") or,
+    said without "add", most of its words are that task's."""
+    words = list(dict.fromkeys(content_words(title)))
+    pending = [t for t in tasks.values() if not t.get("completed")]
+    if not words or not pending:
+        return []
+    fits = [t for t in pending if best_fit(title, t, pending, [])]
+    if len(fits) != 1:
+        return []
+    if anywhere("task_nouns").search(clauses.plain(title)):
+        return fits
+    hits, _ = _score(words, fits[0])
+    return fits if not explicit_add(text) and hits >= 2 and hits / len(words) >= MOSTLY else []
 
 
 def _plain(text: str) -> str:
@@ -301,10 +342,12 @@ def gone_tasks(earlier: list[tuple[str, str]], tasks: dict[int, Task], calls: li
     return [t for i, t in named.items() if i not in tasks]
 
 
-def _confirm(tool: str, task: Task, args: dict[str, Any], request: Request) -> ChoicePrompt:
+def _confirm(tool: str, tasks: list[Task], args: dict[str, Any], request: Request) -> ChoicePrompt:
     action = ACTION[tool]
+    task = tasks[0]
     name = f"“{task['title']}”" if task.get("title") else f"task #{task['id']}"
-    question = f"Just checking: should I {replies.VERB[action]} {name}?"
-    return asking.which(question, [task], lambda task_id: asking.task_command(
+    question = f"Just checking: should I {replies.VERB[action]} {name}?" if len(tasks) == 1 \
+        else f"Which one should I {replies.VERB[action]}?"
+    return asking.which(question, tasks, lambda task_id: asking.task_command(
         action, task_id, title=args.get("title"), description=args.get("description"),
         text=request.norm.text, target=request.target_text))
