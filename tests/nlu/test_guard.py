@@ -76,3 +76,18 @@ def test_without_the_offer_tool_the_question_is_plain_text():
              {"type": "function_call_output", "call_id": "c1", "output": __import__("json").dumps(listed)}]
     step = model.next_step(items, can_offer=False)
     assert step.tool is None and "Buy milk" in step.text
+
+
+def test_an_add_read_from_a_statement_that_stops_mid_phrase_asks():
+    turn = run("mum's birthday is next week", HOUSE)
+    assert not turn.changes and _offered(turn), turn.calls
+
+
+def test_a_note_for_an_open_task_said_without_add_is_asked_about():
+    turn = run("the washing one: use the eco setting", HOUSE)
+    assert not [c for c in turn.changes if c[0] == "add_task"], turn.calls
+
+
+def test_a_complete_that_speaks_of_a_tasks_notes_is_asked_about():
+    turn = run("the note on the gas bill task should now say paid by direct debit", HOUSE)
+    assert not [c for c in turn.changes if c[0] in ("complete_task", "delete_task")], turn.calls

@@ -33,6 +33,10 @@ from todo_chat.agent.offline.parse import Request, understand
 from todo_chat.agent.offline.resolve import content_words, mentioned, title_words
 from todo_chat.agent.offline.slots import task_ids
 
+# Words a real title does not end on: a reading of a statement that stopped mid-phrase.
+DANGLING = frozenset({"is", "are", "was", "were", "be", "been", "am", "the", "a", "an", "to", "of", "and", "or",
+                      "my", "your", "with", "for", "at"})
+
 Task = dict[str, Any]
 Plan = Callable[[list[Call]], Step]
 
@@ -286,7 +290,8 @@ def _check_add(args: dict[str, Any], text: str, context: Context, tasks: dict[in
         same = []
     parts = clauses.split(text) or [text]
     about = [] if same else _meant(title, text, tasks)
-    if not same and not about and not _taken_back(parts, _clause_of(parts, {"title": title})):
+    if not same and not about and not _taken_back(parts, _clause_of(parts, {"title": title})) \
+            and (explicit_add(text) or not _cut_short(title)):
         return None
     quoted = title.replace('"', "'")
     add = Choice(label=f"Add “{title}”"[:120], message=f'add a task called "{quoted}"')
@@ -299,6 +304,12 @@ def _check_add(args: dict[str, Any], text: str, context: Context, tasks: dict[in
         note = Choice(label=f"Note on “{task['title']}”"[:120], message=f"add a note to task {task['id']}: {title}")
         return ChoicePrompt(question=f"Is this about “{task['title']}” (#{task['id']})?", choices=[note, add, no])
     return ChoicePrompt(question=f"Should I add “{title}”?", choices=[add, no])
+
+
+def _cut_short(title: str) -> bool:
+    """A title read out of a statement that stops mid-phrase ("Mum's birthday is"): not a task."""
+    last = title.lower().split()[-1:] or [""]
+    return last[0] in DANGLING
 
 
 def _meant(title: str, text: str, tasks: dict[int, Task]) -> list[Task]:
