@@ -31,7 +31,7 @@ from todo_chat.agent.offline.dialogue import Call, Context, Step
 from todo_chat.agent.offline.lexicon import anywhere, starts
 from todo_chat.agent.offline.parse import Request, understand
 from todo_chat.agent.offline.resolve import content_words, mentioned, title_words
-from todo_chat.agent.offline.slots import task_ids
+from todo_chat.agent.offline.slots import stem, task_ids, words
 
 # Words a real title does not end on: a reading of a statement that stopped mid-phrase.
 DANGLING = frozenset({"is", "are", "was", "were", "be", "been", "am", "the", "a", "an", "to", "of", "and", "or",
@@ -233,6 +233,8 @@ def in_force(tool: str, said: Said, task: Task) -> bool:
         return False
     if tool != "update_task" and about_a_part(clause):
         return False
+    if not any(said_so(tool, text, task) for text in (clause, clauses.plain(said.text), request.norm.low)):
+        return False
     return not _taken_back(parts, at)
 
 
@@ -245,6 +247,35 @@ def _asked(text: str, part: str) -> bool:
     """The clause ends with a question mark in the message (splitting into clauses drops it)."""
     start = text.find(part)
     return start >= 0 and text[start + len(part):].lstrip().startswith("?")
+
+
+def said_so(tool: str, clause: str, task: Task) -> bool:
+    """The clause says the change, not just the task's name: a verb of finishing ("done", "ticked")
+    or the title's own verb inflected ("called mum", "paid the gas bill"); a delete verb or "don't
+    need"; anything for a reopen or an update (the pipeline asks first or names the field)."""
+    if tool == "complete_task":
+        return bool(anywhere("verbs_complete").search(clause)) or _inflected(clause, task)
+    if tool == "delete_task":
+        return bool(anywhere("verbs_delete").search(clause) or anywhere("guard_unwanted").search(clause))
+    return True
+
+
+def _inflected(clause: str, task: Task) -> bool:
+    """A word of the title said as done: "called", "paid" (stems), "updated", or "is clean"."""
+    title = {w.lower() for w in words(task.get("title", ""))}
+    stems = {stem(w) for w in title}
+    said = words(clause)
+    for before, word in zip(["", *said], said, strict=False):
+        if word not in title and (stem(word) in stems or _past(word, title)):
+            return True
+        if word in title and before in ("is", "are", "s", "all"):
+            return True
+    return False
+
+
+def _past(word: str, title: set[str]) -> bool:
+    return word.endswith("d") and any(len(t) >= 3 and word[: len(t) - 1] == t[:-1] and len(word) <= len(t) + 2
+                                      for t in title)
 
 
 def about_a_part(clause: str) -> bool:
