@@ -91,3 +91,15 @@ def test_a_note_for_an_open_task_said_without_add_is_asked_about():
 def test_a_complete_that_speaks_of_a_tasks_notes_is_asked_about():
     turn = run("the note on the gas bill task should now say paid by direct debit", HOUSE)
     assert not [c for c in turn.changes if c[0] in ("complete_task", "delete_task")], turn.calls
+
+
+def test_a_task_named_in_passing_is_not_completed():
+    for message in ("I'm so tired of the washing", "the gas bill was huge this month", "milk gives me a headache"):
+        turn = run(message, HOUSE)
+        assert not [c for c in turn.changes if c[0] in TASK_CHANGES], (message, turn.calls)
+
+
+def test_a_title_verb_said_as_done_completes():
+    for message, task_id in (("paid the gas bill", 4), ("the washing is done", 2), ("bought the milk", 3)):
+        turn = run(message, HOUSE)
+        assert turn.changes == [("complete_task", {"task_id": task_id})], (message, turn.calls)
