@@ -308,7 +308,8 @@ def _clause_of(parts: list[str], task: Task) -> int:
 
 def explicit_add(text: str) -> bool:
     """"add X", "put X on my list": an add asked for in so many words (a duplicate is then meant)."""
-    return bool(anywhere("verbs_add").search(clauses.plain(text)))
+    low = clauses.plain(text)
+    return any(anywhere(kind).search(low) for kind in ("verbs_add", "add_leads", "guard_add_requests"))
 
 
 def _check_add(args: dict[str, Any], text: str, context: Context, tasks: dict[int, Task]) -> ChoicePrompt | None:
