@@ -114,15 +114,14 @@ def check(step: Step, said: Said, context: Context, tasks: dict[int, Task],
     if not isinstance(task_id, int):
         return None
     task = tasks.get(task_id, {"id": task_id})
-    picked = _picked(task_id, context)
-    if picked:
+    if _picked(task_id, context):
         return None
     rivals = {i: t for i, t in tasks.items() if i == task_id or _may_be_meant(tool, t)}
     if grounded(task_id, request, context, rivals, gone) and in_force(tool, said, task):
         return None
     # The words may fit another task better ("the school 1"): offer that one first.
-    words = _less_content(request.norm.text, request)
-    others = [t for i, t in rivals.items() if i != task_id and best_fit(words, t, rivals.values(), gone)]
+    naming = _less_content(request.norm.text, request)
+    others = [t for i, t in rivals.items() if i != task_id and best_fit(naming, t, rivals.values(), gone)]
     return _confirm(tool, [*others[:1], task], args, request)
 
 
