@@ -83,10 +83,17 @@ def stop_app(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
+# Settings of the one session server that test_stats_page checks (a font for both chat views, a
+# /metrics token): set for every browser test, so that module needs no server (no build) of its own.
+CHAT_FONT = "Georgia, serif"
+METRICS_TOKEN = "browser-metrics-" + "z" * 20
+
+
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
     """One production server for the whole browser session, on its own data dir, web dir and port."""
-    base, proc = start_app(tmp_path_factory.mktemp("browser-data"))
+    base, proc = start_app(tmp_path_factory.mktemp("browser-data"), CHAT_FONT_FAMILY=CHAT_FONT,
+                           METRICS_TOKEN=METRICS_TOKEN)
     yield base
     stop_app(proc)
 
