@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,6 +83,15 @@ def pytest_collection_modifyitems(config, items):
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+@pytest.hookimpl(trylast=True)  # after the test's own fixtures (its pages) are torn down
+def pytest_runtest_teardown(item, nextitem):
+    """Close the browser tests' shared chromium once the next test does not use it."""
+    if nextitem is None or "browser" not in getattr(nextitem, "fixturenames", ()):
+        chromium = sys.modules.get("tests.browser.conftest")
+        if chromium is not None:
+            chromium.Chromium.close()
 
 
 def pytest_sessionfinish(session, exitstatus):

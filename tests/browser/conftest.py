@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -98,17 +99,38 @@ def app_url(tmp_path_factory):
     stop_app(proc)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Per module: sync Playwright runs an event loop that must not outlive the browser tests."""
-    from playwright.sync_api import sync_playwright
+class Chromium:
+    """One chromium for each run of consecutive tests that use it (not one per module): sync
+    Playwright runs an event loop that must not outlive them, so tests/conftest.py closes it
+    after the last test of a run, before any test that does not use it (an async one, say)."""
 
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        yield instance
-        instance.close()
+    playwright: Any = None
+    instance: Any = None
+
+    @classmethod
+    def get(cls) -> Any:
+        if cls.instance is None:
+            from playwright.sync_api import sync_playwright
+
+            cls.playwright = sync_playwright().start()
+            cls.instance = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        return cls.instance
+
+    @classmethod
+    def close(cls) -> None:
+        if cls.instance is not None:
+            try:
+                cls.instance.close()
+            finally:
+                cls.playwright.stop()
+                cls.instance = cls.playwright = None
+
+
+@pytest.fixture
+def browser():
+    return Chromium.get()
 
 
 def new_page(browser, *, width=1280, height=800, chatkit: str = "blocked", color_scheme="light"):
