@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
@@ -20,6 +21,7 @@ from todo_chat.models import User
 router = APIRouter(prefix="/api/{user_id}", tags=["chat"])
 # How deep a chat body may nest: a message is flat; a ChatKit request is a few levels deep.
 MAX_DEPTH = 32
+ATTACHMENTS_MAX = 10
 
 
 class ChatBody(BaseModel):
@@ -33,6 +35,8 @@ class ChatBody(BaseModel):
     message: str = Field(default="", max_length=MESSAGE_MAX)
     # Re-run the conversation's last unanswered message (after a failed turn).
     retry: bool = False
+    # Files uploaded beforehand (ChatKit's attachments.create, then its upload URL) for the model to read.
+    attachments: list[Annotated[str, Field(max_length=64)]] = Field(default=[], max_length=ATTACHMENTS_MAX)
 
 
 def sse(event: TurnMessage) -> str:
@@ -40,7 +44,7 @@ def sse(event: TurnMessage) -> str:
 
 
 async def stream_turn(user: User, body: ChatBody) -> StreamingResponse:
-    turn = await begin_turn(user, body.message, body.conversation_id, body.retry)
+    turn = await begin_turn(user, body.message, body.conversation_id, body.retry, body.attachments)
 
     async def events() -> AsyncIterator[str]:
         async for event in run_turn(user, turn):
@@ -50,7 +54,7 @@ async def stream_turn(user: User, body: ChatBody) -> StreamingResponse:
 
 
 async def answer_turn(user: User, body: ChatBody) -> JSONResponse:
-    turn = await begin_turn(user, body.message, body.conversation_id, body.retry)
+    turn = await begin_turn(user, body.message, body.conversation_id, body.retry, body.attachments)
     async for event in run_turn(user, turn, stream=False):
         if isinstance(event, TurnDone):
             return JSONResponse({"conversation_id": event.conversation_id, "response": event.response,

@@ -10,6 +10,8 @@ from todo_chat.models import ItemRole, Message, ToolCall, ToolCallStatus, User
 
 # The tool whose saved call is the dialogue state of a question the model asked (agent.choices).
 CHOICES_TOOL = "offer_choices"
+# A bulk deletion's preview asks its question in its result (agent.change_tools): dialogue state too.
+ASKING_TOOLS = (CHOICES_TOOL, "delete_tasks")
 
 
 def with_offered_choices(session: Session, user: User, rows: list[Message],
@@ -20,7 +22,7 @@ def with_offered_choices(session: Session, user: User, rows: list[Message],
             or rows[-2].role != ItemRole.user:
         return items
     calls = session.exec(select(ToolCall).where(
-        ToolCall.message_id == rows[-2].id, ToolCall.user_id == user.id, ToolCall.name == CHOICES_TOOL,
+        ToolCall.message_id == rows[-2].id, ToolCall.user_id == user.id, col(ToolCall.name).in_(ASKING_TOOLS),
         ToolCall.status == ToolCallStatus.success).order_by(col(ToolCall.id))).all()
     pairs = [item for call in calls for item in (
         {"type": "function_call", "call_id": call.call_id, "name": call.name,
