@@ -38,6 +38,10 @@ BOTH_DATABASES: dict[str, str] = {
     "tests/unit/test_task_tools.py": "one unit of work per tool call: commit or nothing",
     "tests/load/test_concurrency.py": "concurrent turns and writes",
     "tests/load/test_pool.py": "an exhausted connection pool",
+    "tests/api/test_undo.py": "the undo journal's rows, conflicts refused with nothing changed",
+    "tests/api/test_undo_journal.py": "pruning the journal by count and by age (timestamp comparisons)",
+    "tests/api/test_bulk_delete.py": "a bulk DELETE by filters, nothing deleted before the confirmation",
+    "tests/api/test_downloads.py": "export queries; a calendar feed token looked up by hash, revoked",
 }
 
 SQLITE_ENOUGH: dict[str, str] = {
@@ -54,4 +58,7 @@ SQLITE_ENOUGH: dict[str, str] = {
     "tests/api/test_limits_and_errors.py": "rate limits and client error reports",
     "tests/api/test_metrics.py": "Prometheus counters",
     "tests/mcp/test_mcp_stdio.py": "the stdio door; its unit of work is test_task_tools'",
+    "tests/api/test_chatkit_undo.py": "ChatKit's door onto undo; the journal's rows are test_undo's",
+    "tests/api/test_offline_undo.py": "what the offline model understands of undo; the rows are test_undo's",
+    "tests/api/test_attachments_to_model.py": "what reaches the model's request (images, text, PDF)",
 }
