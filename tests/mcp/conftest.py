@@ -55,12 +55,9 @@ class Server:
         self.proc.wait(timeout=15)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def server(tmp_path_factory, migrated_template) -> Iterator[Server]:
-    """One server for the MCP tests of the session. Its own chat turns reach the tools over MCP
-    (AGENT_TOOLS=mcp: test_agent_over_mcp compares that with a server in process)."""
-    srv = Server(tmp_path_factory.mktemp("mcp-server"), migrated_template, MCP_CALLS_PER_MINUTE="40",
-                 AGENT_TOOLS="mcp")
+    srv = Server(tmp_path_factory.mktemp("mcp-server"), migrated_template, MCP_CALLS_PER_MINUTE="40")
     yield srv
     srv.stop()
 

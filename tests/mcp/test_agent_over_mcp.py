@@ -15,11 +15,13 @@ SCRIPT = ["Add a task to buy groceries tomorrow, high priority", "Add a task to 
 
 
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory, migrated_template, server):
-    """A server with the tools in process, and the session's MCP server (AGENT_TOOLS=mcp)."""
-    in_process = Server(tmp_path_factory.mktemp("agent-process"), migrated_template, AGENT_TOOLS="process")
-    yield {"process": in_process, "mcp": server}
-    in_process.stop()
+def servers(tmp_path_factory, migrated_template):
+    """Two fresh servers (the same task ids on both): the tools in process, and over MCP."""
+    started = {mode: Server(tmp_path_factory.mktemp(f"agent-{mode}"), migrated_template, AGENT_TOOLS=mode)
+               for mode in ("process", "mcp")}
+    yield started
+    for srv in started.values():
+        srv.stop()
 
 
 def _mcp_requests(srv: Server) -> int:
@@ -42,10 +44,9 @@ def _play(srv: Server) -> tuple[list[tuple], list[dict], list[tuple]]:
 
 
 def test_a_chat_over_mcp_gives_the_same_answers_changes_and_badges_as_in_process(servers):
-    earlier = _mcp_requests(servers["mcp"])  # a shared server: other tests' requests are in its log
     in_process, over_mcp = _play(servers["process"]), _play(servers["mcp"])
     assert _mcp_requests(servers["process"]) == 0
-    assert _mcp_requests(servers["mcp"]) - earlier >= 2 * len(SCRIPT)  # connect and call, every turn
+    assert _mcp_requests(servers["mcp"]) >= 2 * len(SCRIPT)  # connect and call, every turn
     turns, tasks, badges = over_mcp
     assert turns == in_process[0]
     assert [(t["title"], t["completed"], t["priority"]) for t in tasks] == \
