@@ -99,6 +99,27 @@ def app_url(tmp_path_factory):
     stop_app(proc)
 
 
+@pytest.fixture(scope="session")
+def fake_model():
+    """The fake OpenAI-compatible model server (tests/fake_openai.py) the scripted-model modules share."""
+    from tests.fake_openai import FakeOpenAI
+
+    server = FakeOpenAI().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def fake_model_app(tmp_path_factory, fake_model):
+    """One production server on `fake_model`, native view, for every module that scripts the model
+    (a build and a start each otherwise): (its URL, its SQLite file). Each test signs up its own user."""
+    tmp = tmp_path_factory.mktemp("fake-model-app")
+    base, proc = start_app(tmp / "data", OPENAI_BASE_URL=fake_model.base_url, OPENAI_API_KEY="sk-fake-key",
+                           OPENAI_MODEL=fake_model.model, OPENAI_MAX_RETRIES="0", CHAT_UI="native")
+    yield base, tmp / "data" / "todo_chat.db"
+    stop_app(proc)
+
+
 class Chromium:
     """One chromium for each run of consecutive tests that use it (not one per module): sync
     Playwright runs an event loop that must not outlive them, so tests/conftest.py closes it
