@@ -34,6 +34,7 @@ from agents.stream_events import RawResponsesStreamEvent, RunItemStreamEvent
 from openai import APIStatusError, NotFoundError
 from openai.types.responses import ResponseFunctionToolCall, ResponseTextDeltaEvent
 from pydantic import BaseModel, Field
+from sqlmodel import Session
 
 from todo_chat.agent.assistant import build_agent
 from todo_chat.agent.budget import ContextFit
@@ -43,7 +44,7 @@ from todo_chat.agent.providers import apply_tracing, get_model
 from todo_chat.agent.stop import TurnStop, save_stopped
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
-from todo_chat.models import ItemRole, ToolCall, ToolCallStatus, User
+from todo_chat.models import AnalyticsEvent, Conversation, ItemRole, Message, ToolCall, ToolCallStatus, User
 from todo_chat.services import analytics, conversations
 from todo_chat.services.conversations import MESSAGE_MAX, TurnInput, check_message, new_id
 from todo_chat.services.ratelimit import check_chat_turn
@@ -293,10 +294,18 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
                 await close_door(context)  # AGENT_TOOLS=mcp: the turn's connection to the MCP server
     finally:
         slots.release()
-    saved = await run_db(conversations.add_message, user, conversation, ItemRole.assistant, reply,
-                         item_id=reply_item_id)
+    events = analytics.answer_events()
+    saved = await run_db(_save_answer, user, conversation, reply, reply_item_id, events)
+    analytics.answer_saved(events)
     yield TurnDone(conversation_id=conversation.id, message_id=saved.id, response=reply,
                    tool_calls=list(calls.values()))
+
+
+def _save_answer(session: Session, user: User, conversation: Conversation, reply: str, item_id: str,
+                 events: list[AnalyticsEvent]) -> Message:
+    """The answer and the turn's own analytics events, in one unit of work (one commit)."""
+    analytics.save_with_answer(session, user, events)
+    return conversations.add_message(session, user, conversation, ItemRole.assistant, reply, item_id=item_id)
 
 
 class _AgentRun:
