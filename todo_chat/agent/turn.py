@@ -294,9 +294,9 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
                 await close_door(context)  # AGENT_TOOLS=mcp: the turn's connection to the MCP server
     finally:
         slots.release()
-    events = analytics.answer_events()
-    saved = await run_db(_save_answer, user, conversation, reply, reply_item_id, events)
-    analytics.answer_saved(events)
+    records = analytics.answer_events()
+    saved = await run_db(_save_answer, user, conversation, reply, reply_item_id, records)
+    analytics.answer_saved(records)
     yield TurnDone(conversation_id=conversation.id, message_id=saved.id, response=reply,
                    tool_calls=list(calls.values()))
 
