@@ -72,6 +72,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=45)
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--out", help="write the raw profile here")
+    parser.add_argument("--no-profile", action="store_true", help="only CPU per turn, unprofiled (A/B)")
     args = parser.parse_args()
     from bench.seed import seed
 
@@ -83,6 +84,8 @@ def main() -> None:
             await _turns(app, users, 30, args.stream)  # warm: imports, caches, the first parse
             plain = await _turns(app, users, args.turns, args.stream)
             print(f"CPU per turn, unprofiled: {plain:.2f} ms")
+            if args.no_profile:
+                return
             profiler = cProfile.Profile(time.process_time)  # CPU, not wall: the machine is shared
             profiler.enable()
             await _turns(app, users, args.turns, args.stream)

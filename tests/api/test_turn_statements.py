@@ -73,3 +73,35 @@ def test_the_choices_the_last_answer_offered_come_with_the_history_in_one_read(d
          "arguments": '{"choices": ["Buy milk", "Milk the cow"]}'},
         {"type": "function_call_output", "call_id": "call_1", "output": '{"offered": 2}'},
         {"role": "assistant", "content": "Which one?"}]
+
+
+def test_a_one_tool_chat_turn_is_three_units_of_work(client, alice, monkeypatch):
+    # Authenticate + save the message, the tool call with its record, the answer + the turn's
+    # events: one worker-thread hand-off and one commit each (was five: the session check and
+    # the events had units of their own).
+    units: list[str] = []
+    real = db._in_session
+
+    def counted(work, *args, **kwargs):
+        units.append(getattr(work, "__name__", repr(work)))
+        return real(work, *args, **kwargs)
+
+    monkeypatch.setattr(db, "_in_session", counted)
+    body: dict = {"message": "Add a task to buy milk"}
+    for _ in range(2):  # a new conversation, then a message in it
+        answer = client.post(f"/api/{alice.id}/chat", json=body, headers=alice.headers)
+        assert answer.status_code == 200, answer.text
+        assert units == ["_open_as", "perform", "_save_answer"], units
+        units.clear()
+        body["conversation_id"] = answer.json()["conversation_id"]
+
+
+def test_a_turn_on_an_ended_session_is_refused_and_saves_nothing(client, alice, session):
+    from sqlmodel import select
+
+    from todo_chat.models import Message
+
+    assert client.post("/api/auth/logout", headers=alice.headers).status_code == 204
+    refused = client.post(f"/api/{alice.id}/chat", json={"message": "Add a task to buy milk"}, headers=alice.headers)
+    assert refused.status_code == 401 and refused.json() == {"detail": "Session has ended: log in again"}
+    assert session.exec(select(Message).where(Message.user_id == alice.id)).all() == []
