@@ -114,10 +114,11 @@ bench: setup test-packages
 	$(PY) -m bench.mcp_tools
 	$(PY) -m bench.stats_query
 
-# The offline model's dev set over the real chat path: pass rate per intent, failing cases, parse cost.
+# The offline model's dev set over the real chat path: pass rate per intent, failing open cases (never
+# sealed ones), parse cost. `make nlu-report NLU_ARGS=-q` prints the tables only.
 .PHONY: nlu-report
 nlu-report: setup
-	$(PY) -m tests.nlu.report
+	$(PY) -m tests.nlu.report $(NLU_ARGS)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .web .web-export .web-serve

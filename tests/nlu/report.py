@@ -3,13 +3,15 @@
     python -m tests.nlu.report            # the table, and every failing OPEN case
     python -m tests.nlu.report -q         # the table only
 
-Two splits: the OPEN cases (`cases.py`, tuned on) and, once it is on main, the SEALED split
-(`sealed_cases.py`, written by someone who never saw the rules). Of the sealed split only the
-aggregate figures per kind are printed: never its sentences, never its failures.
+Splits: the OPEN cases (`cases.py`, tuned on) and the SEALED ones (`sealed_cases.py`, then
+`sealed_cases_2.py`, each written by someone who never saw the rules, in other registers), each in
+its own columns. Of a sealed split only the aggregate figures per kind are printed: never its
+sentences, never its failures.
 """
 
 from __future__ import annotations
 
+import importlib
 import statistics
 import sys
 import time
@@ -32,17 +34,23 @@ def table(outcomes: list[Outcome]) -> str:
     return "\n".join(rows)
 
 
-def sealed_cases() -> list:
-    """The sealed split, when it exists; never printed."""
+# The sealed splits: (column, module, the list it holds), in the order their columns are printed.
+SEALED_SPLITS = (("sealed", "tests.nlu.sealed_cases", "SEALED"),
+                 ("sealed 2", "tests.nlu.sealed_cases_2", "SEALED_2"))
+
+
+def sealed_cases(module: str = "tests.nlu.sealed_cases", name: str = "SEALED") -> list:
+    """A sealed split, when it exists on this branch; never printed."""
     try:
-        from tests.nlu.sealed_cases import SEALED  # type: ignore[import-not-found]
-    except ImportError:
+        return list(getattr(importlib.import_module(module), name))
+    except ModuleNotFoundError as exc:
+        if exc.name != module:  # the split is there but broken: say so
+            raise
         return []
-    return list(SEALED)
 
 
-def side_by_side(open_: list[Outcome], sealed: list[Outcome]) -> str:
-    """Pass rates per kind: open and sealed next to each other (the sealed ones as numbers only)."""
+def side_by_side(open_: list[Outcome], *sealed: tuple[str, list[Outcome]]) -> str:
+    """Pass rates per kind: open and each sealed split next to each other (the sealed ones as numbers only)."""
     def counts(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
         by_kind: dict[str, list[bool]] = defaultdict(list)
         for o in outcomes:
@@ -55,12 +63,15 @@ def side_by_side(open_: list[Outcome], sealed: list[Outcome]) -> str:
         ok, total = ok_total
         return f"{ok}/{total} | {100 * ok / total:.1f} %"
 
-    o, s = counts(open_), counts(sealed)
-    rows = ["| kind | open | open rate | sealed | sealed rate |", "|---|---:|---:|---:|---:|"]
-    for kind in [*o, *(k for k in s if k not in o)]:
-        rows.append(f"| {kind} | {cell(o.get(kind))} | {cell(s.get(kind))} |")
+    columns = [("open", open_), *sealed]
+    tallies = [counts(outcomes) for _, outcomes in columns]
+    kinds = list(dict.fromkeys(kind for tally in tallies for kind in tally))
+    rows = ["| kind | " + " | ".join(f"{name} | {name} rate" for name, _ in columns) + " |",
+            "|---|" + "---:|---:|" * len(columns)]
+    for kind in kinds:
+        rows.append(f"| {kind} | " + " | ".join(cell(tally.get(kind)) for tally in tallies) + " |")
     total = lambda outs: (sum(x.passed for x in outs), len(outs))  # noqa: E731
-    rows.append(f"| **all** | {cell(total(open_))} | {cell(total(sealed))} |")
+    rows.append("| **all** | " + " | ".join(cell(total(outcomes)) for _, outcomes in columns) + " |")
     return "\n".join(rows)
 
 
@@ -91,14 +102,26 @@ def parse_cost() -> tuple[float, float]:
     return statistics.median(times), times[int(len(times) * 0.95)]
 
 
+def run_splits() -> tuple[list[Outcome], list[tuple[str, list[Outcome]]]]:
+    """The open cases' outcomes, and each sealed split's on this branch (by column) in one run."""
+    present = [(column, cases) for column, module, name in SEALED_SPLITS if (cases := sealed_cases(module, name))]
+    outcomes = run_all([*CASES, *(case for _, cases in present for case in cases)])
+    sealed: list[tuple[str, list[Outcome]]] = []
+    start = len(CASES)
+    for column, cases in present:
+        sealed.append((column, outcomes[start:start + len(cases)]))
+        start += len(cases)
+    return outcomes[:len(CASES)], sealed
+
+
 def main(argv: list[str]) -> int:
     started = time.perf_counter()
-    sealed = sealed_cases()
-    outcomes = run_all([*CASES, *sealed])
-    open_, closed = outcomes[:len(CASES)], outcomes[len(CASES):]
-    print(side_by_side(open_, closed) if sealed else table(open_))
-    if not sealed:
-        print("\n(no sealed split on this branch: tests/nlu/sealed_cases.py)")
+    open_, sealed = run_splits()
+    outcomes = [*open_, *(o for _, split in sealed for o in split)]
+    print(side_by_side(open_, *sealed) if sealed else table(open_))
+    for column, module, _ in SEALED_SPLITS:
+        if column not in dict(sealed):
+            print(f"\n(no {column} split on this branch: {module.replace('.', '/')}.py)")
     print(f"\n{len(outcomes)} cases in {time.perf_counter() - started:.1f} s over HTTP "
           f"(median turn {1000 * statistics.median(o.seconds for o in outcomes):.1f} ms incl. fresh DB + seeding)")
     p50, p95 = parse_cost()
