@@ -91,7 +91,7 @@ def test_a_one_tool_chat_turn_is_three_units_of_work(client, alice, monkeypatch)
     for _ in range(2):  # a new conversation, then a message in it
         answer = client.post(f"/api/{alice.id}/chat", json=body, headers=alice.headers)
         assert answer.status_code == 200, answer.text
-        assert units == ["_open_as", "perform", "_save_answer"], units
+        assert units == ["_open_as", "perform", "save_answer"], units
         units.clear()
         body["conversation_id"] = answer.json()["conversation_id"]
 

@@ -34,7 +34,6 @@ from agents.stream_events import RawResponsesStreamEvent, RunItemStreamEvent
 from openai import APIStatusError, NotFoundError
 from openai.types.responses import ResponseFunctionToolCall, ResponseTextDeltaEvent
 from pydantic import BaseModel, Field
-from sqlmodel import Session
 
 from todo_chat.agent.assistant import build_agent
 from todo_chat.agent.budget import ContextFit
@@ -42,17 +41,17 @@ from todo_chat.agent.context import TodoContext, parse_arguments
 from todo_chat.agent.mcp_door import close_door, open_door
 from todo_chat.agent.providers import apply_tracing, get_model
 from todo_chat.agent.stop import TurnStop, save_stopped
+from todo_chat.agent.units import save_answer
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
-from todo_chat.models import AnalyticsEvent, Conversation, ItemRole, Message, ToolCall, ToolCallStatus, User
-from todo_chat.services import analytics, conversations, tokens
+from todo_chat.models import ToolCall, ToolCallStatus, User
+from todo_chat.services import analytics, conversations
 from todo_chat.services.conversations import MESSAGE_MAX, TurnInput, check_message, new_id
-from todo_chat.services.ratelimit import check_chat_turn, check_chat_turn_of
-from todo_chat.services.tokens import SessionClaims
+from todo_chat.services.ratelimit import check_chat_turn
 
 log = logging.getLogger(__name__)
 MAX_TURNS = 12
-__all__ = ["MESSAGE_MAX", "TurnEvent", "admit", "begin_saved_turn", "begin_turn", "begin_turn_by_token", "run_turn"]
+__all__ = ["MESSAGE_MAX", "TurnEvent", "admit", "begin_saved_turn", "begin_turn", "run_turn"]
 
 
 class TurnStarted(BaseModel):
@@ -135,22 +134,6 @@ async def begin_turn(user: User, text: str | None, conversation_id: int | None =
     await admit(user, None if retry else text or "")
     await analytics.retry_requested(user, conversation_id, retry)
     return await run_db(conversations.open_turn, user, text, conversation_id, retry)
-
-
-async def begin_turn_by_token(claims: SessionClaims, text: str,
-                              conversation_id: int | None = None) -> tuple[User, TurnInput]:
-    """`begin_turn` for a door that checked the token but not its session yet: the session's
-    user and the saved message come from one unit of work (one thread hand-off and one
-    transaction fewer a turn). The turn is admitted first, by the id the signed token names."""
-    check_message(text or "")
-    await check_chat_turn_of(claims.user_id)
-    return await run_db(_open_as, claims, text, conversation_id)
-
-
-def _open_as(session: Session, claims: SessionClaims, text: str,
-             conversation_id: int | None) -> tuple[User, TurnInput]:
-    user = tokens.authenticate(session, claims)  # InvalidToken: a session ended, nothing saved
-    return user, conversations.open_turn(session, user, text, conversation_id)
 
 
 async def begin_saved_turn(user: User, thread_id: str, item_id: str | None) -> TurnInput:
@@ -312,17 +295,10 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
     finally:
         slots.release()
     records = analytics.answer_events()
-    saved = await run_db(_save_answer, user, conversation, reply, reply_item_id, records)
+    saved = await run_db(save_answer, user, conversation, reply, reply_item_id, records)
     analytics.answer_saved(records)
     yield TurnDone(conversation_id=conversation.id, message_id=saved.id, response=reply,
                    tool_calls=list(calls.values()))
-
-
-def _save_answer(session: Session, user: User, conversation: Conversation, reply: str, item_id: str,
-                 events: list[AnalyticsEvent]) -> Message:
-    """The answer and the turn's own analytics events, in one unit of work (one commit)."""
-    analytics.save_with_answer(session, user, events)
-    return conversations.add_message(session, user, conversation, ItemRole.assistant, reply, item_id=item_id)
 
 
 class _AgentRun:

@@ -16,9 +16,9 @@ from todo_chat.agent.turn import (
     TurnFailed,
     TurnMessage,
     begin_turn,
-    begin_turn_by_token,
     run_turn,
 )
+from todo_chat.agent.units import begin_turn_by_token
 from todo_chat.api.chatkit.endpoint import chatkit_response
 from todo_chat.api.deps import SSE_HEADERS, Credentials, UserId, claims_from_bearer, live_user, unauthorized
 from todo_chat.api.responses import OWN_PATH, errors
