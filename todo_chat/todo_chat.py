@@ -14,6 +14,7 @@ from todo_chat.ui.pages.settings import settings_page
 from todo_chat.ui.pages.stats import stats_page
 from todo_chat.ui.state.auth import AuthState
 from todo_chat.ui.state.conversation import ConversationState
+from todo_chat.ui.state.exports import ExportState
 from todo_chat.ui.state.stats import StatsState
 from todo_chat.ui.state.tasks import TaskPanelState
 from todo_chat.ui.state.tokens import TokensState
@@ -62,6 +63,6 @@ app.add_page(signup_page, route="/signup", title="Sign up · todo-chat", on_load
 app.add_page(chat_page, route="/chat", title="Chat · todo-chat", on_load=PRIVATE)
 app.add_page(tasks_page, route="/tasks", title="Tasks · todo-chat", on_load=PRIVATE)
 app.add_page(settings_page, route="/settings", title="Settings · todo-chat",
-             on_load=[AuthState.require_login, TokensState.load])
+             on_load=[AuthState.require_login, TokensState.load, ExportState.load_feed])
 app.add_page(stats_page, route="/stats", title="Stats · todo-chat",
              on_load=[AuthState.require_login, StatsState.load, TaskPanelState.check_reminders])

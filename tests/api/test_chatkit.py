@@ -110,11 +110,12 @@ def test_create_thread_streams_user_item_workflow_and_answer(client, alice, sess
 def test_a_reload_shows_the_persisted_tool_calls(client, alice):
     thread_id, _ = new_thread(client, alice, "Add a task to buy milk")
     items = items_of(client, alice, thread_id)
-    assert [i["type"] for i in items] == ["user_message", "task", "assistant_message"]
+    # The widget: Undo for what the turn changed (api/chatkit/changes.py).
+    assert [i["type"] for i in items] == ["user_message", "task", "assistant_message", "widget"]
     assert items[1]["task"]["title"] == "add_task: success"
     full = Thread.model_validate_json(
         send(client, alice, ThreadsGetByIdReq(params=ThreadGetByIdParams(thread_id=thread_id))).content)
-    assert full.title == "Add a task to buy milk" and len(full.items.data) == 3
+    assert full.title == "Add a task to buy milk" and len(full.items.data) == 4
 
 
 def test_add_message_sees_history_and_tool_errors_show_as_error(client, alice):

@@ -192,9 +192,10 @@ def test_openapi_states_every_error_with_the_shape_the_server_sends(client):
     for path, operations in spec["paths"].items():
         for method, operation in operations.items():
             responses = operation["responses"]
+            # The calendar feed's secret URL is its credential (calendar apps send no header).
             secured = path not in ("/api/health", "/api/errors", "/api/auth/signup", "/api/auth/login",
-                                   "/api/auth/refresh") and "attachments/{attachment_id}" not in path \
-                or path.endswith("/upload")
+                                   "/api/auth/refresh", "/api/calendar/{secret}.ics") \
+                and "attachments/{attachment_id}" not in path or path.endswith("/upload")
             if secured:
                 assert "401" in responses, (method, path)
             if "{user_id}" in path:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from agents import Agent, Model, ModelSettings
 
+from todo_chat.agent.change_tools import CHANGE_TOOLS
 from todo_chat.agent.choices import offer_choices
 from todo_chat.agent.context import TodoContext
 from todo_chat.agent.tools import IN_PROCESS, ToolSet
@@ -16,6 +17,7 @@ Use the tools for every change and every question about tasks; never invent task
 To act on a task named by words rather than a number, call list_tasks first and pick the match;
 if several tasks match, ask which one. When a request is plausible but not certain, call
 offer_choices with 2-6 choices (each a short label and the exact command to run if picked).
+To delete several tasks at once use delete_tasks, which asks first; "undo" means undo_last_turn.
 Relay tool errors plainly. Keep answers short; use markdown lists for several tasks. Today is {today}."""
 
 
@@ -38,6 +40,7 @@ def _agent(model: Model | str, today: date, max_tokens: int | None, tools: ToolS
         instructions=INSTRUCTIONS.format(today=today.isoformat()),
         model=model,
         model_settings=ModelSettings(max_tokens=max_tokens),
-        # offer_choices changes no data: every door's agent has it beside the task tools.
-        tools=[*tools.tools, offer_choices],
+        # offer_choices changes no data: every door's agent has it beside the task tools. The
+        # change tools (bulk delete, undo) run in this process, where the conversation is known.
+        tools=[*tools.tools, offer_choices, *CHANGE_TOOLS],
     )

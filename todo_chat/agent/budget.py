@@ -30,6 +30,9 @@ from agents.run_config import CallModelData, ModelInputData
 MESSAGE_OVERHEAD = 4
 # A history message is cut rather than dropped only if at least this much room is left for it.
 MIN_CUT = 200
+# An attached image, whatever its size in base64: vision models bill a bounded number of tokens
+# per image (OpenAI's "auto" detail tops out near 1,100 for a large one).
+IMAGE_TOKENS = 1200
 
 
 def estimate_tokens(text: str) -> int:
@@ -42,8 +45,19 @@ def _text(item: Any) -> str | None:
     return content if isinstance(content, str) else None
 
 
+def _part_tokens(part: Any) -> int:
+    if isinstance(part, dict) and part.get("type") == "input_image":
+        return IMAGE_TOKENS
+    if isinstance(part, dict) and isinstance(part.get("text"), str):
+        return estimate_tokens(part["text"])
+    return estimate_tokens(json.dumps(part, default=str, ensure_ascii=False))
+
+
 def item_tokens(item: Any) -> int:
     text = _text(item)
+    content = item.get("content") if isinstance(item, dict) else None
+    if text is None and isinstance(content, list):  # a message with parts: text, attached files
+        return sum(map(_part_tokens, content)) + MESSAGE_OVERHEAD
     if text is None:  # tool calls, their outputs, structured messages: their JSON, which overstates
         text = json.dumps(item, default=str, ensure_ascii=False)
     return estimate_tokens(text) + MESSAGE_OVERHEAD

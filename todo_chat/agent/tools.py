@@ -40,7 +40,7 @@ from todo_chat.agent.tool_args import (
 )
 from todo_chat.core.db import run_db
 from todo_chat.models import Priority, Task, ToolCallStatus, User
-from todo_chat.services import conversations, tasks
+from todo_chat.services import conversations, journal, tasks
 from todo_chat.services.errors import ServiceError
 from todo_chat.services.tasks import Completion, TaskCreate, TaskPublic, TaskQuery, TaskUpdate
 
@@ -87,9 +87,13 @@ def _message(exc: Exception) -> str:
 def perform(session: Session, user: User, tool: TaskTool, arguments: str | dict[str, Any],
             record: CallRecord | None = None) -> tuple[ToolCallStatus, str]:
     """One tool call as one unit of work: (status, JSON text). Never raises for bad input."""
+    conversation_id, message_id, call_id = (record.conversation_id, record.message_id, record.call_id) \
+        if record is not None else (None, None, None)
     try:
-        status, output = ToolCallStatus.success, _json(
-            tool.work(session, user, read_arguments(tool.arguments, tool.name, arguments)))
+        with journal.recording(session, user, conversation_id, message_id, call_id):
+            # every task change is journaled, for undo
+            status, output = ToolCallStatus.success, _json(
+                tool.work(session, user, read_arguments(tool.arguments, tool.name, arguments)))
     except (ServiceError, ValidationError, ValueError) as exc:
         status, output = ToolCallStatus.error, _json({"error": _message(exc)})
     if record is not None:
@@ -197,9 +201,9 @@ class ToolDoor(Protocol):
 
 
 async def in_process(context: TodoContext, name: str, arguments: str,
-                     record: CallRecord | None) -> tuple[ToolCallStatus, str]:
+                     record: CallRecord | None, tool: TaskTool | None = None) -> tuple[ToolCallStatus, str]:
     try:
-        return await run_db(perform, context.user, BY_NAME[name], arguments, record)
+        return await run_db(perform, context.user, tool or BY_NAME[name], arguments, record)
     except Exception:  # a bug or the database: the unit of work rolled back, nothing changed
         log.exception("tool %s failed", name)
     # The model must know, so its reply never claims the change; the failed call is still filed.
@@ -218,7 +222,7 @@ async def _file_failure(user: User, name: str, arguments: str, record: CallRecor
         log.exception("could not file the failed call of %s either", name)
 
 
-async def _invoke(ctx: ToolContext[TodoContext], raw_arguments: str) -> str:
+async def _invoke(ctx: ToolContext[TodoContext], raw_arguments: str, own: TaskTool | None = None) -> str:
     """A call of the model: an identical call a failed earlier try of this turn finished gets
     that result again (nothing changes twice); any other goes through the turn's door."""
     turn = ctx.context
@@ -228,8 +232,11 @@ async def _invoke(ctx: ToolContext[TodoContext], raw_arguments: str) -> str:
         turn.outcomes[call_id] = earlier.status
         return earlier.result
     record = None if turn.conversation_id is None else CallRecord(turn.conversation_id, turn.message_id, call_id)
-    door: ToolDoor = turn.door or in_process
-    status, output = await door(turn, ctx.tool_name, raw_arguments, record)
+    if own is not None:  # a tool of this process only (agent.change_tools), whatever the door
+        status, output = await in_process(turn, ctx.tool_name, raw_arguments, record, own)
+    else:
+        door: ToolDoor = turn.door or in_process
+        status, output = await door(turn, ctx.tool_name, raw_arguments, record)
     turn.outcomes[call_id] = status
     return output
 
@@ -241,6 +248,16 @@ def function_tool(name: str, description: str, schema: dict[str, Any]) -> Functi
 
 
 TASK_TOOLS = [function_tool(t.name, t.description, t.schema) for t in DEFINITIONS]
+
+
+def in_process_tool(tool: TaskTool) -> FunctionTool:
+    """The agent's tool for a definition that always runs here, through `perform` (filed and
+    journaled like the task tools), whichever door the task tools take."""
+    async def invoke(ctx: ToolContext[TodoContext], raw_arguments: str) -> str:
+        return await _invoke(ctx, raw_arguments, tool)
+
+    return FunctionTool(name=tool.name, description=tool.description, params_json_schema=tool.schema,
+                        on_invoke_tool=invoke, strict_json_schema=False)
 
 
 @dataclass(frozen=True, eq=False)

@@ -36,6 +36,7 @@ from openai.types.responses import ResponseFunctionToolCall, ResponseTextDeltaEv
 from pydantic import BaseModel, Field
 
 from todo_chat.agent.assistant import build_agent
+from todo_chat.agent.attachments import open_turn_with_files, user_items
 from todo_chat.agent.budget import ContextFit
 from todo_chat.agent.context import TodoContext, parse_arguments
 from todo_chat.agent.mcp_door import close_door, open_door
@@ -129,11 +130,11 @@ async def admit(user: User, text: str | None) -> None:
 
 
 async def begin_turn(user: User, text: str | None, conversation_id: int | None = None,
-                     retry: bool = False) -> TurnInput:
-    """Admit the turn and save the user's message before any model runs."""
+                     retry: bool = False, attachment_ids: list[str] | None = None) -> TurnInput:
+    """Admit the turn and save the user's message (with the files it names) before any model runs."""
     await admit(user, None if retry else text or "")
     await analytics.retry_requested(user, conversation_id, retry)
-    return await run_db(conversations.open_turn, user, text, conversation_id, retry)
+    return await run_db(open_turn_with_files, user, text, conversation_id, retry, attachment_ids or [])
 
 
 async def begin_saved_turn(user: User, thread_id: str, item_id: str | None) -> TurnInput:
@@ -240,6 +241,7 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
     fit = ContextFit(settings.context_tokens, settings.model_max_output_tokens)
     run_config = RunConfig(call_model_input_filter=fit, tracing_disabled=not apply_tracing(settings),
                            workflow_name="todo-chat turn")
+    asked = await user_items(user, message, fit.context_tokens)  # the message with its attachments
     streamed_text, slots = False, _turn_slots()
     try:
         await asyncio.wait_for(slots.acquire(), settings.turn_queue_timeout_s)
@@ -257,8 +259,7 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
             try:
                 model = model or get_model()
                 agent = build_agent(model, settings.model_max_output_tokens, await open_door(context))
-                items = cast(list[TResponseInputItem],
-                             [*turn.history, {"role": "user", "content": message.content}, *replay])
+                items = cast(list[TResponseInputItem], [*turn.history, *asked, *replay])
                 async with aclosing(run.events(agent, items, context, run_config, calls, stream)) as events:
                     async for event in events:
                         streamed_text = streamed_text or isinstance(event, TextDelta)

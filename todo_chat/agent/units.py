@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from todo_chat.agent.attachments import open_turn_with_files
 from todo_chat.core.db import run_db
 from todo_chat.models import AnalyticsEvent, Conversation, ItemRole, Message, User
 from todo_chat.services import analytics, conversations, tokens
@@ -20,21 +21,21 @@ from todo_chat.services.ratelimit import check_chat_turn_of
 from todo_chat.services.tokens import SessionClaims
 
 
-async def begin_turn_by_token(claims: SessionClaims, text: str,
-                              conversation_id: int | None = None) -> tuple[User, TurnInput]:
+async def begin_turn_by_token(claims: SessionClaims, text: str, conversation_id: int | None = None,
+                              attachment_ids: list[str] | None = None) -> tuple[User, TurnInput]:
     """`turn.begin_turn` for a door that checked the token but not its session yet: the session's
     user and the saved message come from one unit of work. The turn is admitted first (the one
     message limit, the chat rate limit by the user id the signed token names). InvalidToken when
     the session has ended; nothing is saved then."""
     check_message(text or "")
     await check_chat_turn_of(claims.user_id)
-    return await run_db(_open_as, claims, text, conversation_id)
+    return await run_db(_open_as, claims, text, conversation_id, attachment_ids or [])
 
 
-def _open_as(session: Session, claims: SessionClaims, text: str,
-             conversation_id: int | None) -> tuple[User, TurnInput]:
+def _open_as(session: Session, claims: SessionClaims, text: str, conversation_id: int | None,
+             attachment_ids: list[str]) -> tuple[User, TurnInput]:
     user = tokens.authenticate(session, claims)
-    return user, conversations.open_turn(session, user, text, conversation_id)
+    return user, open_turn_with_files(session, user, text, conversation_id, False, attachment_ids)
 
 
 def save_answer(session: Session, user: User, conversation: Conversation, reply: str, item_id: str,

@@ -21,7 +21,7 @@ from starlette.convertors import PathConvertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
-from todo_chat.api import access_tokens, analytics, auth, chat, conversations, errors, tasks
+from todo_chat.api import access_tokens, analytics, auth, chat, conversations, errors, exports, tasks, undo
 from todo_chat.api.body_limit import BodyLimit
 from todo_chat.api.chatkit import endpoint as chatkit
 from todo_chat.api.responses import errors as error_responses
@@ -156,7 +156,7 @@ def _add_routes(app: FastAPI) -> None:
         return {"status": "ok"}
 
     for router in (auth.router, tasks.router, chat.router, conversations.router, chatkit.router,
-                   errors.router, access_tokens.router):
+                   errors.router, access_tokens.router, undo.router, exports.router):
         app.include_router(router)
     analytics.install(app)
 

@@ -32,6 +32,7 @@ from todo_chat.services.tokens import SessionClaims
 router = APIRouter(prefix="/api/{user_id}", tags=["chat"])
 # How deep a chat body may nest: a message is flat; a ChatKit request is a few levels deep.
 MAX_DEPTH = 32
+ATTACHMENTS_MAX = 10
 
 
 class ChatBody(BaseModel):
@@ -45,6 +46,8 @@ class ChatBody(BaseModel):
     message: str = Field(default="", max_length=MESSAGE_MAX)
     # Re-run the conversation's last unanswered message (after a failed turn).
     retry: bool = False
+    # Files uploaded beforehand (ChatKit's attachments.create, then its upload URL) for the model to read.
+    attachments: list[Annotated[str, Field(max_length=64)]] = Field(default=[], max_length=ATTACHMENTS_MAX)
 
 
 def chat_claims(credentials: Credentials) -> SessionClaims:
@@ -64,9 +67,9 @@ async def open_turn(claims: SessionClaims, body: ChatBody, request: Request) -> 
     checked where the message is saved); a retry authenticates first, as before."""
     if body.retry:
         user = await live_user(claims, request)
-        return user, await begin_turn(user, body.message, body.conversation_id, body.retry)
+        return user, await begin_turn(user, body.message, body.conversation_id, body.retry, body.attachments)
     try:
-        return await begin_turn_by_token(claims, body.message, body.conversation_id)
+        return await begin_turn_by_token(claims, body.message, body.conversation_id, body.attachments)
     except InvalidToken as exc:
         raise unauthorized(str(exc)) from exc
 

@@ -84,6 +84,9 @@ class Settings(BaseSettings):
     # the SSE `start` event sent). The agent loop is CPU work on the shared event loop: a bound
     # keeps every other request (pages, REST, /docs) answering promptly under a burst.
     max_concurrent_turns: int = 8
+    # The undo journal keeps, per user, the changes of the last N turns (and undos) younger than D days.
+    undo_keep_turns: int = Field(default=50, ge=1)
+    undo_keep_days: int = Field(default=30, ge=1)
     # A turn that waited this long for a free slot fails as retryable ("busy") instead.
     turn_queue_timeout_s: float = 30.0
     # Chat turns a user may start per minute (429 beyond).

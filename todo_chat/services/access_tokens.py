@@ -66,8 +66,10 @@ class Principal:
         return self.scope == TokenScope.write
 
 
-def _digest(secret: str) -> str:
+def secret_digest(secret: str) -> str:
+    """How a random secret is stored: its SHA-256 (the calendar feed's secrets too)."""
     return hashlib.sha256(secret.encode()).hexdigest()
+
 
 
 # --- units of work (session, user, ...) ----------------------------------------------------------
@@ -80,7 +82,7 @@ def create(session: Session, user: User, data: TokenCreate) -> tuple[AccessToken
     assert user.id is not None  # a saved user
     secret = PREFIX + secrets.token_urlsafe(32)
     expires = utcnow() + timedelta(days=data.expires_in_days) if data.expires_in_days else None
-    row = AccessToken(user_id=user.id, name=data.name, scope=data.scope, token_hash=_digest(secret),
+    row = AccessToken(user_id=user.id, name=data.name, scope=data.scope, token_hash=secret_digest(secret),
                       hint=secret[:len(PREFIX) + 4], expires_at=expires)
     session.add(row)
     session.flush()
@@ -101,7 +103,7 @@ def revoke(session: Session, user: User, token_id: int) -> None:
 def principal_of(session: Session, secret: str) -> Principal | None:
     """Who a personal access token acts for, or None (unknown, revoked or expired)."""
     found = session.exec(select(AccessToken, User).join(User, col(User.id) == col(AccessToken.user_id))
-                         .where(col(AccessToken.token_hash) == _digest(secret))).first()
+                         .where(col(AccessToken.token_hash) == secret_digest(secret))).first()
     if found is None:
         return None
     row, user = found

@@ -11,7 +11,7 @@ from todo_chat.core.config import get_settings
 from todo_chat.core.db import private_dir
 from todo_chat.models import Attachment, Conversation, User
 from todo_chat.services.conversations import get_by_thread_id, new_id
-from todo_chat.services.errors import Invalid
+from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.services.ownership import get_owned
 
 
@@ -84,3 +84,29 @@ def record_upload(session: Session, user: User, attachment_id: str, data: bytes)
 def find_for_download(session: Session, attachment_id: str) -> Attachment | None:
     """Lookup by id alone: the download link carries a signature instead of a token."""
     return session.get(Attachment, attachment_id)
+
+
+def message_attachment_ids(payload: dict | None) -> list[str]:
+    """The attachments a saved user item names (ChatKit keeps them in the item's JSON)."""
+    found = (payload or {}).get("attachments") or []
+    return [a["id"] for a in found if isinstance(a, dict) and isinstance(a.get("id"), str)]
+
+
+def read_for_model(session: Session, user: User, attachment_ids: list[str]) -> list[tuple[Attachment, bytes]]:
+    """The user's own attachments with their bytes (a missing file is left out: nothing to read)."""
+    found = []
+    for attachment_id in attachment_ids:
+        try:
+            row = get_attachment(session, user, attachment_id)
+        except NotFound:  # deleted since the message was sent
+            continue
+        path = attachment_path(row.user_id, attachment_id)
+        if path.exists():
+            found.append((row, path.read_bytes()))
+    return found
+
+
+def store_file(session: Session, user: User, name: str, mime_type: str, data: bytes) -> Attachment:
+    """A file sent whole (the native composer): both phases of an upload in one unit of work."""
+    row = create_attachment(session, user, name, mime_type, len(data))
+    return record_upload(session, user, row.id, data)

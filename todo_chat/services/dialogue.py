@@ -13,6 +13,8 @@ from todo_chat.models import ItemRole, Message, ToolCall, ToolCallStatus, User
 
 # The tool whose saved call is the dialogue state of a question the model asked (agent.choices).
 CHOICES_TOOL = "offer_choices"
+# A bulk deletion's preview asks its question in its result (agent.change_tools): dialogue state too.
+ASKING_TOOLS = (CHOICES_TOOL, "delete_tasks")
 TEXT_ROLES = (ItemRole.user, ItemRole.assistant)
 
 
@@ -27,13 +29,13 @@ def with_offered_choices(session: Session, user: User, rows: list[Message], item
                          calls: list[ToolCall] | None = None) -> list[dict[str, str]]:
     """The choices the last answer offered, as the call and output the model made, before that
     answer: the next turn reads what was offered as data, never from the reply's prose.
-    `calls`: the offer_choices calls of the message that answer replied to, when already read
+    `calls`: the asking calls (ASKING_TOOLS) of the message that answer replied to, when already read
     (`recent_with_choices`); else they are read here."""
     if not _asks(rows):
         return items
     if calls is None:
         calls = list(session.exec(select(ToolCall).where(
-            ToolCall.message_id == rows[-2].id, ToolCall.user_id == user.id, ToolCall.name == CHOICES_TOOL,
+            ToolCall.message_id == rows[-2].id, ToolCall.user_id == user.id, col(ToolCall.name).in_(ASKING_TOOLS),
             ToolCall.status == ToolCallStatus.success).order_by(col(ToolCall.id))).all())
     pairs = [item for call in calls for item in (
         {"type": "function_call", "call_id": call.call_id, "name": call.name,
@@ -45,7 +47,7 @@ def with_offered_choices(session: Session, user: User, rows: list[Message], item
 def recent_with_choices(session: Session, user: User, conversation_id: int,
                         limit: int) -> tuple[list[Message], dict[int, list[ToolCall]]]:
     """The conversation's last `limit` user/assistant messages, newest first, and in the same
-    statement the offer_choices calls of those user messages (by message id): the history and
+    statement the asking calls (ASKING_TOOLS) of those user messages (by message id): the history and
     the dialogue state in one read."""
     rows = session.exec(_recent_with_choices(),  # type: ignore[call-overload]
                         params={"conversation_id": conversation_id, "user_id": user.id, "limit": limit}).all()
@@ -69,6 +71,6 @@ def _recent_with_choices() -> Select:
               .order_by(col(Message.id).desc()).limit(bindparam("limit")).subquery())
     message = aliased(Message, latest)
     offered = and_(col(ToolCall.message_id) == col(message.id), col(message.role) == ItemRole.user,
-                   col(ToolCall.user_id) == user_id, col(ToolCall.name) == CHOICES_TOOL,
+                   col(ToolCall.user_id) == user_id, col(ToolCall.name).in_(ASKING_TOOLS),
                    col(ToolCall.status) == ToolCallStatus.success)
     return select(message, ToolCall).outerjoin(ToolCall, offered).order_by(col(message.id).desc(), col(ToolCall.id))

@@ -20,7 +20,8 @@ from sqlmodel import Session, col, func, select
 
 from todo_chat.core.db import rows_affected
 from todo_chat.core.time import utcnow
-from todo_chat.models import Priority, Task, User
+from todo_chat.models import ChangeKind, Priority, Task, User
+from todo_chat.services import journal
 from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.services.ownership import get_owned
 
@@ -176,6 +177,7 @@ def create_task(session: Session, user: User, data: TaskCreate) -> Task:
     _apply_due(task, user, data.due_at)
     session.add(task)
     session.flush()
+    journal.note(session, ChangeKind.created, task, None)
     return task
 
 
@@ -184,6 +186,7 @@ def update_task(session: Session, user: User, task_id: int, data: TaskUpdate) ->
     if not changes:
         raise Invalid("Give at least one field to change")
     task = get_task(session, user, task_id)
+    was = journal.before(session, task)
     for field, value in changes.items():
         if field == "due_at":
             _apply_due(task, user, data.due_at)
@@ -198,6 +201,7 @@ def update_task(session: Session, user: User, task_id: int, data: TaskUpdate) ->
     task.updated_at = utcnow()
     session.add(task)
     _flush_or_gone(session, task_id)
+    journal.note(session, ChangeKind.updated, task, was)
     return task
 
 
@@ -254,11 +258,15 @@ class Completion:
 
 def set_completed(session: Session, user: User, task_id: int, completed: bool = True) -> Completion:
     task = get_task(session, user, task_id)
+    was = journal.before(session, task)
     following = _roll_over(session, user, task) if completed and not task.completed and task.recurrence else None
     task.completed, task.updated_at = completed, utcnow()
     task.completed_at = (task.completed_at or task.updated_at) if completed else None
     session.add(task)
     _flush_or_gone(session, task_id)
+    journal.note(session, ChangeKind.completed if completed else ChangeKind.reopened, task, was)
+    if following is not None:
+        journal.note(session, ChangeKind.created, following, None)
     return Completion(task=task, next=following)
 
 
@@ -268,6 +276,7 @@ def toggle_completed(session: Session, user: User, task_id: int) -> Completion:
 
 def delete_task(session: Session, user: User, task_id: int) -> Task:
     task = get_task(session, user, task_id)
+    was = journal.before(session, task)
     # One DELETE that says whether it removed the row: of two racing deletes only one succeeds,
     # the other is a NotFound (an ORM delete would only warn, and both would answer 204).
     removed = rows_affected(session.execute(
@@ -277,4 +286,5 @@ def delete_task(session: Session, user: User, task_id: int) -> Task:
     session.expunge(task)
     if removed != 1:
         raise NotFound(f"Task {task_id} not found")
+    journal.note(session, ChangeKind.deleted, task, was)
     return task

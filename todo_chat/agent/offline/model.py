@@ -36,10 +36,13 @@ from openai.types.responses import (
 )
 
 from todo_chat.agent.choices import OFFER_CHOICES, ChoicePrompt, prompt_of
+from todo_chat.agent.offline import bulk
 from todo_chat.agent.offline.dialogue import Call, Context, Step, next_step
 from todo_chat.agent.offline.parse import understand
 
 MODEL_NAME = "todo-chat-offline"
+CANNOT_READ_ATTACHMENTS = ("I'm the offline assistant, so I can't read attached files or images. Type what you "
+                           "need instead, for example \"add buy milk\".")
 
 
 class OfflineModel(Model):
@@ -126,7 +129,11 @@ class OfflineModel(Model):
     def next_step(self, items: list[dict], can_offer: bool = True) -> Step:
         """`can_offer`: the agent has the offer_choices tool (else the choices are only text)."""
         today = self._today or date.today()
+        if has_attachments(items):
+            return Step(text=CANNOT_READ_ATTACHMENTS)
         user_text, earlier, calls = read_turn(items)
+        if (own := bulk.step(user_text, calls, items)) is not None:  # undo, bulk deletion (asks first)
+            return own
         context = Context.read(earlier, today, offered_before(items))
         return next_step(understand(user_text, today), context, calls, can_offer)
 
@@ -143,6 +150,13 @@ def read_turn(items: list[dict]) -> tuple[str, list[tuple[str, str]], list[Call]
              for it in items[last_user + 1:] if it.get("type") == "function_call"]
     earlier = [(_role(it), _text(it)) for it in items[:max(last_user, 0)] if _role(it) in ("user", "assistant")]
     return user_text, earlier, calls  # type: ignore[return-value]
+
+
+def has_attachments(items: list[dict]) -> bool:
+    """Whether this turn's user message carries files (parts beyond its own text)."""
+    last_user = next((it for it in reversed(items) if _role(it) == "user"), None)
+    content = last_user.get("content") if last_user else None
+    return isinstance(content, list) and len(content) > 1
 
 
 def _offers(tools: list | None) -> bool:

@@ -27,6 +27,7 @@ from chatkit.types import (
     ErrorEvent,
     FeedbackKind,
     InferenceOptions,
+    NoticeEvent,
     TaskItem,
     ThreadItem,
     ThreadItemAddedEvent,
@@ -44,7 +45,7 @@ from sqlmodel import Session
 from todo_chat.agent.choices import OFFER_CHOICES
 from todo_chat.agent.tools import task_summary
 from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, begin_saved_turn, run_turn
-from todo_chat.api.chatkit import widgets
+from todo_chat.api.chatkit import changes, widgets
 from todo_chat.api.chatkit.store import FileAttachmentStore, RequestContext, SQLStore
 from todo_chat.core.db import run_db
 from todo_chat.models import ToolCallStatus, User
@@ -64,6 +65,16 @@ def task_item(event: ToolCallEvent, thread_id: str) -> TaskItem:
                                     content=arguments_summary(event.arguments) or "no arguments"))
 
 
+def undo_notice(event: ToolCallEvent) -> NoticeEvent | None:
+    """An undo in chat is announced above the thread: what was undone (or redone), or why not."""
+    if event.type != "tool_call_finished" or event.name != "undo_last_turn" or not isinstance(event.result, dict):
+        return None
+    if event.status != ToolCallStatus.success:
+        return NoticeEvent(level="warning", title="Nothing undone", message=str(event.result.get("error", "")))
+    title = "Redone" if event.result.get("status") == "redone" else "Undone"
+    return NoticeEvent(level="info", title=title, message=str(event.result.get("summary", "")))
+
+
 class ThreadEvents:
     """Translates one turn's events into ChatKit thread events."""
 
@@ -71,6 +82,7 @@ class ThreadEvents:
         self.thread, self.store, self.context = thread, store, context
         self.reply: AssistantMessageItem | None = None
         self.reply_id = ""
+        self.message_id = 0  # the user message's: its turn's changes are one journal batch
 
     def _reply_started(self) -> list[ThreadStreamEvent]:
         self.reply = AssistantMessageItem(id=self.reply_id, thread_id=self.thread.id,
@@ -82,7 +94,7 @@ class ThreadEvents:
 
     async def translate(self, event) -> AsyncIterator[ThreadStreamEvent]:
         if isinstance(event, TurnStarted):
-            self.reply_id = event.reply_item_id
+            self.reply_id, self.message_id = event.reply_item_id, event.message_id
         elif isinstance(event, TextDelta):
             if self.reply is None:
                 for started in self._reply_started():
@@ -97,9 +109,14 @@ class ThreadEvents:
                     and event.status == ToolCallStatus.success:
                 async for shown in self._task_list(event.result):
                     yield shown
+            if notice := undo_notice(event):
+                yield notice
             if event.type == "tool_call_finished" and event.name == OFFER_CHOICES \
                     and event.status == ToolCallStatus.success and isinstance(event.result, dict):
                 async for shown in self._choices(event.result):
+                    yield shown
+            if question := changes.asks(event):  # a bulk deletion asks first, with the same buttons
+                async for shown in self._choices(question):
                     yield shown
         elif isinstance(event, TurnDone):
             text = AssistantMessageContent(text=event.response)
@@ -108,12 +125,17 @@ class ThreadEvents:
                     content_index=0, content=text))
             yield ThreadItemDoneEvent(item=AssistantMessageItem(
                 id=self.reply_id, thread_id=self.thread.id, created_at=datetime.now(), content=[text]))
+            if changes.changed(event.tool_calls):  # Undo for what this turn changed
+                async for shown in self._widget(changes.turn_widget(self.message_id, event.tool_calls), "Undo"):
+                    yield shown
         elif isinstance(event, TurnFailed):
             yield ErrorEvent(code="custom", message=event.message, allow_retry=event.retryable)
 
     def _choices(self, prompt: dict[str, Any]) -> AsyncIterator[ThreadStreamEvent]:
-        return stream_widget(self.thread, widgets.choices_widget(prompt["question"], prompt["choices"]),
-                             prompt["question"],
+        return self._widget(widgets.choices_widget(prompt["question"], prompt["choices"]), prompt["question"])
+
+    def _widget(self, widget, copy_text: str) -> AsyncIterator[ThreadStreamEvent]:
+        return stream_widget(self.thread, widget, copy_text,
                              lambda kind: self.store.generate_item_id(kind, self.thread, self.context))
 
     def _task_list(self, listed: dict[str, Any]) -> AsyncIterator[ThreadStreamEvent]:
@@ -164,6 +186,10 @@ class TodoChatKitServer(ChatKitServer[RequestContext]):
             async for event in self._picked(thread, str((action.payload or {}).get("message", "")), context):
                 yield event
             return
+        if action.type == changes.UNDO:
+            async for event in self._undo(thread, str((action.payload or {}).get("batch", "")), sender, context):
+                yield event
+            return
         if action.type not in (widgets.COMPLETE, widgets.REOPEN, widgets.DELETE):
             raise ValueError(f"Unknown action {action.type}")
         try:
@@ -186,6 +212,20 @@ class TodoChatKitServer(ChatKitServer[RequestContext]):
         yield ThreadItemDoneEvent(item=item)
         async for event in self.respond(thread, item, context):
             yield event
+
+    @staticmethod
+    async def _undo(thread: ThreadMetadata, batch: str, sender: WidgetItem | None,
+                    context: RequestContext) -> AsyncIterator[ThreadStreamEvent]:
+        """The Undo (or Redo) button: revert the batch, then show what was done in its place, or
+        say why nothing changed."""
+        try:
+            done = await run_db(changes.undo_batch, context.user, thread.id, batch)
+        except ServiceError as exc:
+            yield NoticeEvent(level="warning", title="Nothing undone", message=str(exc))
+            return
+        yield NoticeEvent(level="info", title="Redone" if done.redo else "Undone", message=done.summary())
+        if sender is not None:
+            yield ThreadItemReplacedEvent(item=sender.model_copy(update={"widget": changes.result_widget(done)}))
 
     @staticmethod
     async def _redraw(sender: WidgetItem, context: RequestContext):

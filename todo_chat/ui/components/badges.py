@@ -2,14 +2,29 @@
 
 import reflex as rx
 
-from todo_chat.ui.state.badges import Badge
+from todo_chat.ui.state.badges import Badge, BadgeState
+from todo_chat.ui.state.conversation import ConversationState
 
 # Radix step 12 text on step 3 background: WCAG AA in light and dark mode alike.
 _COLOR = {"pending": "gray", "success": "green", "error": "red"}
 _ICON = {"success": "circle-check", "error": "circle-x"}
 
 
+def undo_button(badge: Badge) -> rx.Component:
+    """Undo what the call changed; once undone, Redo puts it back."""
+    word = rx.cond(badge.undo == "redo", "Redo", "Undo")
+    return rx.cond(badge.undo != "", rx.button(
+        rx.icon(rx.cond(badge.undo == "redo", "redo-2", "undo-2"), size=12, aria_hidden="true"), word,
+        size="1", variant="soft", color_scheme="gray", class_name="badge-undo",
+        aria_label=word + " " + badge.name + " (" + badge.summary + ")",
+        on_click=BadgeState.undo_call(ConversationState.open_id, badge.call_id)))
+
+
 def tool_badge(badge: Badge) -> rx.Component:
+    return rx.fragment(status_pill(badge), undo_button(badge))
+
+
+def status_pill(badge: Badge) -> rx.Component:
     label = badge.label
     return rx.hstack(
         rx.match(

@@ -4,6 +4,7 @@ import reflex as rx
 
 from todo_chat.ui.components.badges import badge_row
 from todo_chat.ui.components.chat_actions import answer_actions, choices, edit_action, editing_note, mention_list
+from todo_chat.ui.components.composer_files import attach_button, attached_files
 from todo_chat.ui.state.badges import BadgeState
 from todo_chat.ui.state.chat import ChatMessage, ChatState
 
@@ -27,6 +28,10 @@ def _bubble(message: ChatMessage) -> rx.Component:
             class_name=rx.cond(mine, "bubble bubble-user", "bubble bubble-assistant"),
             opacity=rx.cond(message.pending, "0.7", "1"),
         ),
+        rx.cond(message.files != "",
+                rx.hstack(rx.icon("paperclip", size=12, aria_hidden="true"),
+                          rx.text(message.files, size="1", color="var(--gray-11)"),
+                          spacing="1", align="center", class_name="message-files")),
         rx.hstack(
             rx.text(rx.cond(message.pending, "Sending…", message.time), size="1", color="var(--gray-11)",
                     class_name="message-time"),
@@ -109,7 +114,9 @@ def composer() -> rx.Component:
     return rx.form(
         editing_note(),
         mention_list(),
+        attached_files(),
         rx.hstack(
+            attach_button(),
             rx.text_area(
                 name="message", id="composer", placeholder=PLACEHOLDER, aria_label="Message",
                 enter_key_submit=True, auto_height=True, rows="1", max_length=4000,

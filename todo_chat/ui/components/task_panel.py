@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from todo_chat.ui.components.exports import export_menu
 from todo_chat.ui.state.tasks import REMINDER_CHECK_MS, TaskPanelState, TaskView
 
 
@@ -98,6 +99,7 @@ def task_panel() -> rx.Component:
                     rx.icon_button(rx.icon("bell", size=14), size="1", variant="ghost", color_scheme="gray",
                                    aria_label="Notify me of reminders",
                                    on_click=rx.call_script("window.todoChatAskNotify && window.todoChatAskNotify()")),
+                    export_menu(),
                     spacing="2", align="center",
                 ),
                 align="center", justify="between", width="100%",

@@ -1,7 +1,9 @@
-"""/settings: access tokens for MCP clients (Claude Desktop, Cursor, the MCP inspector)."""
+"""/settings: access tokens for MCP clients (Claude Desktop, Cursor, the MCP inspector), and the
+secret calendar feed link."""
 
 import reflex as rx
 
+from todo_chat.ui.components.calendar_feed import calendar_feed_section
 from todo_chat.ui.components.layout import app_bar
 from todo_chat.ui.state.tokens import TokensState, TokenView
 
@@ -95,6 +97,7 @@ def settings_page() -> rx.Component:
                     ),
                     aria_labelledby="tokens-heading", width="100%",
                 ),
+                calendar_feed_section(),
                 spacing="4", width="100%", max_width="640px", margin_x="auto", padding="16px",
             ),
             width="100%",

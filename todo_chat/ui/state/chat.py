@@ -18,17 +18,19 @@ from typing import Literal
 import reflex as rx
 from pydantic import BaseModel
 
+from todo_chat.agent.attachments import open_turn_with_files
 from todo_chat.agent.stop import TurnStop
 from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, admit, run_turn
 from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, Message, ToolCall, ToolCallStatus, User
-from todo_chat.services import analytics, conversations, turn_edits
+from todo_chat.services import analytics, conversations, turn_edits, undo
 from todo_chat.services.conversations import TurnInput, check_message
 from todo_chat.services.errors import Invalid, ServiceError
 from todo_chat.services.ratelimit import RateLimited
 from todo_chat.ui.state.auth import EXPIRED_NOTICE, AuthState, signed_in_user, user_for
 from todo_chat.ui.state.badges import BadgeState
 from todo_chat.ui.state.choices import OFFER_CHOICES, ChoiceView, offered
+from todo_chat.ui.state.composer_files import AttachedFile, ComposerFilesState
 from todo_chat.ui.state.conversation import ConversationState
 from todo_chat.ui.state.tasks import TaskPanelState, fetch_tasks
 from todo_chat.ui.state.usage import native_thread_opened
@@ -51,10 +53,12 @@ class ChatMessage:
     item_id: str = ""
     pending: bool = False
     feedback: str = ""
+    files: str = ""  # the names of a user message's attached files
 
 
 def message_view(row: Message) -> ChatMessage:
-    return ChatMessage(id=row.id or 0, role=row.role.value, content=row.content,
+    files = ", ".join(str(a.get("name", "")) for a in (row.payload or {}).get("attachments") or [])
+    return ChatMessage(id=row.id or 0, role=row.role.value, content=row.content, files=files,
                        time=row.created_at.strftime("%H:%M"), item_id=row.item_id, feedback=row.feedback or "")
 
 
@@ -72,13 +76,16 @@ def last_choices(messages: list[Message], calls: list[ToolCall]) -> tuple[str, l
         return "", []
     asked = next((m for m in reversed(messages) if m.role == ItemRole.user), None)
     for call in reversed(calls):
-        if asked is not None and call.message_id == asked.id and (found := offered(call.name, call.arguments)):
+        if asked is not None and call.message_id == asked.id \
+                and (found := offered(call.name, call.arguments, call.result)):
             return found
     return "", []
 
 
-async def open_for(user: User, mode: Mode, text: str | None, conversation_id: int | None) -> TurnInput:
-    """Admit the turn, go back in the conversation if asked, and save/find the user's message."""
+async def open_for(user: User, mode: Mode, text: str | None, conversation_id: int | None,
+                   files: list[AttachedFile] | None = None) -> TurnInput:
+    """Admit the turn, go back in the conversation if asked, and save/find the user's message
+    (with the files attached in the composer)."""
     if mode in ("send", "edit"):
         text = check_message(text or "")
     await admit(user, None)  # the message was checked above (turn.admit(user, text) does both)
@@ -86,7 +93,8 @@ async def open_for(user: User, mode: Mode, text: str | None, conversation_id: in
         if conversation_id is None:
             raise Invalid("There is no message to edit or answer again")
         await run_db(turn_edits.rewind, user, conversation_id, mode == "regenerate")
-    return await run_db(conversations.open_turn, user, text, conversation_id, mode in ("retry", "regenerate"))
+    return await run_db(open_turn_with_files, user, text, conversation_id, mode in ("retry", "regenerate"),
+                        [f.id for f in files or []])
 
 
 class ChatState(rx.State):
@@ -129,7 +137,7 @@ class ChatState(rx.State):
         if user is None:
             return
         try:
-            page, pending, calls = await run_db(_opened, user, conversation_id)
+            page, pending, calls, undo_states = await run_db(_opened, user, conversation_id)
         except ServiceError as exc:
             async with self:
                 self.error = str(exc)
@@ -140,7 +148,7 @@ class ChatState(rx.State):
             self.streaming_text, self.rate_limited, self.editing = "", "", False
             self.can_retry = pending is not None
             self.error = "The last message has no answer yet." if pending is not None else ""
-            (await self.get_state(BadgeState)).show_calls(calls)
+            (await self.get_state(BadgeState)).show_calls(calls, undo_states)
         await native_thread_opened(self, user, conversation_id)
 
     @rx.event
@@ -182,14 +190,15 @@ class ChatState(rx.State):
                 cut = next((i for i in range(len(self.messages) - 1, -1, -1)
                             if self.messages[i].role == "user"), len(self.messages))
                 self.messages = self.messages[:cut]
+            files = (await self.get_state(ComposerFilesState)).take()
             self.messages = [*self.messages, ChatMessage(id=0, role="user", content=text, time=now_hhmm(),
-                                                         pending=True)]
+                                                         pending=True, files=", ".join(f.name for f in files))]
             self.error, self.rate_limited, self.editing = "", "", False
             renew = (await self.get_state(AuthState)).needs_renewal()
             begun = await self._begin()
         if renew:
             yield AuthState.keep_fresh
-        await self._turn(text, mode, *begun)
+        await self._turn(text, mode, *begun, files=files)
 
     @rx.event(background=True)
     async def regenerate(self):
@@ -245,17 +254,18 @@ class ChatState(rx.State):
             self.choices_question, self.choices = "", []
         return (await self.get_state(ConversationState)).open_id or None, (await self.get_state(AuthState)).token
 
-    async def _turn(self, text: str | None, mode: Mode, conversation_id: int | None, token: str) -> bool:
+    async def _turn(self, text: str | None, mode: Mode, conversation_id: int | None, token: str,
+                    files: list[AttachedFile] | None = None) -> bool:
         """One turn from the page; True when it answered. The user's message is saved first."""
         user = await user_for(token)
         if user is None:
-            return await self._finish(error=EXPIRED_NOTICE)
+            return await self._finish(error=EXPIRED_NOTICE, files=files)
         try:
-            turn = await open_for(user, mode, text, conversation_id)
+            turn = await open_for(user, mode, text, conversation_id, files)
         except RateLimited as exc:
-            return await self._finish(rate_limited=str(exc), drop_pending=True)
+            return await self._finish(rate_limited=str(exc), drop_pending=True, files=files)
         except ServiceError as exc:
-            return await self._finish(error=str(exc), drop_pending=True)
+            return await self._finish(error=str(exc), drop_pending=True, files=files)
         await analytics.native_message(user, turn.conversation.thread_id, text)
         return await self._stream(user, turn)
 
@@ -280,12 +290,12 @@ class ChatState(rx.State):
             elif isinstance(event, TurnStarted):
                 reply_item_id = event.reply_item_id
             elif isinstance(event, ToolCallEvent):
-                choice = offered(event.name, event.arguments) or choice
+                choice = offered(event.name, event.arguments, event.result) or choice
                 rows = await fetch_tasks(user) if _may_change_tasks(event) else None
                 async with self:
                     unseen_start = await self._show_start(turn, unseen_start)
                     (await self.get_state(BadgeState)).upsert(turn.message.id or 0, event.call_id, event.name,
-                                                              event.status, event.arguments)
+                                                              event.status, event.arguments, event.result)
                     if rows is not None:
                         (await self.get_state(TaskPanelState)).tasks = rows
                     if self.stop_requested:
@@ -332,8 +342,11 @@ class ChatState(rx.State):
         self.is_streaming, self.streaming_text, self.retry_note = False, "", ""
 
     async def _finish(self, error: str = "", can_retry: bool = False, rate_limited: str = "",
-                      drop_pending: bool = False) -> bool:
+                      drop_pending: bool = False, files: list[AttachedFile] | None = None) -> bool:
+        """The turn is over without an answer; a message that was not saved gives its files back."""
         async with self:
+            if files:
+                (await self.get_state(ComposerFilesState)).put_back(files)
             self.is_streaming, self.streaming_text = False, ""
             self.error, self.can_retry, self.rate_limited = error, can_retry, rate_limited
             if drop_pending:
@@ -352,8 +365,11 @@ def _may_change_tasks(event: ToolCallEvent) -> bool:
         and event.name not in READ_ONLY_TOOLS
 
 
-def _opened(session, user: User, conversation_id: int) -> tuple[list[Message], Message | None, list[ToolCall]]:
-    """One unit of work: the latest page of text messages, the unanswered one, the tool calls."""
+def _opened(session, user: User, conversation_id: int
+            ) -> tuple[list[Message], Message | None, list[ToolCall], dict[str, str]]:
+    """One unit of work: the latest page of text messages, the unanswered one, the tool calls
+    and their undo states."""
     page = conversations.list_messages(session, user, conversation_id, PAGE, roles=conversations.TEXT_ROLES)
     pending = conversations.unanswered_user_message(session, user, conversation_id)
-    return page.items, pending, conversations.list_tool_calls(session, user, conversation_id)
+    return (page.items, pending, conversations.list_tool_calls(session, user, conversation_id),
+            undo.call_states(session, user, conversation_id))

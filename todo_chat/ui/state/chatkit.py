@@ -9,7 +9,7 @@ import reflex as rx
 
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
-from todo_chat.services import conversations
+from todo_chat.services import conversations, undo
 from todo_chat.ui.state.auth import signed_in_user
 from todo_chat.ui.state.badges import BadgeState
 from todo_chat.ui.state.conversation import ConversationState
@@ -99,8 +99,9 @@ class ChatKitState(rx.State):
         if user is None:
             return
         calls = await run_db(conversations.list_tool_calls, user, open_id)
+        undo_states = await run_db(undo.call_states, user, open_id)
         async with self:
-            (await self.get_state(BadgeState)).show_calls(calls)
+            (await self.get_state(BadgeState)).show_calls(calls, undo_states)
 
     @rx.event
     def on_client_action(self, action: dict):

@@ -7,12 +7,15 @@ person's next message. Such a call shows as buttons, never as a badge.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 OFFER_CHOICES = "offer_choices"
+# A bulk deletion's preview asks its question in its result, in the same shape (agent.change_tools).
+ASKS_IN_RESULT = {"delete_tasks": "confirmation_needed"}
 
 
 class _Choice(BaseModel):
@@ -33,9 +36,19 @@ class ChoiceView:
     message: str
 
 
-def offered(name: str, arguments: dict[str, Any]) -> tuple[str, list[ChoiceView]] | None:
-    """(question, choices) of an `offer_choices` call; None for any other call or a malformed one."""
-    if name != OFFER_CHOICES:
+def offered(name: str, arguments: dict[str, Any], result: Any = None) -> tuple[str, list[ChoiceView]] | None:
+    """(question, choices) of an `offer_choices` call, or of a bulk deletion's preview (its
+    `result`, a dict or JSON text); None for any other call or a malformed one."""
+    if name in ASKS_IN_RESULT:
+        if isinstance(result, str):
+            try:
+                result = json.loads(result)
+            except ValueError:
+                return None
+        if not isinstance(result, dict) or result.get("status") != ASKS_IN_RESULT[name]:
+            return None
+        arguments = result
+    elif name != OFFER_CHOICES:
         return None
     try:
         prompt = _Prompt.model_validate(arguments)
