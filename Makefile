@@ -32,7 +32,8 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
-# The suite on SQLite, then every test that uses the database fixtures again on PostgreSQL.
+# The suite on SQLite, then again on PostgreSQL the tests whose behaviour can differ by
+# database (tests/db_passes.py says which).
 test: lint test-packages
 	$(PY) -m pytest $(PYTEST_ARGS)
 	$(PY) -m pytest --db=postgres $(PYTEST_ARGS)

@@ -271,6 +271,33 @@ def report(servers: list[Server], baseline: Server | None) -> None:
             f"{int(r)} ({int(p)}) MiB {n}" for _, r, p, n in server.rss_rows))
 
 
+# Issue 19's "must show": (setup, figure, target, what), a figure at or under its target is met.
+TARGETS = (
+    ("pg-http", "json_cpu_ms", 20.0, "server CPU per one-tool turn, PostgreSQL + HTTP model (ms)"),
+    ("sqlite-offline", "json_cpu_ms", 12.0, "server CPU per one-tool turn, SQLite + offline model (ms)"),
+    ("pg-http", "json_pg_cpu_ms", 4.0, "PostgreSQL CPU per turn (ms)"),
+    ("*", "rss_idle_mib", 200.0, "one worker's RSS after warm-up (MiB)"),
+    ("*", "rss_total_mib", 200.0, "one worker's RSS after 200 users (MiB)"),
+    ("*", "c200_errors", 0.0, "errors at 200 users"),
+)
+
+
+def against_targets(servers: list[Server]) -> None:
+    """The headline figures against issue 19's targets, with the load generator's CPU beside."""
+    lines = []
+    for setup, key, target, what in TARGETS:
+        for server in servers:
+            if (setup != "*" and not server.name.startswith(setup)) or key not in server.figures:
+                continue
+            value = server.figures[key]
+            client = server.figures.get(key.split("_")[0] + "_client_cpu_ms")
+            beside = f"  (load generator {client:.2f} ms a turn)" if client is not None and "cpu" in key else ""
+            lines.append(f"  {what:58} {server.name:20} {value:8.1f}  target <= {target:g}: "
+                         f"{'met' if value <= target else 'NOT met'}{beside}")
+    if lines:
+        print("\nagainst the targets (issue 19):\n" + "\n".join(lines))
+
+
 def two_workers(clients: Clients, data: Path) -> None:
     """Memory with a further worker: `serve --workers 2` (a local Redis), warmed up like the others."""
     server = start_app("two-workers", ROOT, data / "two-workers", "", None, 16, workers=2)
@@ -332,6 +359,7 @@ def main(argv: list[str] | None = None) -> None:
                 servers.append(server)
             run_phases(clients, servers, args.rounds)
             report(servers, baseline)
+            against_targets(servers)
             for server in servers:
                 server.stop()
                 results[server.name] = dict(server.figures)

@@ -3,7 +3,8 @@
 The database is SQLite (a copy of one migrated file) by default. `pytest --db=postgres` (the
 second pass of `make test`) gives every test that uses `data_dir` (so `client`, `session`,
 `alice`, `bob` too) its own PostgreSQL database instead, cloned from one migrated template on a
-throwaway cluster, and runs only those tests. The fixtures' API is the same either way.
+throwaway cluster, and runs only those of them whose behaviour can differ by database (the rule
+and the table of files: tests/db_passes.py). The fixtures' API is the same either way.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,8 +37,13 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.pool import NullPool  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
+from tests.db_passes import BOTH_DATABASES, SQLITE_ENOUGH  # noqa: E402
 from tests.servers import postgres_server, redis_server  # noqa: E402
 from todo_chat.core import config, db, security  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+# Set at collection: the files tests/unit/test_db_passes.py reports.
+UNCLASSIFIED = pytest.StashKey[list[str]]()
 
 
 def pytest_addoption(parser):
@@ -44,18 +51,47 @@ def pytest_addoption(parser):
                      help="database behind the data_dir fixture (postgres: only tests that use it run)")
 
 
+def uses_db(item) -> bool:
+    return "data_dir" in getattr(item, "fixturenames", ())
+
+
+def file_of(item) -> str:
+    return Path(str(item.path)).relative_to(ROOT).as_posix()
+
+
+def unclassified_db_files(items) -> list[str]:
+    """Test files using the database fixtures that tests/db_passes.py does not classify."""
+    return sorted({file_of(item) for item in items if uses_db(item)} - set(BOTH_DATABASES) - set(SQLITE_ENOUGH))
+
+
 def pytest_collection_modifyitems(config, items):
-    """On PostgreSQL, run the tests that touch the database through the fixtures, and no others."""
+    """Mark the tests of BOTH_DATABASES' files; on PostgreSQL run those that use the database
+    fixtures, and no others (tests/db_passes.py)."""
+    config.stash[UNCLASSIFIED] = unclassified_db_files(items)
+    for item in items:
+        if file_of(item) in BOTH_DATABASES:
+            item.add_marker(pytest.mark.both_databases)
     if config.getoption("--db") != "postgres":
         return
+    if config.stash[UNCLASSIFIED]:
+        raise pytest.UsageError("These test files use the database fixtures but tests/db_passes.py does not "
+                                f"say whether they run on PostgreSQL: {', '.join(config.stash[UNCLASSIFIED])}")
     keep, drop = [], []
     for item in items:
-        uses_db = "data_dir" in getattr(item, "fixturenames", ())
         skip = item.get_closest_marker("browser") or item.get_closest_marker("sqlite_only")
-        (keep if uses_db and not skip else drop).append(item)
+        (keep if uses_db(item) and item.get_closest_marker("both_databases") and not skip else drop).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+@pytest.hookimpl(trylast=True)  # after the test's own fixtures (its pages) are torn down
+def pytest_runtest_teardown(item, nextitem):
+    """Close the browser tests' shared chromium once the next test does not use it."""
+    if nextitem is None or "browser" not in getattr(nextitem, "fixturenames", ()):
+        chromium = sys.modules.get("tests.browser.conftest")
+        if chromium is not None:
+            chromium.Chromium.close()
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -142,6 +142,13 @@ class FakeOpenAI:
             self._script.extend(replies)
         return self
 
+    def reset(self) -> FakeOpenAI:
+        """Nothing scripted and no fallback (a server shared by several test modules)."""
+        with self._lock:
+            self._script.clear()
+            self._fallback = None
+        return self
+
     def answer_all_with(self, reply: Script) -> FakeOpenAI:
         """What every request gets once the script is used up."""
         self._fallback = reply

@@ -166,3 +166,22 @@ def test_a_context_overflow_retry_is_recorded(client, alice, session, fake_opena
     rows = events_of(session, alice)
     assert [(e.kind, e.status) for e in rows][-3:] == [
         (EventKind.turn_started, None), (EventKind.retry, "context_overflow"), (EventKind.turn_finished, "ok")]
+
+
+def test_a_turn_writes_its_events_with_its_answer(client, alice, session, monkeypatch):
+    # One unit of work (one commit, one thread hand-off) saves the answer and the turn's events:
+    # the record's own unit of work runs only when a turn fails or is stopped.
+    from todo_chat.services import analytics
+
+    own_writes: list[object] = []
+    real_run_db = analytics.run_db
+
+    async def counting(work, *args, **kwargs):
+        own_writes.append(work)
+        return await real_run_db(work, *args, **kwargs)
+
+    monkeypatch.setattr(analytics, "run_db", counting)
+    chat(client, alice, "add a task to buy milk")
+    assert own_writes == []
+    kinds = [e.kind for e in events_of(session, alice)]
+    assert kinds == [EventKind.turn_started, EventKind.tool_call, EventKind.turn_finished]

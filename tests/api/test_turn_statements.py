@@ -27,10 +27,10 @@ def test_a_message_in_a_conversation_is_saved_with_one_read_of_its_history(data_
         first = conversations.open_turn(session, user, "Add milk")
         conversations.add_message(session, user, first.conversation, ItemRole.assistant, "Added milk.")
     turn, statements = _counted(lambda s: conversations.open_turn(s, user, "And eggs", first.conversation.id))
-    # The conversation, its latest text items (history and "is the last one unanswered?" at once),
-    # the bump, the message, then the choices the last answer offered (the dialogue state,
-    # agent.choices). No read of tool calls for a message saved just now.
-    assert statements == ["SELECT", "SELECT", "UPDATE", "INSERT", "SELECT"]
+    # The conversation, its latest text items (history and "is the last one unanswered?" at once)
+    # with the choices the last answer offered (the dialogue state, agent.choices) in the same
+    # read, the bump, the message. No read of tool calls for a message saved just now.
+    assert statements == ["SELECT", "SELECT", "UPDATE", "INSERT"]
     assert turn.history == [{"role": "user", "content": "Add milk"}, {"role": "assistant", "content": "Added milk."}]
     assert turn.finished_calls == [] and turn.message.content == "And eggs"
 
@@ -44,7 +44,64 @@ def test_the_unanswered_message_is_run_again_with_the_history_before_it(data_dir
     again, statements = _counted(lambda s: conversations.open_turn(s, user, None, first.conversation.id, retry=True))
     assert again.message.id == failed.message.id  # not saved twice
     assert [h["content"] for h in again.history] == ["Add milk", "Added milk."]
-    # + the calls its earlier try finished, and the choices the answer before it offered
-    assert statements == ["SELECT", "SELECT", "SELECT", "SELECT"]
+    # + the calls its earlier try finished (the choices come with the history)
+    assert statements == ["SELECT", "SELECT", "SELECT"]
     same, _ = _counted(lambda s: conversations.open_turn(s, user, "And eggs", first.conversation.id))
     assert same.message.id == failed.message.id  # the very text still unanswered: the same message
+
+
+def test_the_choices_the_last_answer_offered_come_with_the_history_in_one_read(data_dir):
+    from todo_chat.models import ToolCallStatus
+
+    with db.session_scope() as session:
+        user = accounts.create_user(session, "choices@example.com", "hash")
+        other = accounts.create_user(session, "other@example.com", "hash")
+        first = conversations.open_turn(session, user, "Delete the milk task")
+        asked = first.message
+        conversations.record_tool_call(session, user, first.conversation.id, asked.id, "call_1", "offer_choices",
+                                       {"choices": ["Buy milk", "Milk the cow"]}, ToolCallStatus.success,
+                                       '{"offered": 2}')
+        conversations.record_tool_call(session, user, first.conversation.id, asked.id, "call_2", "list_tasks",
+                                       {}, ToolCallStatus.success, '{"count": 0}')
+        conversations.add_message(session, user, first.conversation, ItemRole.assistant, "Which one?")
+        conversations.open_turn(session, other, "Hello")  # another user's rows never join in
+    turn, statements = _counted(lambda s: conversations.open_turn(s, user, "The first", first.conversation.id))
+    assert statements == ["SELECT", "SELECT", "UPDATE", "INSERT"]
+    assert turn.history == [
+        {"role": "user", "content": "Delete the milk task"},
+        {"type": "function_call", "call_id": "call_1", "name": "offer_choices",
+         "arguments": '{"choices": ["Buy milk", "Milk the cow"]}'},
+        {"type": "function_call_output", "call_id": "call_1", "output": '{"offered": 2}'},
+        {"role": "assistant", "content": "Which one?"}]
+
+
+def test_a_one_tool_chat_turn_is_three_units_of_work(client, alice, monkeypatch):
+    # Authenticate + save the message, the tool call with its record, the answer + the turn's
+    # events: one worker-thread hand-off and one commit each (was five: the session check and
+    # the events had units of their own).
+    units: list[str] = []
+    real = db._in_session
+
+    def counted(work, *args, **kwargs):
+        units.append(getattr(work, "__name__", repr(work)))
+        return real(work, *args, **kwargs)
+
+    monkeypatch.setattr(db, "_in_session", counted)
+    body: dict = {"message": "Add a task to buy milk"}
+    for _ in range(2):  # a new conversation, then a message in it
+        answer = client.post(f"/api/{alice.id}/chat", json=body, headers=alice.headers)
+        assert answer.status_code == 200, answer.text
+        assert units == ["_open_as", "perform", "save_answer"], units
+        units.clear()
+        body["conversation_id"] = answer.json()["conversation_id"]
+
+
+def test_a_turn_on_an_ended_session_is_refused_and_saves_nothing(client, alice, session):
+    from sqlmodel import select
+
+    from todo_chat.models import Message
+
+    assert client.post("/api/auth/logout", headers=alice.headers).status_code == 204
+    refused = client.post(f"/api/{alice.id}/chat", json={"message": "Add a task to buy milk"}, headers=alice.headers)
+    assert refused.status_code == 401 and refused.json() == {"detail": "Session has ended: log in again"}
+    assert session.exec(select(Message).where(Message.user_id == alice.id)).all() == []

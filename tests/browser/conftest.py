@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -83,25 +84,74 @@ def stop_app(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
+# Settings of the one session server that test_stats_page checks (a font for both chat views, a
+# /metrics token): set for every browser test, so that module needs no server (no build) of its own.
+CHAT_FONT = "Georgia, serif"
+METRICS_TOKEN = "browser-metrics-" + "z" * 20
+
+
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
     """One production server for the whole browser session, on its own data dir, web dir and port."""
-    base, proc = start_app(tmp_path_factory.mktemp("browser-data"))
+    base, proc = start_app(tmp_path_factory.mktemp("browser-data"), CHAT_FONT_FAMILY=CHAT_FONT,
+                           METRICS_TOKEN=METRICS_TOKEN)
     yield base
     stop_app(proc)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Per module: sync Playwright runs an event loop that must not outlive the browser tests."""
-    from playwright.sync_api import sync_playwright
+@pytest.fixture(scope="session")
+def fake_model():
+    """The fake OpenAI-compatible model server (tests/fake_openai.py) the scripted-model modules share."""
+    from tests.fake_openai import FakeOpenAI
 
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        yield instance
-        instance.close()
+    server = FakeOpenAI().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def fake_model_app(tmp_path_factory, fake_model):
+    """One production server on `fake_model`, native view, for every module that scripts the model
+    (a build and a start each otherwise): (its URL, its SQLite file). Each test signs up its own user."""
+    tmp = tmp_path_factory.mktemp("fake-model-app")
+    base, proc = start_app(tmp / "data", OPENAI_BASE_URL=fake_model.base_url, OPENAI_API_KEY="sk-fake-key",
+                           OPENAI_MODEL=fake_model.model, OPENAI_MAX_RETRIES="0", CHAT_UI="native")
+    yield base, tmp / "data" / "todo_chat.db"
+    stop_app(proc)
+
+
+class Chromium:
+    """One chromium for each run of consecutive tests that use it (not one per module): sync
+    Playwright runs an event loop that must not outlive them, so tests/conftest.py closes it
+    after the last test of a run, before any test that does not use it (an async one, say)."""
+
+    playwright: Any = None
+    instance: Any = None
+
+    @classmethod
+    def get(cls) -> Any:
+        if cls.instance is None:
+            from playwright.sync_api import sync_playwright
+
+            cls.playwright = sync_playwright().start()
+            cls.instance = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        return cls.instance
+
+    @classmethod
+    def close(cls) -> None:
+        if cls.instance is not None:
+            try:
+                cls.instance.close()
+            finally:
+                cls.playwright.stop()
+                cls.instance = cls.playwright = None
+
+
+@pytest.fixture
+def browser():
+    return Chromium.get()
 
 
 def new_page(browser, *, width=1280, height=800, chatkit: str = "blocked", color_scheme="light"):

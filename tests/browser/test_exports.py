@@ -17,9 +17,9 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AXE, new_page, run_axe, shot, sign_up, start_app, stop_app
+from tests.browser.conftest import AXE, new_page, run_axe, shot, sign_up
 from tests.browser.test_flow import close_drawer, open_panel
-from tests.fake_openai import FakeOpenAI, text, tool_calls
+from tests.fake_openai import text, tool_calls
 
 pytestmark = pytest.mark.browser
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
@@ -28,19 +28,15 @@ PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4
 
 
 @pytest.fixture(scope="module")
-def model():
-    server = FakeOpenAI().start()
-    yield server
-    server.stop()
+def model(fake_model):
+    """The session's fake model server (tests/browser/conftest.py), nothing left scripted in it."""
+    return fake_model.reset()
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, model):
-    tmp = tmp_path_factory.mktemp("exports")
-    base, proc = start_app(tmp / "data", OPENAI_BASE_URL=model.base_url, OPENAI_API_KEY="sk-fake-key",
-                           OPENAI_MODEL=model.model, OPENAI_MAX_RETRIES="0", CHAT_UI="native")
-    yield base
-    stop_app(proc)
+def app(fake_model_app):
+    """The session's server on that model (native view)."""
+    return fake_model_app[0]
 
 
 @pytest.fixture(params=list(SIZES))

@@ -13,8 +13,10 @@ def unreachable_model_app(tmp_path_factory):
     # An OpenAI-compatible server that is not there (nothing listens on port 9), and a separate
     # .web so the main test server's frontend is left alone.
     tmp = tmp_path_factory.mktemp("failing")
+    # No retries inside the OpenAI client (its back-off would only slow each failed turn): the
+    # retries under test are the page's own.
     base, proc = start_app(tmp / "data", OPENAI_BASE_URL="http://127.0.0.1:9/v1", OPENAI_MODEL="llama3.1",
-                           REFLEX_WEB_WORKDIR=str(tmp / ".web"))
+                           OPENAI_MAX_RETRIES="0", REFLEX_WEB_WORKDIR=str(tmp / ".web"))
     yield base
     stop_app(proc)
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import new_page, run_axe, shot, sign_up, start_app, stop_app
-from tests.fake_openai import FakeOpenAI, text, tool_call, tool_calls
+from tests.browser.conftest import new_page, run_axe, shot, sign_up
+from tests.fake_openai import text, tool_call, tool_calls
 
 pytestmark = pytest.mark.browser
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
@@ -22,19 +22,15 @@ LONG = " ".join(f"word{i}" for i in range(1, 81))
 
 
 @pytest.fixture(scope="module")
-def model():
-    server = FakeOpenAI().start()
-    yield server
-    server.stop()
+def model(fake_model):
+    """The session's fake model server (tests/browser/conftest.py), nothing left scripted in it."""
+    return fake_model.reset()
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, model):
-    tmp = tmp_path_factory.mktemp("native-actions")
-    base, proc = start_app(tmp / "data", OPENAI_BASE_URL=model.base_url, OPENAI_API_KEY="sk-fake-key",
-                           OPENAI_MODEL=model.model, OPENAI_MAX_RETRIES="0", CHAT_UI="native")
-    yield base, tmp / "data" / "todo_chat.db"
-    stop_app(proc)
+def app(fake_model_app):
+    """The session's server on that model: (URL, SQLite file)."""
+    return fake_model_app
 
 
 @pytest.fixture(params=list(SIZES))

@@ -10,19 +10,17 @@ import pytest
 from playwright.sync_api import expect
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.browser.conftest import new_page, run_axe, shot, sign_up, start_app, stop_app
+from tests.browser.conftest import CHAT_FONT as FONT
+from tests.browser.conftest import METRICS_TOKEN as TOKEN
+from tests.browser.conftest import new_page, run_axe, shot, sign_up
 
 pytestmark = pytest.mark.browser
-FONT = "Georgia, serif"
-TOKEN = "browser-metrics-" + "z" * 20
 
 
-@pytest.fixture(scope="module")
-def stats_app(tmp_path_factory):
-    """Its own server: the font and metrics settings are part of how it starts."""
-    base, proc = start_app(tmp_path_factory.mktemp("stats-data"), CHAT_FONT_FAMILY=FONT, METRICS_TOKEN=TOKEN)
-    yield base
-    stop_app(proc)
+@pytest.fixture
+def stats_app(app_url):
+    """The session's server: it starts with this module's font and metrics token (conftest)."""
+    return app_url
 
 
 def api_of(page, base: str) -> tuple[httpx.Client, int]:

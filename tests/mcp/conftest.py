@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -23,13 +24,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class Server:
-    def __init__(self, data_dir: Path, **env: str):
+    """`template`: a migrated database to copy (the session's), instead of migrating in a process
+    of its own (a whole interpreter start: seconds on a loaded machine)."""
+
+    def __init__(self, data_dir: Path, template: Path | None = None, **env: str):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = data_dir / "server.log"
         self.env = {**os.environ, "DATA_DIR": str(data_dir), "DATABASE_URL": "", "API_URL": self.base, **env}
-        subprocess.run([sys.executable, "-m", "todo_chat.core.db"], env=self.env, cwd=ROOT, check=True,
-                       capture_output=True)
+        if template is not None:
+            shutil.copy(template, data_dir / "todo_chat.db")
+        else:
+            subprocess.run([sys.executable, "-m", "todo_chat.core.db"], env=self.env, cwd=ROOT, check=True,
+                           capture_output=True)
         with open(self.log, "w") as out:
             self.proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "todo_chat.api.app:app", "--port",
                                           str(self.port)], env=self.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
@@ -49,8 +56,8 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[Server]:
-    srv = Server(tmp_path_factory.mktemp("mcp-server"), MCP_CALLS_PER_MINUTE="40")
+def server(tmp_path_factory, migrated_template) -> Iterator[Server]:
+    srv = Server(tmp_path_factory.mktemp("mcp-server"), migrated_template, MCP_CALLS_PER_MINUTE="40")
     yield srv
     srv.stop()
 

@@ -15,8 +15,10 @@ SCRIPT = ["Add a task to buy groceries tomorrow, high priority", "Add a task to 
 
 
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory):
-    started = {mode: Server(tmp_path_factory.mktemp(f"agent-{mode}"), AGENT_TOOLS=mode) for mode in ("process", "mcp")}
+def servers(tmp_path_factory, migrated_template):
+    """Two fresh servers (the same task ids on both): the tools in process, and over MCP."""
+    started = {mode: Server(tmp_path_factory.mktemp(f"agent-{mode}"), migrated_template, AGENT_TOOLS=mode)
+               for mode in ("process", "mcp")}
     yield started
     for srv in started.values():
         srv.stop()

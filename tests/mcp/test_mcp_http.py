@@ -126,6 +126,8 @@ async def test_a_read_only_token_lists_and_nothing_else(server, person):
         await mcp.call_tool("add_task", {"title": "Keep me"})
     task_id = person.tasks()[0]["id"]
     async with mcp_client(server.base + "/mcp", person.token("read")["token"]) as mcp:
+        # It is shown only what its scope allows; a changing tool called all the same is refused.
+        assert [t.name for t in (await mcp.list_tools()).tools] == ["list_tasks"]
         assert json.loads(text(await mcp.call_tool("list_tasks", {})))["count"] == 1
         for name, arguments in (("add_task", {"title": "x"}), ("delete_task", {"task_id": task_id}),
                                 ("complete_task", {"task_id": task_id}), ("reopen_task", {"task_id": task_id}),

@@ -69,6 +69,7 @@ async def test_stdio_acts_for_the_tokens_owner_and_its_scope_only(client, alice,
     client.post(f"/api/{alice.id}/tasks", json={"title": "Alice's"}, headers=alice.headers)
     alice_task = _tasks(client, alice)[0]["id"]
     async with stdio_session(_token(client, bob, "read")["token"]) as mcp:
+        assert [t.name for t in (await mcp.list_tools()).tools] == ["list_tasks"]
         assert json.loads(text(await mcp.call_tool("list_tasks", {})))["tasks"] == []
         refused = await mcp.call_tool("delete_task", {"task_id": alice_task})
         assert refused.is_error and json.loads(text(refused)) == {"error": READ_ONLY}

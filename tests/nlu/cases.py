@@ -917,3 +917,7 @@ CASES += [
 from tests.nlu.cases_more import MORE_CASES  # noqa: E402  (they build on the helpers above)
 
 CASES += MORE_CASES
+
+from tests.nlu.cases_safety import SAFETY_CASES  # noqa: E402  (adversarial: built to trick a parser)
+
+CASES += SAFETY_CASES

@@ -80,9 +80,23 @@ def failures(outcomes: list[Outcome]) -> str:
     for o in outcomes:
         if not o.passed:
             before = f" (after {list(o.case.before)})" if o.case.before else ""
-            lines.append(f"- [{o.case.kind}] {o.case.say!r}{before}\n    " + "\n    ".join(o.problems)
+            wrong = f"\n    WRONG CHANGE: {o.wrong_changes}" if o.wrong_changes else ""
+            lines.append(f"- [{o.case.kind}] {o.case.say!r}{before}{wrong}\n    " + "\n    ".join(o.problems)
                          + f"\n    reply: {o.reply[:160]!r}")
     return "\n".join(lines)
+
+
+def wrong_change_counts(open_: list[Outcome], sealed: list[tuple[str, list[Outcome]]]) -> str:
+    """Per split, how many cases changed data they were not asked to change (the worst failure);
+    the adversarial cases (kind "safety-...", part of the open split) also on their own. Of a sealed
+    split only the count."""
+    def count(outcomes: list[Outcome]) -> str:
+        return f"{sum(bool(o.wrong_changes) for o in outcomes)}/{len(outcomes)}"
+
+    adversarial = [o for o in open_ if o.case.kind.startswith("safety")]
+    parts = [f"open {count(open_)}", f"adversarial {count(adversarial)}",
+             *(f"{column} {count(outcomes)}" for column, outcomes in sealed)]
+    return "wrong changes (cases that changed data they were not asked to): " + ", ".join(parts)
 
 
 def parse_cost() -> tuple[float, float]:
@@ -124,6 +138,7 @@ def main(argv: list[str]) -> int:
             print(f"\n(no {column} split on this branch: {module.replace('.', '/')}.py)")
     print(f"\n{len(outcomes)} cases in {time.perf_counter() - started:.1f} s over HTTP "
           f"(median turn {1000 * statistics.median(o.seconds for o in outcomes):.1f} ms incl. fresh DB + seeding)")
+    print(wrong_change_counts(open_, sealed))
     p50, p95 = parse_cost()
     print(f"parse cost per message: p50 {p50:.3f} ms, p95 {p95:.3f} ms")
     if "-q" not in argv and any(not o.passed for o in open_):

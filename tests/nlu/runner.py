@@ -31,6 +31,10 @@ class Outcome:
     reply: str = ""
     seconds: float = 0.0
 
+    @property
+    def wrong_changes(self) -> list[tuple[str, dict[str, Any]]]:
+        return wrong_changes(self.case, self.calls)
+
 
 def _same(expected: Any, actual: Any) -> bool:
     if isinstance(expected, str) and isinstance(actual, str):
@@ -83,6 +87,26 @@ def expected_tasks(case: Case, base: list[dict[str, Any]] | None = None) -> list
 
 
 READING_TOOLS = ("list_tasks", "offer_choices")
+
+
+def wrong_changes(case: Case, calls: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """The data-changing calls the case did not ask for: any change where none was expected, a
+    change of a kind not expected, or one on a task id no expected change names. A call that
+    failed (an id that does not exist) changed nothing and is not counted; nor is a bulk
+    deletion's preview (`change_tools.changes_tasks` says which calls change tasks)."""
+    from todo_chat.agent.change_tools import changes_tasks
+
+    expected = [(name, args) for name, args in case.calls if changes_tasks(name, True, args)]
+    names = {name for name, _ in expected}
+    ids = {args.get("task_id") for _, args in expected if "task_id" in args}
+    wrong = []
+    for call in calls:
+        name, args = call["name"], call["arguments"]
+        if not changes_tasks(name, call.get("status") != "error", args):
+            continue
+        if name not in names or ("task_id" in args and args["task_id"] not in ids):
+            wrong.append((name, args))
+    return wrong
 
 
 def _offer_problems(case: Case, calls: list[dict[str, Any]]) -> list[str]:
@@ -263,4 +287,4 @@ def run_all(cases: list[Case], workers: int | None = None) -> list[Outcome]:
     return ordered
 
 
-__all__ = ["Harness", "Outcome", "expected_tasks", "harness", "run_all", "date"]
+__all__ = ["Harness", "Outcome", "wrong_changes", "expected_tasks", "harness", "run_all", "date"]

@@ -122,3 +122,56 @@ def test_no_to_choices_changes_nothing(answer):
 def test_yes_to_a_single_offer_takes_it():
     turn = conversation(["oat milk", "yes"], TITLES)
     assert turn.changes == [("add_task", {"title": "Oat milk", "priority": "medium"})], turn.calls
+
+
+# --- the safety gate (agent/offline/guard.py) -------------------------------------------------------
+
+TASK_CHANGES = ("complete_task", "reopen_task", "delete_task", "update_task")
+UNRELATED = ["zebra", "violin", "kayak", "lantern", "pottery", "chimney", "scooter", "trombone", "glacier",
+             "umbrella stand", "the hedgehog", "my passport photos", "the attic"]
+nonsense = st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=5, max_size=9)
+
+
+def _task_changes(turn) -> list:
+    return [c for c in turn.changes if c[0] in TASK_CHANGES]
+
+
+@FAST
+@given(st.sampled_from(["delete", "remove", "complete", "finish", "tick off", "bin", "scrap", "reopen",
+                        "mark as done", "rename", "cross off", "get rid of"]),
+       st.one_of(st.sampled_from(UNRELATED), nonsense),
+       st.sampled_from(["{verb} {thing}", "{verb} the {thing} task", "{verb} the {thing} one please",
+                        "can you {verb} {thing}", "{thing} - {verb}", "I'm so tired of {thing}",
+                        "{thing} is done", "the {thing} thing is sorted"]))
+def test_words_that_ground_no_task_change_no_task(verb, thing, template):
+    message = template.format(verb=verb, thing=thing)
+    turn = run(message, TITLES)
+    assert not _task_changes(turn), f"{message!r} changed a task: {turn.changes}"
+
+
+COMMANDS = ["delete the gym task", "tick off the milk", "remove the plumber one", "mark the report as done",
+            "finish the gym one", "bin the milk task", "complete task 3", "scrap the quarterly report"]
+
+
+@FAST
+@given(st.sampled_from(COMMANDS),
+       st.sampled_from(["I might {c}", "maybe I'll {c} tomorrow", "if it rains I'll {c}", "my wife said to {c}",
+                        "thinking about how to {c}", "Tom wants me to {c}", "I wish I could {c}",
+                        "{c}. hang on, don't", "{c} - wait, no", "{c}... actually no", "{c}, hold on",
+                        "{c}? no need to", "once I'm home I'll {c}", "I'm gonna {c} later"]))
+def test_a_hypothetical_or_taken_back_command_changes_nothing(command, template):
+    message = template.format(c=command)
+    turn = run(message, TITLES)
+    assert not _task_changes(turn), f"{message!r} changed a task: {turn.changes}"
+
+
+@FAST
+@given(st.sampled_from([("delete the gym task", ("delete_task", 2)), ("tick off the milk", ("complete_task", 1)),
+                        ("remove the plumber one", ("delete_task", 3)), ("complete task 4", ("complete_task", 4)),
+                        ("the quarterly report is done", ("complete_task", 4)),
+                        ("could you bin the milk one please", ("delete_task", 1))]),
+       st.sampled_from(["{c}", "ok {c}", "{c} thanks", "{c} 🙂", "pls {c}"]))
+def test_a_clear_grounded_command_still_acts(command_and_change, template):
+    command, (tool, task_id) = command_and_change
+    turn = run(template.format(c=command), TITLES)
+    assert _task_changes(turn) == [(tool, {"task_id": task_id})], turn.calls

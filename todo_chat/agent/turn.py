@@ -42,9 +42,10 @@ from todo_chat.agent.context import TodoContext, parse_arguments
 from todo_chat.agent.mcp_door import close_door, open_door
 from todo_chat.agent.providers import apply_tracing, get_model
 from todo_chat.agent.stop import TurnStop, save_stopped
+from todo_chat.agent.units import save_answer
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
-from todo_chat.models import ItemRole, ToolCall, ToolCallStatus, User
+from todo_chat.models import ToolCall, ToolCallStatus, User
 from todo_chat.services import analytics, conversations
 from todo_chat.services.conversations import MESSAGE_MAX, TurnInput, check_message, new_id
 from todo_chat.services.ratelimit import check_chat_turn
@@ -294,8 +295,9 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
                 await close_door(context)  # AGENT_TOOLS=mcp: the turn's connection to the MCP server
     finally:
         slots.release()
-    saved = await run_db(conversations.add_message, user, conversation, ItemRole.assistant, reply,
-                         item_id=reply_item_id)
+    records = analytics.answer_events()
+    saved = await run_db(save_answer, user, conversation, reply, reply_item_id, records)
+    analytics.answer_saved(records)
     yield TurnDone(conversation_id=conversation.id, message_id=saved.id, response=reply,
                    tool_calls=list(calls.values()))
 

@@ -5,18 +5,29 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from todo_chat.agent.turn import MESSAGE_MAX, TurnDone, TurnFailed, TurnMessage, begin_turn, run_turn
-from todo_chat.api.chatkit.endpoint import ChatKitUser, chatkit_response
-from todo_chat.api.deps import SSE_HEADERS, UserId, own_path
+from todo_chat.agent.turn import (
+    MESSAGE_MAX,
+    TurnDone,
+    TurnFailed,
+    TurnMessage,
+    begin_turn,
+    run_turn,
+)
+from todo_chat.agent.units import begin_turn_by_token
+from todo_chat.api.chatkit.endpoint import chatkit_response
+from todo_chat.api.deps import SSE_HEADERS, Credentials, UserId, claims_from_bearer, live_user, unauthorized
 from todo_chat.api.responses import OWN_PATH, errors
 from todo_chat.core.db import ID_MAX
+from todo_chat.core.security import InvalidToken
 from todo_chat.core.text import NOT_BLANK_PATTERN
 from todo_chat.models import User
+from todo_chat.services.conversations import TurnInput
+from todo_chat.services.tokens import SessionClaims
 
 router = APIRouter(prefix="/api/{user_id}", tags=["chat"])
 # How deep a chat body may nest: a message is flat; a ChatKit request is a few levels deep.
@@ -39,13 +50,31 @@ class ChatBody(BaseModel):
     attachments: list[Annotated[str, Field(max_length=64)]] = Field(default=[], max_length=ATTACHMENTS_MAX)
 
 
+def chat_claims(credentials: Credentials) -> SessionClaims:
+    """The chat door takes the tokens ChatKit's does (access, or a ChatKit client secret)."""
+    return claims_from_bearer(credentials, ("access", "chatkit"))
+
+
+ChatClaims = Annotated[SessionClaims, Depends(chat_claims)]
+
+
 def sse(event: TurnMessage) -> str:
     return f"event: {event.type}\ndata: {event.model_dump_json()}\n\n"
 
 
-async def stream_turn(user: User, body: ChatBody) -> StreamingResponse:
-    turn = await begin_turn(user, body.message, body.conversation_id, body.retry, body.attachments)
+async def open_turn(claims: SessionClaims, body: ChatBody, request: Request) -> tuple[User, TurnInput]:
+    """Authenticate and save the message: one unit of work for a new message (its session is
+    checked where the message is saved); a retry authenticates first, as before."""
+    if body.retry:
+        user = await live_user(claims, request)
+        return user, await begin_turn(user, body.message, body.conversation_id, body.retry, body.attachments)
+    try:
+        return await begin_turn_by_token(claims, body.message, body.conversation_id, body.attachments)
+    except InvalidToken as exc:
+        raise unauthorized(str(exc)) from exc
 
+
+async def stream_turn(user: User, turn: TurnInput) -> StreamingResponse:
     async def events() -> AsyncIterator[str]:
         async for event in run_turn(user, turn):
             yield sse(event)
@@ -53,8 +82,7 @@ async def stream_turn(user: User, body: ChatBody) -> StreamingResponse:
     return StreamingResponse(events(), media_type="text/event-stream", headers=SSE_HEADERS)
 
 
-async def answer_turn(user: User, body: ChatBody) -> JSONResponse:
-    turn = await begin_turn(user, body.message, body.conversation_id, body.retry, body.attachments)
+async def answer_turn(user: User, turn: TurnInput) -> JSONResponse:
     async for event in run_turn(user, turn, stream=False):
         if isinstance(event, TurnDone):
             return JSONResponse({"conversation_id": event.conversation_id, "response": event.response,
@@ -99,14 +127,15 @@ def too_deep(body: bytes, limit: int = MAX_DEPTH) -> bool:
                                  **errors(400, *OWN_PATH, 429, 502)},
              openapi_extra={"requestBody": {"required": True, "content": {
                  "application/json": {"schema": ChatBody.model_json_schema()}}}})
-async def chat(user_id: UserId, user: ChatKitUser, request: Request):
+async def chat(user_id: UserId, claims: ChatClaims, request: Request):
     """Send a message; a new conversation starts when no `conversation_id` is given.
 
     With `Accept: text/event-stream` the answer streams as SSE events: `start`, `delta`,
     `tool_call_started`, `tool_call_finished`, then `done` (or `error`: the message is kept,
     send `{"conversation_id": ..., "retry": true}` to try again).
     """
-    own_path(user_id, user)
+    if user_id != claims.user_id:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail="You can only access your own data")
     if too_deep(await request.body()):
         raise HTTPException(status.HTTP_400_BAD_REQUEST, f"Body nests deeper than {MAX_DEPTH} levels")
     try:
@@ -114,9 +143,10 @@ async def chat(user_id: UserId, user: ChatKitUser, request: Request):
     except (ValueError, RecursionError):
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "Body must be JSON") from None
     if isinstance(payload, dict) and "type" in payload:  # the seeds point ChatKit's api.url here
-        return await chatkit_response(user, request)
+        return await chatkit_response(await live_user(claims, request), request)
     try:
         body = ChatBody.model_validate(payload)
     except ValidationError as exc:
         raise RequestValidationError(exc.errors(), body=payload) from None
-    return await (stream_turn(user, body) if wants_stream(request) else answer_turn(user, body))
+    user, turn = await open_turn(claims, body, request)
+    return await (stream_turn(user, turn) if wants_stream(request) else answer_turn(user, turn))

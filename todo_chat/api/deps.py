@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Path, Query, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from todo_chat.core.db import ID_MAX
+from todo_chat.core.db import ID_MAX, run_db
 from todo_chat.core.security import InvalidToken, TokenKind
 from todo_chat.models import User
 from todo_chat.services import tokens
@@ -49,6 +49,29 @@ async def user_from_bearer(credentials: HTTPAuthorizationCredentials | None,
         raise unauthorized(str(exc)) from exc
     if request is not None:
         request.state.session_id = session_id
+    return user
+
+
+def claims_from_bearer(credentials: HTTPAuthorizationCredentials | None,
+                       kinds: tuple[TokenKind, ...]) -> tokens.SessionClaims:
+    """A bearer token checked without the database (its session is checked by the caller's first
+    unit of work, `tokens.authenticate`)."""
+    if credentials is None:
+        raise unauthorized("Not authenticated")
+    try:
+        return tokens.session_claims(credentials.credentials[:4096], kinds)
+    except InvalidToken as exc:
+        raise unauthorized(str(exc)) from exc
+
+
+async def live_user(claims: tokens.SessionClaims, request: Request | None = None) -> User:
+    """The user of checked claims whose session is still live (one unit of work of its own)."""
+    try:
+        user = await run_db(tokens.authenticate, claims)
+    except InvalidToken as exc:
+        raise unauthorized(str(exc)) from exc
+    if request is not None:
+        request.state.session_id = claims.session_id
     return user
 
 

@@ -106,7 +106,11 @@ def decode_token(token: str, kinds: tuple[TokenKind, ...] = ("access",)) -> dict
 
 
 def user_id_from_token(token: str, kinds: tuple[TokenKind, ...] = ("access",)) -> int:
-    claims = decode_token(token, kinds)
+    return user_id_of(decode_token(token, kinds))
+
+
+def user_id_of(claims: dict) -> int:
+    """The user id of verified claims (`decode_token`)."""
     sub = claims["sub"]
     # A decimal id the database can hold: a `sub` of 2**63 must be a 401, never reach the driver.
     if not isinstance(sub, str) or not sub.isascii() or not sub.isdigit() or len(sub) > 10 \

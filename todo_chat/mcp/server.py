@@ -3,7 +3,8 @@
 Each MCP tool is one of `agent.tools.DEFINITIONS`: the same name, description and argument
 schema the agent's model sees, and the same unit of work (`perform`), so the two cannot drift.
 A call's result is the same JSON text the agent reads; an error (bad arguments, no such task, a
-read-only token, too many calls) is that `{"error": ...}` text with `isError` set.
+read-only token, too many calls) is that `{"error": ...}` text with `isError` set. `tools/list`
+shows a token only the tools its scope allows.
 
 Who a call acts for comes from `identify`: the bearer token of the HTTP request (`mcp.http`), or
 the token a stdio process was started with (`mcp.__main__`). The arguments never name a user.
@@ -22,6 +23,7 @@ from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.tools import Tool
 from mcp.server.mcpserver.utilities.func_metadata import ArgModelBase, FuncMetadata
 from mcp_types import CallToolResult, TextContent, ToolAnnotations
+from mcp_types import Tool as ListedTool
 from pydantic import ConfigDict
 
 from todo_chat.agent.tools import CALL_ID_META, DEFINITIONS, CallRecord, TaskTool, perform
@@ -85,8 +87,23 @@ def _tool(tool: TaskTool, identify: Identify) -> Tool:
                                             open_world_hint=False))
 
 
+class ScopedServer(MCPServer):
+    """`tools/list` shows a caller only the tools its token's scope lets it call (a read-only
+    token does not see the changing ones). A call to a hidden tool is still refused by the tool
+    itself (`_tool`), with the scope named: hiding is a courtesy, the check is in the call."""
+
+    def __init__(self, identify: Identify, **settings: Any):
+        super().__init__(tools=[_tool(tool, identify) for tool in DEFINITIONS], **settings)
+        self._identify = identify
+
+    async def list_tools(self) -> list[ListedTool]:
+        principal = await self._identify()
+        allowed = {tool.name for tool in DEFINITIONS if principal is not None
+                   and (principal.can_write or not tool.writes)}
+        return [tool for tool in await super().list_tools() if tool.name in allowed]
+
+
 def build_server(identify: Identify, token_verifier: TokenVerifier | None = None,
                  auth: AuthSettings | None = None) -> MCPServer:
-    return MCPServer(name="todo-chat", instructions=INSTRUCTIONS, version="1.0.0",
-                     tools=[_tool(tool, identify) for tool in DEFINITIONS],
-                     token_verifier=token_verifier, auth=auth, log_level="WARNING")
+    return ScopedServer(identify, name="todo-chat", instructions=INSTRUCTIONS, version="1.0.0",
+                        token_verifier=token_verifier, auth=auth, log_level="WARNING")

@@ -138,6 +138,7 @@ class TurnWatch:
     rows: list[AnalyticsEvent] = field(default_factory=list)
     ended: bool = False  # the turn said its last word (done or error)
     closed: bool = False
+    saved: bool = False  # written in the unit of work that saved the answer (`with_answer`)
 
     def _event(self, kind: EventKind, **fields: Any) -> None:
         self.rows.append(AnalyticsEvent(user_id=owner(self.user), kind=kind, source=EventSource.server,
@@ -179,6 +180,14 @@ class TurnWatch:
         metrics.TURN_RETRIES.labels(reason).inc()
         self._event(EventKind.retry, status=reason[:STATUS_MAX])
 
+    def finished(self, outcome: str) -> AnalyticsEvent:
+        elapsed = time.monotonic() - self.started
+        return AnalyticsEvent(user_id=owner(self.user), kind=EventKind.turn_finished, source=EventSource.server,
+                              thread_id=self.thread_id, request_id=self.request_id or None, status=outcome,
+                              duration_ms=round(elapsed * 1000),
+                              data={"first_token_ms": round(self.first_token * 1000)} if self.first_token else {},
+                              created_at=self.started_at + timedelta(seconds=elapsed))
+
     async def close(self) -> None:
         if self.closed:
             return
@@ -187,11 +196,11 @@ class TurnWatch:
         elapsed = time.monotonic() - self.started
         metrics.TURN_SECONDS.observe(elapsed)
         metrics.TURNS.labels(self.outcome).inc()
-        self._event(EventKind.turn_finished, status=self.outcome, duration_ms=round(elapsed * 1000),
-                    data={"first_token_ms": round(self.first_token * 1000)} if self.first_token else {},
-                    created_at=self.started_at + timedelta(seconds=elapsed))
         log.info("turn %s in %.0f ms (%d tool calls)", self.outcome, elapsed * 1000,
                  sum(r.kind == EventKind.tool_call for r in self.rows))
+        if self.saved:  # written with the answer, in the turn's last unit of work
+            return
+        self.rows.append(self.finished(self.outcome))
         try:
             with anyio.CancelScope(shield=True):  # a closed connection must not lose the record
                 await run_db(_save_server_events, self.user, self.rows)
@@ -239,6 +248,26 @@ def _reset(var: ContextVar, token: Any, empty: Any) -> None:
         var.reset(token)
     except ValueError:  # closed from another context (an abandoned generator's finaliser)
         var.set(empty)
+
+
+def answer_events() -> list[AnalyticsEvent]:
+    """The running turn's events as they stand when its answer is saved, ending in a finished
+    `ok`: the turn writes them in the unit of work that saves the answer (`save_with_answer`),
+    one commit and one thread hand-off fewer a turn than a unit of their own. [] unobserved."""
+    watch = _watch.get()
+    return [] if watch is None or watch.saved else [*watch.rows, watch.finished("ok")]
+
+
+def save_with_answer(session: Session, user: User, rows: list[AnalyticsEvent]) -> None:
+    """Write `answer_events()` in the caller's unit of work (the one that saves the answer)."""
+    if rows:
+        _save_server_events(session, user, rows)
+
+
+def answer_saved(rows: list[AnalyticsEvent]) -> None:
+    """The unit of work that held `rows` committed: the turn's close writes nothing more."""
+    if rows and (watch := _watch.get()) is not None:
+        watch.saved = True
 
 
 def model_failed(exc: BaseException) -> None:

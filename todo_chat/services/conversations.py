@@ -19,7 +19,7 @@ from todo_chat.core.db import rows_affected
 from todo_chat.core.time import utcnow
 from todo_chat.models import Conversation, ItemRole, Message, ToolCall, ToolCallStatus, User
 from todo_chat.services.badge_text import badge_label
-from todo_chat.services.dialogue import with_offered_choices
+from todo_chat.services.dialogue import TEXT_ROLES, recent_with_choices, with_offered_choices
 from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.services.ownership import find_owned, get_owned
 
@@ -27,7 +27,6 @@ DEFAULT_TITLE = "New chat"
 CONVERSATION_TITLE_MAX = 120
 HISTORY_LIMIT = 50
 MESSAGE_MAX = 4000
-TEXT_ROLES = (ItemRole.user, ItemRole.assistant)
 Order = Literal["asc", "desc"]
 
 
@@ -302,32 +301,27 @@ def open_turn(session: Session, user: User, text: str | None, conversation_id: i
     conversation = get_conversation(session, user, conversation_id)
     # One read serves both questions: is the last text item an unanswered user message, and
     # what history comes before the message this turn answers.
-    recent = _latest_text_items(session, user, conversation.id, HISTORY_LIMIT + 1)
+    # ... and, in the same statement, the choices the last answer offered (the dialogue state).
+    recent, offered = recent_with_choices(session, user, conversation.id, HISTORY_LIMIT + 1)
     pending = recent[0] if recent and recent[0].role == ItemRole.user else None
     if retry and pending is None:
         raise Invalid("Nothing to retry: the last message already has a reply")
     if pending is not None and (retry or pending.content == text):
         return TurnInput(conversation=conversation, message=pending,
-                         history=_as_history(session, user, recent[1:]),
+                         history=_as_history(session, user, recent[1:], offered),
                          finished_calls=finished_tool_calls(session, user, pending.id))
     # A message saved just now has no tool calls yet: nothing to read for it.
     message = add_message(session, user, conversation, ItemRole.user, text)
     return TurnInput(conversation=conversation, message=message,
-                     history=_as_history(session, user, recent[:HISTORY_LIMIT]))
+                     history=_as_history(session, user, recent[:HISTORY_LIMIT], offered))
 
 
-def _latest_text_items(session: Session, user: User, conversation_id: int, limit: int) -> list[Message]:
-    """The conversation's last `limit` user/assistant messages, newest first."""
-    return list(session.exec(
-        select(Message).where(Message.conversation_id == conversation_id, Message.user_id == user.id,
-                              col(Message.role).in_(TEXT_ROLES))
-        .order_by(col(Message.id).desc()).limit(limit)).all())
-
-
-def _as_history(session: Session, user: User, newest_first: list[Message]) -> list[dict[str, str]]:
+def _as_history(session: Session, user: User, newest_first: list[Message],
+                offered: dict[int, list[ToolCall]]) -> list[dict[str, str]]:
     rows = list(reversed(newest_first))
     items = [{"role": m.role.value, "content": m.content} for m in rows if m.content]
-    return with_offered_choices(session, user, rows, items)
+    calls = offered.get(rows[-2].id or 0, []) if len(rows) >= 2 else []
+    return with_offered_choices(session, user, rows, items, calls)
 
 
 def turn_input(session: Session, user: User, conversation: Conversation, message: Message) -> TurnInput:

@@ -58,7 +58,12 @@ async def hit(rate: RateLimitItem, *key: str, message: str = "") -> None:
 
 async def check_chat_turn(user: User) -> None:
     """Count one chat turn for `user`, or raise RateLimited when the minute is full."""
-    await hit(RateLimitItemPerMinute(get_settings().chat_turns_per_minute), "chat-turn", str(user.id))
+    await check_chat_turn_of(user.id or 0)
+
+
+async def check_chat_turn_of(user_id: int) -> None:
+    """`check_chat_turn` by the id a verified token names (before its session is read)."""
+    await hit(RateLimitItemPerMinute(get_settings().chat_turns_per_minute), "chat-turn", str(user_id))
 
 
 def reset() -> None:

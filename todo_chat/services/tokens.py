@@ -28,7 +28,7 @@ from todo_chat.core.security import (
     create_token,
     decode_token,
     token_lifetime,
-    user_id_from_token,
+    user_id_of,
 )
 from todo_chat.core.time import utcnow
 from todo_chat.models import AuthSession, User
@@ -133,8 +133,8 @@ def revoke_all_sessions(session: Session, user: User) -> None:
 # --- what the doors call ---------------------------------------------------------------------
 
 def _claims(token: str, kinds: tuple[TokenKind, ...]) -> tuple[int, str, dict]:
-    user_id = user_id_from_token(token, kinds)  # signature, expiry, kind, a sane `sub`
-    claims = decode_token(token, kinds)
+    claims = decode_token(token, kinds)  # signature, expiry, kind
+    user_id = user_id_of(claims)  # a sane `sub`
     session_id = claims.get("sid")
     if not isinstance(session_id, str) or not session_id or len(session_id) > 32:
         raise InvalidToken("Invalid token")  # made before sessions existed: cannot be revoked
@@ -144,6 +144,29 @@ def _claims(token: str, kinds: tuple[TokenKind, ...]) -> tuple[int, str, dict]:
 async def start_session(user: User) -> Tokens:
     row = await run_db(open_session, user)
     return _tokens(user, row.id, row.refresh_jti)
+
+
+@dataclass(frozen=True)
+class SessionClaims:
+    """A token whose signature, expiry and kind are checked, but not yet its session."""
+
+    user_id: int
+    session_id: str
+
+
+def session_claims(token: str, kinds: tuple[TokenKind, ...] = ("access",)) -> SessionClaims:
+    """Check a token without the database (InvalidToken); `authenticate` checks its session, in
+    whatever unit of work the door runs first (a chat turn: the one that saves the message)."""
+    user_id, session_id, _ = _claims(token, kinds)
+    return SessionClaims(user_id, session_id)
+
+
+def authenticate(session: Session, claims: SessionClaims) -> User:
+    """The user of `claims` if its session is live; else InvalidToken."""
+    user = live_user(session, claims.user_id, claims.session_id)
+    if user is None:
+        raise InvalidToken(ENDED)
+    return user
 
 
 async def user_from_token(token: str, kinds: tuple[TokenKind, ...] = ("access",)) -> tuple[User, str]:

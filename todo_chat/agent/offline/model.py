@@ -36,7 +36,7 @@ from openai.types.responses import (
 )
 
 from todo_chat.agent.choices import OFFER_CHOICES, ChoicePrompt, prompt_of
-from todo_chat.agent.offline import bulk
+from todo_chat.agent.offline import bulk, guard
 from todo_chat.agent.offline.dialogue import Call, Context, Step, next_step
 from todo_chat.agent.offline.parse import understand
 
@@ -136,7 +136,8 @@ class OfflineModel(Model):
         if (own := bulk.step(user_text, calls, items)) is not None:  # undo, bulk deletion (asks first)
             return own
         context = Context.read(earlier, today, offered_before(items))
-        return next_step(understand(user_text, today), context, calls, can_offer)
+        return guard.gated(lambda done: next_step(understand(user_text, today), context, done, can_offer),
+                           user_text, today, context, calls, earlier, can_offer)
 
 
 # --- reading the input -----------------------------------------------------------------------

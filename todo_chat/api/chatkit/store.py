@@ -78,7 +78,9 @@ def item_role(item: ThreadItem) -> ItemRole:
 
 
 def row_to_item(row: Message, thread_id: str) -> ThreadItem:
-    if row.payload:
+    # A payload is a ChatKit item (tagged by its `type`) when ChatKit saved the row; a reply the
+    # runner saved carries other data there (a stopped one: `{"status": "stopped"}`).
+    if row.payload and "type" in row.payload:
         return _ITEM.validate_python({**row.payload, "thread_id": thread_id})
     common = {"id": row.item_id, "thread_id": thread_id, "created_at": row.created_at}
     if row.role == ItemRole.task:  # a tool call saved without ChatKit: "add_task: success"

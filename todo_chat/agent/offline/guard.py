@@ -1,0 +1,395 @@
+"""The safety gate: the last look before the offline model changes data.
+
+Whatever the pipeline understood, a data-changing call (complete / reopen / delete / update, and
+an add whose title is already on the list) goes out only when it is *grounded*:
+- its task was named by id, picked from the choices we offered, taken by position, or meant by
+  "it" / "the second one" after an answer that named it; or the words that picked it (the
+  request's query) are found on that task's title or notes (rapidfuzz, word by word) and fit no
+  other task as well, nor a task an earlier answer named that is gone now;
+- the clause that names it is a command: not a question, not negated, not held ("leave it",
+  "no need to"), not a hypothesis or someone else's words ("if", "might", "she said to"), and
+  not taken back by a later clause ("hang on, don't").
+Anything else becomes a yes/no question (`offer_choices`) instead of the change.
+
+The model is stateless: each step replays the turn. The gate tells its own calls (a list before
+an add, the question it asked) from the pipeline's by replaying the plan: a call the plan did not
+ask for at that point was the gate's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from todo_chat.agent.choices import OFFER_CHOICES, Choice, ChoicePrompt, prompt_of
+from todo_chat.agent.offline import asking, clauses, replies
+from todo_chat.agent.offline.dialogue import Call, Context, Step
+from todo_chat.agent.offline.lexicon import anywhere, starts
+from todo_chat.agent.offline.parse import Request, understand
+from todo_chat.agent.offline.resolve import content_words, mentioned, title_words
+from todo_chat.agent.offline.slots import stem, task_ids, words
+
+# Words a real title does not end on: a reading of a statement that stopped mid-phrase.
+DANGLING = frozenset({"is", "are", "was", "were", "be", "been", "am", "the", "a", "an", "to", "of", "and", "or",
+                      "my", "your", "with", "for", "at"})
+
+Task = dict[str, Any]
+Plan = Callable[[list[Call]], Step]
+
+
+@dataclass(frozen=True)
+class Said:
+    """The message as typed, and the pipeline's reading of it."""
+
+    text: str
+    request: Request
+
+ACTION = {"complete_task": "complete", "reopen_task": "reopen", "delete_task": "delete", "update_task": "update"}
+CHANGING = frozenset({*ACTION, "add_task"})
+# The verbs whose negation `clauses.negates` knows, per tool (a reopen is often said with a
+# negation: "the rent is not paid", so it has none).
+VERB_KIND = {"complete_task": "verbs_complete", "delete_task": "verbs_delete", "add_task": "verbs_add"}
+# Chosen on the open split and the adversarial set (tests/nlu/cases_safety.py):
+WORD_MATCH = 80.0        # rapidfuzz ratio for a word of the message to be a word of the task (as resolve.py)
+MIN_QUERY_SHARE = 0.5    # share of the picking words that must be on the task
+MOSTLY = 0.67            # an add said without "add" is about an open task when this much of it is that task's
+SHORT_WORD = 4           # shorter words must match exactly (fuzzy "gym" ~ "gem" is noise)
+
+
+def gated(plan: Plan, text: str, today: date, context: Context, calls: list[Call],
+          earlier: list[tuple[str, str]], can_offer: bool = True) -> Step:
+    """The pipeline's next step (`plan` over the pipeline's own calls), let through or replaced.
+    `text`: the user's message as typed (the pipeline's reading may have dropped clauses)."""
+    own: list[Call] = []
+    gate_listed = False
+    for call in calls:
+        wanted = plan(own)
+        if wanted.tool == call[0] and (wanted.arguments or {}) == call[1]:
+            own.append(call)
+        elif call[0] == OFFER_CHOICES:      # the gate's question: the turn ends on it
+            prompt = prompt_of(call[1])
+            return Step(text=asking.text_of(prompt) if prompt else "")
+        elif call[0] == "list_tasks":
+            gate_listed = True
+        else:
+            own.append(call)
+    step = plan(own)
+    if step.tool not in CHANGING:
+        return step
+    tasks = listed_tasks(calls)
+    said = Said(text, understand(text, today))
+    if not tasks and not gate_listed and _needs_the_list(step, said):
+        return Step("list_tasks", {"status": "all"})
+    prompt = check(step, said, context, tasks, gone_tasks(earlier, tasks, calls))
+    if prompt is None:
+        return step
+    if not can_offer:
+        return Step(text=asking.text_of(prompt))
+    return Step(OFFER_CHOICES, prompt.model_dump())
+
+
+def _needs_the_list(step: Step, said: Said) -> bool:
+    """An add read from a statement (is it on the list already?), or a bare number beside other
+    words (do they name that task?): the gate looks at the list first."""
+    if step.tool == "add_task":
+        return not explicit_add(said.text)   # (after "what should I add?" the list is checked too: cheap)
+    task_id = (step.arguments or {}).get("task_id")
+    return task_id in said.request.ids and task_id not in task_ids(said.text, allow_bare=False) \
+        and bool(content_words(said.request.norm.text))
+
+
+def check(step: Step, said: Said, context: Context, tasks: dict[int, Task],
+          gone: list[Task]) -> ChoicePrompt | None:
+    """None when the change may go ahead; else the question to ask instead."""
+    request = said.request
+    args = step.arguments or {}
+    tool = step.tool or ""
+    if tool == "add_task":
+        return _check_add(args, said.text, context, tasks)
+    task_id = args.get("task_id")
+    if not isinstance(task_id, int):
+        return None
+    task = tasks.get(task_id, {"id": task_id})
+    if _picked(task_id, context):
+        return None
+    rivals = {i: t for i, t in tasks.items() if i == task_id or _may_be_meant(tool, t)}
+    if grounded(task_id, request, context, rivals, gone) and in_force(tool, said, task):
+        return None
+    # The words may fit another task better ("the school 1"): offer that one first.
+    naming = _less_content(request.norm.text, request)
+    others = [t for i, t in rivals.items() if i != task_id and best_fit(naming, t, rivals.values(), gone)]
+    return _confirm(tool, [*others[:1], task], args, request)
+
+
+# --- grounding: is this the task the words meant? ----------------------------------------------------
+
+def _may_be_meant(tool: str, task: Task) -> bool:
+    """A finished task is no rival for "done", an open one none for "reopen" (as resolve.py prefers)."""
+    done = bool(task.get("completed"))
+    return not (tool == "complete_task" and done or tool == "reopen_task" and not done)
+
+
+def _picked(task_id: int, context: Context) -> bool:
+    """The user answered our choices, and this task was one of them."""
+    offered = context.offered
+    return offered is not None and any(task_id in task_ids(c.message) for c in offered.choices)
+
+
+def grounded(task_id: int, request: Request, context: Context, tasks: dict[int, Task], gone: list[Task]) -> bool:
+    if task_id in request.ids:
+        return _id_fits(task_id, request, tasks)
+    if request.position is not None:
+        return True
+    named = {t["id"] for t in context.named}
+    ref = request.ref
+    if task_id in named and (ref.pronoun or ref.ordinals or ref.every):
+        return True
+    if context.asked is not None and task_id in {*context.asked.ids, *named}:
+        return True
+    queries = [q for q in (request.query, *request.query_parts, *(request.correction or ())[:1]) if q]
+    task = tasks.get(task_id)
+    return task is not None and any(best_fit(q, task, tasks.values(), gone) for q in queries)
+
+
+def _id_fits(task_id: int, request: Request, tasks: dict[int, Task]) -> bool:
+    """A number written as an id ("#4", "task 4") is the id; a bare one ("the school 1") only when
+    the message's other words do not point at a different task."""
+    if task_id in task_ids(request.norm.raw, allow_bare=False) or task_id not in tasks:
+        return True
+    words = content_words(_less_content(request.norm.text, request))
+    if not words:
+        return True
+    scores = {i: _score(words, t) for i, t in tasks.items()}
+    if scores[task_id][0]:
+        return True
+    return not any(hits for hits, _ in scores.values())
+
+
+def _less_content(text: str, request: Request) -> str:
+    """The message without the new title or note it carries (those words name no task)."""
+    for content in (request.new_title, request.new_description):
+        if content:
+            text = text.replace(content, " ").replace(content.lower(), " ")
+    return text
+
+
+def best_fit(query: str, task: Task, tasks: Iterable[Task], gone: list[Task]) -> bool:
+    """The query's words are on `task` (enough of them), and on no other task (still there or
+    gone since an earlier answer) as well."""
+    words = list(dict.fromkeys(content_words(query)))
+    if not words:
+        return False
+    if " ".join(title_words(query)) == " ".join(title_words(task.get("title", ""))):
+        return True
+    mine = _score(words, task)
+    if not mine[0] or mine[0] / len(words) < MIN_QUERY_SHARE:
+        return False
+    rivals = [*(t for t in tasks if t.get("id") != task.get("id")), *gone]
+    return all(_score(words, t) < mine for t in rivals)
+
+
+def _score(words: list[str], task: Task) -> tuple[int, float]:
+    """(how many of the words are on the task, how much of its title they cover)."""
+    title = title_words(task.get("title", ""))
+    on_task = title + title_words(task.get("description") or "")
+    hits = sum(1 for w in words if _on(w, on_task))
+    covered = sum(1 for t in title if _on(t, words)) / len(title) if title else 0.0
+    return hits, covered
+
+
+def _on(word: str, others: list[str]) -> bool:
+    if word in others:
+        return True
+    if len(word) < SHORT_WORD:
+        return False
+    long_enough = [o for o in others if len(o) >= SHORT_WORD]
+    return process.extractOne(word, long_enough, scorer=fuzz.ratio, score_cutoff=WORD_MATCH) is not None
+
+
+# --- force: is the clause that names it a command? -------------------------------------------------
+
+def in_force(tool: str, said: Said, task: Task) -> bool:
+    """Not a question, not negated or held, not a hypothesis, not taken back."""
+    request = said.request
+    if clauses.mood(said.text) == "question":
+        return False
+    parts = clauses.split(said.text) or [said.text]
+    at = _clause_of(parts, task)
+    clause = clauses.plain(parts[at])
+    for content in (request.new_title, request.new_description):   # the words it is to say are no mood
+        if content:
+            clause = clause.replace(clauses.plain(content), " ")
+    if _asked(said.text, parts[at]):
+        return False
+    kind = VERB_KIND.get(tool)
+    if kind and clauses.negates(parts[at], kind):
+        return False
+    if anywhere("guard_holds").search(clause) or hypothetical(clause):
+        return False
+    if tool != "update_task" and about_a_part(clause):
+        return False
+    if not any(said_so(tool, text, task) for text in (clause, clauses.plain(said.text), request.norm.low)):
+        return False
+    return not _taken_back(parts, at)
+
+
+def _taken_back(parts: list[str], at: int) -> bool:
+    """A clause after the command's own starts by taking it back ("..., hang on, don't")."""
+    return any(starts("guard_retractions").match(clauses.plain(p)) for p in parts[at + 1:])
+
+
+def _asked(text: str, part: str) -> bool:
+    """The clause ends with a question mark in the message (splitting into clauses drops it)."""
+    start = text.find(part)
+    return start >= 0 and text[start + len(part):].lstrip().startswith("?")
+
+
+def said_so(tool: str, clause: str, task: Task) -> bool:
+    """The clause says the change, not just the task's name: a verb of finishing ("done", "ticked")
+    or the title's own verb inflected ("called mum", "paid the gas bill"); a delete verb or "don't
+    need"; anything for a reopen or an update (the pipeline asks first or names the field)."""
+    if tool == "complete_task":
+        return bool(anywhere("verbs_complete").search(clause)) or _inflected(clause, task)
+    if tool == "delete_task":
+        return bool(anywhere("verbs_delete").search(clause) or anywhere("guard_unwanted").search(clause))
+    return True
+
+
+def _inflected(clause: str, task: Task) -> bool:
+    """A word of the title said as done: "called", "paid" (stems), "updated", or "is clean"."""
+    title = {w.lower() for w in words(task.get("title", ""))}
+    stems = {stem(w) for w in title}
+    said = words(clause)
+    for before, word in zip(["", *said], said, strict=False):
+        if word not in title and (stem(word) in stems or _past(word, title)):
+            return True
+        if word in title and before in ("is", "are", "s", "all"):
+            return True
+    return False
+
+
+def _past(word: str, title: set[str]) -> bool:
+    return word.endswith("d") and any(len(t) >= 3 and word[: len(t) - 1] == t[:-1] and len(word) <= len(t) + 2
+                                      for t in title)
+
+
+def about_a_part(clause: str) -> bool:
+    """The clause speaks of a task's notes or name: a change of that part, not of the task."""
+    return bool(anywhere("guard_parts").search(clause))
+
+
+def hypothetical(clause: str) -> bool:
+    return bool(anywhere("guard_hypothetical").search(anywhere("guard_requests").sub(" ", clause)))
+
+
+def _clause_of(parts: list[str], task: Task) -> int:
+    """The clause that names the task: the most of its title's words, else its number, else the first."""
+    title = title_words(task.get("title", ""))
+    best, at = 0, -1
+    for i, part in enumerate(parts):
+        hits = sum(1 for w in content_words(part) if _on(w, title))
+        if hits > best:
+            best, at = hits, i
+    if at >= 0:
+        return at
+    # No title words: the last clause with its number, or with a verb of a change ("... no wait, mark it done").
+    verbs = [anywhere(kind) for kind in ("verbs_complete", "verbs_delete", "verbs_add")]
+    named = [i for i, p in enumerate(parts) if task.get("id") in task_ids(p)
+             or any(v.search(clauses.plain(p)) for v in verbs)]
+    return named[-1] if named else 0
+
+
+# --- adds --------------------------------------------------------------------------------------------
+
+def explicit_add(text: str) -> bool:
+    """"add X", "put X on my list": an add asked for in so many words (a duplicate is then meant)."""
+    low = clauses.plain(text)
+    return any(anywhere(kind).search(low) for kind in ("verbs_add", "add_leads", "guard_add_requests"))
+
+
+def _check_add(args: dict[str, Any], text: str, context: Context, tasks: dict[int, Task]) -> ChoicePrompt | None:
+    """An add read from a statement whose title is already an open task, or one taken back later."""
+    title = str(args.get("title", ""))
+    if context.offered is not None and any(title.casefold() in c.message.casefold() for c in context.offered.choices):
+        return None      # "add it anyway" was picked
+    same = [t for t in tasks.values() if _plain(t.get("title", "")) == _plain(title) and not t.get("completed")]
+    if explicit_add(text):
+        same = []
+    parts = clauses.split(text) or [text]
+    about = [] if same else _meant(title, text, tasks)
+    if not same and not about and not _taken_back(parts, _clause_of(parts, {"title": title})) \
+            and (explicit_add(text) or not _cut_short(title)):
+        return None
+    quoted = title.replace('"', "'")
+    add = Choice(label=f"Add “{title}”"[:120], message=f'add a task called "{quoted}"')
+    no = Choice(label="No", message=asking.NEVER_MIND)
+    if same:
+        question = f"“{same[0]['title']}” is already on your list (#{same[0]['id']}). Add it again?"
+        return ChoicePrompt(question=question, choices=[add, no])
+    if about:
+        task = about[0]
+        note = Choice(label=f"Note on “{task['title']}”"[:120], message=f"add a note to task {task['id']}: {title}")
+        return ChoicePrompt(question=f"Is this about “{task['title']}” (#{task['id']})?", choices=[note, add, no])
+    return ChoicePrompt(question=f"Should I add “{title}”?", choices=[add, no])
+
+
+def _cut_short(title: str) -> bool:
+    """A title read out of a statement that stops mid-phrase ("Mum's birthday is"): not a task."""
+    last = title.lower().split()[-1:] or [""]
+    return last[0] in DANGLING
+
+
+def _meant(title: str, text: str, tasks: dict[int, Task]) -> list[Task]:
+    """The open task a new title seems to be about: it names a task ("the scooter one ...") or,
+    said without "add", most of its words are that task's."""
+    words = list(dict.fromkeys(content_words(title)))
+    pending = [t for t in tasks.values() if not t.get("completed")]
+    if not words or not pending:
+        return []
+    fits = [t for t in pending if best_fit(title, t, pending, [])]
+    if len(fits) != 1:
+        return []
+    if anywhere("task_nouns").search(clauses.plain(title)):
+        return fits
+    hits, _ = _score(words, fits[0])
+    return fits if not explicit_add(text) and hits >= 2 and hits / len(words) >= MOSTLY else []
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+# --- what the turn knows -------------------------------------------------------------------------------
+
+def listed_tasks(calls: list[Call]) -> dict[int, Task]:
+    """Every task this turn's list_tasks results showed, by id."""
+    found: dict[int, Task] = {}
+    for name, _, result in calls:
+        if name == "list_tasks":
+            found.update({t["id"]: t for t in result.get("tasks", []) if "id" in t})
+    return found
+
+
+def gone_tasks(earlier: list[tuple[str, str]], tasks: dict[int, Task], calls: list[Call]) -> list[Task]:
+    """Tasks earlier answers named that a full listing this turn no longer has (deleted since)."""
+    full = any(name == "list_tasks" and args.get("status", "all") == "all" and len(args) <= 1
+               for name, args, _ in calls)
+    if not full:
+        return []
+    named = {t["id"]: t for role, text in earlier if role == "assistant" for t in mentioned(text) if t["title"]}
+    return [t for i, t in named.items() if i not in tasks]
+
+
+def _confirm(tool: str, tasks: list[Task], args: dict[str, Any], request: Request) -> ChoicePrompt:
+    action = ACTION[tool]
+    task = tasks[0]
+    name = f"“{task['title']}”" if task.get("title") else f"task #{task['id']}"
+    question = f"Just checking: should I {replies.VERB[action]} {name}?" if len(tasks) == 1 \
+        else f"Which one should I {replies.VERB[action]}?"
+    return asking.which(question, tasks, lambda task_id: asking.task_command(
+        action, task_id, title=args.get("title"), description=args.get("description"),
+        text=request.norm.text, target=request.target_text))
