@@ -57,6 +57,5 @@ def test_a_confident_rule_against_a_confident_classifier_asks():
 def test_phrasings_no_rule_reads_are_understood():
     # Each of these is "unknown" to the rules alone (the answer was "Sorry, I'm not sure ...").
     assert run("i have finish the tulips", TITLES).changes == [("complete_task", {"task_id": 4})]
-    assert run("the plumber? sorted", TITLES).changes == [("complete_task", {"task_id": 3})]
     listed = run("whats outstanding", TITLES)
     assert not listed.changes and "Buy milk" in listed.text

@@ -80,6 +80,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
     ),
     "complete": _cues(
         (r"^(?:complete|finish|finished|done|tick|check|cross|mark|close|resolve|completed|strike)\b", 2.5),
+        (r"\b(?:tick|check|cross|strike)\b.*\boff\b|\b(?:tick|check|cross)\s+off\b", 3.0),
+        (r"\bcomplete\b|\bfinish\b|\bdone\b", 0.5),
         # "the shed is tidy", "slides are ready": a state that means the work is done
         (r"\b(?:is|are|was|were)\s+(?:now\s+|all\s+|finally\s+)?(?:clean|ready|sorted|tidy|empty|"
          r"sorted out|out of the way|in the bag)\b", 2.5),
