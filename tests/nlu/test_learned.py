@@ -59,3 +59,8 @@ def test_phrasings_no_rule_reads_are_understood():
     assert run("i have finish the tulips", TITLES).changes == [("complete_task", {"task_id": 4})]
     listed = run("whats outstanding", TITLES)
     assert not listed.changes and "Buy milk" in listed.text
+
+
+def test_an_add_only_the_classifier_reads_is_offered_not_made():
+    for message in ("keep buy milk on the list", "I wasn't able to call mum"):
+        assert not run(message, TITLES).changes, message

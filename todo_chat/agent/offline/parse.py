@@ -151,8 +151,6 @@ def _read(text: str, today: date) -> Request:
         return request
     if request.action == "add":
         request.items = add_items(norm, today)   # none: the model asks what to add
-        if not request.items and scored.action == "unknown":
-            request.action = "unknown"   # the classifier's add, with no title found: offer one (asking.py)
     elif request.action == "list":
         request.status = slots.list_status(norm.low)
         request.priority = slots.list_priority(norm.low)

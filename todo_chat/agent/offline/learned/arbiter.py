@@ -55,6 +55,8 @@ def _unknown(guess: Prediction, ask: float, act: float) -> Verdict:
     if guess.intent in ("undo", "bulk_delete"):
         return Verdict(guess.intent)
     action = _TO_ACTION.get(guess.intent)
-    if action is None or (action == "add" and guess.probability < act):
-        return Verdict("unknown")    # an unsure add: the pipeline offers "Add …?" (asking.title_guess)
+    if action is None or action == "add":
+        # An add no rule read is offered, never made ("Add …?", asking.title_guess): acting on the
+        # classifier alone added "Keep buy milk" and "I was not able to call mum".
+        return Verdict("unknown")
     return Verdict(action, confirm=action in ON_TASKS and guess.probability < act)
