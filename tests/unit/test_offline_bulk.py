@@ -160,3 +160,9 @@ def test_undo_calls_the_tool_and_relays_what_was_undone_or_why_not():
 
 def test_other_requests_are_left_to_the_rest_of_the_model():
     assert MODEL.next_step([user("add buy milk")]).tool == "add_task"
+
+
+@pytest.mark.parametrize("text", ["remove the oven task", "delete the done task", "bin the open item"])
+def test_one_named_task_is_not_a_bulk_deletion(text):
+    # "oven" is one letter from "open", and a singular noun with a status names one task
+    assert bulk.bulk_filters(text) is None

@@ -23,6 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 from todo_chat.agent.choices import as_text, prompt_of
 from todo_chat.agent.offline.dialogue import Call, Step
 
@@ -75,24 +77,16 @@ def _vocabulary() -> frozenset[str]:
 
 
 def _spelled(word: str) -> str:
-    """A word one typo away (a letter changed, missing, added or two swapped) from exactly one
-    word of the lexicons here, as that word; words under four letters are left alone."""
+    """A word one typo away (a letter changed, missing, added or two swapped: optimal string
+    alignment distance 1) from exactly one word of the lexicons here, as that word. A
+    four-letter word is one changed letter from too many others ("oven" / "open"): it is only
+    corrected for two swapped letters ("udno"); shorter words are left alone."""
     known = _vocabulary()
     if word in known or len(word) < 4:
         return word
-    near = {w for w in known if len(w) >= 4 and _one_typo(word, w)}
+    near = {w for w in known if len(w) >= 4 and OSA.distance(word, w, score_cutoff=1) <= 1
+            and (len(word) > 4 or sorted(w) == sorted(word))}
     return near.pop() if len(near) == 1 else word
-
-
-def _one_typo(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 # --- undo ----------------------------------------------------------------------------------------
@@ -145,6 +139,8 @@ def _clause_filters(low: str) -> dict[str, Any] | None:
     whole_list = re.search(rf"\b(?:{_words('bulk_determiners')})\s+(?:{_words('bulk_lists')})$", low) is not None
     if not (groups["quant"] or completed or pending or whole_list):
         return None
+    if not (groups["quant"] or whole_list) and groups["noun"] in _entries("bulk_nouns_one"):
+        return None  # "delete the done task" names one task, not a set
     filters: dict[str, Any] = {"status": "completed" if completed else "pending" if pending else "all"}
     if groups["tag"]:
         filters["tag"] = groups["tag"]

@@ -257,8 +257,12 @@ _QUOTES_ONLY = str.maketrans({k: v for k, v in _QUOTE_CHARS.items() if chr(k) in
 
 
 def _exact_quotes(typed: str) -> tuple[str, ...]:
-    """The quoted spans as typed, byte for byte (only the quote marks themselves are read)."""
-    return tuple(m.group(1) or m.group(2) for m in _QUOTED.finditer((typed or "").translate(_QUOTES_ONLY)))
+    """The quoted spans as typed, byte for byte: the quote marks are read in a copy with curly
+    and prime marks made plain (one character for one, so offsets agree), and each span is cut
+    from the typed text, so a prime or curly apostrophe inside a title stays as typed."""
+    typed = typed or ""
+    spans = (m.span(1) if m.group(1) is not None else m.span(2) for m in _QUOTED.finditer(typed.translate(_QUOTES_ONLY)))
+    return tuple(typed[start:end] for start, end in spans)
 
 
 def normalise(typed: str) -> Norm:
