@@ -261,7 +261,8 @@ def _exact_quotes(typed: str) -> tuple[str, ...]:
     and prime marks made plain (one character for one, so offsets agree), and each span is cut
     from the typed text, so a prime or curly apostrophe inside a title stays as typed."""
     typed = typed or ""
-    spans = (m.span(1) if m.group(1) is not None else m.span(2) for m in _QUOTED.finditer(typed.translate(_QUOTES_ONLY)))
+    matches = _QUOTED.finditer(typed.translate(_QUOTES_ONLY))
+    spans = (m.span(1) if m.group(1) is not None else m.span(2) for m in matches)
     return tuple(typed[start:end] for start, end in spans)
 
 
