@@ -127,6 +127,7 @@ nlu-report: setup
 nlu-train: setup
 	$(PY) -m tests.nlu.export_training
 	$(PY) -m todo_chat.agent.offline.learned.train
+	$(PY) -m todo_chat.agent.offline.learned.train_tagger
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .web .web-export .web-serve

@@ -46,10 +46,10 @@ def which(question: str, tasks: list[dict[str, Any]], command) -> ChoicePrompt:
     return ChoicePrompt(question=question, choices=choices)
 
 
-def add_this(question: str, title: str) -> ChoicePrompt:
+def add_this(question: str, title: str, message: str = "") -> ChoicePrompt:
     quoted = title.replace('"', "'")
     return ChoicePrompt(question=question, choices=[
-        Choice(label=f"Add “{title}”"[:120], message=f'add a task called "{quoted}"'),
+        Choice(label=f"Add “{title}”"[:120], message=message or f'add a task called "{quoted}"'),
         Choice(label="No", message=NEVER_MIND)])
 
 

@@ -17,6 +17,7 @@ from todo_chat.agent.offline import asking, references, replies, slots
 from todo_chat.agent.offline.parse import Request, understand
 from todo_chat.agent.offline.resolve import match_tasks, mentioned
 from todo_chat.agent.offline.slots import DEFAULT_PRIORITY, task_ids
+from todo_chat.agent.offline.tagged import TaggedAdd, offer_command, rule_add_items, tagged_add
 
 TOOL = {"complete": "complete_task", "delete": "delete_task", "update": "update_task",
         "reopen": "reopen_task"}
@@ -150,8 +151,11 @@ def _answered(request: Request, offered: ChoicePrompt) -> Request:
 
 def _plan(request: Request, context: Context, script: Script) -> str:
     if request.action == "add":
+        request = replace(request, items=rule_add_items(request.items, request.norm.raw,
+                                                         request.today or date.today()))
         if not request.items:
-            return replies.ask_what_to_add()
+            tagged = tagged_add(request.norm.raw, classifier_must_agree=False)
+            return _offer_tagged(tagged, script) if tagged else replies.ask_what_to_add()
         if request.confirm:    # the rules read an add, the classifier something else: ask first
             return _offer_add(request.items[0]["title"], script)
         results = []
@@ -191,11 +195,17 @@ def _plan(request: Request, context: Context, script: Script) -> str:
         return _plan(replace(request, action="add", items=items), context, script)
     if request.action == "unknown" and (title := asking.title_guess(request)):
         return _offer_add(title, script)
+    if request.action == "unknown" and (tagged := tagged_add(request.norm.raw, classifier_must_agree=True)):
+        return _offer_tagged(tagged, script)
     return replies.chat(request.action)
 
 
-def _offer_add(title: str, script: Script) -> str:
-    prompt = asking.add_this(replies.not_sure_add(title), title)
+def _offer_tagged(tagged: TaggedAdd, script: Script) -> str:
+    return _offer_add(tagged.title, script, offer_command(tagged))
+
+
+def _offer_add(title: str, script: Script, message: str = "") -> str:
+    prompt = asking.add_this(replies.not_sure_add(title), title, message)
     script.call(OFFER_CHOICES, prompt.model_dump())
     return asking.text_of(prompt)
 
