@@ -182,6 +182,14 @@ def shot(page, name: str) -> None:
 _counter = iter(range(1, 10_000))
 
 
+def console_errors(page) -> list[str]:
+    """The page's console errors and uncaught exceptions, collected from now on."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
 def sign_up(page, app_url: str, name: str = "Ada") -> str:
     email = f"{name.lower()}{next(_counter)}-{time.time_ns()}@example.com"
     page.goto(app_url + "/signup")

@@ -17,7 +17,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AXE, new_page, run_axe, shot, sign_up
+from tests.browser.conftest import AXE, console_errors, new_page, run_axe, shot, sign_up
 from tests.browser.test_flow import close_drawer, open_panel
 from tests.fake_openai import text, tool_calls
 
@@ -44,9 +44,7 @@ def page(request, browser, app):
     """A signed-up person on /chat, with the console's errors collected."""
     width, height = SIZES[request.param]
     page = new_page(browser, width=width, height=height)
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    errors = console_errors(page)
     sign_up(page, app)
     page.errors, page.label, page.mobile = errors, request.param, request.param == "phone"
     yield page

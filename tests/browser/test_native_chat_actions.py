@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import new_page, run_axe, shot, sign_up
+from tests.browser.conftest import console_errors, new_page, run_axe, shot, sign_up
 from tests.fake_openai import text, tool_call, tool_calls
 
 pytestmark = pytest.mark.browser
@@ -38,9 +38,7 @@ def chat(request, browser, app):
     """A signed-up person on /chat, with the console's errors collected."""
     width, height = SIZES[request.param]
     page = new_page(browser, width=width, height=height)
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    errors = console_errors(page)
     page.updates = []  # Reflex's state updates (socket.io event frames) the page received
     page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: page.updates.append(frame)
                                           if str(frame).startswith("42") else None))

@@ -27,8 +27,6 @@ from chatkit.types import (
 )
 from openai.types.responses import ResponseInputContentParam
 from pydantic import TypeAdapter, ValidationError
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 from sqlmodel import Session
 
 from todo_chat.agent.budget import cut_text
@@ -45,6 +43,11 @@ _ITEM = TypeAdapter(UserMessageItem)
 
 
 def pdf_text(data: bytes) -> str:
+    # Imported here: pypdf (with its crypto providers) adds ~24 MiB to every worker that never
+    # reads a PDF (issue 19's memory budget).
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     try:
         reader = PdfReader(io.BytesIO(data))
         return "\n\n".join((page.extract_text() or "").strip() for page in reader.pages).strip()

@@ -19,11 +19,9 @@ from todo_chat.services import bulk, journal, tasks, undo
 
 BulkStatus = Annotated[Literal["completed", "pending", "all"], BeforeValidator(_or("completed"))]
 
-DELETE_TASKS = ("Delete many tasks at once (\"delete all completed tasks\", \"clear my list\"). First call it "
-                "without confirm: it deletes nothing and returns what would go; ask the user. Only after they "
-                "agree in their next message, call it again with the same filters and confirm=true.")
-UNDO_LAST_TURN = ("Undo the assistant's last changes (\"undo\", \"undo that\"); called again right after, "
-                  "it redoes them.")
+DELETE_TASKS = ("Delete many tasks. Without confirm it deletes nothing and returns what would go: ask. "
+                "Once the user agrees, call again with the same filters and confirm=true.")
+UNDO_LAST_TURN = "Undo your last turn's changes; called again right after, it redoes them."
 
 
 # Calls that change tasks when they succeed (a bulk deletion only once confirmed): the doors offer
@@ -36,9 +34,9 @@ def changes_tasks(name: str, succeeded: bool, arguments: dict[str, Any]) -> bool
 
 
 class DeleteTasks(Arguments):
-    status: BulkStatus = Field("completed", description="completed, pending, or all (the whole list)")
+    status: BulkStatus = Field("completed", description="all: the whole list")
     tag: str | None = None
-    confirm: bool = Field(False, description="true only after the user agreed")
+    confirm: bool = Field(False, description="only after the user agreed")
 
 
 class NoArguments(Arguments):

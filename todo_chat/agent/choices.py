@@ -30,15 +30,14 @@ MIN_CHOICES, MAX_CHOICES = 2, 6
 
 
 class Choice(BaseModel):
-    label: str = Field(min_length=1, max_length=120, description="The button's text.")
+    label: str = Field(min_length=1, max_length=120, description="button text")
     message: str = Field(min_length=1, max_length=500,
-                         description="The unambiguous command sent as the user's message when chosen.")
+                         description="the exact command sent if picked")
 
 
 class ChoicePrompt(Arguments):
     question: str = Field(min_length=1, max_length=500, description='e.g. "Add “oat milk” to your list?"')
-    choices: list[Choice] = Field(min_length=MIN_CHOICES, max_length=MAX_CHOICES,
-                                  description="2 to 6: a short button label and the exact command to run if picked")
+    choices: list[Choice] = Field(min_length=MIN_CHOICES, max_length=MAX_CHOICES)
 
 
 def prompt_of(arguments: dict[str, Any] | None) -> ChoicePrompt | None:
@@ -57,7 +56,7 @@ def as_text(prompt: ChoicePrompt) -> str:
 
 OFFER_TOOL = TaskTool(
     name=OFFER_CHOICES,
-    description="Ask the user to pick one reading when a request is plausible but not certain. Changes no data.",
+    description="Ask the user to pick one reading of a plausible but uncertain request. Changes nothing.",
     arguments=ChoicePrompt, work=lambda session, user, prompt: prompt.model_dump(), writes=False)
 
 
