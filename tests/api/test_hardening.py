@@ -47,6 +47,16 @@ def test_huge_ids_in_bodies_are_422(client, alice):
     assert session.status_code == 422
 
 
+def test_a_nul_character_in_text_is_stored_or_a_json_422_never_a_500(client, alice, request):
+    response = client.post(f"/api/{alice.id}/tasks", json={"title": "milk", "description": "a\x00b"},
+                           headers=alice.headers)
+    if request.config.getoption("--db") == "postgres":  # its text type cannot hold NUL
+        assert response.status_code == 422
+        assert response.json()["detail"] == "A value contains characters that cannot be stored"
+    else:
+        assert response.status_code == 201 and response.json()["description"] == "a\x00b"
+
+
 @pytest.mark.parametrize("sub", [str(HUGE), "0", "-1", "1e3", "abc", "١٢"])
 def test_a_token_whose_sub_is_not_a_sane_id_is_401(client, sub):
     import jwt
