@@ -10,7 +10,7 @@ from typing import Any
 from tests.nlu.cases import FRI, MON, SAT, SUN, THU, TUE2, WED, C, Seed, add, day, done, ls, reopen, rm, upd
 
 DEC_2, DEC_4, DEC_7, DEC_12, DEC_17 = day(8), day(10), day(13), day(18), day(23)
-ANY_LIST: tuple[str, dict[str, Any]] = ("list_tasks", {})  # a listing where which status to show is the assistant's call
+ANY_LIST: tuple[str, dict[str, Any]] = ("list_tasks", {})  # the status shown is the assistant's call
 
 SHED = ("Clear the corner of the garden", "Lay the paving slabs", "Assemble the shed", "Paint the shed")
 PODCAST = ("[x] Book the guest", "Write the questions", "[x] Edit the audio")
