@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, or_
+from sqlalchemy import Delete, Integer, bindparam, delete, or_
 from sqlmodel import Session, col, func, select
 
 from todo_chat.core.config import get_settings
@@ -104,18 +105,27 @@ class Recorder:
 
 def prune(session: Session, user: User) -> int:
     """Forget the user's changes beyond the last `undo_keep_turns` batches or older than
-    `undo_keep_days` (they can no longer be undone). Two indexed statements: the journal never
-    holds much more than the bound, since every write prunes."""
+    `undo_keep_days` (they can no longer be undone). One indexed statement, built once: the
+    journal never holds much more than the bound, since every write prunes."""
     settings = get_settings()
     cutoff = utcnow() - timedelta(days=settings.undo_keep_days)
-    newest = (select(JournalEntry.batch, func.min(JournalEntry.id).label("first"))
-              .where(JournalEntry.user_id == user.id).group_by(JournalEntry.batch)
-              .order_by(func.max(JournalEntry.id).desc()).offset(settings.undo_keep_turns - 1).limit(1))
-    oldest_kept = session.exec(newest).first()
-    old = col(JournalEntry.created_at) < cutoff
-    if oldest_kept is not None:
-        old = or_(old, col(JournalEntry.id) < oldest_kept[1])
-    return rows_affected(session.execute(delete(JournalEntry).where(col(JournalEntry.user_id) == user.id, old)))
+    return rows_affected(session.execute(_prune_statement(), {
+        "user_id": saved_id(user), "cutoff": cutoff, "skip": settings.undo_keep_turns - 1}))
+
+
+@lru_cache(maxsize=1)
+def _prune_statement() -> Delete:
+    """DELETE the user's entries older than the cutoff or than the first entry of the oldest batch
+    kept (the `skip`-th newest; none when the user has fewer batches). Built per call, the
+    statement (a grouped subquery and a delete) cost more Python than running it."""
+    user_id = bindparam("user_id", type_=Integer)
+    oldest_kept = (select(func.min(JournalEntry.id)).where(col(JournalEntry.user_id) == user_id)
+                   .group_by(col(JournalEntry.batch)).order_by(func.max(JournalEntry.id).desc())
+                   .offset(bindparam("skip")).limit(1).scalar_subquery())
+    old = or_(col(JournalEntry.created_at) < bindparam("cutoff"),
+              col(JournalEntry.id) < func.coalesce(oldest_kept, 0))
+    return (delete(JournalEntry).where(col(JournalEntry.user_id) == user_id, old)
+            .execution_options(synchronize_session="fetch"))
 
 
 def saved_id(user: User) -> int:
