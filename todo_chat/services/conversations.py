@@ -9,11 +9,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel
-from sqlalchemy import update
-from sqlmodel import Session, col, select
+from sqlalchemy import Table, insert, update
+from sqlmodel import Session, SQLModel, col, select
 
 from todo_chat.core.db import rows_affected
 from todo_chat.core.time import utcnow
@@ -350,17 +350,29 @@ def tool_item_id(call_id: str) -> str:
 
 def record_tool_call(session: Session, user: User, conversation_id: int, message_id: int | None,
                      call_id: str, name: str, arguments: dict[str, Any], status: ToolCallStatus,
-                     result: str) -> ToolCall:
+                     result: str, *, bump: bool = True) -> None:
     """File a finished tool call and its badge item. Runs in the unit of work of the tool's own
-    change, so the change, the call and the badge are saved together or not at all."""
-    touch_by_id(session, user, conversation_id)
-    call = ToolCall(user_id=user.id, conversation_id=conversation_id, message_id=message_id,
-                    call_id=call_id, name=name, arguments=arguments, status=status, result=result)
-    session.add(call)
-    session.add(_item(user, conversation_id, ItemRole.task, badge_label(name, status),
-                      tool_item_id(call_id), status=status))
-    session.flush()
-    return call
+    change, so the change, the call and the badge are saved together or not at all.
+
+    Two plain INSERTs (nothing reads the rows back in this unit of work; the ORM's objects and
+    flush cost more than the statements). `bump`: move the conversation up and check that it is
+    the user's; a chat turn's own call skips it (its turn opened on that very conversation and
+    its answer bumps it again)."""
+    if bump:
+        touch_by_id(session, user, conversation_id)
+    now = utcnow()
+    session.execute(insert(table_of(ToolCall)), {
+        "user_id": user.id, "conversation_id": conversation_id, "message_id": message_id, "call_id": call_id,
+        "name": name, "arguments": arguments, "status": status, "result": result, "created_at": now,
+        "updated_at": now})
+    session.execute(insert(table_of(Message)), {
+        "user_id": user.id, "conversation_id": conversation_id, "item_id": tool_item_id(call_id),
+        "role": ItemRole.task, "content": badge_label(name, status), "status": status, "created_at": now})
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """A model's table, for a plain (Core) statement that skips the ORM's unit of work."""
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
 
 
 def finished_tool_calls(session: Session, user: User, message_id: int) -> list[ToolCall]:
