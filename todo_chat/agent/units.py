@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from todo_chat.agent.attachments import open_turn_with_files
 from todo_chat.core.db import run_db
-from todo_chat.models import AnalyticsEvent, Conversation, ItemRole, Message, User
+from todo_chat.models import Conversation, ItemRole, Message, User
 from todo_chat.services import analytics, conversations, tokens
 from todo_chat.services.conversations import TurnInput, check_message
 from todo_chat.services.ratelimit import check_chat_turn_of
@@ -39,7 +39,7 @@ def _open_as(session: Session, claims: SessionClaims, text: str, conversation_id
 
 
 def save_answer(session: Session, user: User, conversation: Conversation, reply: str, item_id: str,
-                events: list[AnalyticsEvent]) -> Message:
+                events: list[analytics.Row]) -> Message:
     """The answer and the turn's own analytics events (`analytics.answer_events`)."""
     analytics.save_with_answer(session, user, events)
     return conversations.add_message(session, user, conversation, ItemRole.assistant, reply, item_id=item_id)
