@@ -18,7 +18,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import anyio
-from sqlalchemy import insert
 from sqlmodel import Session, col, delete, select
 
 from todo_chat.core import metrics
@@ -30,6 +29,7 @@ from todo_chat.models import AnalyticsEvent, EventKind, EventSource, User
 from todo_chat.models.event import CLIENT_KINDS, NAME_MAX, STATUS_MAX
 from todo_chat.services import conversations, ratelimit
 from todo_chat.services.errors import NotFound, ServiceError
+from todo_chat.services.rows import insert_rows
 
 log = logging.getLogger(__name__)
 RATE_MESSAGE = "Too many analytics events. Try again in {retry_after} s."
@@ -132,8 +132,7 @@ def server_row(user: User, kind: EventKind, *, thread_id: str | None = None, nam
 
 
 def _save_server_events(session: Session, user: User, rows: list[Row]) -> None:
-    owned = [row | {"user_id": owner(user)} for row in rows]
-    session.execute(insert(conversations.table_of(AnalyticsEvent)), owned)
+    insert_rows(session, AnalyticsEvent, [row | {"user_id": owner(user)} for row in rows])
 
 
 @dataclass
