@@ -33,3 +33,23 @@ def test_client_errors_are_logged(client, caplog):
     assert response.status_code == 202
     assert "ChatKit exploded" in caplog.text and "/chat" in caplog.text
     assert client.post("/api/errors", json={"message": "x" * 3000}).status_code == 422
+
+
+def test_a_revoked_token_is_refused_before_it_counts_against_the_chat_limit(client, alice, monkeypatch):
+    """A token whose session ended (logout) but which has not expired yet: every chat request with
+    it is a 401, and none of them uses the user's chat turns; a new login still has them all."""
+    monkeypatch.setenv("CHAT_TURNS_PER_MINUTE", "2")
+    config.get_settings.cache_clear()
+    try:
+        assert client.post("/api/auth/logout", headers=alice.headers).status_code == 204
+        for _ in range(4):
+            refused = client.post(f"/api/{alice.id}/chat", json={"message": "hi"}, headers=alice.headers)
+            assert refused.status_code == 401, refused.text
+        again = client.post("/api/auth/login", json={"email": alice.email, "password": alice.password}).json()
+        headers = {"Authorization": f"Bearer {again['access_token']}"}
+        for _ in range(2):
+            assert client.post(f"/api/{alice.id}/chat", json={"message": "hi"}, headers=headers).status_code == 200
+        assert client.post(f"/api/{alice.id}/chat", json={"message": "hi"}, headers=headers).status_code == 429
+    finally:
+        monkeypatch.delenv("CHAT_TURNS_PER_MINUTE")
+        config.get_settings.cache_clear()
