@@ -12,7 +12,6 @@ import re
 
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -22,10 +21,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
 from todo_chat.api import access_tokens, analytics, auth, chat, conversations, errors, exports, tasks, undo
-from todo_chat.api.body_limit import BodyLimit
 from todo_chat.api.chatkit import endpoint as chatkit
+from todo_chat.api.door import Door
 from todo_chat.api.responses import errors as error_responses
-from todo_chat.api.security_headers import SecurityHeaders
 from todo_chat.core.config import Settings, get_settings
 from todo_chat.mcp import http as mcp_http
 from todo_chat.services.accounts import WrongPassword
@@ -76,18 +74,8 @@ def create_app() -> FastAPI:
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
-    # Innermost of the three, so a 413 still carries the CORS and security headers.
-    app.add_middleware(BodyLimit, settings=settings)
-    # Bearer tokens, not cookies: no credentials, and only the origins the settings name.
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=settings.allowed_origins,
-        allow_credentials=False,
-        allow_methods=["*"],
-        allow_headers=["*"],
-        expose_headers=["Retry-After"],
-    )
-    app.add_middleware(SecurityHeaders, settings=settings)
+    # One pure-ASGI layer (request id, body limits, security headers) with CORS inside it.
+    app.add_middleware(Door, settings=settings)
 
 
 def _add_error_handlers(app: FastAPI) -> None:
