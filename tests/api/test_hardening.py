@@ -393,3 +393,22 @@ def test_the_door_is_one_layer_and_its_413s_and_preflights_carry_every_header(cl
     assert small.headers["access-control-allow-origin"] == origin
     answer = preflight(client, origin)
     assert answer.headers["x-content-type-options"] == "nosniff" and len(answer.headers["x-request-id"]) == 16
+
+
+def test_reflex_routes_are_mounted_inside_the_api_app_without_a_second_cors_layer(data_dir):
+    """`with_reflex_inside`: what Reflex mounts (pages, websocket) answers behind the API app's own
+    door (its security headers), and no CORS layer beyond the door's is added to the API app."""
+    from starlette.middleware.cors import CORSMiddleware
+
+    from todo_chat.api.app import create_app, with_reflex_inside
+    from todo_chat.api.door import Door
+
+    api = create_app()
+    pages = Starlette(routes=[Route("/chat", lambda _request: HTMLResponse("<p>page</p>"))])
+    outer = with_reflex_inside(api)(pages)
+    assert outer is api and [m.cls for m in api.user_middleware] == [Door]
+    assert all(m.cls is not CORSMiddleware for m in api.user_middleware)
+    with TestClient(outer) as client:
+        page = client.get("/chat")
+        assert page.text == "<p>page</p>" and "frame-ancestors 'none'" in page.headers["content-security-policy"]
+        assert client.get("/api/nope").json() == {"detail": "Not found"}

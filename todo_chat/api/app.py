@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
@@ -19,6 +20,7 @@ from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 from starlette.convertors import PathConvertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
+from starlette.types import ASGIApp
 
 from todo_chat.api import access_tokens, analytics, auth, chat, conversations, errors, exports, tasks, undo
 from todo_chat.api.chatkit import endpoint as chatkit
@@ -169,6 +171,18 @@ def _add_api_catch_all(app: FastAPI) -> None:
             return _error(status.HTTP_405_METHOD_NOT_ALLOWED, "Method not allowed",
                           {"Allow": ", ".join(sorted(allowed))})
         return _error(status.HTTP_404_NOT_FOUND, "Not found")
+
+
+def with_reflex_inside(api: FastAPI) -> Callable[[ASGIApp], ASGIApp]:
+    """Reflex's `api_transformer` as a function: Reflex's own routes (pages, websocket, uploads)
+    mounted inside the API app, as Reflex does with an app it is handed, but without the copy of
+    its CORS layer it would add to it (its outer app runs the same one first): a layer fewer
+    on every request."""
+    def transform(reflex_routes: ASGIApp) -> ASGIApp:
+        api.mount("", reflex_routes)
+        return api
+
+    return transform
 
 
 def _jsonable(exc: RequestValidationError) -> list[dict]:
