@@ -105,8 +105,6 @@ def add_items(norm: Norm, today: date) -> list[dict]:
         titles = [q.strip() for q in quotes]   # byte for byte: no typo rule, no capital
         return [_item(t, "", priority, due) for t in titles if t][:MAX_ITEMS]
     remind = bool(re.match(r"^(?:please\s+)?remind me\b", text, I))
-    text = re.sub(r"^(remind me)\s+((?:(?:at|on|by|every|each|tomorrow|today|tonight|next)\b.*?))\s+"
-                  r"(?:to|about|that i (?:need|have) to)\s+(.+)$", r"\1 to \3 \2", text, flags=I)
     text, tags = rich.take_tags(text)
     text = _strip_lead(text)
     text, priority = slots.take_priority(text)
