@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from todo_chat.agent.offline.lexicon import entries, lookup, starts, table
+from todo_chat.agent.offline.lexicon import entries, lookup, pairs, starts, table
 
 _QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'",
                               "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"',
@@ -200,20 +200,12 @@ def _outside_quotes(text: str, transform) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=1)
-def _register() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Register variants (texting, British/Australian, non-native) read as the plain word."""
-    pairs = {}
-    for line in entries("register"):
-        variant, _, standard = line.partition(" = ")
-        pairs[" ".join(variant.split())] = standard.strip()
-    alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(pairs, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])", re.IGNORECASE), pairs
+_REGISTER = re.compile(rf"(?<![\w'])(?:{lookup('register')})(?![\w'])", re.IGNORECASE)
 
 
 def _plain_words(text: str) -> str:
-    pattern, pairs = _register()
-    return pattern.sub(lambda m: pairs.get(" ".join(m.group(0).lower().split()), m.group(0)), text)
+    """Register variants (texting, British/Australian, non-native) read as the plain word."""
+    return _REGISTER.sub(lambda m: pairs("register").get(" ".join(m.group(0).lower().split()), m.group(0)), text)
 
 
 def _expand(text: str) -> str:
