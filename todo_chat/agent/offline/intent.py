@@ -32,6 +32,8 @@ def _cues(*pairs: tuple[str, float]) -> tuple[Cue, ...]:
     return tuple(Cue(re.compile(p, re.IGNORECASE), w) for p, w in pairs)
 
 
+_LISTNOUN = r"(?:tasks?|todos?|list|items?|everything|agenda|plate|schedule|stuff|things)"
+
 _PAST, _PARTICIPLE = lookup("past_tense"), lookup("past_participles")
 
 CUES: dict[str, tuple[Cue, ...]] = {
@@ -51,12 +53,37 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"^remind me\b(?!\s+(?:what|which|how))", 1.5),
     ),
     "list": _cues(
+        (r"^(?:show|list|display|view|see|print|give me|get me|read|let me see|open|bring up|pull up)\b", 3.0),
+        (r"^(?:what|which|how many|how much|anything|do i have|have i|is there|are there|any)\b", 1.0),
+        (rf"\b{_LISTNOUN}\b", 1.0),
+        (r"\b(?:what|anything)\s+(?:is|are)?\s*(?:left|pending|remaining|outstanding|open|due|on)\b", 2.0),
+        (r"\bwhat (?:have|do) i (?:got|have|need|still|left|to do|done|finished|completed)\b", 3.0),
+        (r"\bwhat (?:have|did) i (?:ticked|checked|crossed|finish|complete|do|done|already)\b", 3.0),
+        (r"\bremind me what\b|\bwhat is (?:on|in) my\b|\bwhat is next\b", 3.0),
         (r"\b(?:tell|show) me what\b|\bwhat (?:do |else do )?i (?:still )?(?:need|have|got) to (?:do|get done)\b", 4.0),
+        (r"^remind me (?:of|about) (?:my|all my|the|what)\s+(?:tasks|list|todos|todo list|agenda|plans)\b", 5.0),
+        (r"^(?:all|my|pending|completed|finished|done|open|outstanding|remaining)\s+(?:tasks|todos|ones|items)\b", 3.0),
+        (r"^(?:everything|status|overview|summary|agenda|my list|the list|list please|tasks|todos|"
+         r"pending|completed|finished|open|outstanding|remaining|left|pending ones|open ones)$", 3.0),
         (r"\b(?:show|list|see|view|display)\s+(?:me\s+)?(?:all|everything|my|the|what|which|pending|completed)\b", 1.0),
+        (r"\bwhich (?:ones?|tasks?|todos?|items?)?\s*(?:have|did|are|is|do)\b", 2.0),
+        (r"\?$", 0.5),
+        # Filters and orders: "anything tagged garden?", "order by urgency", "look for the optician".
+        (r"^(?:anything|tasks?|todos?|items?|what is|show|list)\b.*\b(?:tagged|labell?ed)\b|^(?:show|list"
+            r"|see)\s+#\w+\s*$"
+         r"|^#[a-z][\w-]*\s*\??$", 3.0),
+        (r"^(?:sort|order|arrange|rank)\s+(?:them\s+|it\s+|my\s+|the\s+)?(?:tasks\s+|list\s+|todos\s+)?by\b", 5.0),
+        (r"^(?:search|search for|look for|look up)\b|^find\s+(?:tasks?|anything|todos?|items?)\b", 3.5),
+        (r"^(?:my\s+|all\s+|the\s+)?(?:very\s+)?(?:high|low|medium|top|urgent|important)[\s-]*(?:priority\s+)?"
+         r"(?:tasks|todos|items|ones|stuff)\b", 4.0),
+        (r"\b(?:overdue|past due)\b|\bwhat is due\b|\bdue (?:today|this week|tomorrow)\s*$", 2.5),
+        (r"^(?:tasks|todos|items|anything|stuff|things)\s+(?:left|pending|remaining|outstanding|open|done|completed|"
+         r"to do|finished)\b", 3.0),
     ),
     "complete": _cues(
         (r"^(?:complete|finish|finished|done|tick|check|cross|mark|close|resolve|completed|strike)\b", 2.5),
         (r"\b(?:tick|check|cross|strike)\b.*\boff\b|\b(?:tick|check|cross)\s+off\b", 3.0),
+        (r"\bcomplete\b|\bfinish\b|\bdone\b", 0.5),
         # "the shed is tidy", "slides are ready": a state that means the work is done
         (r"\b(?:is|are|was|were)\s+(?:now\s+|all\s+|finally\s+)?(?:clean|ready|sorted|tidy|empty|"
          r"sorted out|out of the way|in the bag)\b", 2.5),
@@ -96,6 +123,11 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bshould\s+(?:say|read|be called|be named|be)\b|\binstead of\b", 3.0),
         (r"^#?\d+\s*[:=]\s*\S", 5.0),
         (r"\b(?:description|details|notes?)\s+(?:of|for|on)\b", 2.0),
+        # Due dates and priorities cannot change (the tools do not allow it): understood, then said so.
+        (r"^(?:move|postpone|reschedule|push back|push|delay|bring forward|defer)\b", 4.0),
+        (r"^(?:make|set|mark|change|bump|raise|lower|flag)\b.*\b(?:high|low|medium|normal|top)[\s-]*priority\b"
+         r"|\bchange the priority\b|\bpriority (?:of|for) \w+.* to\b|\bchange the due date\b", 4.5),
+        (r"^(?:set|give)\b.*\b(?:description|title|name|details|notes?)\b", 4.0),
     ),
 }
 
@@ -179,4 +211,8 @@ def classify(low: str, raw_low: str = "") -> Scored:
         return Scored("thanks" if thanked else "greet", 1.0, totals)
     if totals[best] >= THRESHOLD:
         return Scored(best, totals[best], totals)  # type: ignore[arg-type]
+    if _GREETING.match(raw_low):
+        return Scored("greet", 1.0, totals)
+    if _THANKS.match(raw_low):
+        return Scored("thanks", 1.0, totals)
     return Scored("unknown", totals[best], totals)
