@@ -53,8 +53,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"^remind me\b(?!\s+(?:what|which|how))", 1.5),
     ),
     "list": _cues(
-        (r"^(?:show|list|display|view|see|print|give me|get me|read|let me see|open|bring up|pull up)\b", 3.0),
-        (r"^(?:what|which|how many|how much|anything|do i have|have i|is there|are there|any)\b", 1.0),
+        (rf"^(?:{lookup('verbs_show')})\b", 3.0),
+        (rf"^(?:{lookup('list_questions')})\b", 1.0),
         (rf"\b{_LISTNOUN}\b", 1.0),
         (r"\b(?:what|anything)\s+(?:is|are)?\s*(?:left|pending|remaining|outstanding|open|due|on)\b", 2.0),
         (r"\bwhat (?:have|do) i (?:got|have|need|still|left|to do|done|finished|completed)\b", 3.0),
@@ -63,8 +63,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\b(?:tell|show) me what\b|\bwhat (?:do |else do )?i (?:still )?(?:need|have|got) to (?:do|get done)\b", 4.0),
         (r"^remind me (?:of|about) (?:my|all my|the|what)\s+(?:tasks|list|todos|todo list|agenda|plans)\b", 5.0),
         (r"^(?:all|my|pending|completed|finished|done|open|outstanding|remaining)\s+(?:tasks|todos|ones|items)\b", 3.0),
-        (r"^(?:everything|status|overview|summary|agenda|my list|the list|list please|tasks|todos|"
-         r"pending|completed|finished|open|outstanding|remaining|left|pending ones|open ones)$", 3.0),
+        (rf"^(?:{lookup('list_requests')})$", 3.0),
         (r"\b(?:show|list|see|view|display)\s+(?:me\s+)?(?:all|everything|my|the|what|which|pending|completed)\b", 1.0),
         (r"\bwhich (?:ones?|tasks?|todos?|items?)?\s*(?:have|did|are|is|do)\b", 2.0),
         (r"\?$", 0.5),
@@ -81,12 +80,11 @@ CUES: dict[str, tuple[Cue, ...]] = {
          r"to do|finished)\b", 3.0),
     ),
     "complete": _cues(
-        (r"^(?:complete|finish|finished|done|tick|check|cross|mark|close|resolve|completed|strike)\b", 2.5),
+        (rf"^(?:{lookup('verbs_finish')})\b", 2.5),
         (r"\b(?:tick|check|cross|strike)\b.*\boff\b|\b(?:tick|check|cross)\s+off\b", 3.0),
         (r"\bcomplete\b|\bfinish\b|\bdone\b", 0.5),
         # "the shed is tidy", "slides are ready": a state that means the work is done
-        (r"\b(?:is|are|was|were)\s+(?:now\s+|all\s+|finally\s+)?(?:clean|ready|sorted|tidy|empty|"
-         r"sorted out|out of the way|in the bag)\b", 2.5),
+        (rf"\b(?:is|are|was|were)\s+(?:now\s+|all\s+|finally\s+)?(?:{lookup('done_states')})\b", 2.5),
         # "I mended the fence", "rang the glazier": a past-tense statement is a report of work done.
         (rf"^(?:i\s+|we\s+)?(?:have\s+)?(?:just\s+|already\s+|finally\s+|now\s+)?(?:\w{{3,}}ed|{_PAST})\b"
          r"(?!\s+(?:to|me)\b)", 2.0),
@@ -102,7 +100,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
             r"|finished) after all\b", 5.0),
         (r"\b(?:ticked|marked|checked|completed|crossed|closed|finished)\b.*\b(?:by mistake|accidentally|by accident|"
          r"in error|wrongly|too early|too soon)\b", 5.0),
-        (r"\b(?:reopen|unmark|uncheck|untick|uncomplete|unfinish|undo|restore|resurrect)\b", 4.0),
+        (rf"\b(?:{lookup('verbs_reopen')})\b", 4.0),
         (r"\b(?:put|bring|move|set|add)\s+(?:it|that|this|them|.+?)\s*back\b", 5.0),
         (r"\b(?:mark|set|make|flag)\b.*\b(?:as\s+)?(?:not done|undone|incomplete|not complete|not completed|"
          r"unfinished|pending|open|not finished|to do)\b", 4.5),
@@ -114,9 +112,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"^(?:take|knock)\s+.+?\s+off\b|\b(?:can|could)\s+go\b|\bcan come off\b|"
          r"\bcan be (?:binned|deleted|removed|scrapped|dropped)\b", 4.0),
         (rf"^(?:{lookup('verbs_delete')})\b", 4.0),
-        (r"\b(?:delete|remove|erase|scrap|scratch|ditch|discard|trash|get rid of|drop|nuke|axe|bin)\b", 3.0),
+        (rf"\b(?:{lookup('delete_words')})\b", 3.0),
         (r"\b(?:take|strike|knock)\b.*\b(?:off|out of|from)\s+(?:my|the)\s+(?:list|tasks|todos|todo list)\b", 4.0),
-        (r"\b(?:no longer need|do not need|not needed|no need for|will not need|not necessary)\b", 2.0),
+        (rf"\b(?:{lookup('not_needed')})\b", 2.0),
     ),
     "update": _cues(
         (rf"^(?:{lookup('verbs_update')})\b", 4.0),
@@ -159,11 +157,9 @@ def score(low: str) -> dict[str, float]:
 
 def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
     """Interactions between cues that a plain sum gets wrong."""
-    question = bool(re.match(r"^(?:what|which|how many|how much|anything|do i have|have i|is there|are there|any)\b",
+    question = bool(re.match(rf"^(?:{lookup('list_questions')})\b",
                              low))
-    about_tasks = re.search(r"\b(?:tasks?|todos?|list|items?|everything|agenda|plate|left|pending|remaining|"
-                            r"outstanding|open|done|finished|finish|completed|complete|ticked|checked|crossed|due|"
-                            r"to do|need doing|still|got|have i|ones|next|doing|priority|urgent|important)\b", low)
+    about_tasks = re.search(rf"\b(?:{lookup('task_talk')})\b", low)
     if question and about_tasks:
         # "which ones did I close?", "what is done?" ask to see, not to act.
         totals["list"] += 3.0
