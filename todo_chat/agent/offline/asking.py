@@ -136,5 +136,5 @@ def pick(answer: str, prompt: ChoicePrompt) -> Choice | str | None:
 
 
 def every(answer: str) -> bool:
-    return bool(re.search(r"\b(?:both|all of them|them all|all|each)\b", answer.lower()))
+    return bool(re.search(rf"\b(?:{lookup('all_words')})\b", answer.lower()))
 

@@ -62,7 +62,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bremind me what\b|\bwhat is (?:on|in) my\b|\bwhat is next\b", 3.0),
         (r"\b(?:tell|show) me what\b|\bwhat (?:do |else do )?i (?:still )?(?:need|have|got) to (?:do|get done)\b", 4.0),
         (r"^remind me (?:of|about) (?:my|all my|the|what)\s+(?:tasks|list|todos|todo list|agenda|plans)\b", 5.0),
-        (r"^(?:all|my|pending|completed|finished|done|open|outstanding|remaining)\s+(?:tasks|todos|ones|items)\b", 3.0),
+        (rf"^(?:{lookup('list_qualifiers')})\s+(?:tasks|todos|ones|items)\b", 3.0),
         (rf"^(?:{lookup('list_requests')})$", 3.0),
         (r"\b(?:show|list|see|view|display)\s+(?:me\s+)?(?:all|everything|my|the|what|which|pending|completed)\b", 1.0),
         (r"\bwhich (?:ones?|tasks?|todos?|items?)?\s*(?:have|did|are|is|do)\b", 2.0),
@@ -73,7 +73,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
          r"|^#[a-z][\w-]*\s*\??$", 3.0),
         (r"^(?:sort|order|arrange|rank)\s+(?:them\s+|it\s+|my\s+|the\s+)?(?:tasks\s+|list\s+|todos\s+)?by\b", 5.0),
         (r"^(?:search|search for|look for|look up)\b|^find\s+(?:tasks?|anything|todos?|items?)\b", 3.5),
-        (r"^(?:my\s+|all\s+|the\s+)?(?:very\s+)?(?:high|low|medium|top|urgent|important)[\s-]*(?:priority\s+)?"
+        (rf"^(?:my\s+|all\s+|the\s+)?(?:very\s+)?(?:{lookup('priority_levels')})[\s-]*(?:priority\s+)?"
          r"(?:tasks|todos|items|ones|stuff)\b", 4.0),
         (r"\b(?:overdue|past due)\b|\bwhat is due\b|\bdue (?:today|this week|tomorrow)\s*$", 2.5),
         (r"^(?:tasks|todos|items|anything|stuff|things)\s+(?:left|pending|remaining|outstanding|open|done|completed|"
@@ -98,7 +98,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "reopen": _cues(
         (r"\bneeds?\s+(?:doing|redoing|to be done)\s+again\b|\bnot (?:really |actually )?(?:done"
             r"|finished) after all\b", 5.0),
-        (r"\b(?:ticked|marked|checked|completed|crossed|closed|finished)\b.*\b(?:by mistake|accidentally|by accident|"
+        (rf"\b(?:{lookup('done_participles')})\b.*\b(?:by mistake|accidentally|by accident|"
          r"in error|wrongly|too early|too soon)\b", 5.0),
         (rf"\b(?:{lookup('verbs_reopen')})\b", 4.0),
         (r"\b(?:put|bring|move|set|add)\s+(?:it|that|this|them|.+?)\s*back\b", 5.0),
@@ -110,7 +110,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
     ),
     "delete": _cues(
         (r"^(?:take|knock)\s+.+?\s+off\b|\b(?:can|could)\s+go\b|\bcan come off\b|"
-         r"\bcan be (?:binned|deleted|removed|scrapped|dropped)\b", 4.0),
+         rf"\bcan be (?:{lookup('deleted_participles')})\b", 4.0),
         (rf"^(?:{lookup('verbs_delete')})\b", 4.0),
         (rf"\b(?:{lookup('delete_words')})\b", 3.0),
         (r"\b(?:take|strike|knock)\b.*\b(?:off|out of|from)\s+(?:my|the)\s+(?:list|tasks|todos|todo list)\b", 4.0),
@@ -134,7 +134,7 @@ _THANKS = starts("thanks")
 _HELP = anywhere("help_phrases")
 
 
-_ACTION_VERB = re.compile(r"\b(?:add|delete|remove|mark|rename|change|update|complete|finish|show|list)\b",
+_ACTION_VERB = re.compile(rf"\b(?:{lookup('action_verbs')})\b",
                           re.IGNORECASE)
 
 

@@ -209,7 +209,7 @@ def take_when(text: str, today: date) -> tuple[str, dict[str, Any]]:
 def list_filters(low: str) -> dict[str, Any]:
     """'what's due this week, by priority?' -> {'due': 'week', 'sort': 'priority', 'order': 'desc'}."""
     out: dict[str, Any] = {}
-    if re.search(r"\b(?:overdue|past due|late|behind|missed)\b", low):
+    if re.search(rf"\b(?:{lookup('overdue_words')})\b", low):
         out["due"] = "overdue"
     elif re.search(r"\bdue\b[\w\s]*\btoday\b|\btoday'?s tasks\b|\b(?:tasks?|anything) (?:for|due) today\b", low):
         out["due"] = "today"
@@ -260,12 +260,12 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
     ('' stops), remind_at. The text returned names the task."""
     t = text
     # Removing the due date.
-    if m := re.search(r"\b(?:remove|clear|delete|drop|take off|get rid of|unset)\s+(?:the\s+)?(?:due\s+date|deadline|"
+    if m := re.search(rf"\b(?:{lookup('verbs_clear')})\s+(?:the\s+)?(?:due\s+date|deadline|"
                       r"date)\s+(?:from|of|on|for)\s+(.+)$|^(?:remove|clear|drop|unset)\s+(.+?)'?s?\s+(?:due\s+date|deadline)$"
                       r"|^make\s+(.+?)\s+(?:undated|have no (?:due )?date)$", t, I):
         return {"due_date": ""}, next(g for g in m.groups() if g)
     # Repeats.
-    if m := re.search(r"^(?:stop|quit|cancel|end|turn off)\s+(?:repeating|recurring|the repeat(?:s|ing)? (?:of|on|for)|"
+    if m := re.search(rf"^(?:{lookup('verbs_stop')})\s+(?:repeating|recurring|the repeat(?:s|ing)? (?:of|on|for)|"
                       r"the recurrence (?:of|on|for))\s+(.+)$|^(?:make|set)\s+(.+?)\s+(?:not repeat|one[\s-]off|"
                       r"non[\s-]recurring|stop repeating)$|^(.+?)\s+(?:should )?(?:stop|no longer) repeat(?:ing|s)?$"
                       r"|^(?:do not|don't)\s+repeat\s+(.+)$", t, I):
