@@ -60,5 +60,5 @@ def test_the_counter_counts_sites_and_alternations_not_docstrings():
 def test_the_rule_layer_stays_within_its_bounds():
     lines, sites, bars = totals()
     assert sites <= MAX_REGEX_SITES, f"{sites} regex sites (bound {MAX_REGEX_SITES}): use a lexicon or a construction"
-    assert bars <= MAX_ALTERNATIONS, f"{bars} inline alternations (bound {MAX_ALTERNATIONS}): move the words to lexicons/"
+    assert bars <= MAX_ALTERNATIONS, f"{bars} inline alternations (bound {MAX_ALTERNATIONS}): words go to lexicons/"
     assert lines <= MAX_LINES, f"{lines} lines (bound {MAX_LINES})"

@@ -28,8 +28,8 @@ _ADD_LEAD = re.compile(
     r"|(?:make|create|set up|schedule|set)\s+(?:me\s+)?(?:a|an|one)\s+(?:new\s+)?(?:task|todo|reminder|note|item)\b\s*)"
     rf"(?:(?::|-|\b(?:{lookup('title_intros')})\b)\s*)?", I)
 _REMIND_LEAD = re.compile(
-    rf"^(?:{lookup('remind_leads')}|i (?:(?:{lookup('intensifiers')})\s+)?(?:need|have|want|got|ought|am going|will need"
-    r"|would like) to|(?:new\s+)?(?:todo|task|reminder|note|memo|to do)\s*[:\-])(?:\b|(?<=[:\-]))\s*"
+    rf"^(?:{lookup('remind_leads')}|i (?:(?:{lookup('intensifiers')})\s+)?"
+    r"(?:need|have|want|got|ought|am going|will need|would like) to|(?:new\s+)?(?:todo|task|reminder|note|memo|to do)\s*[:\-])(?:\b|(?<=[:\-]))\s*"
     rf"(?:(?:{lookup('intensifiers')})\s+)?", I)
 _ADD_TRAIL = re.compile(
     r"(?:\s*[,;.!?]+\s*|\s+-\s+|\s+)(?:and\s+|so\s+|then\s+|ok\s+)?(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
@@ -63,7 +63,7 @@ def _clean_title(text: str, exact: bool = False) -> str:
         text = re.sub(r"^(?:to|that|about|for|of)\s+", "", text, flags=I)
         text = re.sub(r"^the\s+(?=\w)", "", text, flags=I)
     text = re.sub(r"\s+(?:task|todo|item|reminder|on it|please|too|as well|also)$", "", text, flags=I)
-    text = re.sub(r"^by\s+(?=\w)", "buy ", text, flags=I)   # "to by batteries": a typo of buy
+    text = re.sub(r"^by\s+(?=\w)", "buy ", text, flags=I)   # "to by X": a typo of buy
     text = re.sub(r"\s+", " ", text).strip(" \t,;:.!?-\"'")
     return text[:1].upper() + text[1:] if text else ""
 
@@ -78,7 +78,7 @@ def _split_items(text: str, counted: bool) -> list[str]:
     if all(w in TASK_VERBS for w in first_words):
         return parts
     if "," in text and len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
-        return parts  # "eggs, flour and butter"
+        return parts  # a list of short nouns: "x, y and z"
     return [text]
 
 

@@ -83,7 +83,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (rf"^(?:{lookup('verbs_finish')})\b", 2.5),
         (r"\b(?:tick|check|cross|strike)\b.*\boff\b|\b(?:tick|check|cross)\s+off\b", 3.0),
         (r"\bcomplete\b|\bfinish\b|\bdone\b", 0.5),
-        # "the shed is tidy", "slides are ready": a state that means the work is done
+        # BE + a state that means the work is done (the thing is tidy, ready, sorted)
         (rf"\b(?:is|are|was|were)\s+(?:now\s+|all\s+|finally\s+)?(?:{lookup('done_states')})\b", 2.5),
         # "I mended the fence", "rang the glazier": a past-tense statement is a report of work done.
         (rf"^(?:i\s+|we\s+)?(?:have\s+)?(?:just\s+|already\s+|finally\s+|now\s+)?(?:\w{{3,}}ed|{_PAST})\b"

@@ -44,7 +44,7 @@ _CONTRACTIONS: list[tuple[str, _Replacement]] = [
     (r"\b(i|you|we|they|he|she|it|that|there)'ll\b", r"\1 will"),
     (r"\b(i|you|we|they|he|she|it|that)'d\b", r"\1 would"),
     (r"\b(?:i\s+)?(?:have\s+)?chang(?:e|ed)\s+my\s+mind\s+(?:about|on|regarding)\b", "forget about"),
-    # "rent's paid", "gym's done": a possessive-looking 's before a done-word is "is"
+    # NOUN's DONE-WORD: a possessive-looking 's before a done-word is "is"
     (r"\b(\w+)'s\s+(?=(?:done|finished|complete|completed|paid|sorted|booked|called|fixed|sent|bought|"
      r"handled|cleaned|over|\w+ed)\b)", r"\1 is "),
     (r"\bto-?dos?\b", lambda m: "todo" + ("s" if m.group(0).endswith("s") else "")),
