@@ -231,9 +231,7 @@ _SYMBOLS = re.compile("[\u2190-\u21ff\u2300-\u2bff\u2600-\u27bf\U0001f000-\U0001
 
 
 # "make it urgent... no wait, tick it": what counts is after the correction.
-_SELF_CORRECTION = re.compile(r"^.*\b(?:no\s+wait|wait\s+no|actually\s+no|no\s+actually|scratch\s+that|"
-                              r"sorry\s+i\s+mean|i\s+mean|or\s+rather|on\s+second\s+thought)\b[\s,.;:!-]*(?=\S)",
-                              re.IGNORECASE)
+_SELF_CORRECTION = re.compile(rf"^.*\b(?:{lookup('self_corrections')})\b[\s,.;:!-]*(?=\S)", re.IGNORECASE)
 
 
 _QUOTES_ONLY = str.maketrans({k: v for k, v in _QUOTE_CHARS.items() if chr(k) in "‘’‚′`“”„″«»"})
