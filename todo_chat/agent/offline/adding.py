@@ -29,7 +29,8 @@ _ADD_LEAD = re.compile(
     rf"(?:(?::|-|\b(?:{lookup('title_intros')})\b)\s*)?", I)
 _REMIND_LEAD = re.compile(
     rf"^(?:{lookup('remind_leads')}|i (?:(?:{lookup('intensifiers')})\s+)?"
-    r"(?:need|have|want|got|ought|am going|will need|would like) to|(?:new\s+)?(?:todo|task|reminder|note|memo|to do)\s*[:\-])(?:\b|(?<=[:\-]))\s*"
+    r"(?:need|have|want|got|ought|am going|will need|would like) to"
+    r"|(?:new\s+)?(?:todo|task|reminder|note|memo|to do)\s*[:\-])(?:\b|(?<=[:\-]))\s*"
     rf"(?:(?:{lookup('intensifiers')})\s+)?", I)
 _ADD_TRAIL = re.compile(
     r"(?:\s*[,;.!?]+\s*|\s+-\s+|\s+)(?:and\s+|so\s+|then\s+|ok\s+)?(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
