@@ -11,7 +11,7 @@ import math
 import time
 from functools import lru_cache
 
-from limits import RateLimitItem, RateLimitItemPerMinute
+from limits import RateLimitItem, RateLimitItemPerMinute, parse_many
 from limits.aio.storage import Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
@@ -82,8 +82,6 @@ def reset() -> None:
 
 # --- logins, signups, error reports ------------------------------------------------------------
 # Limits are strings in `limits` notation from settings ("10/15 minutes", several with ";").
-
-from limits import parse_many  # noqa: E402
 
 LOGIN_MESSAGE = "Too many login attempts. Try again in {retry_after} s."
 SIGNUP_MESSAGE = "Too many sign-ups from your network. Try again in {retry_after} s."
