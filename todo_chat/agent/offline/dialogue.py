@@ -331,16 +331,19 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
     if request.query:
         listed = script.call("list_tasks", {"status": "all"})
         tasks = listed.get("tasks", [])
-        prefer = {"complete": "pending", "reopen": "completed"}.get(action)
-        found = match_tasks(request.query, tasks, prefer)  # type: ignore[arg-type]
+        prefer: references.Prefer = "pending" if action == "complete" else "completed" if action == "reopen" else None
+        found = match_tasks(request.query, tasks, prefer)
         if found.kind == "none":
             found = references.by_notes(request.query, tasks)
         if request.query_parts:
             # "tick off the eggs and the bins": each part names one task of its own.
-            each = [match_tasks(part, tasks, prefer) for part in request.query_parts]  # type: ignore[arg-type]
+            each = [match_tasks(part, tasks, prefer) for part in request.query_parts]
             ids = [m.tasks[0]["id"] for m in each if m.kind == "one"]
             if len(ids) == len(each) and len(set(ids)) == len(ids):
                 return [m.tasks[0] for m in each]
+        if found.kind != "one" and (tagged := references.tagged_reading(request, tasks, prefer)) is not None:
+            # the rules' words fit none, several or weakly: the tagger's target words, if they fit
+            return tagged.tasks if tagged.sure else _ask_which(request, script, tagged.tasks, tagged.words)
         if found.kind == "one":
             return found.tasks
         if found.kind == "several":
@@ -360,6 +363,8 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
             return named
         return _ask_which(request, script, named)
     listed = script.call("list_tasks", {"status": {"complete": "pending", "reopen": "completed"}.get(action, "all")})
+    if (tagged := references.tagged_reading(request, listed.get("tasks", []))) is not None:
+        return tagged.tasks if tagged.sure else _ask_which(request, script, tagged.tasks, tagged.words)
     if not listed.get("tasks"):
         return replies.ask_which_task(action)
     return _ask_which(request, script, listed["tasks"], unnamed=True)

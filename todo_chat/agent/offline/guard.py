@@ -18,19 +18,17 @@ ask for at that point was the gate's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from todo_chat.agent.choices import OFFER_CHOICES, Choice, ChoicePrompt, prompt_of
-from todo_chat.agent.offline import asking, clauses, replies
+from todo_chat.agent.offline import asking, clauses, references, replies
 from todo_chat.agent.offline.dialogue import Call, Context, Step
 from todo_chat.agent.offline.lexicon import anywhere, starts
 from todo_chat.agent.offline.parse import Request, understand
-from todo_chat.agent.offline.resolve import content_words, mentioned, title_words
+from todo_chat.agent.offline.resolve import best_fit, content_words, mentioned, title_words, word_on, word_score
 from todo_chat.agent.offline.slots import stem, task_ids, words
 
 # Words a real title does not end on: a reading of a statement that stopped mid-phrase.
@@ -53,11 +51,7 @@ CHANGING = frozenset({*ACTION, "add_task"})
 # The verbs whose negation `clauses.negates` knows, per tool (a reopen is often said with a
 # negation: "the rent is not paid", so it has none).
 VERB_KIND = {"complete_task": "verbs_complete", "delete_task": "verbs_delete", "add_task": "verbs_add"}
-# Chosen on the open split and the adversarial set (tests/nlu/cases_safety.py):
-WORD_MATCH = 80.0        # rapidfuzz ratio for a word of the message to be a word of the task (as resolve.py)
-MIN_QUERY_SHARE = 0.5    # share of the picking words that must be on the task
 MOSTLY = 0.67            # an add said without "add" is about an open task when this much of it is that task's
-SHORT_WORD = 4           # shorter words must match exactly (fuzzy "gym" ~ "gem" is noise)
 
 
 def gated(plan: Plan, text: str, today: date, context: Context, calls: list[Call],
@@ -152,7 +146,8 @@ def grounded(task_id: int, request: Request, context: Context, tasks: dict[int, 
         return True
     queries = [q for q in (request.query, *request.query_parts, *(request.correction or ())[:1]) if q]
     task = tasks.get(task_id)
-    return task is not None and any(best_fit(q, task, tasks.values(), gone) for q in queries)
+    return task is not None and (any(best_fit(q, task, tasks.values(), gone) for q in queries)
+                                 or references.tagged_names(task, request, tasks, gone))
 
 
 def _id_fits(task_id: int, request: Request, tasks: dict[int, Task]) -> bool:
@@ -163,7 +158,7 @@ def _id_fits(task_id: int, request: Request, tasks: dict[int, Task]) -> bool:
     words = content_words(_less_content(request.norm.text, request))
     if not words:
         return True
-    scores = {i: _score(words, t) for i, t in tasks.items()}
+    scores = {i: word_score(words, t) for i, t in tasks.items()}
     if scores[task_id][0]:
         return True
     return not any(hits for hits, _ in scores.values())
@@ -175,39 +170,6 @@ def _less_content(text: str, request: Request) -> str:
         if content:
             text = text.replace(content, " ").replace(content.lower(), " ")
     return text
-
-
-def best_fit(query: str, task: Task, tasks: Iterable[Task], gone: list[Task]) -> bool:
-    """The query's words are on `task` (enough of them), and on no other task (still there or
-    gone since an earlier answer) as well."""
-    words = list(dict.fromkeys(content_words(query)))
-    if not words:
-        return False
-    if " ".join(title_words(query)) == " ".join(title_words(task.get("title", ""))):
-        return True
-    mine = _score(words, task)
-    if not mine[0] or mine[0] / len(words) < MIN_QUERY_SHARE:
-        return False
-    rivals = [*(t for t in tasks if t.get("id") != task.get("id")), *gone]
-    return all(_score(words, t) < mine for t in rivals)
-
-
-def _score(words: list[str], task: Task) -> tuple[int, float]:
-    """(how many of the words are on the task, how much of its title they cover)."""
-    title = title_words(task.get("title", ""))
-    on_task = title + title_words(task.get("description") or "")
-    hits = sum(1 for w in words if _on(w, on_task))
-    covered = sum(1 for t in title if _on(t, words)) / len(title) if title else 0.0
-    return hits, covered
-
-
-def _on(word: str, others: list[str]) -> bool:
-    if word in others:
-        return True
-    if len(word) < SHORT_WORD:
-        return False
-    long_enough = [o for o in others if len(o) >= SHORT_WORD]
-    return process.extractOne(word, long_enough, scorer=fuzz.ratio, score_cutoff=WORD_MATCH) is not None
 
 
 # --- force: is the clause that names it a command? -------------------------------------------------
@@ -228,7 +190,7 @@ def in_force(tool: str, said: Said, task: Task) -> bool:
     kind = VERB_KIND.get(tool)
     if kind and clauses.negates(parts[at], kind):
         return False
-    if anywhere("guard_holds").search(clause) or hypothetical(clause):
+    if anywhere("guard_holds").search(clause) or anywhere("guard_naming").search(clause) or hypothetical(clause):
         return False
     if tool != "update_task" and about_a_part(clause):
         return False
@@ -291,7 +253,7 @@ def _clause_of(parts: list[str], task: Task) -> int:
     title = title_words(task.get("title", ""))
     best, at = 0, -1
     for i, part in enumerate(parts):
-        hits = sum(1 for w in content_words(part) if _on(w, title))
+        hits = sum(1 for w in content_words(part) if word_on(w, title))
         if hits > best:
             best, at = hits, i
     if at >= 0:
@@ -355,7 +317,7 @@ def _meant(title: str, text: str, tasks: dict[int, Task]) -> list[Task]:
         return []
     if anywhere("task_nouns").search(clauses.plain(title)):
         return fits
-    hits, _ = _score(words, fits[0])
+    hits, _ = word_score(words, fits[0])
     return fits if not explicit_add(text) and hits >= 2 and hits / len(words) >= MOSTLY else []
 
 

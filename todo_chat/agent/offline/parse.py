@@ -13,10 +13,12 @@ from todo_chat.agent.offline import clauses, extensions, frames, rich, slots
 from todo_chat.agent.offline.adding import MAX_ITEMS, _clean_title, _item, add_items
 from todo_chat.agent.offline.intent import Action, classify
 from todo_chat.agent.offline.learned.arbiter import decide
+from todo_chat.agent.offline.learned.inference import predict
 from todo_chat.agent.offline.lexicon import anywhere, table
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import STOPWORDS
 from todo_chat.agent.offline.slots import Reference, Status
+from todo_chat.agent.offline.tagged import tagged_update
 
 
 @dataclass
@@ -149,6 +151,8 @@ def _read(text: str, today: date) -> Request:
         request.target_text = target
         _fill_target(request, target)
         return request
+    if request.action == "add" and request.confirm and _tagged_instead(request):
+        return request
     if request.action == "add":
         request.items = add_items(norm, today)   # none: the model asks what to add
     elif request.action == "list":
@@ -163,9 +167,9 @@ def _read(text: str, today: date) -> Request:
             request.query = target_query(norm.text)
             request.status = "all" if request.query else request.status
     elif request.action == "update":
-        _fill_update(request)
         if scored.action == "unknown" and not anywhere("note_replace").search(norm.low):
             request.note_mode = "append"    # a note no rule read: keep what the task already says
+        _fill_update(request)
     elif request.action in ("complete", "reopen", "delete"):
         _fill_target(request, norm.text)
     return request
@@ -290,6 +294,7 @@ def _fill_update(request: Request) -> None:
     if _CHANGE_DATE_OR_PRIORITY.search(norm.text) and not re.search(r"\b(?:title|name|description|note)\b", norm.low):
         request.unsupported = "field"
         _fill_target(request, norm.text)
+        _from_tagger(request)
         return
     text = norm.text
     masked = _mask_quotes(text)
@@ -336,5 +341,39 @@ def _fill_update(request: Request) -> None:
         _fill_target(request, masked, [])
         request.new_title = quotes[0][:1].upper() + quotes[0][1:]
         return
-    # "edit task 3" with nothing to change it to: ask.
+    # "edit task 3" with nothing to change it to: the tagger's reading, else ask.
     _fill_target(request, _UPDATE_VERBS.sub("", text))
+    _from_tagger(request)
+
+
+def _tagged_instead(request: Request) -> bool:
+    """The rules read an add, the classifier confidently an update ("I want to change the name of
+    the X task into Y"): the update, when the tagger reads one."""
+    if predict(request.norm.raw).intent != "update":
+        return False
+    request.action = "update"
+    if _from_tagger(request):
+        return True
+    request.action = "add"
+    return False
+
+
+def _from_tagger(request: Request) -> bool:
+    """An update the rules cut no content from, read from the span tagger (`tagged_update`):
+    its target words and its new title, note, due date or priority. A target, a link and the
+    content is an update however the intent was scored: no need to ask first."""
+    found = tagged_update(request.norm.raw, request.today or date.today())
+    if found is None:
+        return False
+    read = Request("update", request.norm, request.score, today=request.today)
+    _fill_target(read, found.target, [])
+    if not (read.ids or read.query or read.position is not None):
+        return False
+    request.confirm = False
+    request.ids, request.query, request.query_parts = read.ids, read.query, read.query_parts
+    request.ref, request.position, request.target_text = read.ref, read.position, found.target
+    request.unsupported = None
+    request.changes = dict(found.changes)
+    request.new_title = found.new_title[:1].upper() + found.new_title[1:] if found.new_title else None
+    request.new_description, request.note_mode = found.note, found.note_mode
+    return True
