@@ -90,7 +90,7 @@ SAFE_CASES: list[Case] = [
     C("t-safe", "delete the books task", tasks=("Return the library books", "Order new books"), choices=()),
     C("t-safe", "mark the dentist one done", tasks=("Book the dentist", "Pay the dentist bill"), choices=()),
     # nothing fits: ask or say so, change nothing
-    C("t-safe", "delete the passport renewal", tasks=FLAT),
+    C("t-safe", "bin the passport renewal one", tasks=FLAT),
     C("t-safe", "rename the car wash task to wax the car", tasks=KIDS),
     C("t-safe", "the piano lesson is done", tasks=WORK),
 ]
