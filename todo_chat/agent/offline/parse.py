@@ -18,7 +18,7 @@ from todo_chat.agent.offline.lexicon import anywhere, table
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import STOPWORDS
 from todo_chat.agent.offline.slots import Reference, Status
-from todo_chat.agent.offline.tagged import tagged_update
+from todo_chat.agent.offline.tagged import bare_content, tagged_task, tagged_update
 
 
 @dataclass
@@ -79,6 +79,10 @@ def _guarded(request: Request, again: bool = True) -> Request:
         return request
     parts = clauses.clauses(norm.text, kind)
     kept = [c.text for c in parts if not c.negated]
+    if not kept and request.action == "complete" and predict(norm.raw).intent == "reopen":
+        # "the gutters aren't finished, I ticked them by mistake": the classifier reads a reopen
+        request.action, request.confirm = "reopen", not anywhere("reopen_explicit").search(norm.low)
+        return request
     if not kept:
         return request if request.action == "reopen" else Request("cancel", norm, request.score, today=request.today)
     if len(kept) < len(parts) and again and request.action != "add":
@@ -170,6 +174,9 @@ def _read(text: str, today: date) -> Request:
         if scored.action == "unknown" and not anywhere("note_replace").search(norm.low):
             request.note_mode = "append"    # a note no rule read: keep what the task already says
         _fill_update(request)
+        if request.confirm and _tagger_agrees(request):
+            request.confirm = False
+        _status_instead(request)
     elif request.action in ("complete", "reopen", "delete"):
         _fill_target(request, norm.text)
     return request
@@ -277,11 +284,6 @@ def _mask_quotes(text: str) -> str:
                   + m.group(0)[-1], text)
 
 
-def _unquote(value: str) -> str:
-    value = value.strip(" .!?,")
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        value = value[1:-1]
-    return value.strip()
 
 
 _CHANGE_DATE_OR_PRIORITY = re.compile(
@@ -324,7 +326,7 @@ def _fill_update(request: Request) -> None:
         target_quotes = [q for q in quotes if q in target and len(q) >= len(bare_target) - 12]
         new_quotes = [q for q in quotes if q == new.strip(" '\".!?,")]
         _fill_target(request, target_text, target_quotes)
-        value = new_quotes[0] if new_quotes else _unquote(new)
+        value = new_quotes[0] if new_quotes else bare_content(new)
         if not value:
             continue
         if is_description:
@@ -344,6 +346,23 @@ def _fill_update(request: Request) -> None:
     # "edit task 3" with nothing to change it to: the tagger's reading, else ask.
     _fill_target(request, _UPDATE_VERBS.sub("", text))
     _from_tagger(request)
+
+
+def _status_instead(request: Request) -> None:
+    """"the gutters task should be open": a new status, not a new title ("should be done" may
+    mean it needs doing: left as it was)."""
+    if request.new_title and anywhere("bulk_pending").fullmatch(request.new_title.lower()):
+        request.action, request.new_title = "reopen", None
+
+
+def _tagger_agrees(request: Request) -> bool:
+    """An update the classifier was unsure of, whose content the rules cut, and whose task words
+    are the tagger's target: read twice the same way, it need not be asked about."""
+    if not (request.new_title or request.new_description or request.changes):
+        return False
+    targets = tagged_task(request.norm.raw, "update").targets
+    named = set(target_query(targets[0]).lower().split()) if len(targets) == 1 else set()
+    return bool(named) and named <= set(request.query.lower().split())
 
 
 def _tagged_instead(request: Request) -> bool:

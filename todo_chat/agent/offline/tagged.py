@@ -135,6 +135,12 @@ def tagged_update(text: str, today: date) -> TaggedUpdate | None:
     from todo_chat.agent.offline.rich import take_when
 
     found = tagged_task(text, "update")
+    if not found.targets and (found.due or found.priority):
+        # a date or priority and no target span ("lawn is urgent"): the task is what is left
+        rest = text
+        for span in (found.due, found.priority):
+            rest = rest.replace(span or "\0", " ")
+        found = TaggedTask((rest,), None, None, found.due, found.priority)
     if len(found.targets) != 1:
         return None
     target = found.targets[0]
@@ -147,6 +153,11 @@ def tagged_update(text: str, today: date) -> TaggedUpdate | None:
     title, note, mode = found.new_title, found.note, "append"
     if title is None and note is None and not changes:
         title, note = _after_target(text, target)
+    if title is None and note is None and not changes:
+        # no span and no link: priority or date words beside the target ("the compost is not urgent anymore")
+        rest = text.replace(target, " ")
+        changes = [("priority", level)] if (level := _level(rest)) else []
+        changes += [("due_date", due)] if (due := take_when(rest, today)[1].get("due_date")) else []
     if note is not None and anywhere("note_overwrite").search(text.lower()):
         mode = "replace"
     if title is None and note is None and not changes:
@@ -170,20 +181,24 @@ def _after_target(text: str, target: str) -> tuple[str | None, str | None]:
     rest = _PUNCT_LINK.sub("", rest, count=1) if (punct := _PUNCT_LINK.match(rest)) else rest.lstrip()
     marker = anywhere("note_markers").search(rest.lower())
     if marker and (marker.start() == 0 or not punct and marker.start() < len(rest) // 2):
-        content = _bare(rest[marker.end():])
+        content = bare_content(rest[marker.end():])
         return (None, content) if content else (None, None)
     link = starts("content_links").match(rest.lower())
     if not (link or punct):
         return None, None
-    content = _bare(rest[link.end():] if link else rest)
+    content = bare_content(rest[link.end():] if link else rest)
     if not content:
         return None, None
     return (None, content) if noted else (content, None)
 
 
-def _bare(content: str) -> str:
-    """The content less the link or punctuation before it and the stops around it."""
+def bare_content(content: str) -> str:
+    """A new title or note less the punctuation and words that lead to it ("change to", ": ")
+    and the stops after it; a quote round all of it goes, one inside stays."""
     content = _PUNCT_LINK.sub("", content.strip(), count=1)
-    if link := starts("content_links").match(content.lower()):
-        content = content[link.end():]
-    return _PUNCT_LINK.sub("", content.strip(), count=1).strip(" .!\"'")
+    if lead := starts("content_leads").match(content.lower()):
+        content = content[lead.end():]
+    content = _PUNCT_LINK.sub("", content.strip(), count=1).strip(" .!?,")
+    if len(content) >= 2 and content[0] == content[-1] and content[0] in "'\"":
+        content = content[1:-1]
+    return content.strip()
