@@ -264,6 +264,10 @@ def _change_fields(request: Request, context: Context, script: Script) -> str:
     dated = bool(changes.get("due_date")) and "T" not in changes["due_date"]
     needs_current = dated or any(k in changes for k in ("tags_add", "tags_remove", "shift_days"))
     targets = _targets(request, context, script)
+    if request.confirm and request.tagged and not isinstance(targets, str) and len(targets) == 1 \
+            and targets[0].get("title"):
+        what = ", ".join(f"{key.replace('_', ' ')} {value}" for key, value in changes.items())
+        return _ask_which(request, script, targets, question=f"Should I change “{targets[0]['title']}”: {what}?")
     if isinstance(targets, str):
         if set(changes) == {"remind_at"} and request.query and not request.ids:
             # "remind me about the dentist tomorrow at 8" with no such task: a new one.
@@ -375,8 +379,20 @@ def _ask_which(request: Request, script: Script, tasks: list[dict[str, Any]], qu
     """Which task: the candidates as choices (offer_choices), and as numbered text."""
     intro, asked = replies.which_one(request.action, query, tasks, weak, unnamed)
     intro, question = ("", question) if question else (intro, asked)
-    prompt = asking.which(question, tasks, lambda task_id: asking.task_command(
-        request.action, task_id, title=request.new_title, description=request.new_description,
-        text=request.norm.text, target=request.target_text))
+    prompt = asking.which(question, tasks, lambda task_id: _command(request, task_id))
     script.call(OFFER_CHOICES, prompt.model_dump())
     return asking.text_of(prompt, intro)
+
+
+def _command(request: Request, task_id: int) -> str:
+    """The command a choice sends: `request` on task `task_id`, in words the rules read whole."""
+    changes, note = request.changes, request.new_description
+    if request.action == "update" and len(changes) == 1 and "priority" in changes:
+        return f"make task {task_id} {changes['priority']} priority"
+    if request.action == "update" and len(changes) == 1 and "due_date" in changes:
+        day, _, clock = str(changes["due_date"]).partition("T")
+        return f"move task {task_id} to {day}" + (f" at {clock}" if clock else "")
+    if request.action == "update" and note is not None and request.new_title is None and request.note_mode == "append":
+        return f"add a note to task {task_id}: {note}"
+    return asking.task_command(request.action, task_id, title=request.new_title, description=note,
+                               text=request.norm.text, target=request.target_text)

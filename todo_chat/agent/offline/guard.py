@@ -29,7 +29,7 @@ from todo_chat.agent.offline.dialogue import Call, Context, Step
 from todo_chat.agent.offline.lexicon import anywhere, starts
 from todo_chat.agent.offline.parse import Request, understand
 from todo_chat.agent.offline.resolve import best_fit, content_words, mentioned, title_words, word_on, word_score
-from todo_chat.agent.offline.slots import stem, task_ids, words
+from todo_chat.agent.offline.slots import PAST_FORMS, TASK_VERBS, stem, task_ids, words
 
 # Words a real title does not end on: a reading of a statement that stopped mid-phrase.
 DANGLING = frozenset({"is", "are", "was", "were", "be", "been", "am", "the", "a", "an", "to", "of", "and", "or",
@@ -192,7 +192,9 @@ def in_force(tool: str, said: Said, task: Task) -> bool:
         return False
     if anywhere("guard_holds").search(clause) or anywhere("guard_naming").search(clause) or hypothetical(clause):
         return False
-    if tool != "update_task" and about_a_part(clause):
+    if any(starts("guard_conditions").match(clauses.plain(p)) for p in parts[:at]):
+        return False      # "if the plumber comes, the shower one is done"
+    if tool != "update_task" and (about_a_part(clause) or anywhere("guard_reported").search(clause)):
         return False
     if not any(said_so(tool, text, task) for text in (clause, clauses.plain(said.text), request.norm.low)):
         return False
@@ -284,7 +286,8 @@ def _check_add(args: dict[str, Any], text: str, context: Context, tasks: dict[in
     parts = clauses.split(text) or [text]
     about = [] if same else _meant(title, text, tasks)
     if not same and not about and not _taken_back(parts, _clause_of(parts, {"title": title})) \
-            and (explicit_add(text) or not _cut_short(title)):
+            and (explicit_add(text) or not (_cut_short(title) or _reported(title)
+                                            or anywhere("guard_conditions").search(clauses.plain(text)))):
         return None
     quoted = title.replace('"', "'")
     add = Choice(label=f"Add “{title}”"[:120], message=f'add a task called "{quoted}"')
@@ -297,6 +300,21 @@ def _check_add(args: dict[str, Any], text: str, context: Context, tasks: dict[in
         note = Choice(label=f"Note on “{task['title']}”"[:120], message=f"add a note to task {task['id']}: {title}")
         return ChoicePrompt(question=f"Is this about “{task['title']}” (#{task['id']})?", choices=[note, add, no])
     return ChoicePrompt(question=f"Should I add “{title}”?", choices=[add, no])
+
+
+def _reported(title: str) -> bool:
+    """A title read out of a report of something past ("Window cleaner came"): not a task to do.
+    (One that starts with a verb is a task: "Get the boiler serviced".)"""
+    said = words(title.lower())
+    if not said or said[0] in TASK_VERBS:
+        return False
+    return any(w in PAST_FORMS or (w.endswith("ed") and len(w) > 4 and before not in _PARTICIPLE_LEADS)
+               for before, w in zip(said, said[1:], strict=False))
+
+
+# Words before a past participle that make it part of a task ("get the car serviced", "be fixed").
+_PARTICIPLE_LEADS = frozenset({"be", "been", "being", "is", "are", "get", "got", "getting", "have", "has", "had",
+                               "it", "them"})
 
 
 def _cut_short(title: str) -> bool:

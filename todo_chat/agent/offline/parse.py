@@ -44,6 +44,7 @@ class Request:
     note_mode: str = "replace"        # update: "append" adds the new description to the old one
     correction: tuple[str, str] | None = None   # update: (wrong words, right words) in a title
     position: int | None = None       # "my oldest task", "the newest one": an index into the whole list
+    tagged: bool = False              # update: the span tagger read its target and content, not the rules
 
     @property
     def on_tasks(self) -> bool:
@@ -114,7 +115,7 @@ def _from_frame(frame: frames.Frame, norm: Norm, today: date) -> Request | None:
         request.new_title = quoted[0] if quoted else frame.content[:1].upper() + frame.content[1:]
         target_quotes = [q for q in norm.quotes if q == frame.target.strip("'\"")]
         _fill_target(request, frame.target, target_quotes)
-        return request if (request.ids or request.query or request.ref.pronoun) else None
+        return _field_instead(request) if (request.ids or request.query or request.ref.pronoun) else None
     request.new_description, request.note_mode = frame.content, frame.mode
     _fill_target(request, frame.target, [])
     return request if (request.ids or request.query) else None
@@ -176,7 +177,7 @@ def _read(text: str, today: date) -> Request:
         _fill_update(request)
         if request.confirm and _tagger_agrees(request):
             request.confirm = False
-        _status_instead(request)
+        _field_instead(request)
     elif request.action in ("complete", "reopen", "delete"):
         _fill_target(request, norm.text)
     return request
@@ -348,17 +349,29 @@ def _fill_update(request: Request) -> None:
     _from_tagger(request)
 
 
-def _status_instead(request: Request) -> None:
-    """"the gutters task should be open": a new status, not a new title ("should be done" may
-    mean it needs doing: left as it was)."""
-    if request.new_title and anywhere("bulk_pending").fullmatch(request.new_title.lower()):
+def _field_instead(request: Request) -> Request:
+    """A "new title" that names a status, a date or a priority is that field: "the gutters task
+    should be open" reopens ("should be done" may mean it needs doing: left as it was), "... moved
+    to monday" dates it, "the shed one, make it urgent" ranks it; "rename it to Friday" is a title."""
+    said = request.new_title or ""
+    if not said or anywhere("rename_words").search(request.norm.low):
+        return request
+    rest, when = rich.take_when(said, request.today or date.today())
+    level = next((level for level in ("low", "medium", "high") if anywhere(f"priority_{level}").fullmatch(
+        said.lower())), None)
+    if anywhere("bulk_pending").fullmatch(said.lower()):
         request.action, request.new_title = "reopen", None
+    elif when.get("due_date") and not rest.strip(" .!,"):
+        request.changes, request.new_title = {"due_date": when["due_date"]}, None
+    elif level:
+        request.changes, request.new_title = {"priority": level}, None
+    return request
 
 
 def _tagger_agrees(request: Request) -> bool:
     """An update the classifier was unsure of, whose content the rules cut, and whose task words
     are the tagger's target: read twice the same way, it need not be asked about."""
-    if not (request.new_title or request.new_description or request.changes):
+    if request.tagged or not (request.new_title or request.new_description or request.changes):
         return False
     targets = tagged_task(request.norm.raw, "update").targets
     named = set(target_query(targets[0]).lower().split()) if len(targets) == 1 else set()
@@ -380,7 +393,8 @@ def _tagged_instead(request: Request) -> bool:
 def _from_tagger(request: Request) -> bool:
     """An update the rules cut no content from, read from the span tagger (`tagged_update`):
     its target words and its new title, note, due date or priority. A target, a link and the
-    content is an update however the intent was scored: no need to ask first."""
+    content is an update however sure the classifier was: no need to ask first (a date or a
+    priority word beside a task's name may be a statement: "the dry cleaning closes at 6")."""
     found = tagged_update(request.norm.raw, request.today or date.today())
     if found is None:
         return False
@@ -388,7 +402,7 @@ def _from_tagger(request: Request) -> bool:
     _fill_target(read, found.target, [])
     if not (read.ids or read.query or read.position is not None):
         return False
-    request.confirm = False
+    request.confirm, request.tagged = request.confirm and not found.linked, True
     request.ids, request.query, request.query_parts = read.ids, read.query, read.query_parts
     request.ref, request.position, request.target_text = read.ref, read.position, found.target
     request.unsupported = None

@@ -122,6 +122,7 @@ class TaggedUpdate:
     note: str | None = None
     note_mode: str = "append"
     changes: tuple[tuple[str, str], ...] = ()      # ("priority", "high"), ("due_date", "2026-11-27")
+    linked: bool = False      # the content follows the target behind a link: an update said as one
 
 
 _LEVELS = (("low", "priority_low"), ("medium", "priority_medium"), ("high", "priority_high"))
@@ -130,39 +131,60 @@ _PUNCT_LINK = re.compile(r"^\s*(?:->|=>|→|[:=,;\-–—]+)\s*")
 
 def tagged_update(text: str, today: date) -> TaggedUpdate | None:
     """An update of one task whose content the rules cut nothing from: the tagger's target span,
-    its priority and due spans, its new title or note spans, or else the words after the target
-    behind a link ("the compost one -> buy bark", "..., note that the gate sticks")."""
-    from todo_chat.agent.offline.rich import take_when
+    its new title, note, priority and due spans, or else the words after the target behind a link
+    ("the compost one -> buy bark", "..., note that the gate sticks"), or else priority and date
+    words beside the target ("the compost is not urgent anymore")."""
+    found = _with_target(tagged_task(text, "update"), text)
+    if found is None:
+        return None
+    target = found.targets[0]
+    title, note = found.new_title, found.note
+    changes, said = _changes(found.priority, found.due, text, today)
+    if title is None and note is None and not changes:
+        title, note = _after_target(text, target)
+    if title is None and note is None and not changes:
+        rest = text.replace(target, " ")
+        changes, said = _changes(rest, rest, rest, today)
+    if title is None and note is None and not changes:
+        return None
+    mode = "replace" if note is not None and anywhere("note_overwrite").search(text.lower()) else "append"
+    named = anywhere("note_nouns").sub(" ", re.sub(r"(?i)'s\b|\b(?:title|name)\b", " ", target))
+    return TaggedUpdate(" ".join(named.split()), title, note, mode, tuple(changes),
+                        said or title is not None or note is not None)
 
-    found = tagged_task(text, "update")
+
+def _with_target(found: TaggedTask, text: str) -> TaggedTask | None:
+    """The reading with one target; with a date or priority and no target span ("lawn is urgent"),
+    the rest of the message is the target."""
     if not found.targets and (found.due or found.priority):
-        # a date or priority and no target span ("lawn is urgent"): the task is what is left
         rest = text
         for span in (found.due, found.priority):
             rest = rest.replace(span or "\0", " ")
         found = TaggedTask((rest,), None, None, found.due, found.priority)
-    if len(found.targets) != 1:
-        return None
-    target = found.targets[0]
+    return found if len(found.targets) == 1 else None
+
+
+def _changes(priority: str | None, due: str | None, text: str, today: date) -> tuple[list[tuple[str, str]], bool]:
+    """The priority and due date the words name, and whether they are said as a change: a
+    priority word is; a date needs a due word before it ("due friday", not "came today")."""
+    from todo_chat.agent.offline.rich import take_when
+
     changes: list[tuple[str, str]] = []
-    named = anywhere("note_nouns").sub(" ", re.sub(r"(?i)'s\b|\b(?:title|name)\b", " ", target))
-    if found.priority and (level := _level(found.priority)):
+    said = False
+    if priority and (level := _level(priority)):
         changes.append(("priority", level))
-    if found.due and (due := take_when(found.due, today)[1].get("due_date")):
-        changes.append(("due_date", due))
-    title, note, mode = found.new_title, found.note, "append"
-    if title is None and note is None and not changes:
-        title, note = _after_target(text, target)
-    if title is None and note is None and not changes:
-        # no span and no link: priority or date words beside the target ("the compost is not urgent anymore")
-        rest = text.replace(target, " ")
-        changes = [("priority", level)] if (level := _level(rest)) else []
-        changes += [("due_date", due)] if (due := take_when(rest, today)[1].get("due_date")) else []
-    if note is not None and anywhere("note_overwrite").search(text.lower()):
-        mode = "replace"
-    if title is None and note is None and not changes:
-        return None
-    return TaggedUpdate(" ".join(named.split()), title, note, mode, tuple(changes))
+        said = True
+    if due and (day := take_when(due, today)[1].get("due_date")):
+        changes.append(("due_date", day))
+        said = said or _cued(text, due)
+    return changes, said
+
+
+def _cued(text: str, span: str) -> bool:
+    """A due word in the date span or among the two words before it ("due friday", "to monday")."""
+    at = text.find(span)
+    before = " ".join(text[:max(at, 0)].lower().split()[-2:])
+    return bool(anywhere("due_cues").search(f"{before} {span.lower()}"))
 
 
 def _level(words: str) -> str | None:
