@@ -330,8 +330,6 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
         return [{"id": i} for i in request.ids]
     named = context.named
     ref = request.ref
-    if request.position is not None:
-        return references.by_position(request, script)
     if request.query:
         listed = script.call("list_tasks", {"status": "all"})
         tasks = listed.get("tasks", [])

@@ -2,10 +2,11 @@
 
 Whatever the pipeline understood, a data-changing call (complete / reopen / delete / update, and
 an add whose title is already on the list) goes out only when it is *grounded*:
-- its task was named by id, picked from the choices we offered, taken by position, or meant by
+- its task was named by id, picked from the choices we offered, or meant by
   "it" / "the second one" after an answer that named it; or the words that picked it (the
-  request's query) are found on that task's title or notes (rapidfuzz, word by word) and fit no
-  other task as well, nor a task an earlier answer named that is gone now;
+  request's query, or the span tagger's target span) are found on that task's title or notes
+  (rapidfuzz, word by word) and fit no other task as well, nor a task an earlier answer named that
+  is gone now; or the tagger's span names its number or its place in the list ("my oldest one");
 - the clause that names it is a command: not a question, not negated, not held ("leave it",
   "no need to"), not a hypothesis or someone else's words ("if", "might", "she said to"), and
   not taken back by a later clause ("hang on, don't").
@@ -136,8 +137,6 @@ def _picked(task_id: int, context: Context) -> bool:
 def grounded(task_id: int, request: Request, context: Context, tasks: dict[int, Task], gone: list[Task]) -> bool:
     if task_id in request.ids:
         return _id_fits(task_id, request, tasks)
-    if request.position is not None:
-        return True
     named = {t["id"] for t in context.named}
     ref = request.ref
     if task_id in named and (ref.pronoun or ref.ordinals or ref.every):

@@ -14,7 +14,7 @@ from todo_chat.agent.offline.adding import MAX_ITEMS, _clean_title, _item, add_i
 from todo_chat.agent.offline.intent import Action, classify
 from todo_chat.agent.offline.learned.arbiter import decide
 from todo_chat.agent.offline.learned.inference import predict
-from todo_chat.agent.offline.lexicon import anywhere, table
+from todo_chat.agent.offline.lexicon import anywhere
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import STOPWORDS
 from todo_chat.agent.offline.slots import Reference, Status
@@ -43,7 +43,6 @@ class Request:
     confirm: bool = False             # act only after the user says yes
     note_mode: str = "replace"        # update: "append" adds the new description to the old one
     correction: tuple[str, str] | None = None   # update: (wrong words, right words) in a title
-    position: int | None = None       # "my oldest task", "the newest one": an index into the whole list
     tagged: bool = False              # update: the span tagger read its target and content, not the rules
 
     @property
@@ -104,8 +103,6 @@ def _from_frame(frame: frames.Frame, norm: Norm, today: date) -> Request | None:
                 else add_items(normalise("add " + part), today)
         items = [i for i in items if i["title"]]
         return Request("add", norm, 5.0, items=items[:MAX_ITEMS], today=today) if items else None
-    if frame.kind == "reread":
-        return _read(frame.content, today)
     request = Request("update", norm, 5.0, today=today)
     if frame.kind == "correct":
         request.correction = (frame.old, frame.new)
@@ -209,18 +206,8 @@ def target_query(text: str) -> str:
     return " ".join(kept)
 
 
-def _recency(text: str) -> tuple[str, int | None]:
-    """('bin my earliest one', ...) -> ('bin  one', 0): a position over the whole list."""
-    found = anywhere("recency").search(text.lower())
-    if not found:
-        return text, None
-    index = table("recency")[" ".join(found.group(0).lower().split())]
-    return text[:found.start()] + " " + text[found.end():], index
-
-
 def _fill_target(request: Request, text: str, quotes: list[str] | tuple[str, ...] | None = None) -> None:
     quotes = request.norm.quotes if quotes is None else quotes
-    text, request.position = _recency(text)
     request.ids = slots.task_ids(text)
     request.ref = slots.reference(text)
     if quotes:
@@ -235,29 +222,16 @@ def _fill_target(request: Request, text: str, quotes: list[str] | tuple[str, ...
 
 # --- updating ---------------------------------------------------------------------------------------
 
+# "task 3: X" / "edit #3 - X", and the generic TARGET (to|as|into|:|=) NEW; the rest of an
+# update's constructions are read by the span tagger (`_from_tagger`).
 _UPDATE_PATTERNS = [
-    ("description", re.compile(
-        r"\b(?:add|put|attach|write)\s+(?:a\s+|some\s+|this\s+)?(?:note|description|details?|comment)s?\s+"
-        r"(?:to|on|for|in)\s+(?P<target>.+?)\s*(?::|,|-|\bsaying\b|\bthat says\b|\bwhich says\b|\bthat reads\b)\s*"
-        r"(?P<new>.+)$", I)),
-    ("description", re.compile(
-        r"^(?:change|update|set|edit|make|modify|replace|rewrite)?\s*(?:the\s+)?(?:description|details|notes?|desc)\s+"
-        r"(?:of|for|on|in)\s+(?P<target>.+?)\s*(?:\bto say\b|\bto read\b|\bto\b|\bas\b|:|\bwith\b|=)\s*"
-        r"(?P<new>.+)$", I)),
-    (None, re.compile(r"^(?:(?:edit|change|update|rename|modify|set)\s+)?(?:task\s*)?#?(?P<id>\d{1,9})\s*(?:[:=]"
-        r"|\s-\s)\s*"
-                      r"(?P<new>.+)$", I)),
-    (None, re.compile(
-        r"^(?P<target>.+?)[,;]?\s*\b(?P<kw>new\s+(?:title|name|description|details)|title|name|description|details)\s*"
-        r"(?::|=|\bis\b|\bshould be\b|\bto\b)\s*(?P<new>.+)$", I)),
-    (None, re.compile(
-        r"^(?P<target>.+?)[,;.]?\s*(?:\bit\s+|\bthat\s+|\bwhich\s+|\bthis\s+)?\b(?:should|must|needs to|has to"
-            r"|ought to)\s+"
-        r"(?:say|read|be called|be named|be titled|be renamed to|be changed to|be)\b\s*:?\s*(?P<new>.+)$", I)),
-    (None, re.compile(
-        r"^(?P<target>.+?)(?:\s+(?:\bso (?:that )?it (?:says|reads)\b|\bto say\b|\bto read\b|\binto\b|\bto\b|\bas\b|"
-        r"\bwith\b|\binstead of\b)|\s*[:=])\s*(?P<new>.+)$", I)),
+    re.compile(r"^(?:(?:edit|change|update|rename|modify|set)\s+)?(?:task\s*)?#?(?P<id>\d{1,9})\s*(?:[:=]|\s-\s)\s*"
+               r"(?P<new>.+)$", I),
+    re.compile(r"^(?P<target>.+?)(?:\s+(?:\bso (?:that )?it (?:says|reads)\b|\bto say\b|\bto read\b|\binto\b|\bto\b|"
+               r"\bas\b|\bwith\b|\binstead of\b)|\s*[:=])\s*(?P<new>.+)$", I),
 ]
+
+
 class _Spans:
     """A match over the masked text, read back from the real one."""
 
@@ -302,7 +276,7 @@ def _fill_update(request: Request) -> None:
     text = norm.text
     masked = _mask_quotes(text)
     quotes = list(norm.quotes)
-    for field_name, pattern in _UPDATE_PATTERNS:
+    for pattern in _UPDATE_PATTERNS:
         found = pattern.search(masked)
         if not found:
             continue
@@ -316,8 +290,7 @@ def _fill_update(request: Request) -> None:
             target, new = new, target   # "X instead of Y": Y is the task
             target = _UPDATE_VERBS.sub("", target)
         target_text = _UPDATE_VERBS.sub("", target)
-        is_description = field_name == "description" or bool(_FIELD_DESCRIPTION.search(target_text)) \
-            or bool(_FIELD_DESCRIPTION.search(groups.get("kw") or ""))
+        is_description = bool(_FIELD_DESCRIPTION.search(target_text))
         if _FIELD_OTHER.search(target_text) and not is_description:
             request.unsupported = "field"
         target_text = _FIELD_DESCRIPTION.sub(" ", target_text)
@@ -400,11 +373,11 @@ def _from_tagger(request: Request) -> bool:
         return False
     read = Request("update", request.norm, request.score, today=request.today)
     _fill_target(read, found.target, [])
-    if not (read.ids or read.query or read.position is not None):
+    if not (read.ids or read.query):
         return False
     request.confirm, request.tagged = request.confirm and not found.linked, True
     request.ids, request.query, request.query_parts = read.ids, read.query, read.query_parts
-    request.ref, request.position, request.target_text = read.ref, read.position, found.target
+    request.ref, request.target_text = read.ref, found.target
     request.unsupported = None
     request.changes = dict(found.changes)
     request.new_title = found.new_title[:1].upper() + found.new_title[1:] if found.new_title else None

@@ -32,18 +32,6 @@ class Script(Protocol):
     def call(self, tool: str, arguments: dict[str, Any]) -> dict[str, Any]: ...
 
 
-def by_position(request: Request, script: Script) -> list[dict[str, Any]] | str:
-    """"my oldest task", "the newest call one": the list in the order added, then the place."""
-    tasks = sorted(script.call("list_tasks", {"status": "all"}).get("tasks", []), key=lambda t: t["id"])
-    if request.query:
-        found = match_tasks(request.query, tasks)
-        tasks = found.tasks if found.kind in ("one", "several") else tasks
-    index = request.position or 0
-    if not -len(tasks) <= index < len(tasks):
-        return replies.no_match("that one", tasks)
-    return [tasks[index]]
-
-
 def by_notes(query: str, tasks: list[dict[str, Any]]):
     """"the task whose notes mention the locksmith": the query against the descriptions."""
     noted = [{**t, "title": t["description"], "real": t} for t in tasks if t.get("description")]

@@ -205,7 +205,7 @@ def _after_target(text: str, target: str) -> tuple[str | None, str | None]:
     if marker and (marker.start() == 0 or not punct and marker.start() < len(rest) // 2):
         content = bare_content(rest[marker.end():])
         return (None, content) if content else (None, None)
-    link = starts("content_links").match(rest.lower())
+    link = starts("content_links").match(rest.lower()) or starts("content_leads").match(rest.lower())
     if not (link or punct):
         return None, None
     content = bare_content(rest[link.end():] if link else rest)
