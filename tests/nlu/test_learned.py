@@ -65,3 +65,21 @@ def test_phrasings_no_rule_reads_are_understood():
 def test_an_add_only_the_classifier_reads_is_offered_not_made():
     for message in ("keep buy milk on the list", "I wasn't able to call mum"):
         assert not run(message, TITLES).changes, message
+
+
+def test_a_rule_reading_the_classifier_finds_implausible_asks(monkeypatch):
+    """Below the act threshold the classifier still vetoes acting when it gives the rules'
+    reading less than its ask threshold: "can u make #1 say X" read as an add by a rule."""
+    from todo_chat.agent.offline.learned import arbiter
+    from todo_chat.agent.offline.learned.inference import Prediction
+
+    ask, act = arbiter.thresholds()
+    below_act = (ask + act) / 2
+
+    def guess(add: float):
+        return lambda text: Prediction("update", below_act, {"update": below_act, "add": add})
+
+    monkeypatch.setattr(arbiter, "predict", guess(ask / 2))
+    assert arbiter.decide("add", "any words").confirm
+    monkeypatch.setattr(arbiter, "predict", guess(ask + 0.01))
+    assert not arbiter.decide("add", "any words").confirm

@@ -138,13 +138,15 @@ def tagged_update(text: str, today: date) -> TaggedUpdate | None:
     if found is None:
         return None
     target = found.targets[0]
-    title, note = found.new_title, found.note
+    title = found.new_title if _asked_for(text, target, found.new_title, _TITLE_CUES) else None
+    note = found.note if _asked_for(text, target, found.note, _NOTE_CUES) else None
     changes, said = _changes(found.priority, found.due, text, today)
     if title is None and note is None and not changes:
         title, note = _after_target(text, target)
     if title is None and note is None and not changes:
         rest = text.replace(target, " ")
         changes, said = _changes(rest, rest, rest, today)
+        said = said and not _says_more(rest)
     if title is None and note is None and not changes:
         return None
     mode = "replace" if note is not None and anywhere("note_overwrite").search(text.lower()) else "append"
@@ -180,6 +182,17 @@ def _changes(priority: str | None, due: str | None, text: str, today: date) -> t
     return changes, said
 
 
+def _says_more(rest: str) -> bool:
+    """Whether words beside a priority word say something else of the task ("oat milk is nicer
+    than normal milk" is a remark, "the compost is not urgent anymore" a change)."""
+    from todo_chat.agent.offline.resolve import content_words
+
+    low = rest.lower()
+    for _, kind in _LEVELS:
+        low = anywhere(kind).sub(" ", low)
+    return bool(content_words(" ".join(word for word in low.split() if word != "priority")))
+
+
 def _cued(text: str, span: str) -> bool:
     """A due word in the date span or among the two words before it ("due friday", "to monday")."""
     at = text.find(span)
@@ -192,6 +205,19 @@ def _level(words: str) -> str | None:
     best = max(((len(m.group(0)), level) for level, kind in _LEVELS
                 if (m := anywhere(kind).search(words.lower()))), default=None)
     return best[1] if best else None
+
+
+_TITLE_CUES = ("content_links", "content_leads", "rename_words")
+_NOTE_CUES = ("note_markers", "note_nouns")
+
+
+def _asked_for(text: str, target: str, span: str | None, cues: tuple[str, ...]) -> bool:
+    """Whether the message asks for `span` as new content: a link or a cue word of `cues`
+    outside the span ("oat milk is nicer than normal milk" tags a new title, and asks for none)."""
+    if not span:
+        return False
+    rest = text.replace(span, " ", 1).replace(target, " ", 1).lower()
+    return any(mark in rest for mark in ("->", "=>", "→", ":")) or any(anywhere(kind).search(rest) for kind in cues)
 
 
 def _after_target(text: str, target: str) -> tuple[str | None, str | None]:

@@ -44,9 +44,12 @@ def decide(rule_action: str, text: str) -> Verdict:
     ask, act = thresholds()
     if rule_action == "unknown":
         return _unknown(guess, ask, act)
-    if _TO_ACTION.get(guess.intent, guess.intent) == rule_action or guess.probability < act:
+    if _TO_ACTION.get(guess.intent, guess.intent) == rule_action:
         return Verdict(rule_action)
-    return Verdict(rule_action, confirm=True)          # the rules against a confident classifier: ask
+    # The rules against a confident classifier, or against one that finds their reading
+    # implausible (below its ask threshold): ask, never act.
+    doubted = guess.probability >= act or guess.probabilities.get(rule_action, 0.0) < ask
+    return Verdict(rule_action, confirm=doubted)
 
 
 def _unknown(guess: Prediction, ask: float, act: float) -> Verdict:
