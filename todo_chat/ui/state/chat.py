@@ -2,9 +2,10 @@
 
 Every handler that reads the database is a background event: it reads what it needs from the
 state under the lock, does the database work with the lock released, and writes the result back
-under the lock. A turn sends one frame per flush of streamed text, per tool call and at its end;
-it reloads the task panel only after a call that may have changed tasks, and never reloads the
-conversation list (`ConversationState.note_turn` moves the row in place).
+under the lock. A turn sends one frame per flush of streamed text, per finished tool call (a call's
+start shows with its end) and at its end; it reloads the task panel only after a call that may
+have changed tasks, and never reloads the conversation list (`ConversationState.note_turn` moves
+the row in place). A new message opens its turn in one unit of work (`turn_open`).
 """
 
 from __future__ import annotations
@@ -13,19 +14,18 @@ import asyncio
 import time
 from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass, replace
-from typing import Literal
 
 import reflex as rx
 from pydantic import BaseModel
 
-from todo_chat.agent.attachments import open_turn_with_files
 from todo_chat.agent.stop import TurnStop
-from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, admit, run_turn
+from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, run_turn
 from todo_chat.core.db import run_db
+from todo_chat.core.security import InvalidToken
 from todo_chat.models import ItemRole, Message, ToolCall, ToolCallStatus, User
 from todo_chat.services import analytics, conversations, turn_edits, undo
-from todo_chat.services.conversations import TurnInput, check_message
-from todo_chat.services.errors import Invalid, ServiceError
+from todo_chat.services.conversations import TurnInput
+from todo_chat.services.errors import ServiceError
 from todo_chat.services.ratelimit import RateLimited
 from todo_chat.ui.state.auth import EXPIRED_NOTICE, AuthState, signed_in_user, user_for
 from todo_chat.ui.state.badges import BadgeState
@@ -33,6 +33,8 @@ from todo_chat.ui.state.choices import OFFER_CHOICES, ChoiceView, offered
 from todo_chat.ui.state.composer_files import AttachedFile, ComposerFilesState
 from todo_chat.ui.state.conversation import ConversationState
 from todo_chat.ui.state.tasks import TaskPanelState, fetch_tasks
+from todo_chat.ui.state.turn_frames import CatchUp
+from todo_chat.ui.state.turn_open import Mode, open_for, open_sent_turn
 from todo_chat.ui.state.usage import native_thread_opened
 
 FLUSH_EVERY_S = 0.05  # stream to the page in small batches, not one state update per token
@@ -41,7 +43,6 @@ PAGE = 50
 STOPPED = "…(stopped)"  # how a stopped answer is marked after the text that was shown
 READ_ONLY_TOOLS = ("list_tasks", OFFER_CHOICES)  # no task panel reload after these
 FEEDBACK = ("positive", "negative")  # ChatKit's FeedbackKind, stored the same way
-Mode = Literal["send", "retry", "edit", "regenerate"]
 
 
 @dataclass
@@ -80,21 +81,6 @@ def last_choices(messages: list[Message], calls: list[ToolCall]) -> tuple[str, l
                 and (found := offered(call.name, call.arguments, call.result)):
             return found
     return "", []
-
-
-async def open_for(user: User, mode: Mode, text: str | None, conversation_id: int | None,
-                   files: list[AttachedFile] | None = None) -> TurnInput:
-    """Admit the turn, go back in the conversation if asked, and save/find the user's message
-    (with the files attached in the composer)."""
-    if mode in ("send", "edit"):
-        text = check_message(text or "")
-    await admit(user, None)  # the message was checked above (turn.admit(user, text) does both)
-    if mode in ("edit", "regenerate"):
-        if conversation_id is None:
-            raise Invalid("There is no message to edit or answer again")
-        await run_db(turn_edits.rewind, user, conversation_id, mode == "regenerate")
-    return await run_db(open_turn_with_files, user, text, conversation_id, mode in ("retry", "regenerate"),
-                        [f.id for f in files or []])
 
 
 class ChatState(rx.State):
@@ -257,6 +243,8 @@ class ChatState(rx.State):
     async def _turn(self, text: str | None, mode: Mode, conversation_id: int | None, token: str,
                     files: list[AttachedFile] | None = None) -> bool:
         """One turn from the page; True when it answered. The user's message is saved first."""
+        if mode == "send":  # the common case: session check, message and event in one unit of work
+            return await self._send_turn(text or "", conversation_id, token, files or [])
         user = await user_for(token)
         if user is None:
             return await self._finish(error=EXPIRED_NOTICE, files=files)
@@ -269,10 +257,24 @@ class ChatState(rx.State):
         await analytics.native_message(user, turn.conversation.thread_id, text)
         return await self._stream(user, turn)
 
+    async def _send_turn(self, text: str, conversation_id: int | None, token: str,
+                         files: list[AttachedFile]) -> bool:
+        try:
+            user, turn = await open_sent_turn(token, text, conversation_id, [f.id for f in files])
+        except InvalidToken:
+            return await self._finish(error=EXPIRED_NOTICE, files=files)
+        except RateLimited as exc:
+            return await self._finish(rate_limited=str(exc), drop_pending=True, files=files)
+        except ServiceError as exc:
+            return await self._finish(error=str(exc), drop_pending=True, files=files)
+        return await self._stream(user, turn)
+
     async def _stream(self, user: User, turn: TurnInput) -> bool:
         buffer, shown, last_flush, reply_item_id = "", "", time.monotonic(), ""
         choice: tuple[str, list[ChoiceView]] | None = None
-        unseen_start = True  # the saved message is shown with the turn's next frame, not its own
+        # What the next frame shows besides its own change: the saved message (once), the badges
+        # of calls that started since (a call's start and end, usually ms apart, share a frame).
+        catch_up = CatchUp(turn, FLUSH_EVERY_S)
         stop = TurnStop()  # the runner saves a stopped answer (agent.stop): we say what was shown
         events = aclosing_iter(run_turn(user, turn, stop=stop))
         async for event in events:
@@ -281,7 +283,7 @@ class ChatState(rx.State):
                 if time.monotonic() - last_flush < FLUSH_EVERY_S:
                     continue
                 async with self:
-                    unseen_start = await self._show_start(turn, unseen_start)
+                    await catch_up.show(self)
                     if self.stop_requested:
                         break  # the unshown buffer is dropped: what is saved is what was shown
                     self.streaming_text += buffer
@@ -291,18 +293,22 @@ class ChatState(rx.State):
                 reply_item_id = event.reply_item_id
             elif isinstance(event, ToolCallEvent):
                 choice = offered(event.name, event.arguments, event.result) or choice
+                if event.type == "tool_call_started":
+                    catch_up.hold(self, event)
+                    continue
                 rows = await fetch_tasks(user) if _may_change_tasks(event) else None
                 async with self:
-                    unseen_start = await self._show_start(turn, unseen_start)
+                    await catch_up.show(self)
                     (await self.get_state(BadgeState)).upsert(turn.message.id or 0, event.call_id, event.name,
                                                               event.status, event.arguments, event.result)
                     if rows is not None:
                         (await self.get_state(TaskPanelState)).tasks = rows
                     if self.stop_requested:
                         break
+                last_flush = time.monotonic()  # text right after a call waits for the next flush
             elif isinstance(event, TurnDone):
                 async with self:
-                    await self._show_start(turn, unseen_start)
+                    await catch_up.show(self)
                     self.messages = [*self.messages, ChatMessage(
                         id=event.message_id, role="assistant", content=event.response, time=now_hhmm(),
                         item_id=reply_item_id)]
@@ -312,7 +318,7 @@ class ChatState(rx.State):
                 return True
             elif isinstance(event, TurnFailed):
                 async with self:
-                    await self._show_start(turn, unseen_start)
+                    await catch_up.show(self)
                 return await self._finish(error=event.message, can_retry=True)
         stop.shown = shown
         await events.aclose()  # after Stop: the runner cancels the agent run and saves what was shown
@@ -320,17 +326,9 @@ class ChatState(rx.State):
         if saved is None:  # stopped before the turn started: nothing was shown, nothing to keep
             return await self._finish()
         async with self:
-            await self._show_start(turn, unseen_start)
+            await catch_up.show(self)
             self.messages = [*self.messages, message_view(saved)]
             self._done()
-        return False
-
-    async def _show_start(self, turn: TurnInput, unseen: bool) -> bool:
-        """Under the lock: once per turn, the saved user message replaces the pending one and the
-        conversation is the open one (its sidebar row first). Returns False (nothing left unseen)."""
-        if unseen:
-            self._started(turn)
-            (await self.get_state(ConversationState)).note_turn(turn.conversation)
         return False
 
     def _started(self, turn: TurnInput) -> None:
