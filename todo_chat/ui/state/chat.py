@@ -2,8 +2,8 @@
 
 Every handler that reads the database is a background event: it reads what it needs from the
 state under the lock, does the database work with the lock released, and writes the result back
-under the lock. A turn sends one frame per flush of streamed text, per finished tool call (a call's
-start shows with its end) and at its end; it reloads the task panel only after a call that may
+under the lock. A turn sends one frame per flush of streamed text (text right after a tool call
+waits for the next), per tool call and at its end; it reloads the task panel only after a call that may
 have changed tasks, and never reloads the conversation list (`ConversationState.note_turn` moves
 the row in place). A new message opens its turn in one unit of work (`turn_open`).
 """
@@ -33,7 +33,6 @@ from todo_chat.ui.state.choices import OFFER_CHOICES, ChoiceView, offered
 from todo_chat.ui.state.composer_files import AttachedFile, ComposerFilesState
 from todo_chat.ui.state.conversation import ConversationState
 from todo_chat.ui.state.tasks import TaskPanelState, fetch_tasks
-from todo_chat.ui.state.turn_frames import CatchUp
 from todo_chat.ui.state.turn_open import Mode, open_for, open_sent_turn
 from todo_chat.ui.state.usage import native_thread_opened
 
@@ -272,9 +271,7 @@ class ChatState(rx.State):
     async def _stream(self, user: User, turn: TurnInput) -> bool:
         buffer, shown, last_flush, reply_item_id = "", "", time.monotonic(), ""
         choice: tuple[str, list[ChoiceView]] | None = None
-        # What the next frame shows besides its own change: the saved message (once), the badges
-        # of calls that started since (a call's start and end, usually ms apart, share a frame).
-        catch_up = CatchUp(turn, FLUSH_EVERY_S)
+        unseen_start = True  # the saved message is shown with the turn's next frame, not its own
         stop = TurnStop()  # the runner saves a stopped answer (agent.stop): we say what was shown
         events = aclosing_iter(run_turn(user, turn, stop=stop))
         async for event in events:
@@ -283,7 +280,7 @@ class ChatState(rx.State):
                 if time.monotonic() - last_flush < FLUSH_EVERY_S:
                     continue
                 async with self:
-                    await catch_up.show(self)
+                    unseen_start = await self._show_start(turn, unseen_start)
                     if self.stop_requested:
                         break  # the unshown buffer is dropped: what is saved is what was shown
                     self.streaming_text += buffer
@@ -293,12 +290,9 @@ class ChatState(rx.State):
                 reply_item_id = event.reply_item_id
             elif isinstance(event, ToolCallEvent):
                 choice = offered(event.name, event.arguments, event.result) or choice
-                if event.type == "tool_call_started":
-                    catch_up.hold(self, event)
-                    continue
                 rows = await fetch_tasks(user) if _may_change_tasks(event) else None
                 async with self:
-                    await catch_up.show(self)
+                    unseen_start = await self._show_start(turn, unseen_start)
                     (await self.get_state(BadgeState)).upsert(turn.message.id or 0, event.call_id, event.name,
                                                               event.status, event.arguments, event.result)
                     if rows is not None:
@@ -308,7 +302,7 @@ class ChatState(rx.State):
                 last_flush = time.monotonic()  # text right after a call waits for the next flush
             elif isinstance(event, TurnDone):
                 async with self:
-                    await catch_up.show(self)
+                    await self._show_start(turn, unseen_start)
                     self.messages = [*self.messages, ChatMessage(
                         id=event.message_id, role="assistant", content=event.response, time=now_hhmm(),
                         item_id=reply_item_id)]
@@ -318,7 +312,7 @@ class ChatState(rx.State):
                 return True
             elif isinstance(event, TurnFailed):
                 async with self:
-                    await catch_up.show(self)
+                    await self._show_start(turn, unseen_start)
                 return await self._finish(error=event.message, can_retry=True)
         stop.shown = shown
         await events.aclose()  # after Stop: the runner cancels the agent run and saves what was shown
@@ -326,9 +320,17 @@ class ChatState(rx.State):
         if saved is None:  # stopped before the turn started: nothing was shown, nothing to keep
             return await self._finish()
         async with self:
-            await catch_up.show(self)
+            await self._show_start(turn, unseen_start)
             self.messages = [*self.messages, message_view(saved)]
             self._done()
+        return False
+
+    async def _show_start(self, turn: TurnInput, unseen: bool) -> bool:
+        """Under the lock: once per turn, the saved user message replaces the pending one and the
+        conversation is the open one (its sidebar row first). Returns False (nothing left unseen)."""
+        if unseen:
+            self._started(turn)
+            (await self.get_state(ConversationState)).note_turn(turn.conversation)
         return False
 
     def _started(self, turn: TurnInput) -> None:
