@@ -73,6 +73,8 @@ def main() -> None:
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--out", help="write the raw profile here")
     parser.add_argument("--no-profile", action="store_true", help="only CPU per turn, unprofiled (A/B)")
+    parser.add_argument("--loop", choices=("asyncio", "uvloop"), default="asyncio",
+                        help="the event loop (a production start runs uvloop's when installed)")
     args = parser.parse_args()
     from bench.seed import seed
 
@@ -95,6 +97,12 @@ def main() -> None:
             stats = pstats.Stats(profiler).strip_dirs().sort_stats(args.sort)
             stats.print_stats(args.top)
 
+    if args.loop == "uvloop":
+        import uvloop
+
+        with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+            runner.run(run())
+        return
     asyncio.run(run())
 
 

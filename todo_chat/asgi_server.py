@@ -27,8 +27,19 @@ def run(host: str, port: int, workers: int, frontend: bool) -> int:
 
         reflex_exec.run_backend_prod(host, port, LogLevel.WARNING, mount_frontend_compiled_app=frontend)
         return 0
-    asyncio.run(_embedded(host, port))
+    with event_loop_runner() as runner:
+        runner.run(_embedded(host, port))
     return 0
+
+
+def event_loop_runner() -> asyncio.Runner:
+    """uvloop's event loop when it is installed (granian's own workers pick it then too): its
+    scheduling, timers and sockets cost less CPU per request than asyncio's pure-Python loop."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.Runner()
+    return asyncio.Runner(loop_factory=uvloop.new_event_loop)
 
 
 async def _embedded(host: str, port: int) -> None:

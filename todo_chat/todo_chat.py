@@ -5,6 +5,7 @@ import gc
 import reflex as rx
 
 from todo_chat.api.app import app as api_app
+from todo_chat.api.app import with_reflex_inside
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import migrate
 from todo_chat.mcp.http import lifespan_task as mcp_lifespan_task
@@ -47,7 +48,7 @@ async def _freeze_start_up_objects():
 
 
 app = rx.App(
-    api_transformer=api_app,
+    api_transformer=with_reflex_inside(api_app),
     stylesheets=["/styles.css"],
     head_components=[rx.el.meta(name="color-scheme", content="light dark"), rx.script(src="/browser.js"),
                      *chat_font_style(get_settings().chat_font_family)],

@@ -370,3 +370,45 @@ def test_sub_huge_in_a_refresh_token_is_401(client):
     token = create_token(HUGE, "refresh", session_id="x")
     response = client.post("/api/auth/refresh", json={"refresh_token": token})
     assert response.status_code == 401
+
+
+def test_the_door_is_one_layer_and_its_413s_and_preflights_carry_every_header(client):
+    """Request id, body limits and security headers are one ASGI layer (`api.door`); a 413 it
+    answers itself still carries CORS headers for an allowed origin, and a CORS preflight the
+    id and the security headers."""
+    from todo_chat.api.app import create_app
+    from todo_chat.api.door import Door
+
+    app = create_app()
+    ours = [m.cls for m in app.user_middleware if m.cls.__module__.startswith("todo_chat")]
+    assert ours == [Door]
+    origin = "http://localhost:3000"
+    big = client.post("/api/auth/login", content=b"{" + b" " * (2 * 1024 * 1024) + b"}",
+                      headers={"content-type": "application/json", "Origin": origin, "X-Request-ID": "big-1"})
+    assert big.status_code == 413 and big.json()["detail"].startswith("Request body is larger")
+    assert big.headers["access-control-allow-origin"] == origin
+    assert big.headers["x-request-id"] == "big-1" and big.headers["x-frame-options"] == "DENY"
+    small = client.post("/api/analytics/message", content=b"x" * 5000, headers={"Origin": origin})
+    assert small.status_code == 413 and "at most 2048" in small.json()["detail"]
+    assert small.headers["access-control-allow-origin"] == origin
+    answer = preflight(client, origin)
+    assert answer.headers["x-content-type-options"] == "nosniff" and len(answer.headers["x-request-id"]) == 16
+
+
+def test_reflex_routes_are_mounted_inside_the_api_app_without_a_second_cors_layer(data_dir):
+    """`with_reflex_inside`: what Reflex mounts (pages, websocket) answers behind the API app's own
+    door (its security headers), and no CORS layer beyond the door's is added to the API app."""
+    from starlette.middleware.cors import CORSMiddleware
+
+    from todo_chat.api.app import create_app, with_reflex_inside
+    from todo_chat.api.door import Door
+
+    api = create_app()
+    pages = Starlette(routes=[Route("/chat", lambda _request: HTMLResponse("<p>page</p>"))])
+    outer = with_reflex_inside(api)(pages)
+    assert outer is api and [m.cls for m in api.user_middleware] == [Door]
+    assert all(m.cls is not CORSMiddleware for m in api.user_middleware)
+    with TestClient(outer) as client:
+        page = client.get("/chat")
+        assert page.text == "<p>page</p>" and "frame-ancestors 'none'" in page.headers["content-security-policy"]
+        assert client.get("/api/nope").json() == {"detail": "Not found"}

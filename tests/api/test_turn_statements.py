@@ -105,3 +105,36 @@ def test_a_turn_on_an_ended_session_is_refused_and_saves_nothing(client, alice, 
     refused = client.post(f"/api/{alice.id}/chat", json={"message": "Add a task to buy milk"}, headers=alice.headers)
     assert refused.status_code == 401 and refused.json() == {"detail": "Session has ended: log in again"}
     assert session.exec(select(Message).where(Message.user_id == alice.id)).all() == []
+
+
+def test_a_one_tool_turn_writes_each_row_with_one_plain_statement(client, alice, monkeypatch):
+    # Plain INSERTs (no ORM unit of work), no bump of the conversation by the tool's own record,
+    # the journal pruned with one DELETE, the turn's analytics events in one INSERT of many rows.
+    units: list[list[str]] = []
+    real = db._in_session
+
+    def counted(work, *args, **kwargs):
+        units.append([])
+        return real(work, *args, **kwargs)
+
+    def statement(*args):
+        if units:
+            units[-1].append(" ".join(args[2].split()[:3]))
+
+    monkeypatch.setattr(db, "_in_session", counted)
+    event.listen(db.get_engine(), "before_cursor_execute", statement)
+    try:
+        new = client.post(f"/api/{alice.id}/chat", json={"message": "Add a task to buy milk"}, headers=alice.headers)
+        assert new.status_code == 200, new.text
+        opened, tool, answer = units
+        assert opened == ["SELECT auth_session.id, auth_session.user_id,", "INSERT INTO conversation",
+                          "INSERT INTO message"]  # a new conversation is dated already: no bump
+        assert tool == ["INSERT INTO task", "INSERT INTO journal_entry", "DELETE FROM journal_entry",
+                        "INSERT INTO toolcall", "INSERT INTO message"]
+        assert answer == ["INSERT INTO analytics_event", "UPDATE conversation SET", "INSERT INTO message"]
+        units.clear()
+        body = {"message": "Add a task to buy eggs", "conversation_id": new.json()["conversation_id"]}
+        assert client.post(f"/api/{alice.id}/chat", json=body, headers=alice.headers).status_code == 200
+        assert [len(unit) for unit in units] == [5, 5, 3]  # + the conversation, its history, its bump
+    finally:
+        event.remove(db.get_engine(), "before_cursor_execute", statement)

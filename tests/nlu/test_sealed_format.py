@@ -7,22 +7,23 @@ Test ids name a case by its split and index, never by its sentence (sealed sente
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from tests.nlu.cases import CASES
-from tests.nlu.report import side_by_side
+from tests.nlu.report import SEALED_SPLITS, sealed_cases, side_by_side, wrong_change_counts
 from tests.nlu.runner import Outcome, expected_tasks
 from tests.nlu.sealed_cases import SEALED
 from tests.nlu.sealed_cases_2 import REGISTERS, SEALED_2
+from tests.nlu.sealed_cases_3 import REGISTERS_3, SEALED_3
 from todo_chat.agent.tools import TASK_TOOLS
 
 KINDS = {"add", "list", "complete", "delete", "reopen", "update", "safety", "chat"}
 TOOLS = {tool.name for tool in TASK_TOOLS}
 ACTING = {"complete_task", "reopen_task", "delete_task", "update_task"}
 # (name, cases, at least this many cases, at least this many of every kind)
-SPLITS = [("sealed", SEALED, 220, 20), ("sealed 2", SEALED_2, 200, 10)]
+SPLITS = [("sealed", SEALED, 220, 20), ("sealed 2", SEALED_2, 200, 10), ("sealed 3", SEALED_3, 250, 15)]
 EVERY_CASE = [pytest.param(case, id=f"{name}-{n}") for name, cases, _, _ in SPLITS for n, case in enumerate(cases)]
 
 
@@ -47,10 +48,12 @@ def test_no_message_twice_nor_in_the_dev_set_nor_in_another_split():
         seen |= set(said)
 
 
-def test_the_second_split_spreads_over_its_registers():
-    assert len(REGISTERS) >= 12
-    assert all(len(cases) >= 8 for cases in REGISTERS.values())
-    assert sum(len(cases) for cases in REGISTERS.values()) == len(SEALED_2)
+@pytest.mark.parametrize(("registers", "cases", "least"), [(REGISTERS, SEALED_2, 12), (REGISTERS_3, SEALED_3, 15)],
+                         ids=["sealed 2", "sealed 3"])
+def test_the_later_splits_spread_over_their_registers(registers, cases, least):
+    assert len(registers) >= least
+    assert all(len(register) >= 8 for register in registers.values())
+    assert sum(len(register) for register in registers.values()) == len(cases)
 
 
 @pytest.mark.parametrize("case", EVERY_CASE)
@@ -60,8 +63,9 @@ def test_calls_are_known_tools_with_sane_arguments(case):
         assert name in TOOLS
         if "priority" in args:
             assert args["priority"] in ("low", "medium", "high")
-        if args.get("due_date"):
-            date.fromisoformat(args["due_date"])
+        if args.get("due_date"):  # a day, or a day and a clock time (YYYY-MM-DDTHH:MM), as the tools take it
+            due = args["due_date"]
+            datetime.strptime(due, "%Y-%m-%dT%H:%M") if "T" in due else date.fromisoformat(due)
         if name == "add_task":
             title = args["title"]
             # capitalised, unless quoted in the message (then byte for byte)
@@ -87,10 +91,22 @@ def test_the_report_gives_each_split_its_columns_and_never_a_sentence():
     def outcomes(cases):
         return [Outcome(case, passed=n % 2 == 0, problems=["x"], reply=case.say) for n, case in enumerate(cases)]
 
-    printed = side_by_side(outcomes(CASES[:40]), ("sealed", outcomes(SEALED)), ("sealed 2", outcomes(SEALED_2)))
+    printed = side_by_side(outcomes(CASES[:40]), ("sealed", outcomes(SEALED)), ("sealed 2", outcomes(SEALED_2)),
+                           ("sealed 3", outcomes(SEALED_3)))
     header, _, *rows = printed.splitlines()
-    assert header == "| kind | open | open rate | sealed | sealed rate | sealed 2 | sealed 2 rate |"
-    assert all(row.count("|") == 8 for row in rows)
-    total = len(SEALED_2)
+    assert header == ("| kind | open | open rate | sealed | sealed rate | sealed 2 | sealed 2 rate "
+                      "| sealed 3 | sealed 3 rate |")
+    assert all(row.count("|") == 10 for row in rows)
+    total = len(SEALED_3)
     assert rows[-1].endswith(f"| {(total + 1) // 2}/{total} | {100 * ((total + 1) // 2) / total:.1f} % |")
-    assert not any(_message(c.say) in _message(printed) for c in [*SEALED, *SEALED_2] if len(c.say) > 3)
+    assert not any(_message(c.say) in _message(printed) for c in [*SEALED, *SEALED_2, *SEALED_3] if len(c.say) > 3)
+
+
+def test_the_report_runs_the_third_split_and_counts_its_wrong_changes():
+    assert ("sealed 3", "tests.nlu.sealed_cases_3", "SEALED_3") in SEALED_SPLITS
+    assert sealed_cases("tests.nlu.sealed_cases_3", "SEALED_3") == SEALED_3
+    changed = [Outcome(case, passed=False, calls=[{"name": "delete_task", "arguments": {"task_id": 1}}])
+               for case in SEALED_3 if case.kind == "safety" and not case.calls]
+    line = wrong_change_counts([], [("sealed 3", changed)])
+    assert line.endswith(f"sealed 3 {len(changed)}/{len(changed)}")
+    assert not any(_message(c.say) in _message(line) for c in SEALED_3)

@@ -58,3 +58,17 @@ def test_context_fit_sends_the_current_turn_whole_and_fills_the_rest_with_histor
     assert len(smaller) < len(sent)
     fit.history_cap = 0
     assert fit.fit([*history, *turn], None, []) == turn and fit.history_sent == 0
+
+
+def test_each_tool_schema_is_estimated_once_not_at_every_model_call(monkeypatch):
+    # The agent's FunctionTools are unhashable dataclasses: a cache keyed by the tool itself
+    # missed at every model call (the schemas' JSON was built again, ~1.5 % of a turn).
+    from todo_chat.agent import budget
+
+    first = budget.tools_tokens(TASK_TOOLS)
+    dumped: list[object] = []
+    monkeypatch.setattr(budget.json, "dumps", lambda value, **kw: dumped.append(value) or "{}")
+    assert budget.tools_tokens(TASK_TOOLS) == first and dumped == []
+    other = type(TASK_TOOLS[0])(name="x", description="y", params_json_schema={},
+                                on_invoke_tool=TASK_TOOLS[0].on_invoke_tool)
+    assert budget.tools_tokens([other]) == 2 and len(dumped) == 1  # a new tool is estimated ("{}": 1 + 1)

@@ -10,12 +10,12 @@ from datetime import date
 import pytest
 
 from todo_chat.agent.offline import bulk
+from todo_chat.agent.offline.lexicon import entries
 from todo_chat.agent.offline.model import OfflineModel
 
 
-def lexicon(kind: str) -> list[str]:
-    lines = (bulk._DIR / f"{kind}.txt").read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+def lexicon(kind: str) -> tuple[str, ...]:
+    return entries(kind)
 
 
 def test_every_undo_verb_with_every_object_is_an_undo():

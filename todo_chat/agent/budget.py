@@ -17,11 +17,9 @@ runner tries again with at most half the history it sent (`agent.turn`).
 
 from __future__ import annotations
 
-import contextlib
 import json
 from dataclasses import dataclass
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from agents import Tool
 from agents.run_config import CallModelData, ModelInputData
@@ -108,19 +106,24 @@ def tools_tokens(tools: list[Tool]) -> int:
 
 
 # A tool's schema never changes once defined: estimated once per tool, not at every model call.
-_tool_estimates: WeakKeyDictionary[Any, int] = WeakKeyDictionary()
+# Keyed by identity (a FunctionTool is an unhashable dataclass, so a WeakKeyDictionary missed
+# every time); the tool is kept with its estimate, so its id cannot be reused meanwhile. The
+# agents' tools live as long as the process; the bound only guards against a caller that makes
+# tools per run.
+_tool_estimates: dict[int, tuple[Tool, int]] = {}
+TOOL_ESTIMATES_MAX = 512
 
 
 def _tool_tokens(tool: Tool) -> int:
-    try:
-        return _tool_estimates[tool]
-    except (KeyError, TypeError):
-        pass
+    known = _tool_estimates.get(id(tool))
+    if known is not None and known[0] is tool:
+        return known[1]
     schema = {"name": tool.name, "description": getattr(tool, "description", ""),
               "parameters": getattr(tool, "params_json_schema", {})}
     tokens = estimate_tokens(json.dumps(schema)) + 1  # the separator between schemas
-    with contextlib.suppress(TypeError):  # not weak-referenceable: estimated every time
-        _tool_estimates[tool] = tokens
+    if len(_tool_estimates) >= TOOL_ESTIMATES_MAX:
+        _tool_estimates.clear()
+    _tool_estimates[id(tool)] = (tool, tokens)
     return tokens
 
 

@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from todo_chat.agent.context import TodoContext, parse_arguments
 from todo_chat.agent.tool_args import Arguments, compact_schema
-from todo_chat.agent.tools import CallRecord, TaskTool, perform
+from todo_chat.agent.tools import TaskTool, perform, turn_record
 from todo_chat.core.db import run_db
 from todo_chat.services.dialogue import CHOICES_TOOL
 
@@ -69,7 +69,7 @@ async def _offer(ctx: ToolContext[TodoContext], raw_arguments: str) -> str:
     if earlier is not None:
         turn.outcomes[call_id] = earlier.status
         return earlier.result
-    record = None if turn.conversation_id is None else CallRecord(turn.conversation_id, turn.message_id, call_id)
+    record = turn_record(turn, call_id)
     status, output = await run_db(perform, turn.user, OFFER_TOOL, raw_arguments, record)
     turn.outcomes[call_id] = status
     return output

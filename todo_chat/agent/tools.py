@@ -72,6 +72,16 @@ class CallRecord:
     conversation_id: int
     message_id: int | None
     call_id: str
+    # Bump the conversation and check it is the user's with the call. A turn in this process
+    # opened on that conversation itself (and its answer bumps it): `turn_record`.
+    bump: bool = True
+
+
+def turn_record(turn: TodoContext, call_id: str) -> CallRecord | None:
+    """Where a call of this process's running turn is filed (None: a run outside a conversation)."""
+    if turn.conversation_id is None:
+        return None
+    return CallRecord(turn.conversation_id, turn.message_id, call_id, bump=False)
 
 
 def _json(payload: Payload) -> str:
@@ -99,7 +109,7 @@ def perform(session: Session, user: User, tool: TaskTool, arguments: str | dict[
     if record is not None:
         saved = arguments if isinstance(arguments, dict) else parse_arguments(arguments)
         conversations.record_tool_call(session, user, record.conversation_id, record.message_id,
-                                       record.call_id, tool.name, saved, status, output)
+                                       record.call_id, tool.name, saved, status, output, bump=record.bump)
     return status, output
 
 
@@ -231,7 +241,7 @@ async def _invoke(ctx: ToolContext[TodoContext], raw_arguments: str, own: TaskTo
     if earlier is not None:
         turn.outcomes[call_id] = earlier.status
         return earlier.result
-    record = None if turn.conversation_id is None else CallRecord(turn.conversation_id, turn.message_id, call_id)
+    record = turn_record(turn, call_id)
     if own is not None:  # a tool of this process only (agent.change_tools), whatever the door
         status, output = await in_process(turn, ctx.tool_name, raw_arguments, record, own)
     else:

@@ -14,10 +14,10 @@ from sqlmodel import Session
 
 from todo_chat.agent.attachments import open_turn_with_files
 from todo_chat.core.db import run_db
-from todo_chat.models import AnalyticsEvent, Conversation, ItemRole, Message, User
+from todo_chat.models import Conversation, ItemRole, Message, User
 from todo_chat.services import analytics, conversations, tokens
 from todo_chat.services.conversations import TurnInput, check_message
-from todo_chat.services.ratelimit import check_chat_turn_of
+from todo_chat.services.ratelimit import check_chat_turn_of, check_chat_turn_open_of
 from todo_chat.services.tokens import SessionClaims
 
 
@@ -26,10 +26,14 @@ async def begin_turn_by_token(claims: SessionClaims, text: str, conversation_id:
     """`turn.begin_turn` for a door that checked the token but not its session yet: the session's
     user and the saved message come from one unit of work. The turn is admitted first (the one
     message limit, the chat rate limit by the user id the signed token names). InvalidToken when
-    the session has ended; nothing is saved then."""
+    the session has ended; nothing is saved then, and nothing counted: a revoked token uses none of
+    the user's turns. The turn is counted once its session is known to be live; a burst that
+    raced past a full minute is refused then (RateLimited), its message kept as unanswered."""
     check_message(text or "")
+    await check_chat_turn_open_of(claims.user_id)
+    user, turn = await run_db(_open_as, claims, text, conversation_id, attachment_ids or [])
     await check_chat_turn_of(claims.user_id)
-    return await run_db(_open_as, claims, text, conversation_id, attachment_ids or [])
+    return user, turn
 
 
 def _open_as(session: Session, claims: SessionClaims, text: str, conversation_id: int | None,
@@ -39,7 +43,7 @@ def _open_as(session: Session, claims: SessionClaims, text: str, conversation_id
 
 
 def save_answer(session: Session, user: User, conversation: Conversation, reply: str, item_id: str,
-                events: list[AnalyticsEvent]) -> Message:
+                events: list[analytics.Row]) -> Message:
     """The answer and the turn's own analytics events (`analytics.answer_events`)."""
     analytics.save_with_answer(session, user, events)
     return conversations.add_message(session, user, conversation, ItemRole.assistant, reply, item_id=item_id)

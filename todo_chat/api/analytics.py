@@ -1,35 +1,31 @@
 """Usage analytics (the seeds' two endpoints), the stats figures, and /metrics for operators.
 
-`install(app)` is the one line `api/app.py` needs: these routes, the request-id middleware (every
-log line of a request, and of a chat turn's tool calls, carries the id; responses echo it in
-`X-Request-ID`), the analytics body limit, and JSON logs when LOG_FORMAT=json.
+`install(app)` is the one line `api/app.py` needs: these routes and JSON logs when LOG_FORMAT=json.
+(The request id every log line carries, and the analytics body limit, are `api.door`'s.)
 """
 
 from __future__ import annotations
 
 import hmac
-import re
 from typing import Literal
 
 import anyio
 from fastapi import APIRouter, FastAPI, Request, Response, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from todo_chat.api.deps import CurrentUser
 from todo_chat.api.responses import errors
 from todo_chat.core import metrics
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
-from todo_chat.core.logs import REQUEST_ID_MAX, configure_logging, new_request_id, request_id
+from todo_chat.core.logs import configure_logging
 from todo_chat.models import EventKind, EventSource
 from todo_chat.services import analytics, stats
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 stats_router = APIRouter(prefix="/api", tags=["analytics"])
 metrics_router = APIRouter()
-BODY_MAX = 2048  # bytes of an analytics event; a bigger body is a 413 before it is read whole
 THREAD_ID = Field(default=None, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$",
                   description="the ChatKit thread id (a conversation of yours); null for a new thread")
 
@@ -118,75 +114,8 @@ async def prometheus_metrics(request: Request) -> Response:
     return Response(body, media_type=content_type, headers={"Cache-Control": "no-store"})
 
 
-# --- middleware -------------------------------------------------------------------------------
-
-_GOOD_ID = re.compile(rf"^[A-Za-z0-9._-]{{1,{REQUEST_ID_MAX}}}$")
-
-
-class RequestId:
-    """Each HTTP request runs with an id (the client's `X-Request-ID` if sane, else a new one)."""
-
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
-        current = given if _GOOD_ID.match(given) else new_request_id()
-        token = request_id.set(current)
-
-        async def send_with_id(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), (b"x-request-id", current.encode())]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_with_id)
-        finally:
-            request_id.reset(token)
-
-
-class BodyLimit:
-    """Bodies under `prefix` are read up to `max_bytes` before the app sees them: a bigger one
-    is a 413 at once, never read whole (chunked or not)."""
-
-    def __init__(self, app: ASGIApp, prefix: str, max_bytes: int):
-        self.app, self.prefix, self.max_bytes = app, prefix, max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith(self.prefix):
-            await self.app(scope, receive, send)
-            return
-        chunks, size, more = [], 0, True
-        while more:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            chunks.append(message.get("body", b""))
-            size += len(chunks[-1])
-            more = message.get("more_body", False)
-            if size > self.max_bytes:
-                too_big = JSONResponse({"detail": f"Body too large: at most {self.max_bytes} bytes"}, status_code=413)
-                await too_big(scope, receive, send)
-                return
-        body, sent = b"".join(chunks), False
-
-        async def replay() -> Message:
-            nonlocal sent
-            if sent:
-                return await receive()
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-
-        await self.app(scope, replay, send)
-
-
 def install(app: FastAPI) -> None:
     """Routes, middleware and logging of this module (called by `api.app.create_app`)."""
     configure_logging(get_settings().log_format)
     for each in (router, stats_router, metrics_router):
         app.include_router(each)
-    app.add_middleware(BodyLimit, prefix=router.prefix, max_bytes=BODY_MAX)
-    app.add_middleware(RequestId)

@@ -2,14 +2,11 @@
 (`reflex run --env prod` serves the built pages from the backend), the pages themselves.
 
 The API app is the outer app Reflex mounts its own routes (pages, websocket, uploads) into, so
-this one ASGI middleware on it covers them all. In development the pages come from Reflex's
+its one ASGI layer (`api.door`) adds them to them all. In development the pages come from Reflex's
 frontend dev server (port 3000), which this cannot reach.
 """
 
 from __future__ import annotations
-
-from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from todo_chat.core.config import Settings
 
@@ -56,39 +53,27 @@ DOCS_POLICY = (f"default-src 'none'; script-src 'self' 'unsafe-inline' {DOCS_CDN
 
 
 class SecurityHeaders:
-    """Adds CSP, nosniff, Referrer-Policy, X-Frame-Options (and HSTS on https) to each answer,
-    leaving any header a route set itself."""
+    """CSP, nosniff, Referrer-Policy, X-Frame-Options (and HSTS on https) for each kind of answer,
+    as raw ASGI header pairs made once; `api.door.Door` adds them, leaving any a route set."""
 
-    def __init__(self, app: ASGIApp, settings: Settings):
-        self.app = app
+    def __init__(self, settings: Settings):
         common = [("X-Content-Type-Options", "nosniff"),
                   ("Referrer-Policy", "strict-origin-when-cross-origin"),
                   ("X-Frame-Options", "DENY"),
                   ("Cross-Origin-Opener-Policy", "same-origin")]
         if settings.api_url.startswith("https://"):
             common.append(("Strict-Transport-Security", "max-age=31536000"))
-        self.api = [*common, ("Content-Security-Policy", API_POLICY)]
-        self.docs = [*common, ("Content-Security-Policy", DOCS_POLICY)]
-        self.pages = [*common, ("Content-Security-Policy", page_policy(settings))]
+        self.api = _raw([*common, ("Content-Security-Policy", API_POLICY)])
+        self.docs = _raw([*common, ("Content-Security-Policy", DOCS_POLICY)])
+        self.pages = _raw([*common, ("Content-Security-Policy", page_policy(settings))])
 
-    def headers_for(self, path: str) -> list[tuple[str, str]]:
+    def raw_for(self, path: str) -> list[tuple[bytes, bytes]]:
         if path in ("/docs", "/redoc") or path.startswith("/docs/"):
             return self.docs
         if path.startswith("/api/") or path in ("/api", "/openapi.json"):
             return self.api
         return self.pages
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        extra = self.headers_for(scope.get("path", ""))
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in extra:
-                    headers.setdefault(name, value)
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+def _raw(headers: list[tuple[str, str]]) -> list[tuple[bytes, bytes]]:
+    return [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers]

@@ -29,6 +29,7 @@ from todo_chat.models import AnalyticsEvent, EventKind, EventSource, User
 from todo_chat.models.event import CLIENT_KINDS, NAME_MAX, STATUS_MAX
 from todo_chat.services import conversations, ratelimit
 from todo_chat.services.errors import NotFound, ServiceError
+from todo_chat.services.rows import insert_rows
 
 log = logging.getLogger(__name__)
 RATE_MESSAGE = "Too many analytics events. Try again in {retry_after} s."
@@ -116,11 +117,22 @@ def list_events(session: Session, user: User, kinds: set[EventKind] | None = Non
 
 # --- the server's own events and metrics of a chat turn ------------------------------------------
 
-def _save_server_events(session: Session, user: User, rows: list[AnalyticsEvent]) -> None:
-    for row in rows:
-        row.user_id = owner(user)
-        session.add(row)
-    session.flush()
+# A server event is a plain row (the table's columns), written with one INSERT of many rows: the
+# ORM's objects and flush cost a turn more than the statement (and its RETURNING of new ids).
+Row = dict[str, Any]
+
+
+def server_row(user: User, kind: EventKind, *, thread_id: str | None = None, name: str | None = None,
+               status: str | None = None, duration_ms: int | None = None, request_id: str | None = None,
+               data: dict[str, Any] | None = None, created_at: datetime | None = None) -> Row:
+    """One server event of `user`, every column given (rows of one INSERT share their keys)."""
+    return {"user_id": owner(user), "kind": kind, "source": EventSource.server, "thread_id": thread_id,
+            "name": name, "status": status, "duration_ms": duration_ms, "request_id": request_id or None,
+            "data": data or {}, "created_at": created_at or utcnow()}
+
+
+def _save_server_events(session: Session, user: User, rows: list[Row]) -> None:
+    insert_rows(session, AnalyticsEvent, [row | {"user_id": owner(user)} for row in rows])
 
 
 @dataclass
@@ -135,15 +147,14 @@ class TurnWatch:
     outcome: str = "stopped"  # until the turn says it is done or failed
     first_token: float | None = None
     request_id: str = ""
-    rows: list[AnalyticsEvent] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     ended: bool = False  # the turn said its last word (done or error)
     closed: bool = False
     saved: bool = False  # written in the unit of work that saved the answer (`with_answer`)
 
     def _event(self, kind: EventKind, **fields: Any) -> None:
-        self.rows.append(AnalyticsEvent(user_id=owner(self.user), kind=kind, source=EventSource.server,
-                                        thread_id=self.thread_id, request_id=self.request_id or None,
-                                        **fields))
+        self.rows.append(server_row(self.user, kind, thread_id=self.thread_id, request_id=self.request_id,
+                                    **fields))
 
     def see(self, event: Any) -> None:
         """One event of the turn's stream (`TurnEvent`, told apart by its `type`)."""
@@ -180,13 +191,12 @@ class TurnWatch:
         metrics.TURN_RETRIES.labels(reason).inc()
         self._event(EventKind.retry, status=reason[:STATUS_MAX])
 
-    def finished(self, outcome: str) -> AnalyticsEvent:
+    def finished(self, outcome: str) -> Row:
         elapsed = time.monotonic() - self.started
-        return AnalyticsEvent(user_id=owner(self.user), kind=EventKind.turn_finished, source=EventSource.server,
-                              thread_id=self.thread_id, request_id=self.request_id or None, status=outcome,
-                              duration_ms=round(elapsed * 1000),
-                              data={"first_token_ms": round(self.first_token * 1000)} if self.first_token else {},
-                              created_at=self.started_at + timedelta(seconds=elapsed))
+        return server_row(self.user, EventKind.turn_finished, thread_id=self.thread_id, request_id=self.request_id,
+                          status=outcome, duration_ms=round(elapsed * 1000),
+                          data={"first_token_ms": round(self.first_token * 1000)} if self.first_token else {},
+                          created_at=self.started_at + timedelta(seconds=elapsed))
 
     async def close(self) -> None:
         if self.closed:
@@ -197,7 +207,7 @@ class TurnWatch:
         metrics.TURN_SECONDS.observe(elapsed)
         metrics.TURNS.labels(self.outcome).inc()
         log.info("turn %s in %.0f ms (%d tool calls)", self.outcome, elapsed * 1000,
-                 sum(r.kind == EventKind.tool_call for r in self.rows))
+                 sum(r["kind"] == EventKind.tool_call for r in self.rows))
         if self.saved:  # written with the answer, in the turn's last unit of work
             return
         self.rows.append(self.finished(self.outcome))
@@ -250,7 +260,7 @@ def _reset(var: ContextVar, token: Any, empty: Any) -> None:
         var.set(empty)
 
 
-def answer_events() -> list[AnalyticsEvent]:
+def answer_events() -> list[Row]:
     """The running turn's events as they stand when its answer is saved, ending in a finished
     `ok`: the turn writes them in the unit of work that saves the answer (`save_with_answer`),
     one commit and one thread hand-off fewer a turn than a unit of their own. [] unobserved."""
@@ -258,13 +268,13 @@ def answer_events() -> list[AnalyticsEvent]:
     return [] if watch is None or watch.saved else [*watch.rows, watch.finished("ok")]
 
 
-def save_with_answer(session: Session, user: User, rows: list[AnalyticsEvent]) -> None:
+def save_with_answer(session: Session, user: User, rows: list[Row]) -> None:
     """Write `answer_events()` in the caller's unit of work (the one that saves the answer)."""
     if rows:
         _save_server_events(session, user, rows)
 
 
-def answer_saved(rows: list[AnalyticsEvent]) -> None:
+def answer_saved(rows: list[Row]) -> None:
     """The unit of work that held `rows` committed: the turn's close writes nothing more."""
     if rows and (watch := _watch.get()) is not None:
         watch.saved = True
@@ -287,7 +297,6 @@ async def retry_requested(user: User, conversation_id: int | None, retry: bool) 
     if not retry:
         return
     metrics.TURN_RETRIES.labels("user").inc()
-    row = AnalyticsEvent(user_id=owner(user), kind=EventKind.retry, source=EventSource.server, status="user",
-                         request_id=request_id.get() or None,
-                         data={"conversation_id": conversation_id} if conversation_id else {})
+    row = server_row(user, EventKind.retry, status="user", request_id=request_id.get(),
+                     data={"conversation_id": conversation_id} if conversation_id else {})
     await run_db(_save_server_events, user, [row])

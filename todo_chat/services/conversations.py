@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 from todo_chat.core.db import rows_affected
 from todo_chat.core.time import utcnow
 from todo_chat.models import Conversation, ItemRole, Message, ToolCall, ToolCallStatus, User
+from todo_chat.services import rows
 from todo_chat.services.badge_text import badge_label
 from todo_chat.services.dialogue import TEXT_ROLES, recent_with_choices, with_offered_choices
 from todo_chat.services.errors import Invalid, NotFound
@@ -121,11 +122,6 @@ def delete_conversation(session: Session, user: User, conversation_id: int) -> N
     session.flush()
 
 
-def touch(session: Session, conversation: Conversation) -> None:
-    conversation.updated_at = utcnow()
-    session.add(conversation)
-
-
 def touch_by_id(session: Session, user: User, conversation_id: int) -> None:
     """Bump the user's conversation by id: one UPDATE, no read (and NotFound if not theirs).
 
@@ -142,25 +138,21 @@ def touch_by_id(session: Session, user: User, conversation_id: int) -> None:
 
 def add_message(session: Session, user: User, conversation: Conversation, role: ItemRole, content: str,
                 *, item_id: str | None = None, payload: dict[str, Any] | None = None,
-                created_at: datetime | None = None, status: ToolCallStatus | None = None) -> Message:
-    """Append an item, bump the conversation, and title it from its first user message."""
+                created_at: datetime | None = None, status: ToolCallStatus | None = None,
+                bump: bool = True) -> Message:
+    """Append an item, bump the conversation, and title it from its first user message
+    (`bump=False`: a conversation created in this very unit of work, titled and dated already).
+    Plain statements (`services.rows`): the item comes back detached."""
     if conversation.user_id != user.id:
         raise NotFound(f"Conversation {conversation.id} not found")
-    message = _item(user, conversation.id, role, content, item_id, payload, status)
-    if created_at is not None:
-        message.created_at = created_at
-    if role == ItemRole.user and conversation.title == DEFAULT_TITLE and content.strip():
-        conversation.title = title_from(content)
-    touch(session, conversation)
-    session.add(message)
-    session.flush()
-    return message
-
-
-def _item(user: User, conversation_id: int, role: ItemRole, content: str, item_id: str | None,
-          payload: dict[str, Any] | None = None, status: ToolCallStatus | None = None) -> Message:
-    return Message(user_id=user.id, conversation_id=conversation_id, role=ItemRole(role), content=content,
-                   item_id=item_id or new_id("msg"), payload=payload, status=status)
+    now = utcnow()
+    if bump:
+        first = role == ItemRole.user and conversation.title == DEFAULT_TITLE and content.strip()
+        rows.bump(session, conversation, now, title_from(content) if first else conversation.title)
+    return rows.insert_item(session, {
+        "user_id": user.id, "conversation_id": conversation.id, "item_id": item_id or new_id("msg"),
+        "role": ItemRole(role), "content": content, "payload": payload, "status": status,
+        "created_at": created_at or now})
 
 
 def list_messages(session: Session, user: User, conversation_id: int, limit: int = 50,
@@ -296,7 +288,7 @@ def open_turn(session: Session, user: User, text: str | None, conversation_id: i
             raise Invalid("Nothing to retry: give the conversation_id")
         # A new conversation has no history, nothing unanswered and no earlier calls to read.
         conversation = create_conversation(session, user, title_from(text))
-        message = add_message(session, user, conversation, ItemRole.user, text)
+        message = add_message(session, user, conversation, ItemRole.user, text, bump=False)
         return TurnInput(conversation=conversation, message=message, history=[])
     conversation = get_conversation(session, user, conversation_id)
     # One read serves both questions: is the last text item an unanswered user message, and
@@ -350,17 +342,24 @@ def tool_item_id(call_id: str) -> str:
 
 def record_tool_call(session: Session, user: User, conversation_id: int, message_id: int | None,
                      call_id: str, name: str, arguments: dict[str, Any], status: ToolCallStatus,
-                     result: str) -> ToolCall:
+                     result: str, *, bump: bool = True) -> None:
     """File a finished tool call and its badge item. Runs in the unit of work of the tool's own
-    change, so the change, the call and the badge are saved together or not at all."""
-    touch_by_id(session, user, conversation_id)
-    call = ToolCall(user_id=user.id, conversation_id=conversation_id, message_id=message_id,
-                    call_id=call_id, name=name, arguments=arguments, status=status, result=result)
-    session.add(call)
-    session.add(_item(user, conversation_id, ItemRole.task, badge_label(name, status),
-                      tool_item_id(call_id), status=status))
-    session.flush()
-    return call
+    change, so the change, the call and the badge are saved together or not at all.
+
+    Two plain INSERTs (nothing reads the rows back in this unit of work; the ORM's objects and
+    flush cost more than the statements). `bump`: move the conversation up and check that it is
+    the user's; a chat turn's own call skips it (its turn opened on that very conversation and
+    its answer bumps it again)."""
+    if bump:
+        touch_by_id(session, user, conversation_id)
+    now = utcnow()
+    rows.insert_rows(session, ToolCall, [{
+        "user_id": user.id, "conversation_id": conversation_id, "message_id": message_id, "call_id": call_id,
+        "name": name, "arguments": arguments, "status": status, "result": result, "created_at": now,
+        "updated_at": now}])
+    rows.insert_rows(session, Message, [{
+        "user_id": user.id, "conversation_id": conversation_id, "item_id": tool_item_id(call_id),
+        "role": ItemRole.task, "content": badge_label(name, status), "status": status, "created_at": now}])
 
 
 def finished_tool_calls(session: Session, user: User, message_id: int) -> list[ToolCall]:

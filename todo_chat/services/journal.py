@@ -12,15 +12,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, or_
-from sqlmodel import Session, col, func, select
+from sqlalchemy import Delete, Integer, bindparam, delete, or_
+from sqlmodel import Session, func, select
 
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import rows_affected
 from todo_chat.core.time import utcnow
 from todo_chat.models import ChangeKind, JournalEntry, Priority, Task, User
+from todo_chat.services.rows import insert_rows, table_of
 
 _KEY = "todo_chat.journal"
 _DATES = ("due_at", "remind_at", "created_at", "updated_at", "completed_at")
@@ -84,38 +86,48 @@ class Recorder:
     # task id -> the generation of an undo's entry (that of the entry it reverts, plus one)
     generations: dict[int, int] = field(default_factory=dict)
 
-    def write(self, session: Session) -> list[JournalEntry]:
+    def write(self, session: Session) -> int:
+        """One entry per noted task (one plain INSERT of them all), then the prune: how many."""
         session.flush()
-        entries = []
-        for task_id, noted in self.noted.items():
-            after = snapshot(noted.task) if noted.kind != ChangeKind.deleted else None
-            entry = JournalEntry(user_id=saved_id(self.user), conversation_id=self.conversation_id,
-                                 message_id=self.message_id, call_id=self.call_ids.get(task_id, self.call_id),
-                                 batch=self.batch,
-                                 task_id=task_id, kind=noted.kind, before=noted.before, after=after,
-                                 reverts_id=self.reverts.get(task_id), generation=self.generations.get(task_id, 0))
-            session.add(entry)
-            entries.append(entry)
-        session.flush()
+        now = utcnow()
+        entries = [{"user_id": saved_id(self.user), "conversation_id": self.conversation_id,
+                    "message_id": self.message_id, "call_id": self.call_ids.get(task_id, self.call_id),
+                    "batch": self.batch, "task_id": task_id, "kind": noted.kind, "before": noted.before,
+                    "after": snapshot(noted.task) if noted.kind != ChangeKind.deleted else None,
+                    "reverts_id": self.reverts.get(task_id), "generation": self.generations.get(task_id, 0),
+                    "undone_by": None, "created_at": now}
+                   for task_id, noted in self.noted.items()]
         if entries:  # in the same unit of work, so the journal stays bounded without a job of its own
+            insert_rows(session, JournalEntry, entries)
             prune(session, self.user)
-        return entries
+        return len(entries)
 
 
 def prune(session: Session, user: User) -> int:
     """Forget the user's changes beyond the last `undo_keep_turns` batches or older than
-    `undo_keep_days` (they can no longer be undone). Two indexed statements: the journal never
-    holds much more than the bound, since every write prunes."""
+    `undo_keep_days` (they can no longer be undone). One indexed statement, built once: the
+    journal never holds much more than the bound, since every write prunes."""
     settings = get_settings()
     cutoff = utcnow() - timedelta(days=settings.undo_keep_days)
-    newest = (select(JournalEntry.batch, func.min(JournalEntry.id).label("first"))
-              .where(JournalEntry.user_id == user.id).group_by(JournalEntry.batch)
-              .order_by(func.max(JournalEntry.id).desc()).offset(settings.undo_keep_turns - 1).limit(1))
-    oldest_kept = session.exec(newest).first()
-    old = col(JournalEntry.created_at) < cutoff
-    if oldest_kept is not None:
-        old = or_(old, col(JournalEntry.id) < oldest_kept[1])
-    return rows_affected(session.execute(delete(JournalEntry).where(col(JournalEntry.user_id) == user.id, old)))
+    return rows_affected(session.execute(_prune_statement(), {
+        "user_id": saved_id(user), "cutoff": cutoff, "skip": settings.undo_keep_turns - 1}))
+
+
+@lru_cache(maxsize=1)
+def _prune_statement() -> Delete:
+    """DELETE the user's entries older than the cutoff or than the first entry of the oldest batch
+    kept (the `skip`-th newest; none when the user has fewer batches). Built per call, the
+    statement (a grouped subquery and a delete) cost more Python than running it.
+
+    On the table, not the mapped class: the ORM's bulk delete would first work out which loaded
+    entries to forget, and no unit of work that writes the journal uses a pruned entry again."""
+    table = table_of(JournalEntry)
+    user_id = bindparam("user_id", type_=Integer)
+    oldest_kept = (select(func.min(table.c.id)).where(table.c.user_id == user_id)
+                   .group_by(table.c.batch).order_by(func.max(table.c.id).desc())
+                   .offset(bindparam("skip")).limit(1).scalar_subquery())
+    old = or_(table.c.created_at < bindparam("cutoff"), table.c.id < func.coalesce(oldest_kept, 0))
+    return delete(table).where(table.c.user_id == user_id, old)
 
 
 def saved_id(user: User) -> int:

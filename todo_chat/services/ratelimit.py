@@ -11,7 +11,7 @@ import math
 import time
 from functools import lru_cache
 
-from limits import RateLimitItem, RateLimitItemPerMinute
+from limits import RateLimitItem, RateLimitItemPerMinute, parse_many
 from limits.aio.storage import Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
@@ -66,6 +66,15 @@ async def check_chat_turn_of(user_id: int) -> None:
     await hit(RateLimitItemPerMinute(get_settings().chat_turns_per_minute), "chat-turn", str(user_id))
 
 
+async def check_chat_turn_open_of(user_id: int) -> None:
+    """RateLimited if the user's chat minute is full, without counting a turn (a door checks this
+    before it knows the token's session is live; only a live session's turn is then counted)."""
+    rate = RateLimitItemPerMinute(get_settings().chat_turns_per_minute)
+    if not await limiter().test(rate, "chat-turn", str(user_id)):
+        stats = await limiter().get_window_stats(rate, "chat-turn", str(user_id))
+        raise RateLimited(max(1, math.ceil(stats.reset_time - time.time())))
+
+
 def reset() -> None:
     """Start from fresh storage (tests: in-memory counters are dropped)."""
     _limiter.cache_clear()
@@ -73,8 +82,6 @@ def reset() -> None:
 
 # --- logins, signups, error reports ------------------------------------------------------------
 # Limits are strings in `limits` notation from settings ("10/15 minutes", several with ";").
-
-from limits import parse_many  # noqa: E402
 
 LOGIN_MESSAGE = "Too many login attempts. Try again in {retry_after} s."
 SIGNUP_MESSAGE = "Too many sign-ups from your network. Try again in {retry_after} s."

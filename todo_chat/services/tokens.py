@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import delete, update
+from sqlalchemy import Select, bindparam, delete, update
 from sqlmodel import Session, col, select
 
 from todo_chat.core.db import rows_affected, run_db
@@ -78,14 +79,21 @@ def open_session(session: Session, user: User) -> AuthSession:
 
 def live_user(session: Session, user_id: int, session_id: str) -> User | None:
     """The user, if `session_id` is one of their sessions and it is neither revoked nor over."""
-    found = session.exec(select(AuthSession, User).join(User, col(User.id) == col(AuthSession.user_id))
-                         .where(col(AuthSession.id) == session_id)).first()  # one query per request
+    found = session.exec(_session_with_user(),  # type: ignore[call-overload]
+                         params={"session_id": session_id}).first()  # one query per request
     if found is None:
         return None
     row, user = found
     if row.user_id != user_id or row.revoked_at is not None or row.expires_at < utcnow():
         return None
     return user
+
+
+@lru_cache(maxsize=1)
+def _session_with_user() -> Select:
+    """The statement of `live_user`, built once (every request and chat turn runs it)."""
+    return (select(AuthSession, User).join(User, col(User.id) == col(AuthSession.user_id))
+            .where(col(AuthSession.id) == bindparam("session_id")))
 
 
 def rotate(session: Session, user_id: int, session_id: str, jti: str) -> tuple[User, str] | str:

@@ -18,27 +18,20 @@ MAX_ITEMS = 10  # the agent loop allows 12 model calls a turn
 # --- adding ------------------------------------------------------------------------------------
 
 # Verbs that only ever mean "put this on the list" ("write", "note" alone may start a title).
-_ADD_VERB = (r"(?:add|create|insert|jot(?:\s+down)?|note\s+down|write\s+down|log|stick|pop|throw|"
-             r"chuck|put(?:\s+down)?|enter|append|capture|new)")
-_TASK_NOUN = (r"(?:new\s+)?(?:tasks?|todos?|items?|reminders?|entry|entries|notes?|things?|ones?|to do|something"
-              r"|one more)")
-_COUNT = (r"(?:a|an|the|one|another|some|this|these|the following|\d+|two|three|four|five|six|a few|a couple of|"
-          r"couple of|few|more)")
+_ADD_VERB = rf"(?:{lookup('add_verbs')})"
+_TASK_NOUN = rf"(?:{lookup('add_objects')})"
+_COUNT = rf"(?:\d+|{lookup('add_counts')})"
 _LIST_PLACE = (r"(?:to|on|onto|in|into|for)\s+(?:my|the|our)\s+(?:todo\s+|to do\s+|task\s+|tasks\s+|shopping\s+)?"
                r"(?:list|tasks?|todos?|todo list|to do list|task list)\b")
 _ADD_LEAD = re.compile(
     rf"^(?:{_ADD_VERB}\b\s*(?:me\s+)?(?:{_COUNT}\s+)?(?:{_TASK_NOUN}\b\s*)?(?:{_LIST_PLACE}\s*)?"
     r"|(?:make|create|set up|schedule|set)\s+(?:me\s+)?(?:a|an|one)\s+(?:new\s+)?(?:task|todo|reminder|note|item)\b\s*)"
-    r"(?:(?::|-|\bto\b|\bcalled\b|\bnamed\b|\btitled\b|\bfor\b|\bthat says\b|\bsaying\b|\babout\b|\bwhich says\b|"
-    r"\bto remind me to\b|\bto remember to\b|\bthat i need to\b|\bthat i have to\b|\bwhere i\b)\s*)?", I)
+    rf"(?:(?::|-|\b(?:{lookup('title_intros')})\b)\s*)?", I)
 _REMIND_LEAD = re.compile(
-    r"^(?:remind me (?:to|that i (?:need|have) to|about|of)|remind me|remember to|i need to remember to|"
-    r"i have to remember to|i want to remember to|do not let me forget to|do not let me forget(?: about)?|"
-    r"i (?:still |also |really |just )?(?:need|have|want|got|ought|am going|will need|would like) to|"
-    r"i must|i should|we need to|we have to|need to|have to|got to|must|"
-    r"do not forget (?:to|about)|do not forget|i have got (?:a|an)|i have (?:a|an)|i got (?:a|an)|"
-    r"(?:new\s+)?(?:todo|task|reminder|note|memo|to do)\s*[:\-])(?:\b|(?<=[:\-]))\s*"
-    r"(?:really\s+|also\s+|still\s+|just\s+|definitely\s+|probably\s+|actually\s+|seriously\s+)?", I)
+    rf"^(?:{lookup('remind_leads')}|i (?:(?:{lookup('intensifiers')})\s+)?"
+    r"(?:need|have|want|got|ought|am going|will need|would like) to"
+    r"|(?:new\s+)?(?:todo|task|reminder|note|memo|to do)\s*[:\-])(?:\b|(?<=[:\-]))\s*"
+    rf"(?:(?:{lookup('intensifiers')})\s+)?", I)
 _ADD_TRAIL = re.compile(
     r"(?:\s*[,;.!?]+\s*|\s+-\s+|\s+)(?:and\s+|so\s+|then\s+|ok\s+)?(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
     rf"(?:{_ADD_VERB}|make)\s+(?:that|it|this|them|these|those)(?:\s+(?:down|in|on|to|onto|into|as)\b.*)?\s*[.!?]*$", I)
@@ -71,7 +64,7 @@ def _clean_title(text: str, exact: bool = False) -> str:
         text = re.sub(r"^(?:to|that|about|for|of)\s+", "", text, flags=I)
         text = re.sub(r"^the\s+(?=\w)", "", text, flags=I)
     text = re.sub(r"\s+(?:task|todo|item|reminder|on it|please|too|as well|also)$", "", text, flags=I)
-    text = re.sub(r"^by\s+(?=\w)", "buy ", text, flags=I)   # "to by batteries": a typo of buy
+    text = re.sub(r"^by\s+(?=\w)", "buy ", text, flags=I)   # "to by X": a typo of buy
     text = re.sub(r"\s+", " ", text).strip(" \t,;:.!?-\"'")
     return text[:1].upper() + text[1:] if text else ""
 
@@ -86,7 +79,7 @@ def _split_items(text: str, counted: bool) -> list[str]:
     if all(w in TASK_VERBS for w in first_words):
         return parts
     if "," in text and len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
-        return parts  # "eggs, flour and butter"
+        return parts  # a list of short nouns: "x, y and z"
     return [text]
 
 
@@ -105,8 +98,6 @@ def add_items(norm: Norm, today: date) -> list[dict]:
         titles = [q.strip() for q in quotes]   # byte for byte: no typo rule, no capital
         return [_item(t, "", priority, due) for t in titles if t][:MAX_ITEMS]
     remind = bool(re.match(r"^(?:please\s+)?remind me\b", text, I))
-    text = re.sub(r"^(remind me)\s+((?:(?:at|on|by|every|each|tomorrow|today|tonight|next)\b.*?))\s+"
-                  r"(?:to|about|that i (?:need|have) to)\s+(.+)$", r"\1 to \3 \2", text, flags=I)
     text, tags = rich.take_tags(text)
     text = _strip_lead(text)
     text, priority = slots.take_priority(text)

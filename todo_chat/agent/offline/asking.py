@@ -90,7 +90,7 @@ def certain_add(request) -> list[dict]:
     parts = [p for p in re.split(r"\s+[+&]\s+", request.norm.text) if p.strip()]
     if len(parts) > 1 and all(re.search(r"[a-zA-Z]{2}", p) for p in parts):
         return [_item(_clean_title(p), "", None, None) for p in parts if _clean_title(p)]
-    if request.norm.polite and not re.search(r"\b(?:thanks|thank you|cheers|thx|ta)\b", raw, re.I):
+    if request.norm.polite:
         title = title_guess(request)
         return [_item(title, "", None, None)] if title else []
     return []
@@ -110,8 +110,6 @@ def pick(answer: str, prompt: ChoicePrompt) -> Choice | str | None:
     """The choice an answer picks; "cancel" for a no; None when it picks nothing (a new message)."""
     text = re.sub(r"[^\w#' ]+", " ", answer.lower())
     text = " ".join(text.split())
-    text = re.sub(r"^(?:yes|yeah|yep|ok|okay|sure|no|um|oh)\s+(?=\S)(?!please\b)", "", text) \
-        if not _is(text, "yes") and not _is(text, "no") else text
     real = [c for c in prompt.choices if c.message != NEVER_MIND]
     if _is(text, "no"):
         return "cancel"
@@ -138,5 +136,5 @@ def pick(answer: str, prompt: ChoicePrompt) -> Choice | str | None:
 
 
 def every(answer: str) -> bool:
-    return bool(re.search(r"\b(?:both|all of them|them all|all|each)\b", answer.lower()))
+    return bool(re.search(rf"\b(?:{lookup('all_words')})\b", answer.lower()))
 

@@ -20,33 +20,17 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from rapidfuzz.distance import OSA
 
 from todo_chat.agent.choices import as_text, prompt_of
 from todo_chat.agent.offline.dialogue import Call, Step
+from todo_chat.agent.offline.lexicon import entries as _entries
+from todo_chat.agent.offline.lexicon import lookup as _words
 
 DELETE_TASKS, UNDO = "delete_tasks", "undo_last_turn"
 NOTHING_DELETED = "OK, I deleted nothing."
-_DIR = Path(__file__).with_name("lexicons")
-
-
-@cache
-def _entries(kind: str) -> frozenset[str]:
-    lines = (_DIR / f"{kind}.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#"))
-
-
-@cache
-def _words(kind: str) -> str:
-    """A lexicon as one regex alternation, longest entries first, spaces matching any run."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_entries(kind), key=len, reverse=True))
-
-
-def _fullmatch(pattern: str, text: str) -> re.Match[str] | None:
-    return re.fullmatch(pattern, text)
 
 
 def normal(text: str) -> str:
@@ -103,7 +87,7 @@ def is_undo(text: str) -> bool:
     """Whether the text (or one of its clauses: "undo that, I didn't mean it") is an undo. Not
     when another clause speaks of a task's state ("it's not done, put it back" reopens it)."""
     parts = clauses(text)
-    undo = [c for c in parts if _fullmatch(_undo_pattern(), c)]
+    undo = [c for c in parts if re.fullmatch(_undo_pattern(), c)]
     state = rf"\b(?:{_words('bulk_completed')}|{_words('bulk_pending')})\b"
     return bool(undo) and not any(re.search(state, c) for c in parts if c not in undo)
 
@@ -130,7 +114,7 @@ def bulk_filters(text: str) -> dict[str, Any] | None:
 
 
 def _clause_filters(low: str) -> dict[str, Any] | None:
-    found = _fullmatch(_bulk_pattern(), low)
+    found = re.fullmatch(_bulk_pattern(), low)
     if found is None:
         return None
     groups = found.groupdict()
@@ -172,9 +156,9 @@ def answer(text: str, result: dict[str, Any]) -> bool | None:
     messages = [_plain(c.message) for c in prompt.choices] if prompt else []
     if low in messages:
         return messages.index(low) == 0
-    if _fullmatch(rf"(?:{_words('bulk_yes')})", low):
+    if re.fullmatch(rf"(?:{_words('bulk_yes')})", low):
         return True
-    if _fullmatch(rf"(?:{_words('bulk_no')})(?:\s.*)?", low):
+    if re.fullmatch(rf"(?:{_words('bulk_no')})(?:\s.*)?", low):
         return False
     if re.match(r"^(?:yes|yeah|yep|yup|sure|ok|okay)\s+delete\b", low):
         return True

@@ -62,8 +62,7 @@ def _clause_mood(text: str) -> Mood:
 
 @cache
 def _negated_verb(kind: str) -> re.Pattern[str]:
-    fillers = (r"(?:(?:yet|really|actually|quite|even|been|be|got|get|i|we|it|to|have|had|the|that|this|go|ahead"
-               r"|and)\s+)*")
+    fillers = rf"(?:(?:{lookup('negation_fillers')})\s+)*"
     return re.compile(rf"(?<![\w'])(?:{lookup('negators')})\s+{fillers}(?:{lookup(kind)})\b"
                       rf"|(?:{lookup(kind)})\b[^,;.]*\b(?:not yet|yet to)\b")
 

@@ -34,6 +34,8 @@ def _cues(*pairs: tuple[str, float]) -> tuple[Cue, ...]:
 
 _LISTNOUN = r"(?:tasks?|todos?|list|items?|everything|agenda|plate|schedule|stuff|things)"
 
+_PAST, _PARTICIPLE = lookup("past_tense"), lookup("past_participles")
+
 CUES: dict[str, tuple[Cue, ...]] = {
     "add": _cues(
         (r"^(?:add|create|insert|jot|note down|write down|log|record|stick|pop|throw|put|new|enter|include|"
@@ -51,8 +53,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"^remind me\b(?!\s+(?:what|which|how))", 1.5),
     ),
     "list": _cues(
-        (r"^(?:show|list|display|view|see|print|give me|get me|read|let me see|open|bring up|pull up)\b", 3.0),
-        (r"^(?:what|which|how many|how much|anything|do i have|have i|is there|are there|any)\b", 1.0),
+        (rf"^(?:{lookup('verbs_show')})\b", 3.0),
+        (rf"^(?:{lookup('list_questions')})\b", 1.0),
         (rf"\b{_LISTNOUN}\b", 1.0),
         (r"\b(?:what|anything)\s+(?:is|are)?\s*(?:left|pending|remaining|outstanding|open|due|on)\b", 2.0),
         (r"\bwhat (?:have|do) i (?:got|have|need|still|left|to do|done|finished|completed)\b", 3.0),
@@ -60,9 +62,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bremind me what\b|\bwhat is (?:on|in) my\b|\bwhat is next\b", 3.0),
         (r"\b(?:tell|show) me what\b|\bwhat (?:do |else do )?i (?:still )?(?:need|have|got) to (?:do|get done)\b", 4.0),
         (r"^remind me (?:of|about) (?:my|all my|the|what)\s+(?:tasks|list|todos|todo list|agenda|plans)\b", 5.0),
-        (r"^(?:all|my|pending|completed|finished|done|open|outstanding|remaining)\s+(?:tasks|todos|ones|items)\b", 3.0),
-        (r"^(?:everything|status|overview|summary|agenda|my list|the list|list please|tasks|todos|"
-         r"pending|completed|finished|open|outstanding|remaining|left|pending ones|open ones)$", 3.0),
+        (rf"^(?:{lookup('list_qualifiers')})\s+(?:tasks|todos|ones|items)\b", 3.0),
+        (rf"^(?:{lookup('list_requests')})$", 3.0),
         (r"\b(?:show|list|see|view|display)\s+(?:me\s+)?(?:all|everything|my|the|what|which|pending|completed)\b", 1.0),
         (r"\bwhich (?:ones?|tasks?|todos?|items?)?\s*(?:have|did|are|is|do)\b", 2.0),
         (r"\?$", 0.5),
@@ -72,36 +73,34 @@ CUES: dict[str, tuple[Cue, ...]] = {
          r"|^#[a-z][\w-]*\s*\??$", 3.0),
         (r"^(?:sort|order|arrange|rank)\s+(?:them\s+|it\s+|my\s+|the\s+)?(?:tasks\s+|list\s+|todos\s+)?by\b", 5.0),
         (r"^(?:search|search for|look for|look up)\b|^find\s+(?:tasks?|anything|todos?|items?)\b", 3.5),
-        (r"^(?:my\s+|all\s+|the\s+)?(?:very\s+)?(?:high|low|medium|top|urgent|important)[\s-]*(?:priority\s+)?"
+        (rf"^(?:my\s+|all\s+|the\s+)?(?:very\s+)?(?:{lookup('priority_levels')})[\s-]*(?:priority\s+)?"
          r"(?:tasks|todos|items|ones|stuff)\b", 4.0),
         (r"\b(?:overdue|past due)\b|\bwhat is due\b|\bdue (?:today|this week|tomorrow)\s*$", 2.5),
         (r"^(?:tasks|todos|items|anything|stuff|things)\s+(?:left|pending|remaining|outstanding|open|done|completed|"
          r"to do|finished)\b", 3.0),
     ),
     "complete": _cues(
-        (r"^(?:complete|finish|finished|done|tick|check|cross|mark|close|resolve|completed|strike)\b", 2.5),
+        (rf"^(?:{lookup('verbs_finish')})\b", 2.5),
         (r"\b(?:tick|check|cross|strike)\b.*\boff\b|\b(?:tick|check|cross)\s+off\b", 3.0),
         (r"\bcomplete\b|\bfinish\b|\bdone\b", 0.5),
-        # "the shed is tidy", "slides are ready": a state that means the work is done
-        (r"\b(?:is|are|was|were)\s+(?:now\s+|all\s+|finally\s+)?(?:clean|ready|sorted|tidy|empty|"
-         r"sorted out|out of the way|in the bag)\b", 2.5),
+        # BE + a state that means the work is done (the thing is tidy, ready, sorted)
+        (rf"\b(?:is|are|was|were)\s+(?:now\s+|all\s+|finally\s+)?(?:{lookup('done_states')})\b", 2.5),
         # "I mended the fence", "rang the glazier": a past-tense statement is a report of work done.
-        (r"^(?:i\s+|we\s+)?(?:have\s+)?(?:just\s+|already\s+|finally\s+|now\s+)?(?:\w{3,}ed|paid|bought|sent|did|"
-         r"went|made|got|took|wrote|fed|ran|met|rang|gave|brought|sold|found|swept|hung|threw)\b"
+        (rf"^(?:i\s+|we\s+)?(?:have\s+)?(?:just\s+|already\s+|finally\s+|now\s+)?(?:\w{{3,}}ed|{_PAST})\b"
          r"(?!\s+(?:to|me)\b)", 2.0),
         # "visa form posted": a noun phrase and a past participle
-        (r"^(?!(?:add|create|put|new|remind|i need|i have)\b)\w+(?:\s+\w+){0,5}\s+(?:\w{3,}ed|paid|bought|sent|made|"
-         r"taken|written|fed|met|given|brought|sold|found|swept|hung|thrown|done|read)\s*[!.]*$", 2.0),
+        (rf"^(?!(?:add|create|put|new|remind|i need|i have)\b)\w+(?:\s+\w+){{0,5}}\s+(?:\w{{3,}}ed|{_PARTICIPLE})"
+         r"\s*[!.]*$", 2.0),
         # "the glazier has been rung", "the forms were sent"
-        (r"\b(?:has|have|is|are|was|were)\s+(?:been\s+|now\s+|finally\s+|already\s+)*(?:\w{3,}ed|paid|bought|sent|"
-         r"made|taken|written|fed|met|given|brought|sold|found|swept|hung|thrown|done|run|read)\b", 2.5),
+        (rf"\b(?:has|have|is|are|was|were)\s+(?:been\s+|now\s+|finally\s+|already\s+)*(?:\w{{3,}}ed|run|{_PARTICIPLE})\b",
+         2.5),
     ),
     "reopen": _cues(
         (r"\bneeds?\s+(?:doing|redoing|to be done)\s+again\b|\bnot (?:really |actually )?(?:done"
             r"|finished) after all\b", 5.0),
-        (r"\b(?:ticked|marked|checked|completed|crossed|closed|finished)\b.*\b(?:by mistake|accidentally|by accident|"
+        (rf"\b(?:{lookup('done_participles')})\b.*\b(?:by mistake|accidentally|by accident|"
          r"in error|wrongly|too early|too soon)\b", 5.0),
-        (r"\b(?:reopen|unmark|uncheck|untick|uncomplete|unfinish|undo|restore|resurrect)\b", 4.0),
+        (rf"\b(?:{lookup('verbs_reopen')})\b", 4.0),
         (r"\b(?:put|bring|move|set|add)\s+(?:it|that|this|them|.+?)\s*back\b", 5.0),
         (r"\b(?:mark|set|make|flag)\b.*\b(?:as\s+)?(?:not done|undone|incomplete|not complete|not completed|"
          r"unfinished|pending|open|not finished|to do)\b", 4.5),
@@ -111,14 +110,14 @@ CUES: dict[str, tuple[Cue, ...]] = {
     ),
     "delete": _cues(
         (r"^(?:take|knock)\s+.+?\s+off\b|\b(?:can|could)\s+go\b|\bcan come off\b|"
-         r"\bcan be (?:binned|deleted|removed|scrapped|dropped)\b", 4.0),
+         rf"\bcan be (?:{lookup('deleted_participles')})\b", 4.0),
         (rf"^(?:{lookup('verbs_delete')})\b", 4.0),
-        (r"\b(?:delete|remove|erase|scrap|scratch|ditch|discard|trash|get rid of|drop|nuke|axe|bin)\b", 3.0),
+        (rf"\b(?:{lookup('delete_words')})\b", 3.0),
         (r"\b(?:take|strike|knock)\b.*\b(?:off|out of|from)\s+(?:my|the)\s+(?:list|tasks|todos|todo list)\b", 4.0),
-        (r"\b(?:no longer need|do not need|not needed|no need for|will not need|not necessary)\b", 2.0),
+        (rf"\b(?:{lookup('not_needed')})\b", 2.0),
     ),
     "update": _cues(
-        (r"^(?:change|rename|update|edit|modify|retitle|fix|correct|amend|adjust|reword|alter|revise|tweak)\b", 4.0),
+        (rf"^(?:{lookup('verbs_update')})\b", 4.0),
         (r"\bshould\s+(?:say|read|be called|be named|be)\b|\binstead of\b", 3.0),
         (r"^#?\d+\s*[:=]\s*\S", 5.0),
         (r"\b(?:description|details|notes?)\s+(?:of|for|on)\b", 2.0),
@@ -135,7 +134,7 @@ _THANKS = starts("thanks")
 _HELP = anywhere("help_phrases")
 
 
-_ACTION_VERB = re.compile(r"\b(?:add|delete|remove|mark|rename|change|update|complete|finish|show|list)\b",
+_ACTION_VERB = re.compile(rf"\b(?:{lookup('action_verbs')})\b",
                           re.IGNORECASE)
 
 
@@ -158,18 +157,15 @@ def score(low: str) -> dict[str, float]:
 
 def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
     """Interactions between cues that a plain sum gets wrong."""
-    question = bool(re.match(r"^(?:what|which|how many|how much|anything|do i have|have i|is there|are there|any)\b",
+    question = bool(re.match(rf"^(?:{lookup('list_questions')})\b",
                              low))
-    about_tasks = re.search(r"\b(?:tasks?|todos?|list|items?|everything|agenda|plate|left|pending|remaining|"
-                            r"outstanding|open|done|finished|finish|completed|complete|ticked|checked|crossed|due|"
-                            r"to do|need doing|still|got|have i|ones|next|doing|priority|urgent|important)\b", low)
-    if question and about_tasks and not re.search(r"\b(?:add|delete|remove|mark|rename|change|update)\b", low):
+    about_tasks = re.search(rf"\b(?:{lookup('task_talk')})\b", low)
+    if question and about_tasks:
         # "which ones did I close?", "what is done?" ask to see, not to act.
         totals["list"] += 3.0
         totals["complete"] -= 4.0
         totals["reopen"] -= 4.0
-    if re.match(r"^(?:show|list|display|view|let me see|give me|tell me|bring up|pull up)\b", low) and about_tasks \
-            and not re.search(r"\b(?:as done|as complete|off|delete|remove)\b", low):
+    if re.match(r"^(?:show|list|display|view|let me see|give me|tell me|bring up|pull up)\b", low) and about_tasks:
         totals["list"] += 2.0
         totals["complete"] -= 4.0
     if re.match(r"^(?:is|are|did|have|has|was|were)\b", low) and (asked or re.search(
@@ -187,12 +183,7 @@ def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
     if totals["reopen"] >= 4.0:
         totals["complete"] = min(totals["complete"], 1.0)
         totals["add"] = min(totals["add"], 1.0)
-    if re.search(r"\b(?:description|note|details?)\b", low) and totals["update"] >= 2.0:
-        totals["add"] -= 2.0
     # "I need to ..." without a verb of another intent is an add; "I need to delete X" is a delete.
-    if (totals["delete"] >= 3.0 or totals["complete"] >= 3.0 or totals["update"] >= 4.0) \
-            and not re.match(r"^(?:add|create|put|todo|task|remind me|new)\b", low):
-        totals["add"] = min(totals["add"], 3.0) - 1.5
 
 
 _ORDER = ("update", "reopen", "delete", "complete", "add", "list")

@@ -22,8 +22,8 @@ def entries(kind: str) -> tuple[str, ...]:
 @cache
 def lookup(kind: str) -> str:
     """The kind as one regex alternation, longest entries first (so "no thanks" beats "no");
-    of a `word value` lexicon, its words."""
-    words = sorted(table(kind) if _is_table(kind) else entries(kind), key=len, reverse=True)
+    of a `word value` or `variant = standard` lexicon, its words."""
+    words = sorted(table(kind) if _is_table(kind) else pairs(kind) or entries(kind), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
@@ -39,6 +39,16 @@ def table(kind: str) -> dict[str, int]:
         word, _, value = line.rpartition(" ")
         out[word] = int(value)
     return out
+
+
+@cache
+def pairs(kind: str) -> dict[str, str]:
+    """A `variant = standard` lexicon (register variants, sort keys) as a dict; {} for any other kind."""
+    lines = entries(kind)
+    if not lines or not all(" = " in line for line in lines):
+        return {}
+    split = (line.partition(" = ") for line in lines)
+    return {" ".join(variant.split()): standard.strip() for variant, _, standard in split}
 
 
 @cache

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from todo_chat.agent.offline.lexicon import entries, lookup, starts
+from todo_chat.agent.offline.lexicon import entries, lookup, pairs, starts, table
 
 _QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'",
                               "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"',
@@ -38,22 +38,15 @@ _CONTRACTIONS: list[tuple[str, _Replacement]] = [
     (r"\b(is|are|was|were|do|does|did|has|have|had|could|should|would|must|need)n'?t\b", r"\1 not"),
     (r"\b(i)'m\b", r"\1 am"), (r"\bim\b(?=\s+(?:done|finished|through|not|going|all))", "i am"),
     (r"\b(what|that|it|there|here|who|where|how|when|which|everything|nothing|something)'s\b", r"\1 is"),
-    (r"\b(whats|thats|wheres|hows)\b", lambda m: m.group(1)[:-1] + " is"),
     (r"\blet's\b", "let us"),
     (r"\b(you|we|they|i|what|who)'re\b", r"\1 are"),
     (r"\b(i|you|we|they|would|should|could|might|must|what)'ve\b", r"\1 have"),
     (r"\b(i|you|we|they|he|she|it|that|there)'ll\b", r"\1 will"),
     (r"\b(i|you|we|they|he|she|it|that)'d\b", r"\1 would"),
-    (r"\bdont\b", "do not"), (r"\bdoesnt\b", "does not"), (r"\bisnt\b", "is not"),
-    (r"\barent\b", "are not"), (r"\bdidnt\b", "did not"), (r"\bhavent\b", "have not"),
     (r"\b(?:i\s+)?(?:have\s+)?chang(?:e|ed)\s+my\s+mind\s+(?:about|on|regarding)\b", "forget about"),
-    (r"\bgimme\b", "give me"), (r"\blemme\b", "let me"),
-    # "rent's paid", "gym's done": a possessive-looking 's before a done-word is "is"
+    # NOUN's DONE-WORD: a possessive-looking 's before a done-word is "is"
     (r"\b(\w+)'s\s+(?=(?:done|finished|complete|completed|paid|sorted|booked|called|fixed|sent|bought|"
      r"handled|cleaned|over|\w+ed)\b)", r"\1 is "),
-    (r"\bgonna\b", "going to"), (r"\bwanna\b", "want to"), (r"\bgotta\b", "got to"),
-    (r"\bu\b", "you"), (r"\bur\b", "your"), (r"\bpls\b|\bplz\b|\bplease\b", "please"),
-    (r"\bthx\b|\bthanx\b|\btnx\b|\bty\b", "thanks"), (r"\btmrw?\b|\btmr\b|\btomoz\b", "tomorrow"),
     (r"\bto-?dos?\b", lambda m: "todo" + ("s" if m.group(0).endswith("s") else "")),
     (r"\bre-open", "reopen"), (r"\bun-(tick|check|mark)", r"un\1"),
 ]
@@ -75,13 +68,8 @@ _TRAILING_FILLER = re.compile(rf"(?:[\s,.!;:-]*\b(?:{lookup('trailing_fillers')}
 
 # --- number words ----------------------------------------------------------------------------
 
-_UNITS = {w: i for i, w in enumerate((
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"))}
-_TENS = {w: 10 * i for i, w in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
-                                         start=2)}
-_SCALES = {"hundred": 100, "thousand": 1000}
-_NUMBER_WORD = "|".join([*_UNITS, *_TENS, *_SCALES])
+_CARDINALS = table("cardinals")
+_NUMBER_WORD = lookup("cardinals")
 _NUMBER_RUN = re.compile(
     rf"\b(?:{_NUMBER_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD})\b)*\b", re.IGNORECASE)
 # A single number word is a task number only right after a word that asks for one.
@@ -97,17 +85,16 @@ def words_to_number(words: str) -> int | None:
     for word in re.split(r"[\s-]+", words.lower()):
         if word == "and":
             continue
-        if word in _UNITS:
-            current += _UNITS[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word == "hundred":
+        value = _CARDINALS.get(word)
+        if value is None:
+            return None
+        if value == 100:
             current = max(current, 1) * 100
-        elif word == "thousand":
+        elif value == 1000:
             total += max(current, 1) * 1000
             current = 0
         else:
-            return None
+            current += value
         seen = True
     return total + current if seen else None
 
@@ -213,20 +200,12 @@ def _outside_quotes(text: str, transform) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=1)
-def _register() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Register variants (texting, British/Australian, non-native) read as the plain word."""
-    pairs = {}
-    for line in entries("register"):
-        variant, _, standard = line.partition(" = ")
-        pairs[" ".join(variant.split())] = standard.strip()
-    alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(pairs, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])", re.IGNORECASE), pairs
+_REGISTER = re.compile(rf"(?<![\w'])(?:{lookup('register')})(?![\w'])", re.IGNORECASE)
 
 
 def _plain_words(text: str) -> str:
-    pattern, pairs = _register()
-    return pattern.sub(lambda m: pairs.get(" ".join(m.group(0).lower().split()), m.group(0)), text)
+    """Register variants (texting, British/Australian, non-native) read as the plain word."""
+    return _REGISTER.sub(lambda m: pairs("register").get(" ".join(m.group(0).lower().split()), m.group(0)), text)
 
 
 def _expand(text: str) -> str:
@@ -236,21 +215,23 @@ def _expand(text: str) -> str:
     return text
 
 
-_GERUNDS = {"adding": "add", "creating": "create", "putting": "put", "removing": "remove", "deleting": "delete",
-            "marking": "mark", "ticking": "tick", "checking": "check", "crossing": "cross", "showing": "show",
-            "listing": "list", "renaming": "rename", "changing": "change", "updating": "update",
-            "completing": "complete", "noting": "note", "sticking": "stick", "popping": "pop",
-            "taking": "take", "editing": "edit", "reopening": "reopen", "erasing": "erase",
-            "jotting": "jot", "writing": "write", "getting": "get", "telling": "tell", "giving": "give"}
-_MIND_GERUND = re.compile(r"\b(?:would|do|will)\s+you\s+mind\s+(" + "|".join(_GERUNDS) + r")\b", re.IGNORECASE)
+_MIND_GERUND = re.compile(r"\b(?:would|do|will)\s+you\s+mind\s+(\w+?)(\w)?ing\b", re.IGNORECASE)
+
+
+def _gerund_verb(match: re.Match[str]) -> str:
+    """"would you mind adding" -> "add": the verb (a command or task verb) the -ing form is made from."""
+    stem, last = match.group(1).lower(), (match.group(2) or "").lower()
+    verbs = {w for kind in ("command_words", "verbs_add", "verbs_delete", "task_verbs") for w in entries(kind)}
+    found = next((v for v in (stem + last, stem + last + "e", stem) if v in verbs), None)
+    return found or match.group(0)
+
+
 _DONE_MARKS = re.compile("[\u2705\u2714\u2611]\ufe0f?")
 _SYMBOLS = re.compile("[\u2190-\u21ff\u2300-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
 
 # "make it urgent... no wait, tick it": what counts is after the correction.
-_SELF_CORRECTION = re.compile(r"^.*\b(?:no\s+wait|wait\s+no|actually\s+no|no\s+actually|scratch\s+that|"
-                              r"sorry\s+i\s+mean|i\s+mean|or\s+rather|on\s+second\s+thought)\b[\s,.;:!-]*(?=\S)",
-                              re.IGNORECASE)
+_SELF_CORRECTION = re.compile(rf"^.*\b(?:{lookup('self_corrections')})\b[\s,.;:!-]*(?=\S)", re.IGNORECASE)
 
 
 _QUOTES_ONLY = str.maketrans({k: v for k, v in _QUOTE_CHARS.items() if chr(k) in "‘’‚′`“”„″«»"})
@@ -274,7 +255,7 @@ def normalise(typed: str) -> Norm:
     text = _DONE_MARKS.sub(" done ", text)
     text = re.sub("[\u2192\u21d2\u27a1]\ufe0f?", " -> ", text)   # an arrow: "X -> Y" (before symbols go)
     text = _SYMBOLS.sub(" ", text)
-    text = _MIND_GERUND.sub(lambda m: _GERUNDS[m.group(1).lower()], text)
+    text = _MIND_GERUND.sub(_gerund_verb, text)
     text = " ".join(text.split()).translate(_QUOTE_CHARS)
     text = re.sub(r"\s+-\s+|\s+-$", " - ", text).strip()
     quotes = tuple(m.group(1) or m.group(2) for m in _QUOTED.finditer(text))

@@ -13,7 +13,7 @@ from re import IGNORECASE as I
 from typing import Any
 
 from todo_chat.agent.offline import slots
-from todo_chat.agent.offline.lexicon import table
+from todo_chat.agent.offline.lexicon import lookup, pairs, table
 
 _DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 _DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -209,7 +209,7 @@ def take_when(text: str, today: date) -> tuple[str, dict[str, Any]]:
 def list_filters(low: str) -> dict[str, Any]:
     """'what's due this week, by priority?' -> {'due': 'week', 'sort': 'priority', 'order': 'desc'}."""
     out: dict[str, Any] = {}
-    if re.search(r"\b(?:overdue|past due|late|behind|missed)\b", low):
+    if re.search(rf"\b(?:{lookup('overdue_words')})\b", low):
         out["due"] = "overdue"
     elif re.search(r"\bdue\b[\w\s]*\btoday\b|\btoday'?s tasks\b|\b(?:tasks?|anything) (?:for|due) today\b", low):
         out["due"] = "today"
@@ -226,18 +226,10 @@ def list_filters(low: str) -> dict[str, Any]:
     if tag and tag.group(1) not in ("with", "the", "a", "my", "as", "any"):
         out["tag"] = tag.group(1)
     if m := re.search(r"\b(?:sort(?:ed)?|order(?:ed)?|arrange[d]?|group(?:ed)?|rank(?:ed)?)?\s*\bby\s+(?:the\s+)?"
-                      r"(due\s+date|due|date|deadline|priority|importance|urgency|title|name|alphabet|"
-                      r"newest|oldest|created|creation date|latest|recent|updated|last updated)\b", low):
-        key = m.group(1)
+                      rf"({lookup('sort_keys')})\b", low):
         if re.search(r"\b(?:sort|order|arrange|rank|group)", m.group(0)) or re.match(
                 r"^(?:show|list|display|view|see|give me|get me|tasks|my tasks|all tasks)\b", low):
-            sort = ("due" if key.startswith(("due", "date", "deadline")) else
-                    "priority" if key in ("priority", "importance", "urgency") else
-                    "title" if key in ("title", "name", "alphabet") else
-                    "updated" if "updated" in key else "created")
-            out["sort"] = sort
-            out["order"] = "desc" if sort == "priority" or key in ("newest", "latest", "recent") \
-                or "updated" in key else "asc"
+            out["sort"], out["order"] = pairs("sort_keys")[" ".join(m.group(1).split())].split()
     elif re.search(r"\balphabetical(?:ly)?\b|\bA to Z\b|\ba-z\b", low):
         out["sort"], out["order"] = "title", "asc"
     if m := re.search(r"\b(?:search(?: for)?|look(?:ing)? for|find (?=tasks?|anything)|grep|anything (?:about|with"
@@ -253,9 +245,7 @@ def list_filters(low: str) -> dict[str, Any]:
 
 # --- changes to a task -----------------------------------------------------------------------------
 
-_MOVE = re.compile(r"^(?:move|postpone|reschedule|push(?:\s+back)?|delay|defer|bring\s+forward|shift|put\s+off|"
-                   r"change\s+the\s+(?:due\s+)?date\s+of|set\s+the\s+(?:due\s+)?date\s+of|"
-                   r"make)\s+", I)
+_MOVE = re.compile(rf"^(?:{lookup('verbs_move')}|(?:change|set)\s+the\s+(?:due\s+)?date\s+of|make)\s+", I)
 _BY_DAYS = re.compile(r"\s+\bby\s+(?:a|an|one|two|three|four|five|six|seven|\d{1,3})\s+(?:days?|weeks?)\b", I)
 
 
@@ -270,12 +260,12 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
     ('' stops), remind_at. The text returned names the task."""
     t = text
     # Removing the due date.
-    if m := re.search(r"\b(?:remove|clear|delete|drop|take off|get rid of|unset)\s+(?:the\s+)?(?:due\s+date|deadline|"
+    if m := re.search(rf"\b(?:{lookup('verbs_clear')})\s+(?:the\s+)?(?:due\s+date|deadline|"
                       r"date)\s+(?:from|of|on|for)\s+(.+)$|^(?:remove|clear|drop|unset)\s+(.+?)'?s?\s+(?:due\s+date|deadline)$"
                       r"|^make\s+(.+?)\s+(?:undated|have no (?:due )?date)$", t, I):
         return {"due_date": ""}, next(g for g in m.groups() if g)
     # Repeats.
-    if m := re.search(r"^(?:stop|quit|cancel|end|turn off)\s+(?:repeating|recurring|the repeat(?:s|ing)? (?:of|on|for)|"
+    if m := re.search(rf"^(?:{lookup('verbs_stop')})\s+(?:repeating|recurring|the repeat(?:s|ing)? (?:of|on|for)|"
                       r"the recurrence (?:of|on|for))\s+(.+)$|^(?:make|set)\s+(.+?)\s+(?:not repeat|one[\s-]off|"
                       r"non[\s-]recurring|stop repeating)$|^(.+?)\s+(?:should )?(?:stop|no longer) repeat(?:ing|s)?$"
                       r"|^(?:do not|don't)\s+repeat\s+(.+)$", t, I):

@@ -1,16 +1,16 @@
-"""Opening a turn from the page. A message sent from the page opens its turn in one unit of work, like the chat door's
-(`agent.units.begin_turn_by_token`): the token's session is checked, the message saved (with the
-composer's files) and the native view's `message_sent` event recorded in one transaction — one
-thread hand-off and one commit where there were three of each (issue 19: the page's path).
+"""Opening a turn from the page. A new message opens its turn in one unit of work, like the chat
+door's (`agent.units.begin_turn_by_token`): the token's session is checked, the message saved
+(with the composer's files) and the native view's `message_sent` event recorded in one
+transaction: one thread hand-off and one commit where there were three (issue 19: the page).
 
-The rules stay those of the separate steps: the message within its limit and the turn within the
-chat rate limit before anything is saved; the event only while the user's analytics rate limit
-allows one (a refusal never gets in the way of the chat), counted only once it was recorded.
+The rules stay those of the separate steps and of the chat door: the message within its limit and
+the chat minute not full before anything is saved, the turn counted once the session is known to
+be live (a revoked token uses none of the user's turns); the event only while the user's
+analytics limit allows one (a refusal never gets in the way of the chat), counted once recorded.
 """
 
 from __future__ import annotations
 
-import contextlib
 from typing import Literal
 
 from sqlmodel import Session
@@ -23,7 +23,7 @@ from todo_chat.models import EventKind, EventSource, User
 from todo_chat.services import analytics, ratelimit, tokens, turn_edits
 from todo_chat.services.conversations import TurnInput, check_message
 from todo_chat.services.errors import Invalid
-from todo_chat.services.ratelimit import RateLimited, check_chat_turn_of
+from todo_chat.services.ratelimit import RateLimited, check_chat_turn_of, check_chat_turn_open_of
 from todo_chat.ui.state.composer_files import AttachedFile
 
 Mode = Literal["send", "retry", "edit", "regenerate"]
@@ -36,7 +36,7 @@ async def open_sent_turn(token: str, text: str, conversation_id: int | None,
     claims = tokens.session_claims(token)
     length = len(text)  # as sent (the event's figure), before the check normalises it
     text = check_message(text)
-    await check_chat_turn_of(claims.user_id)
+    await check_chat_turn_open_of(claims.user_id)  # counted below, once the session is known live
     rates = get_settings().analytics_events_per_user
     try:
         await ratelimit.check_each(rates, "analytics", str(claims.user_id))
@@ -45,8 +45,8 @@ async def open_sent_turn(token: str, text: str, conversation_id: int | None,
         note = False
     user, turn, noted = await run_db(_open, claims, text, conversation_id, attachment_ids, length if note else None)
     if noted:
-        with contextlib.suppress(RateLimited):  # counted like `analytics.track` counts it
-            await ratelimit.hit_each(rates, "analytics", str(user.id))
+        await ratelimit.count_each(rates, "analytics", str(user.id))  # as `analytics.track` counts it
+    await check_chat_turn_of(claims.user_id)  # a burst past a full minute: RateLimited, message kept
     return user, turn
 
 

@@ -1,0 +1,64 @@
+"""The offline rule layer may not silently grow back (issue 17: lexicons as data, a rule names a
+construction). Counted over `agent/offline/*.py` (not `learned/`):
+
+- regex sites: calls of `re.compile/search/match/fullmatch/sub/subn/split/finditer/findall`;
+- alternations: `|` characters in string literals (docstrings excluded), i.e. word lists and
+  alternatives written inside regexes rather than kept in `lexicons/*.txt`.
+
+A change that needs more of either should move words into a lexicon instead, or lower something
+else; a change that lowers them should lower the bounds here too.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import todo_chat.agent.offline as offline
+
+OFFLINE = Path(offline.__file__).parent
+REGEX_CALLS = frozenset({"compile", "search", "match", "fullmatch", "sub", "subn", "split", "finditer", "findall"})
+
+MAX_REGEX_SITES = 223
+MAX_ALTERNATIONS = 1769
+MAX_LINES = 3983
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    kinds = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    return {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, kinds) and node.body and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)}
+
+
+def measure(source: str) -> tuple[int, int]:
+    """(regex sites, alternations) of one module's source."""
+    tree = ast.parse(source)
+    docs = _docstrings(tree)
+    sites = sum(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in REGEX_CALLS
+                and isinstance(n.func.value, ast.Name) and n.func.value.id == "re" for n in ast.walk(tree))
+    bars = sum(n.value.count("|") for n in ast.walk(tree)
+               if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs)
+    return sites, bars
+
+
+def totals() -> tuple[int, int, int]:
+    """(lines, regex sites, alternations) over the offline pipeline's modules."""
+    lines = sites = bars = 0
+    for path in sorted(OFFLINE.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        s, b = measure(source)
+        lines, sites, bars = lines + len(source.splitlines()), sites + s, bars + b
+    return lines, sites, bars
+
+
+def test_the_counter_counts_sites_and_alternations_not_docstrings():
+    source = '"""a|b|c"""\nimport re\nX = re.compile(r"(?:x|y)")\nre.sub("a|b", "", "z")\n'
+    assert measure(source) == (2, 2)
+
+
+def test_the_rule_layer_stays_within_its_bounds():
+    lines, sites, bars = totals()
+    assert sites <= MAX_REGEX_SITES, f"{sites} regex sites (bound {MAX_REGEX_SITES}): use a lexicon or a construction"
+    assert bars <= MAX_ALTERNATIONS, f"{bars} inline alternations (bound {MAX_ALTERNATIONS}): words go to lexicons/"
+    assert lines <= MAX_LINES, f"{lines} lines (bound {MAX_LINES})"

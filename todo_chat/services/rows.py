@@ -1,0 +1,55 @@
+"""Plain (Core) writes for the rows every chat turn adds, where the ORM's unit of work costs more
+than the statement: a conversation's items, its bump, a tool call, the turn's analytics events.
+
+The rows are written in the caller's session and transaction (atomic with the rest of its unit of
+work), but the ORM does not track them: nothing in the same unit of work reads them back. A
+returned item is *detached*, as every row is once its unit of work has committed
+(`expire_on_commit` is off), so a caller that changes it and adds it to a session updates it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from typing import Any, cast
+
+from sqlalchemy import Table, Update, bindparam, insert, update
+from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlmodel import Session, SQLModel
+
+from todo_chat.models import Conversation, Message
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """A model's table, for a plain statement that skips the ORM's unit of work."""
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def _bump_statement() -> Update:
+    table = table_of(Conversation)
+    return (update(table).where(table.c.id == bindparam("conversation_id"))
+            .values(updated_at=bindparam("now"), title=bindparam("new_title")))
+
+
+def bump(session: Session, conversation: Conversation, now: datetime, title: str) -> None:
+    """Move a conversation up (and set its title) with one UPDATE; the object says the same
+    without becoming dirty (no second UPDATE at the next flush)."""
+    session.execute(_bump_statement(), {"conversation_id": conversation.id, "now": now, "new_title": title})
+    set_committed_value(conversation, "updated_at", now)
+    set_committed_value(conversation, "title", title)
+
+
+def insert_item(session: Session, values: dict[str, Any]) -> Message:
+    """INSERT one conversation item (`values`: its columns but the id); the item, detached."""
+    result = session.execute(insert(table_of(Message)), values)
+    message = Message(id=result.inserted_primary_key[0], **values)  # type: ignore[attr-defined]
+    make_transient_to_detached(message)
+    return message
+
+
+def insert_rows(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
+    """INSERT rows of one table (each with the same columns) in one statement."""
+    if rows:
+        session.execute(insert(table_of(model)), rows)
