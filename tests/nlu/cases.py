@@ -921,3 +921,7 @@ CASES += MORE_CASES
 from tests.nlu.cases_safety import SAFETY_CASES  # noqa: E402  (adversarial: built to trick a parser)
 
 CASES += SAFETY_CASES
+
+from tests.nlu.cases_refs import REF_CASES  # noqa: E402  (actions on existing tasks, by kind of reference)
+
+CASES += REF_CASES

@@ -38,7 +38,8 @@ def test_training_is_reproducible_byte_for_byte():
 
 def test_inference_imports_neither_sklearn_nor_numpy():
     code = ("import sys; from todo_chat.agent.offline.parse import understand; understand('need: envelopes'); "
-            "print(sorted(m for m in ('sklearn', 'numpy', 'scipy') if m in sys.modules))")
+            "from todo_chat.agent.offline.learned.tagger import spans; spans('rename task 3 to call mum', 'update'); "
+            "print(sorted(m for m in ('sklearn', 'numpy', 'scipy', 'pycrfsuite') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

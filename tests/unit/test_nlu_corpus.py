@@ -98,3 +98,15 @@ def test_the_checker_rejects_a_slot_that_is_not_in_the_text() -> None:
     assert problems({**good, "slots": {"note": "milk"}}, "add")
     assert problems({**good, "slots": {"title": "mil"}}, "add")  # not on a word boundary
     assert problems({**good, "text": "add milk tomorrow, milk!"}, "add")  # two places for "milk"
+
+
+def test_the_shipped_models_were_trained_on_this_corpus() -> None:
+    """A line added or changed here makes both models stale until `make nlu-train` is run and committed."""
+    from todo_chat.agent.offline.learned import data_files, train_tagger
+    from todo_chat.agent.offline.learned.inference import WEIGHTS
+    from todo_chat.agent.offline.learned.tagger import TAGGER_WEIGHTS
+
+    stale = [path.name for path, current in ((WEIGHTS, data_files.fingerprint()),
+                                             (TAGGER_WEIGHTS, train_tagger.fingerprint()))
+             if json.loads(path.read_text(encoding="utf-8"))["fingerprint"] != current]
+    assert stale == [], f"{stale} stale: run `make nlu-train` and commit the JSON"

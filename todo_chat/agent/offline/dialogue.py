@@ -264,6 +264,10 @@ def _change_fields(request: Request, context: Context, script: Script) -> str:
     dated = bool(changes.get("due_date")) and "T" not in changes["due_date"]
     needs_current = dated or any(k in changes for k in ("tags_add", "tags_remove", "shift_days"))
     targets = _targets(request, context, script)
+    if request.confirm and request.tagged and not isinstance(targets, str) and len(targets) == 1 \
+            and targets[0].get("title"):
+        what = ", ".join(f"{key.replace('_', ' ')} {value}" for key, value in changes.items())
+        return _ask_which(request, script, targets, question=f"Should I change “{targets[0]['title']}”: {what}?")
     if isinstance(targets, str):
         if set(changes) == {"remind_at"} and request.query and not request.ids:
             # "remind me about the dentist tomorrow at 8" with no such task: a new one.
@@ -326,21 +330,22 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
         return [{"id": i} for i in request.ids]
     named = context.named
     ref = request.ref
-    if request.position is not None:
-        return references.by_position(request, script)
     if request.query:
         listed = script.call("list_tasks", {"status": "all"})
         tasks = listed.get("tasks", [])
-        prefer = {"complete": "pending", "reopen": "completed"}.get(action)
-        found = match_tasks(request.query, tasks, prefer)  # type: ignore[arg-type]
+        prefer: references.Prefer = "pending" if action == "complete" else "completed" if action == "reopen" else None
+        found = match_tasks(request.query, tasks, prefer)
         if found.kind == "none":
             found = references.by_notes(request.query, tasks)
         if request.query_parts:
             # "tick off the eggs and the bins": each part names one task of its own.
-            each = [match_tasks(part, tasks, prefer) for part in request.query_parts]  # type: ignore[arg-type]
+            each = [match_tasks(part, tasks, prefer) for part in request.query_parts]
             ids = [m.tasks[0]["id"] for m in each if m.kind == "one"]
             if len(ids) == len(each) and len(set(ids)) == len(ids):
                 return [m.tasks[0] for m in each]
+        if found.kind != "one" and (tagged := references.tagged_reading(request, tasks, prefer)) is not None:
+            # the rules' words fit none, several or weakly: the tagger's target words, if they fit
+            return tagged.tasks if tagged.sure else _ask_which(request, script, tagged.tasks, tagged.words)
         if found.kind == "one":
             return found.tasks
         if found.kind == "several":
@@ -360,6 +365,8 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
             return named
         return _ask_which(request, script, named)
     listed = script.call("list_tasks", {"status": {"complete": "pending", "reopen": "completed"}.get(action, "all")})
+    if (tagged := references.tagged_reading(request, listed.get("tasks", []))) is not None:
+        return tagged.tasks if tagged.sure else _ask_which(request, script, tagged.tasks, tagged.words)
     if not listed.get("tasks"):
         return replies.ask_which_task(action)
     return _ask_which(request, script, listed["tasks"], unnamed=True)
@@ -370,8 +377,20 @@ def _ask_which(request: Request, script: Script, tasks: list[dict[str, Any]], qu
     """Which task: the candidates as choices (offer_choices), and as numbered text."""
     intro, asked = replies.which_one(request.action, query, tasks, weak, unnamed)
     intro, question = ("", question) if question else (intro, asked)
-    prompt = asking.which(question, tasks, lambda task_id: asking.task_command(
-        request.action, task_id, title=request.new_title, description=request.new_description,
-        text=request.norm.text, target=request.target_text))
+    prompt = asking.which(question, tasks, lambda task_id: _command(request, task_id))
     script.call(OFFER_CHOICES, prompt.model_dump())
     return asking.text_of(prompt, intro)
+
+
+def _command(request: Request, task_id: int) -> str:
+    """The command a choice sends: `request` on task `task_id`, in words the rules read whole."""
+    changes, note = request.changes, request.new_description
+    if request.action == "update" and len(changes) == 1 and "priority" in changes:
+        return f"make task {task_id} {changes['priority']} priority"
+    if request.action == "update" and len(changes) == 1 and "due_date" in changes:
+        day, _, clock = str(changes["due_date"]).partition("T")
+        return f"move task {task_id} to {day}" + (f" at {clock}" if clock else "")
+    if request.action == "update" and note is not None and request.new_title is None and request.note_mode == "append":
+        return f"add a note to task {task_id}: {note}"
+    return asking.task_command(request.action, task_id, title=request.new_title, description=note,
+                               text=request.norm.text, target=request.target_text)

@@ -22,7 +22,7 @@ from todo_chat.agent.offline.slots import BARE_ADD_VERBS, TASK_VERBS
 
 @dataclass(frozen=True)
 class Frame:
-    kind: Literal["add", "add_exact", "note", "correct", "rename", "reread"]
+    kind: Literal["add", "add_exact", "note", "correct", "rename"]
     items: tuple[str, ...] = ()           # add: the texts of the tasks
     target: str = ""                      # note: the words that name the task
     content: str = ""                     # note: the words of the note
@@ -36,8 +36,7 @@ def read(typed: str, text: str) -> Frame | None:
     """`typed`: the message as sent (its line breaks); `text`: the normalised one."""
     for construction in (lambda: _listed(typed), lambda: _correction(text), lambda: _note(text),
                          lambda: _headed(text), lambda: _needed(text), lambda: _sequence(text), lambda: _also(text),
-                         lambda: _say(text), lambda: _topic_first(text), lambda: _fix_it(text),
-                         lambda: _needs_doing(text), lambda: _renamed(text)):
+                         lambda: _fix_it(text), lambda: _needs_doing(text), lambda: _renamed(text)):
         if (frame := construction()) is not None:
             return frame
     return None
@@ -129,7 +128,7 @@ def _drop_add_verb(text: str) -> str:
     return re.sub(rf"^(?:{lookup('verbs_add')})\s+(?:a\s+task\s+(?:to\s+)?)?", "", text.strip(), flags=re.I)
 
 
-# --- "we're out of X", "make #3 say Y" ------------------------------------------------------------
+# --- "we're out of X" ---------------------------------------------------------------------------
 
 def _needed(text: str) -> Frame | None:
     """"we're out of teabags": the thing is needed."""
@@ -137,35 +136,6 @@ def _needed(text: str) -> Frame | None:
     if not m or anywhere("negators").search(text.lower()):
         return None
     return Frame("add_exact", (m.group("what").strip(" .!"),), extra=("",))
-
-
-_SAY = re.compile(r"^(?:make|have|let|get)\s+(?P<target>.+?)\s+(?:say|read|be called|be named)\s*:?\s+"
-                  r"(?P<new>\S.*)$", re.I)
-
-
-def _say(text: str) -> Frame | None:
-    m = _SAY.match(text)
-    return Frame("rename", target=m.group("target"), content=m.group("new").strip(" .!\"'")) if m else None
-
-
-@cache
-def _topic_pattern() -> re.Pattern[str]:
-    return re.compile(rf"^(?P<topic>(?:the\s+|my\s+)?\S.*?\s(?:{lookup('task_nouns')}))\s*(?:[,:;]|\s-)\s*"
-                      r"(?P<command>\S.*\b(?:it|that one|this one)\b.*)$", re.I)
-
-
-def _topic_first(text: str) -> Frame | None:
-    """"the litter task - make it say X": the command, with the fronted topic for "it"."""
-    m = _topic_pattern().match(text)
-    if not m:
-        return None
-    renamed = re.match(r"^(?:make it(?: say)?|call it|change it to|rename it(?: to)?|it should (?:say"
-        r"|be))\s+(?P<new>\S.*)$",
-                       m.group("command"), re.I)
-    if renamed:
-        return Frame("rename", target=m.group("topic"), content=renamed.group("new").strip(" .!\"'"))
-    command = re.sub(r"\b(?:it|that one|this one)\b", m.group("topic"), m.group("command"), count=1, flags=re.I)
-    return Frame("reread", content=command)
 
 
 _NEEDS_DOING = re.compile(r"^(?!.*\b(?:again|task|one)\b)(?P<all>\S.*\s(?:needs?|wants?)\s+\w+ing)[.!]*$", re.I)

@@ -2,10 +2,11 @@
 
 Whatever the pipeline understood, a data-changing call (complete / reopen / delete / update, and
 an add whose title is already on the list) goes out only when it is *grounded*:
-- its task was named by id, picked from the choices we offered, taken by position, or meant by
+- its task was named by id, picked from the choices we offered, or meant by
   "it" / "the second one" after an answer that named it; or the words that picked it (the
-  request's query) are found on that task's title or notes (rapidfuzz, word by word) and fit no
-  other task as well, nor a task an earlier answer named that is gone now;
+  request's query, or the span tagger's target span) are found on that task's title or notes
+  (rapidfuzz, word by word) and fit no other task as well, nor a task an earlier answer named that
+  is gone now; or the tagger's span names its number or its place in the list ("my oldest one");
 - the clause that names it is a command: not a question, not negated, not held ("leave it",
   "no need to"), not a hypothesis or someone else's words ("if", "might", "she said to"), and
   not taken back by a later clause ("hang on, don't").
@@ -18,20 +19,18 @@ ask for at that point was the gate's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from todo_chat.agent.choices import OFFER_CHOICES, Choice, ChoicePrompt, prompt_of
-from todo_chat.agent.offline import asking, clauses, replies
+from todo_chat.agent.offline import asking, clauses, references, replies
 from todo_chat.agent.offline.dialogue import Call, Context, Step
 from todo_chat.agent.offline.lexicon import anywhere, starts
 from todo_chat.agent.offline.parse import Request, understand
-from todo_chat.agent.offline.resolve import content_words, mentioned, title_words
-from todo_chat.agent.offline.slots import stem, task_ids, words
+from todo_chat.agent.offline.resolve import best_fit, content_words, mentioned, title_words, word_on, word_score
+from todo_chat.agent.offline.slots import PAST_FORMS, TASK_VERBS, stem, task_ids, words
 
 # Words a real title does not end on: a reading of a statement that stopped mid-phrase.
 DANGLING = frozenset({"is", "are", "was", "were", "be", "been", "am", "the", "a", "an", "to", "of", "and", "or",
@@ -53,11 +52,7 @@ CHANGING = frozenset({*ACTION, "add_task"})
 # The verbs whose negation `clauses.negates` knows, per tool (a reopen is often said with a
 # negation: "the rent is not paid", so it has none).
 VERB_KIND = {"complete_task": "verbs_complete", "delete_task": "verbs_delete", "add_task": "verbs_add"}
-# Chosen on the open split and the adversarial set (tests/nlu/cases_safety.py):
-WORD_MATCH = 80.0        # rapidfuzz ratio for a word of the message to be a word of the task (as resolve.py)
-MIN_QUERY_SHARE = 0.5    # share of the picking words that must be on the task
 MOSTLY = 0.67            # an add said without "add" is about an open task when this much of it is that task's
-SHORT_WORD = 4           # shorter words must match exactly (fuzzy "gym" ~ "gem" is noise)
 
 
 def gated(plan: Plan, text: str, today: date, context: Context, calls: list[Call],
@@ -142,8 +137,6 @@ def _picked(task_id: int, context: Context) -> bool:
 def grounded(task_id: int, request: Request, context: Context, tasks: dict[int, Task], gone: list[Task]) -> bool:
     if task_id in request.ids:
         return _id_fits(task_id, request, tasks)
-    if request.position is not None:
-        return True
     named = {t["id"] for t in context.named}
     ref = request.ref
     if task_id in named and (ref.pronoun or ref.ordinals or ref.every):
@@ -152,7 +145,8 @@ def grounded(task_id: int, request: Request, context: Context, tasks: dict[int, 
         return True
     queries = [q for q in (request.query, *request.query_parts, *(request.correction or ())[:1]) if q]
     task = tasks.get(task_id)
-    return task is not None and any(best_fit(q, task, tasks.values(), gone) for q in queries)
+    return task is not None and (any(best_fit(q, task, tasks.values(), gone) for q in queries)
+                                 or references.tagged_names(task, request, tasks, gone))
 
 
 def _id_fits(task_id: int, request: Request, tasks: dict[int, Task]) -> bool:
@@ -163,7 +157,7 @@ def _id_fits(task_id: int, request: Request, tasks: dict[int, Task]) -> bool:
     words = content_words(_less_content(request.norm.text, request))
     if not words:
         return True
-    scores = {i: _score(words, t) for i, t in tasks.items()}
+    scores = {i: word_score(words, t) for i, t in tasks.items()}
     if scores[task_id][0]:
         return True
     return not any(hits for hits, _ in scores.values())
@@ -175,39 +169,6 @@ def _less_content(text: str, request: Request) -> str:
         if content:
             text = text.replace(content, " ").replace(content.lower(), " ")
     return text
-
-
-def best_fit(query: str, task: Task, tasks: Iterable[Task], gone: list[Task]) -> bool:
-    """The query's words are on `task` (enough of them), and on no other task (still there or
-    gone since an earlier answer) as well."""
-    words = list(dict.fromkeys(content_words(query)))
-    if not words:
-        return False
-    if " ".join(title_words(query)) == " ".join(title_words(task.get("title", ""))):
-        return True
-    mine = _score(words, task)
-    if not mine[0] or mine[0] / len(words) < MIN_QUERY_SHARE:
-        return False
-    rivals = [*(t for t in tasks if t.get("id") != task.get("id")), *gone]
-    return all(_score(words, t) < mine for t in rivals)
-
-
-def _score(words: list[str], task: Task) -> tuple[int, float]:
-    """(how many of the words are on the task, how much of its title they cover)."""
-    title = title_words(task.get("title", ""))
-    on_task = title + title_words(task.get("description") or "")
-    hits = sum(1 for w in words if _on(w, on_task))
-    covered = sum(1 for t in title if _on(t, words)) / len(title) if title else 0.0
-    return hits, covered
-
-
-def _on(word: str, others: list[str]) -> bool:
-    if word in others:
-        return True
-    if len(word) < SHORT_WORD:
-        return False
-    long_enough = [o for o in others if len(o) >= SHORT_WORD]
-    return process.extractOne(word, long_enough, scorer=fuzz.ratio, score_cutoff=WORD_MATCH) is not None
 
 
 # --- force: is the clause that names it a command? -------------------------------------------------
@@ -228,9 +189,11 @@ def in_force(tool: str, said: Said, task: Task) -> bool:
     kind = VERB_KIND.get(tool)
     if kind and clauses.negates(parts[at], kind):
         return False
-    if anywhere("guard_holds").search(clause) or hypothetical(clause):
+    if anywhere("guard_holds").search(clause) or anywhere("guard_naming").search(clause) or hypothetical(clause):
         return False
-    if tool != "update_task" and about_a_part(clause):
+    if any(starts("guard_conditions").match(clauses.plain(p)) for p in parts[:at]):
+        return False      # "if the plumber comes, the shower one is done"
+    if tool != "update_task" and (about_a_part(clause) or anywhere("guard_reported").search(clause)):
         return False
     if not any(said_so(tool, text, task) for text in (clause, clauses.plain(said.text), request.norm.low)):
         return False
@@ -291,7 +254,7 @@ def _clause_of(parts: list[str], task: Task) -> int:
     title = title_words(task.get("title", ""))
     best, at = 0, -1
     for i, part in enumerate(parts):
-        hits = sum(1 for w in content_words(part) if _on(w, title))
+        hits = sum(1 for w in content_words(part) if word_on(w, title))
         if hits > best:
             best, at = hits, i
     if at >= 0:
@@ -322,7 +285,8 @@ def _check_add(args: dict[str, Any], text: str, context: Context, tasks: dict[in
     parts = clauses.split(text) or [text]
     about = [] if same else _meant(title, text, tasks)
     if not same and not about and not _taken_back(parts, _clause_of(parts, {"title": title})) \
-            and (explicit_add(text) or not _cut_short(title)):
+            and (explicit_add(text) or not (_cut_short(title) or _reported(title)
+                                            or anywhere("guard_conditions").search(clauses.plain(text)))):
         return None
     quoted = title.replace('"', "'")
     add = Choice(label=f"Add “{title}”"[:120], message=f'add a task called "{quoted}"')
@@ -335,6 +299,21 @@ def _check_add(args: dict[str, Any], text: str, context: Context, tasks: dict[in
         note = Choice(label=f"Note on “{task['title']}”"[:120], message=f"add a note to task {task['id']}: {title}")
         return ChoicePrompt(question=f"Is this about “{task['title']}” (#{task['id']})?", choices=[note, add, no])
     return ChoicePrompt(question=f"Should I add “{title}”?", choices=[add, no])
+
+
+def _reported(title: str) -> bool:
+    """A title read out of a report of something past ("Window cleaner came"): not a task to do.
+    (One that starts with a verb is a task: "Get the boiler serviced".)"""
+    said = words(title.lower())
+    if not said or said[0] in TASK_VERBS:
+        return False
+    return any(w in PAST_FORMS or (w.endswith("ed") and len(w) > 4 and before not in _PARTICIPLE_LEADS)
+               for before, w in zip(said, said[1:], strict=False))
+
+
+# Words before a past participle that make it part of a task ("get the car serviced", "be fixed").
+_PARTICIPLE_LEADS = frozenset({"be", "been", "being", "is", "are", "get", "got", "getting", "have", "has", "had",
+                               "it", "them"})
 
 
 def _cut_short(title: str) -> bool:
@@ -355,7 +334,7 @@ def _meant(title: str, text: str, tasks: dict[int, Task]) -> list[Task]:
         return []
     if anywhere("task_nouns").search(clauses.plain(title)):
         return fits
-    hits, _ = _score(words, fits[0])
+    hits, _ = word_score(words, fits[0])
     return fits if not explicit_add(text) and hits >= 2 and hits / len(words) >= MOSTLY else []
 
 

@@ -13,10 +13,12 @@ from todo_chat.agent.offline import clauses, extensions, frames, rich, slots
 from todo_chat.agent.offline.adding import MAX_ITEMS, _clean_title, _item, add_items
 from todo_chat.agent.offline.intent import Action, classify
 from todo_chat.agent.offline.learned.arbiter import decide
-from todo_chat.agent.offline.lexicon import anywhere, table
+from todo_chat.agent.offline.learned.inference import predict
+from todo_chat.agent.offline.lexicon import anywhere
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import STOPWORDS
 from todo_chat.agent.offline.slots import Reference, Status
+from todo_chat.agent.offline.tagged import bare_content, tagged_task, tagged_update
 
 
 @dataclass
@@ -41,7 +43,7 @@ class Request:
     confirm: bool = False             # act only after the user says yes
     note_mode: str = "replace"        # update: "append" adds the new description to the old one
     correction: tuple[str, str] | None = None   # update: (wrong words, right words) in a title
-    position: int | None = None       # "my oldest task", "the newest one": an index into the whole list
+    tagged: bool = False              # update: the span tagger read its target and content, not the rules
 
     @property
     def on_tasks(self) -> bool:
@@ -77,6 +79,10 @@ def _guarded(request: Request, again: bool = True) -> Request:
         return request
     parts = clauses.clauses(norm.text, kind)
     kept = [c.text for c in parts if not c.negated]
+    if not kept and request.action == "complete" and predict(norm.raw).intent == "reopen":
+        # "the gutters aren't finished, I ticked them by mistake": the classifier reads a reopen
+        request.action, request.confirm = "reopen", not anywhere("reopen_explicit").search(norm.low)
+        return request
     if not kept:
         return request if request.action == "reopen" else Request("cancel", norm, request.score, today=request.today)
     if len(kept) < len(parts) and again and request.action != "add":
@@ -97,8 +103,6 @@ def _from_frame(frame: frames.Frame, norm: Norm, today: date) -> Request | None:
                 else add_items(normalise("add " + part), today)
         items = [i for i in items if i["title"]]
         return Request("add", norm, 5.0, items=items[:MAX_ITEMS], today=today) if items else None
-    if frame.kind == "reread":
-        return _read(frame.content, today)
     request = Request("update", norm, 5.0, today=today)
     if frame.kind == "correct":
         request.correction = (frame.old, frame.new)
@@ -108,7 +112,7 @@ def _from_frame(frame: frames.Frame, norm: Norm, today: date) -> Request | None:
         request.new_title = quoted[0] if quoted else frame.content[:1].upper() + frame.content[1:]
         target_quotes = [q for q in norm.quotes if q == frame.target.strip("'\"")]
         _fill_target(request, frame.target, target_quotes)
-        return request if (request.ids or request.query or request.ref.pronoun) else None
+        return _field_instead(request) if (request.ids or request.query or request.ref.pronoun) else None
     request.new_description, request.note_mode = frame.content, frame.mode
     _fill_target(request, frame.target, [])
     return request if (request.ids or request.query) else None
@@ -149,6 +153,8 @@ def _read(text: str, today: date) -> Request:
         request.target_text = target
         _fill_target(request, target)
         return request
+    if request.action == "add" and request.confirm and _tagged_instead(request):
+        return request
     if request.action == "add":
         request.items = add_items(norm, today)   # none: the model asks what to add
     elif request.action == "list":
@@ -163,9 +169,12 @@ def _read(text: str, today: date) -> Request:
             request.query = target_query(norm.text)
             request.status = "all" if request.query else request.status
     elif request.action == "update":
-        _fill_update(request)
         if scored.action == "unknown" and not anywhere("note_replace").search(norm.low):
             request.note_mode = "append"    # a note no rule read: keep what the task already says
+        _fill_update(request)
+        if request.confirm and _tagger_agrees(request):
+            request.confirm = False
+        _field_instead(request)
     elif request.action in ("complete", "reopen", "delete"):
         _fill_target(request, norm.text)
     return request
@@ -197,18 +206,8 @@ def target_query(text: str) -> str:
     return " ".join(kept)
 
 
-def _recency(text: str) -> tuple[str, int | None]:
-    """('bin my earliest one', ...) -> ('bin  one', 0): a position over the whole list."""
-    found = anywhere("recency").search(text.lower())
-    if not found:
-        return text, None
-    index = table("recency")[" ".join(found.group(0).lower().split())]
-    return text[:found.start()] + " " + text[found.end():], index
-
-
 def _fill_target(request: Request, text: str, quotes: list[str] | tuple[str, ...] | None = None) -> None:
     quotes = request.norm.quotes if quotes is None else quotes
-    text, request.position = _recency(text)
     request.ids = slots.task_ids(text)
     request.ref = slots.reference(text)
     if quotes:
@@ -223,29 +222,16 @@ def _fill_target(request: Request, text: str, quotes: list[str] | tuple[str, ...
 
 # --- updating ---------------------------------------------------------------------------------------
 
+# "task 3: X" / "edit #3 - X", and the generic TARGET (to|as|into|:|=) NEW; the rest of an
+# update's constructions are read by the span tagger (`_from_tagger`).
 _UPDATE_PATTERNS = [
-    ("description", re.compile(
-        r"\b(?:add|put|attach|write)\s+(?:a\s+|some\s+|this\s+)?(?:note|description|details?|comment)s?\s+"
-        r"(?:to|on|for|in)\s+(?P<target>.+?)\s*(?::|,|-|\bsaying\b|\bthat says\b|\bwhich says\b|\bthat reads\b)\s*"
-        r"(?P<new>.+)$", I)),
-    ("description", re.compile(
-        r"^(?:change|update|set|edit|make|modify|replace|rewrite)?\s*(?:the\s+)?(?:description|details|notes?|desc)\s+"
-        r"(?:of|for|on|in)\s+(?P<target>.+?)\s*(?:\bto say\b|\bto read\b|\bto\b|\bas\b|:|\bwith\b|=)\s*"
-        r"(?P<new>.+)$", I)),
-    (None, re.compile(r"^(?:(?:edit|change|update|rename|modify|set)\s+)?(?:task\s*)?#?(?P<id>\d{1,9})\s*(?:[:=]"
-        r"|\s-\s)\s*"
-                      r"(?P<new>.+)$", I)),
-    (None, re.compile(
-        r"^(?P<target>.+?)[,;]?\s*\b(?P<kw>new\s+(?:title|name|description|details)|title|name|description|details)\s*"
-        r"(?::|=|\bis\b|\bshould be\b|\bto\b)\s*(?P<new>.+)$", I)),
-    (None, re.compile(
-        r"^(?P<target>.+?)[,;.]?\s*(?:\bit\s+|\bthat\s+|\bwhich\s+|\bthis\s+)?\b(?:should|must|needs to|has to"
-            r"|ought to)\s+"
-        r"(?:say|read|be called|be named|be titled|be renamed to|be changed to|be)\b\s*:?\s*(?P<new>.+)$", I)),
-    (None, re.compile(
-        r"^(?P<target>.+?)(?:\s+(?:\bso (?:that )?it (?:says|reads)\b|\bto say\b|\bto read\b|\binto\b|\bto\b|\bas\b|"
-        r"\bwith\b|\binstead of\b)|\s*[:=])\s*(?P<new>.+)$", I)),
+    re.compile(r"^(?:(?:edit|change|update|rename|modify|set)\s+)?(?:task\s*)?#?(?P<id>\d{1,9})\s*(?:[:=]|\s-\s)\s*"
+               r"(?P<new>.+)$", I),
+    re.compile(r"^(?P<target>.+?)(?:\s+(?:\bso (?:that )?it (?:says|reads)\b|\bto say\b|\bto read\b|\binto\b|\bto\b|"
+               r"\bas\b|\bwith\b|\binstead of\b)|\s*[:=])\s*(?P<new>.+)$", I),
 ]
+
+
 class _Spans:
     """A match over the masked text, read back from the real one."""
 
@@ -273,11 +259,6 @@ def _mask_quotes(text: str) -> str:
                   + m.group(0)[-1], text)
 
 
-def _unquote(value: str) -> str:
-    value = value.strip(" .!?,")
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        value = value[1:-1]
-    return value.strip()
 
 
 _CHANGE_DATE_OR_PRIORITY = re.compile(
@@ -290,11 +271,12 @@ def _fill_update(request: Request) -> None:
     if _CHANGE_DATE_OR_PRIORITY.search(norm.text) and not re.search(r"\b(?:title|name|description|note)\b", norm.low):
         request.unsupported = "field"
         _fill_target(request, norm.text)
+        _from_tagger(request)
         return
     text = norm.text
     masked = _mask_quotes(text)
     quotes = list(norm.quotes)
-    for field_name, pattern in _UPDATE_PATTERNS:
+    for pattern in _UPDATE_PATTERNS:
         found = pattern.search(masked)
         if not found:
             continue
@@ -308,8 +290,7 @@ def _fill_update(request: Request) -> None:
             target, new = new, target   # "X instead of Y": Y is the task
             target = _UPDATE_VERBS.sub("", target)
         target_text = _UPDATE_VERBS.sub("", target)
-        is_description = field_name == "description" or bool(_FIELD_DESCRIPTION.search(target_text)) \
-            or bool(_FIELD_DESCRIPTION.search(groups.get("kw") or ""))
+        is_description = bool(_FIELD_DESCRIPTION.search(target_text))
         if _FIELD_OTHER.search(target_text) and not is_description:
             request.unsupported = "field"
         target_text = _FIELD_DESCRIPTION.sub(" ", target_text)
@@ -319,7 +300,7 @@ def _fill_update(request: Request) -> None:
         target_quotes = [q for q in quotes if q in target and len(q) >= len(bare_target) - 12]
         new_quotes = [q for q in quotes if q == new.strip(" '\".!?,")]
         _fill_target(request, target_text, target_quotes)
-        value = new_quotes[0] if new_quotes else _unquote(new)
+        value = new_quotes[0] if new_quotes else bare_content(new)
         if not value:
             continue
         if is_description:
@@ -336,5 +317,69 @@ def _fill_update(request: Request) -> None:
         _fill_target(request, masked, [])
         request.new_title = quotes[0][:1].upper() + quotes[0][1:]
         return
-    # "edit task 3" with nothing to change it to: ask.
+    # "edit task 3" with nothing to change it to: the tagger's reading, else ask.
     _fill_target(request, _UPDATE_VERBS.sub("", text))
+    _from_tagger(request)
+
+
+def _field_instead(request: Request) -> Request:
+    """A "new title" that names a status, a date or a priority is that field: "the gutters task
+    should be open" reopens ("should be done" may mean it needs doing: left as it was), "... moved
+    to monday" dates it, "the shed one, make it urgent" ranks it; "rename it to Friday" is a title."""
+    said = request.new_title or ""
+    if not said or anywhere("rename_words").search(request.norm.low):
+        return request
+    rest, when = rich.take_when(said, request.today or date.today())
+    level = next((level for level in ("low", "medium", "high") if anywhere(f"priority_{level}").fullmatch(
+        said.lower())), None)
+    if anywhere("bulk_pending").fullmatch(said.lower()):
+        request.action, request.new_title = "reopen", None
+    elif when.get("due_date") and not rest.strip(" .!,"):
+        request.changes, request.new_title = {"due_date": when["due_date"]}, None
+    elif level:
+        request.changes, request.new_title = {"priority": level}, None
+    return request
+
+
+def _tagger_agrees(request: Request) -> bool:
+    """An update the classifier was unsure of, whose content the rules cut, and whose task words
+    are the tagger's target: read twice the same way, it need not be asked about."""
+    if request.tagged or not (request.new_title or request.new_description or request.changes):
+        return False
+    targets = tagged_task(request.norm.raw, "update").targets
+    named = set(target_query(targets[0]).lower().split()) if len(targets) == 1 else set()
+    return bool(named) and named <= set(request.query.lower().split())
+
+
+def _tagged_instead(request: Request) -> bool:
+    """The rules read an add, the classifier confidently an update ("I want to change the name of
+    the X task into Y"): the update, when the tagger reads one."""
+    if predict(request.norm.raw).intent != "update":
+        return False
+    request.action = "update"
+    if _from_tagger(request):
+        return True
+    request.action = "add"
+    return False
+
+
+def _from_tagger(request: Request) -> bool:
+    """An update the rules cut no content from, read from the span tagger (`tagged_update`):
+    its target words and its new title, note, due date or priority. A target, a link and the
+    content is an update however sure the classifier was: no need to ask first (a date or a
+    priority word beside a task's name may be a statement: "the dry cleaning closes at 6")."""
+    found = tagged_update(request.norm.raw, request.today or date.today())
+    if found is None:
+        return False
+    read = Request("update", request.norm, request.score, today=request.today)
+    _fill_target(read, found.target, [])
+    if not (read.ids or read.query):
+        return False
+    request.confirm, request.tagged = request.confirm and not found.linked, True
+    request.ids, request.query, request.query_parts = read.ids, read.query, read.query_parts
+    request.ref, request.target_text = read.ref, found.target
+    request.unsupported = None
+    request.changes = dict(found.changes)
+    request.new_title = found.new_title[:1].upper() + found.new_title[1:] if found.new_title else None
+    request.new_description, request.note_mode = found.note, found.note_mode
+    return True

@@ -1,34 +1,35 @@
 """Resolving the less direct references and changes: positions over the whole list, a task's
-notes, and corrections of a title ("I meant X, not Y")."""
+notes, corrections of a title ("I meant X, not Y"), and the span tagger's target words.
+
+Where the rules' words for the task fit none, or several, or only weakly ("the shower thing can
+go, landlord's sorting it" gives the rules "shower go landlord's sorting"), the tagger's `target`
+span ("the shower thing") is resolved the same ways: by number, by place in the list or age, by
+title (fuzzy), by notes. The guard grounds the change on the same span (`span_query`, `span_place`).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import Any, Protocol
+from dataclasses import dataclass, replace
+from typing import Any, Literal, Protocol
 
 from todo_chat.agent.choices import OFFER_CHOICES
 from todo_chat.agent.offline import asking, replies
-from todo_chat.agent.offline.parse import Request
-from todo_chat.agent.offline.resolve import match_tasks
+from todo_chat.agent.offline.lexicon import anywhere, table
+from todo_chat.agent.offline.normalise import normalise
+from todo_chat.agent.offline.parse import Request, target_query
+from todo_chat.agent.offline.resolve import best_fit, match_tasks
+from todo_chat.agent.offline.slots import reference, task_ids, words
+from todo_chat.agent.offline.tagged import tagged_task
+
+Task = dict[str, Any]
+Prefer = Literal["pending", "completed"] | None
 
 
 class Script(Protocol):
     """What these resolvers need of `dialogue.Script` (named here, so the two never import each other)."""
 
     def call(self, tool: str, arguments: dict[str, Any]) -> dict[str, Any]: ...
-
-
-def by_position(request: Request, script: Script) -> list[dict[str, Any]] | str:
-    """"my oldest task", "the newest call one": the list in the order added, then the place."""
-    tasks = sorted(script.call("list_tasks", {"status": "all"}).get("tasks", []), key=lambda t: t["id"])
-    if request.query:
-        found = match_tasks(request.query, tasks)
-        tasks = found.tasks if found.kind in ("one", "several") else tasks
-    index = request.position or 0
-    if not -len(tasks) <= index < len(tasks):
-        return replies.no_match("that one", tasks)
-    return [tasks[index]]
 
 
 def by_notes(query: str, tasks: list[dict[str, Any]]):
@@ -61,3 +62,83 @@ def correct(request: Request, script: Script) -> str:
     task = having[0]
     result = script.call("update_task", {"task_id": task["id"], "title": wrong.sub(new, task["title"], count=1)})
     return replies.acted("update", [result], {"title": result.get("title")})
+
+
+# --- the tagger's target words ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Reading:
+    """The tasks target words pick: act on them (`sure`), or ask which (`words` for the question)."""
+
+    tasks: list[Task]
+    sure: bool
+    words: str
+
+
+def span_ids(span: str) -> list[int]:
+    """"task four", "no. 4", "#4": the numbers a span names as ids (a bare "3" may be a count:
+    "I finished 3 of them"; the rules read bare numbers, with their own checks)."""
+    return task_ids(normalise(span).text, allow_bare=False)
+
+
+def span_place(span: str) -> int | None:
+    """"the task I added last" -> -1, "my oldest one" -> 0: a place in the whole list, in the order
+    added; None for "the second one" alone (that counts over what the last answer named)."""
+    low = " ".join(words(span.lower()))
+    if found := anywhere("recency").search(low):
+        return table("recency")[" ".join(found.group(0).split())]
+    if not anywhere("age_words").search(low):
+        return None
+    ordinals = reference(low).ordinals
+    return ordinals[0] if len(ordinals) == 1 else None
+
+
+def span_query(span: str) -> str:
+    """The words of a span that name a task ("the one I added about the vet" -> "vet")."""
+    return " ".join(w for w in target_query(anywhere("age_words").sub(" ", span.lower())).split())
+
+
+def at_place(place: int, tasks: list[Task]) -> Task | None:
+    ordered = sorted(tasks, key=lambda t: t["id"])
+    return ordered[place] if -len(ordered) <= place < len(ordered) else None
+
+
+def _span_reading(span: str, tasks: list[Task], prefer: Prefer) -> Reading | None:
+    if ids := span_ids(span):
+        known = [t for t in tasks if t["id"] in ids]
+        return Reading(known, True, span) if len(known) == len(ids) else None
+    if (place := span_place(span)) is not None:
+        task = at_place(place, tasks)
+        return Reading([task], True, span) if task else None
+    query = span_query(span)
+    if not query:
+        return None
+    found = match_tasks(query, tasks, prefer)
+    if found.kind == "none":
+        found = by_notes(query, tasks)
+    return Reading(found.tasks, found.kind == "one", query) if found.tasks else None
+
+
+def tagged_reading(request: Request, tasks: list[Task], prefer: Prefer = None) -> Reading | None:
+    """The tasks the tagger's target spans name; None when no span names any."""
+    readings = [r for span in tagged_task(request.norm.raw, request.action).targets
+                if (r := _span_reading(span, tasks, prefer)) is not None]
+    if len(readings) <= 1:
+        return readings[0] if readings else None
+    picked = list({t["id"]: t for r in readings for t in r.tasks}.values())
+    return Reading(picked, all(r.sure for r in readings), " and ".join(r.words for r in readings))
+
+
+def tagged_names(task: Task, request: Request, tasks: dict[int, Task], gone: list[Task]) -> bool:
+    """For the guard: one of the tagger's target spans names this task: its number, its place in
+    the list, or words that fit it better than any other task (`best_fit`)."""
+    for span in tagged_task(request.norm.raw, request.action).targets:
+        if ids := span_ids(span):
+            if task["id"] in ids:
+                return True
+        elif (place := span_place(span)) is not None:
+            if at_place(place, list(tasks.values())) is task:
+                return True
+        elif best_fit(span_query(span), task, tasks.values(), gone):
+            return True
+    return False

@@ -8,10 +8,11 @@ the conversation: the tasks the last answers named ("tick it off", "the third on
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from todo_chat.agent.offline.lexicon import entries
 from todo_chat.agent.offline.slots import stem, words
@@ -50,6 +51,7 @@ class Candidate:
     coverage: float   # share of the query's words found in the title
     exact: bool       # the title says nothing more than the query
     closeness: float  # rapidfuzz token-set ratio of query and title, for ties
+    literal: bool     # some query word is a title word as such, not only a near one
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,8 @@ def _candidates(query: str, tasks: list[dict[str, Any]]) -> list[Candidate]:
         if not hits:
             continue
         found.append(Candidate(task, hits / len(q_words), set(t_words) <= set(q_words),
-                               fuzz.token_set_ratio(" ".join(q_words), " ".join(t_words))))
+                               fuzz.token_set_ratio(" ".join(q_words), " ".join(t_words)),
+                               bool(set(q_words) & set(t_words))))
     return found
 
 
@@ -84,7 +87,9 @@ def match_tasks(query: str, tasks: list[dict[str, Any]],
     if not found:
         return Match("none", [])
     top = max(c.coverage for c in found)
-    if top < 0.5:
+    # part of the words, and those only loosely ("renewal" ~ "Renew the bike insurance"): ask
+    loose = top < 1 and not any(c.literal for c in found if c.coverage == top)
+    if top < 0.5 or loose:
         weak = sorted((c for c in found if c.coverage == top), key=lambda c: (-c.closeness, c.task["id"]))
         return Match("weak", [c.task for c in weak[:5]])
     best = [c for c in found if c.coverage == top]
@@ -106,6 +111,55 @@ def match_tasks(query: str, tasks: list[dict[str, Any]],
 
 def _plain(text: str) -> str:
     return " ".join(words(text.lower()))
+
+
+# --- grounding: the safety gate's stricter test (guard.py) ---------------------------------------
+
+# Chosen on the open split and the adversarial set (tests/nlu/cases_safety.py):
+WORD_MATCH = 80.0        # rapidfuzz ratio for a word of the message to be a word of the task
+MIN_QUERY_SHARE = 0.5    # share of the picking words that must be on the task
+SHORT_WORD = 4           # shorter words must match exactly (fuzzy "gym" ~ "gem" is noise)
+Task = dict[str, Any]
+
+
+def best_fit(query: str, task: Task, tasks: Iterable[Task], gone: list[Task]) -> bool:
+    """The query's words are on `task` (enough of them), and on no other task (still there or
+    gone since an earlier answer) as well."""
+    words = list(dict.fromkeys(content_words(query)))
+    if not words:
+        return False
+    if " ".join(title_words(query)) == " ".join(title_words(task.get("title", ""))):
+        return True
+    mine = word_score(words, task)
+    if not mine[0] or mine[0] / len(words) < MIN_QUERY_SHARE:
+        return False
+    if mine[0] < len(words) and not _exactly_on(words, task):
+        return False     # half the words, and those only loosely ("renewal" ~ "Renew the bike insurance")
+    rivals = [*(t for t in tasks if t.get("id") != task.get("id")), *gone]
+    return all(word_score(words, t) < mine for t in rivals)
+
+
+def word_score(words: list[str], task: Task) -> tuple[int, float]:
+    """(how many of the words are on the task, how much of its title they cover)."""
+    title = title_words(task.get("title", ""))
+    on_task = title + title_words(task.get("description") or "")
+    hits = sum(1 for w in words if word_on(w, on_task))
+    covered = sum(1 for t in title if word_on(t, words)) / len(title) if title else 0.0
+    return hits, covered
+
+
+def word_on(word: str, others: list[str]) -> bool:
+    if word in others:
+        return True
+    if len(word) < SHORT_WORD:
+        return False
+    long_enough = [o for o in others if len(o) >= SHORT_WORD]
+    return process.extractOne(word, long_enough, scorer=fuzz.ratio, score_cutoff=WORD_MATCH) is not None
+
+
+def _exactly_on(words: list[str], task: Task) -> bool:
+    on_task = set(title_words(task.get("title", "")) + title_words(task.get("description") or ""))
+    return any(w in on_task for w in words)
 
 
 # --- the conversation -------------------------------------------------------------------------------

@@ -299,6 +299,12 @@ _IRREGULAR = {"paid": "pay", "bought": "buy", "sent": "send", "did": "do", "done
               "mum": "mom", "mummy": "mom", "mother": "mom", "dad": "dad", "emailed": "email", "texted": "text"}
 
 
+# Past forms of verbs ("the window cleaner came"): a report, not a task.
+PAST_FORMS = frozenset({"paid", "bought", "sent", "did", "went", "made", "took", "wrote", "fed", "ran", "met", "gave",
+                        "brought", "rang", "sold", "found", "told", "drove", "swept", "threw", "came", "was", "were",
+                        "broke", "fell", "forgot", "saw", "spoke", "arrived", "happened", "turned up", "showed up"})
+
+
 def stem(word: str) -> str:
     """Crude but enough for titles: 'meetings' ~ 'meeting', 'paid' ~ 'pay', 'booked' ~ 'book'."""
     word = word.lower().strip("'")

@@ -1,8 +1,10 @@
-"""The span tagger's reading of an add the framing rules could not cut a title from.
+"""The span tagger's reading of a message, where the rules read it poorly.
 
-Used only to *offer* an add ("Or should I add “sort the spare key”?"): the task is made only
-after a "yes", so a wrong span costs a question, never a wrong change. Due and priority words the
-tagger finds ride along in the offered command, where the existing parsers read them.
+- An add the framing rules could not cut a title from: only *offered* ("Or should I add “sort the
+  spare key”?"), made after a "yes"; due and priority words ride along in the offered command.
+- A message about existing tasks (`tagged_task`): the words that name the task (`target`), and of
+  an update its new title, note, due and priority words. `references` resolves the target against
+  the user's tasks; the guard still grounds every change on those words.
 """
 
 from __future__ import annotations
@@ -10,12 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from todo_chat.agent.offline.learned.arbiter import thresholds
 from todo_chat.agent.offline.learned.inference import predict
 from todo_chat.agent.offline.learned.tagger import spans
+from todo_chat.agent.offline.lexicon import anywhere, starts
 
 ADD_SLOTS = ("title", "due", "priority")
+UPDATE_SLOTS = ("target", "new_title", "note", "due", "priority")
 LONG_TITLE = 8     # words: a rule title longer than this is likely the whole sentence
 
 
@@ -72,3 +77,150 @@ def rule_add_items(items: list[dict], raw: str, today: date) -> list[dict]:
         kept = {k: items[0][k] for k in ("priority", "due_date") if items[0].get(k) and not found[0].get(k)}
         found = [{**found[0], **kept}]
     return found or items
+
+
+@dataclass(frozen=True)
+class TaggedTask:
+    """The tagger's spans of a message about existing tasks, as typed."""
+
+    targets: tuple[str, ...] = ()       # one per task named ("done with 2 and 5": two)
+    new_title: str | None = None
+    note: str | None = None
+    due: str | None = None
+    priority: str | None = None
+
+
+@lru_cache(maxsize=512)
+def tagged_task(text: str, action: str) -> TaggedTask:
+    """`text` read as an `action` on existing tasks: its target spans, and an update's content
+    spans (only the slots the model knows are found; the others stay None)."""
+    found = spans(text, action, UPDATE_SLOTS if action == "update" else ("target",))
+    targets = tuple(_whole(text, t) for t in found.get("target", []) if re.search(r"[^\W_]", t))
+
+    def first(slot: str) -> str | None:
+        return next(iter(found.get(slot, [])), None)
+
+    return TaggedTask(targets, first("new_title"), first("note"), first("due"), first("priority"))
+
+
+def _whole(text: str, target: str) -> str:
+    """A target that is a bare task noun ("printer ink task -> ...": the tagger took only "task")
+    with the words before it in its clause."""
+    if not anywhere("task_nouns").fullmatch(target.lower()):
+        return target
+    at = text.find(target)
+    start = max(text.rfind(p, 0, at) for p in ",;:.!?\n") + 1
+    return text[start:at + len(target)].strip() or target
+
+
+@dataclass(frozen=True)
+class TaggedUpdate:
+    """An update read from the tagger's spans: the task's words, and what changes."""
+
+    target: str
+    new_title: str | None = None
+    note: str | None = None
+    note_mode: str = "append"
+    changes: tuple[tuple[str, str], ...] = ()      # ("priority", "high"), ("due_date", "2026-11-27")
+    linked: bool = False      # the content follows the target behind a link: an update said as one
+
+
+_LEVELS = (("low", "priority_low"), ("medium", "priority_medium"), ("high", "priority_high"))
+_PUNCT_LINK = re.compile(r"^\s*(?:->|=>|→|[:=,;\-–—]+)\s*")
+
+
+def tagged_update(text: str, today: date) -> TaggedUpdate | None:
+    """An update of one task whose content the rules cut nothing from: the tagger's target span,
+    its new title, note, priority and due spans, or else the words after the target behind a link
+    ("the compost one -> buy bark", "..., note that the gate sticks"), or else priority and date
+    words beside the target ("the compost is not urgent anymore")."""
+    found = _with_target(tagged_task(text, "update"), text)
+    if found is None:
+        return None
+    target = found.targets[0]
+    title, note = found.new_title, found.note
+    changes, said = _changes(found.priority, found.due, text, today)
+    if title is None and note is None and not changes:
+        title, note = _after_target(text, target)
+    if title is None and note is None and not changes:
+        rest = text.replace(target, " ")
+        changes, said = _changes(rest, rest, rest, today)
+    if title is None and note is None and not changes:
+        return None
+    mode = "replace" if note is not None and anywhere("note_overwrite").search(text.lower()) else "append"
+    named = anywhere("note_nouns").sub(" ", re.sub(r"(?i)'s\b|\b(?:title|name)\b", " ", target))
+    return TaggedUpdate(" ".join(named.split()), title, note, mode, tuple(changes),
+                        said or title is not None or note is not None)
+
+
+def _with_target(found: TaggedTask, text: str) -> TaggedTask | None:
+    """The reading with one target; with a date or priority and no target span ("lawn is urgent"),
+    the rest of the message is the target."""
+    if not found.targets and (found.due or found.priority):
+        rest = text
+        for span in (found.due, found.priority):
+            rest = rest.replace(span or "\0", " ")
+        found = TaggedTask((rest,), None, None, found.due, found.priority)
+    return found if len(found.targets) == 1 else None
+
+
+def _changes(priority: str | None, due: str | None, text: str, today: date) -> tuple[list[tuple[str, str]], bool]:
+    """The priority and due date the words name, and whether they are said as a change: a
+    priority word is; a date needs a due word before it ("due friday", not "came today")."""
+    from todo_chat.agent.offline.rich import take_when
+
+    changes: list[tuple[str, str]] = []
+    said = False
+    if priority and (level := _level(priority)):
+        changes.append(("priority", level))
+        said = True
+    if due and (day := take_when(due, today)[1].get("due_date")):
+        changes.append(("due_date", day))
+        said = said or _cued(text, due)
+    return changes, said
+
+
+def _cued(text: str, span: str) -> bool:
+    """A due word in the date span or among the two words before it ("due friday", "to monday")."""
+    at = text.find(span)
+    before = " ".join(text[:max(at, 0)].lower().split()[-2:])
+    return bool(anywhere("due_cues").search(f"{before} {span.lower()}"))
+
+
+def _level(words: str) -> str | None:
+    """The level the longest priority phrase in `words` names ("not urgent" is low, not high)."""
+    best = max(((len(m.group(0)), level) for level, kind in _LEVELS
+                if (m := anywhere(kind).search(words.lower()))), default=None)
+    return best[1] if best else None
+
+
+def _after_target(text: str, target: str) -> tuple[str | None, str | None]:
+    """(new title, note) from the words after the target: behind a link they are the new title,
+    behind a note marker a note; (None, None) when nothing links them."""
+    at = text.find(target)
+    before, rest = text[:at].lower(), text[at + len(target):]
+    noted = bool(anywhere("note_nouns").search(before + " " + target.lower()))
+    rest = _PUNCT_LINK.sub("", rest, count=1) if (punct := _PUNCT_LINK.match(rest)) else rest.lstrip()
+    marker = anywhere("note_markers").search(rest.lower())
+    if marker and (marker.start() == 0 or not punct and marker.start() < len(rest) // 2):
+        content = bare_content(rest[marker.end():])
+        return (None, content) if content else (None, None)
+    link = starts("content_links").match(rest.lower()) or starts("content_leads").match(rest.lower())
+    if not (link or punct):
+        return None, None
+    content = bare_content(rest[link.end():] if link else rest)
+    if not content:
+        return None, None
+    return (None, content) if noted else (content, None)
+
+
+def bare_content(content: str) -> str:
+    """A new title or note less the punctuation and words that lead to it ("change to", ": ")
+    and the stops after it; a quote round all of it goes, one inside stays."""
+    content = _PUNCT_LINK.sub("", content.strip(), count=1)
+    if lead := starts("content_leads").match(content.lower()):
+        content = content[lead.end():]
+    content = _PUNCT_LINK.sub("", content.strip(), count=1).strip(" .!?,")
+    if len(content) >= 2 and content[0] == content[-1] and content[0] in "'\"":
+        content = content[1:-1]
+    return content.strip()

@@ -18,7 +18,7 @@ from todo_chat.agent.offline.learned.data_files import examples, fingerprint
 from todo_chat.agent.offline.learned.features import vector
 from todo_chat.agent.offline.learned.inference import WEIGHTS
 
-C = 8.0            # inverse regularisation strength (chosen by cross-validation, see the report)
+C = 32.0           # inverse regularisation strength (chosen by cross-validation, see the report)
 PRUNE = 0.3        # smaller weights are dropped: same held-out accuracy, a file a tenth the size
 SCALE = 100        # weights are stored as integers of 1/SCALE
 FOLDS = 5
@@ -45,7 +45,9 @@ def _matrix(texts: list[str]) -> tuple:
 def _classifier():
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=C, max_iter=3000, random_state=SEED)
+    # Classes weighted by their inverse frequency: the rare intents (undo, yes, no) are not drowned
+    # by add and update (+1 point of cross-validated accuracy over unweighted, at C 8 and 32).
+    return LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=SEED)
 
 
 def cross_validate(texts: list[str], labels: list[str], corpus_only: list[bool]) -> tuple[dict, list, list]:
