@@ -21,6 +21,7 @@ LAZY = (
     "icalendar",  # the .ics export and feed
     "pypdf",  # a PDF attachment read for the model (~24 MiB)
     "sklearn",  # the offline model's training only
+    "pycrfsuite",  # the span tagger's training only (inference is pure Python)
     "todo_chat.api.chatkit.server",
     "todo_chat.api.chatkit.protocol",
     "todo_chat.agent.attachment_items",
