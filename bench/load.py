@@ -298,13 +298,13 @@ def against_targets(servers: list[Server]) -> None:
         print("\nagainst the targets (issue 19):\n" + "\n".join(lines))
 
 
-def two_workers(clients: Clients, data: Path) -> None:
+def two_workers(clients: Clients, data: Path, root: Path = ROOT, name: str = "two-workers") -> None:
     """Memory with a further worker: `serve --workers 2` (a local Redis), warmed up like the others."""
-    server = start_app("two-workers", ROOT, data / "two-workers", "", None, 16, workers=2)
+    server = start_app(name, root, data / name.replace(":", "-"), "", None, 16, workers=2)
     try:
         phase(clients, server, "warm", 16, 5, False)
         rss(server)
-        print(f"\ntwo workers (sqlite-offline, after warm-up): start to ready {server.ready_s:.1f} s, "
+        print(f"\n{name} (sqlite-offline, after warm-up): start to ready {server.ready_s:.1f} s, "
               f"RSS {server.figures['rss_total_mib']:.0f} MiB, PSS {server.figures['pss_total_mib']:.0f} MiB in all")
         print("RSS (PSS) per process: " + "; ".join(
             f"{int(r)} ({int(p)}) MiB {n}" for _, r, p, n in server.rss_rows))
@@ -365,7 +365,10 @@ def main(argv: list[str] | None = None) -> None:
                 results[server.name] = dict(server.figures)
         if baseline:
             results["bare"] = dict(baseline.figures)
-        if not args.ab:
+        if args.ab:  # the further worker's memory, old then new
+            for label, root in (("old", args.ab), ("new", ROOT)):
+                two_workers(clients, data, root, f"two-workers:{label}")
+        else:
             two_workers(clients, data)
     print(f"\nthe floor: openai-agents' own run loop alone (bench/agent_loop.py, offline model, no database or "
           f"HTTP): {floor['cpu_per_turn_ms']:.1f} ms CPU per turn")

@@ -7,6 +7,9 @@ chromium pages (Playwright, /usr/bin/chromium, ChatKit's CDN blocked so the nati
 each sign up and send messages one after another; every websocket frame the pages send and
 receive is counted. The server's CPU (all its processes, /proc) per message is compared with
 its CPU per SSE turn sent by the lean client for the same text. Browsers' own CPU is theirs.
+
+`python -m bench.page --ab OLD_CHECKOUT --rounds 2` measures an old checkout's server too, the
+two alternating, for before/after figures from one run (each tree builds its own `.web-serve`).
 """
 
 from __future__ import annotations
@@ -25,18 +28,18 @@ from bench.load import ROOT, SECRET, free_port, wait_ready
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CDN = "**/cdn.platform.openai.com/**"
-MESSAGES_PER_PAGE = 8
+MESSAGES_PER_PAGE = 12
 
 
-def _start(data: Path) -> tuple[subprocess.Popen, int]:
+def _start(data: Path, root: Path = ROOT) -> tuple[subprocess.Popen, int]:
     port = free_port()
     env = {**os.environ, "DATA_DIR": str(data), "DATABASE_URL": "", "ENVIRONMENT": "production",
-           "BETTER_AUTH_SECRET": SECRET, "CHAT_TURNS_PER_MINUTE": "1000000",
-           "SIGNUP_ATTEMPTS_PER_IP": "1000/minute", "REFLEX_WEB_WORKDIR": str(ROOT / ".web-serve"),
+           "BETTER_AUTH_SECRET": SECRET, "CHAT_TURNS_PER_MINUTE": "1000000", "PYTHONPATH": str(root),
+           "SIGNUP_ATTEMPTS_PER_IP": "1000/minute", "REFLEX_WEB_WORKDIR": str(root / ".web-serve"),
            "API_URL": f"http://localhost:{port}", "REFLEX_CHECK_LATEST_VERSION": "0",
            "REFLEX_BUN_PATH": str(ROOT / ".tools" / "node_modules" / ".bin" / "bun")}
     proc = subprocess.Popen([sys.executable, "-m", "todo_chat.serve", "--port", str(port), "--redis", "off"],
-                            cwd=ROOT, env=env, stdout=open(data / "page-server.log", "w"),  # noqa: SIM115
+                            cwd=root, env=env, stdout=open(data / "page-server.log", "w"),  # noqa: SIM115
                             stderr=subprocess.STDOUT, start_new_session=True)
     wait_ready(f"http://127.0.0.1:{port}/login", proc, timeout=900)
     return proc, port
@@ -47,10 +50,14 @@ def _page(browser, base: str, n: int):
     context.route(CDN, lambda route: route.abort())
     page = context.new_page()
     page.set_default_timeout(60_000)
-    frames = {"sent": 0, "received": 0}
+    frames = {"sent": 0, "received": 0, "bytes": 0}
+
+    def received(payload: str | bytes) -> None:
+        frames["received"] += 1
+        frames["bytes"] += len(payload)
+
     page.on("websocket", lambda ws: (ws.on("framesent", lambda _f: frames.__setitem__("sent", frames["sent"] + 1)),
-                                     ws.on("framereceived",
-                                           lambda _f: frames.__setitem__("received", frames["received"] + 1))))
+                                     ws.on("framereceived", received)))
     page.goto(base + "/signup")
     page.get_by_label("Name").fill("Bench")
     page.get_by_label("Email").fill(f"page{n}-{time.time_ns()}@example.com")
@@ -71,12 +78,12 @@ def _send(page, text: str, done_before: int) -> None:
     expect(page.get_by_role("button", name="Send message")).to_be_visible()  # the stream has ended
 
 
-def page_path() -> dict[str, float]:
+def page_path(root: Path = ROOT) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     data = Path(tempfile.mkdtemp(prefix="todo-chat-page-"))
     clients = Clients(1)
-    proc, port = _start(data)
+    proc, port = _start(data, root)
     result: dict[str, float] = {}
     try:
         pids = procs.tree(proc.pid)
@@ -97,6 +104,7 @@ def page_path() -> dict[str, float]:
             pairs = [(frames, before) for (_, frames), before in zip(pages, sent0, strict=True)]
             result["frames_received"] = sum(f["received"] - b["received"] for f, b in pairs) / count
             result["frames_sent"] = sum(f["sent"] - b["sent"] for f, b in pairs) / count
+            result["bytes_received"] = sum(f["bytes"] - b["bytes"] for f, b in pairs) / count
             browser.close()
         users = _seed_for(data)
         cpu0 = procs.cpu_s(pids)
@@ -120,13 +128,31 @@ def _seed_for(data: Path) -> list[User]:
     return [User(uid, token) for uid, token in json.loads(seeded.stdout)]
 
 
-def main() -> None:
-    r = page_path()
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+    import statistics
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--ab", type=Path, help="an old checkout: measure its server too, alternating")
+    parser.add_argument("--rounds", type=int, default=1, help="runs per checkout (medians)")
+    args = parser.parse_args(argv)
+    trees = [("old", args.ab.resolve()), ("new", ROOT)] if args.ab else [("", ROOT)]
+    runs: dict[str, list[dict[str, float]]] = {label: [] for label, _ in trees}
+    for _ in range(args.rounds):
+        for label, root in trees:
+            runs[label].append(page_path(root))
     print("\nThe page's path (native Reflex view, 2 headless pages, SQLite, offline model; SSE over HTTP the same):")
-    print(f"  server CPU per message sent from the page:  {r['page_cpu_ms']:.1f} ms")
-    print(f"  server CPU per the same turn over HTTP/SSE: {r['http_cpu_ms']:.1f} ms ({r['http_errors']:.0f} errors)")
-    print(f"  ratio page / HTTP: {r['ratio']:.2f}x (target <= 1.3x)")
-    print(f"  websocket frames per message: {r['frames_received']:.1f} received, {r['frames_sent']:.1f} sent")
+    for label, results in runs.items():
+        r = {key: statistics.median(run[key] for run in results) for key in results[0]}
+        each = ", ".join(f"{run['ratio']:.2f}x" for run in results)
+        if label:
+            print(f"{label} ({len(results)} run(s), medians):")
+        print(f"  server CPU per message sent from the page:  {r['page_cpu_ms']:.1f} ms")
+        print(f"  server CPU per the same turn over HTTP/SSE: {r['http_cpu_ms']:.1f} ms "
+              f"({r['http_errors']:.0f} errors)")
+        print(f"  ratio page / HTTP: {r['ratio']:.2f}x (target <= 1.3x; each run: {each})")
+        print(f"  websocket frames per message: {r['frames_received']:.1f} received "
+              f"({r['bytes_received']:.0f} bytes), {r['frames_sent']:.1f} sent")
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ BOTH_DATABASES: dict[str, str] = {
     "tests/api/test_undo_journal.py": "pruning the journal by count and by age (timestamp comparisons)",
     "tests/api/test_bulk_delete.py": "a bulk DELETE by filters, nothing deleted before the confirmation",
     "tests/api/test_downloads.py": "export queries; a calendar feed token looked up by hash, revoked",
+    "tests/unit/test_turn_open.py": "the page's new message: session, message and event in one commit",
 }
 
 SQLITE_ENOUGH: dict[str, str] = {

@@ -20,7 +20,7 @@ from sqlmodel import select
 
 from tests.api.test_chatkit import done_items, send, stream
 from tests.fake_openai import text
-from todo_chat.agent.attachments import FileReader, as_chatkit_item, user_content
+from todo_chat.agent.attachment_items import FileReader, as_chatkit_item, user_content
 from todo_chat.agent.budget import IMAGE_TOKENS, estimate_tokens, item_tokens
 from todo_chat.agent.offline.model import CANNOT_READ_ATTACHMENTS
 from todo_chat.api.chatkit.store import row_to_item

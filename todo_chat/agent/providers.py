@@ -10,6 +10,7 @@ from openai import AsyncOpenAI
 from todo_chat.agent import fast_json
 from todo_chat.agent.lean_client import LeanAsyncOpenAI
 from todo_chat.agent.offline_model import OfflineModel
+from todo_chat.agent.tracing import quiet_provider
 from todo_chat.core.config import Settings, get_settings
 
 
@@ -26,6 +27,7 @@ def apply_tracing(settings: Settings | None = None) -> bool:
     """Trace export is on only with OPENAI_TRACING=1: never because an API key happens to be set
     (the SDK would otherwise upload traces of a local setup to OpenAI). Returns whether it is on."""
     settings = settings or get_settings()
+    quiet_provider(settings.openai_tracing)
     set_tracing_disabled(not settings.openai_tracing)
     return settings.openai_tracing
 

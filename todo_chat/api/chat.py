@@ -50,7 +50,7 @@ class ChatBody(BaseModel):
     attachments: list[Annotated[str, Field(max_length=64)]] = Field(default=[], max_length=ATTACHMENTS_MAX)
 
 
-def chat_claims(credentials: Credentials) -> SessionClaims:
+async def chat_claims(credentials: Credentials) -> SessionClaims:  # async: no thread hand-off per turn
     """The chat door takes the tokens ChatKit's does (access, or a ChatKit client secret)."""
     return claims_from_bearer(credentials, ("access", "chatkit"))
 

@@ -13,9 +13,9 @@ import io
 import re
 import secrets
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, Todo, vRecur
 from sqlmodel import Session, col, select
 
 from todo_chat.core.time import utcnow
@@ -23,6 +23,9 @@ from todo_chat.models import CalendarFeed, Message, Task, ToolCall, User
 from todo_chat.services import conversations
 from todo_chat.services.access_tokens import secret_digest
 from todo_chat.services.task_fields import zone_of
+
+if TYPE_CHECKING:
+    from icalendar import Event, Todo
 
 _PRIORITY = {"high": 1, "medium": 5, "low": 9}  # RFC 5545: 1 highest, 9 lowest
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -96,6 +99,8 @@ def _trigger(task: Task, zone: ZoneInfo) -> datetime | timedelta:
 
 
 def _component(task: Task, user: User) -> Event | Todo:
+    from icalendar import Alarm, Event, Todo, vRecur
+
     zone = zone_of(user)
     if task.due_at is None:
         item: Event | Todo = Todo()
@@ -132,6 +137,9 @@ def _component(task: Task, user: User) -> Event | Todo:
 
 
 def tasks_ics(session: Session, user: User) -> bytes:
+    # icalendar is imported by the export that uses it, not by every worker (issue 19).
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", "-//todo-chat//tasks//EN")
     calendar.add("version", "2.0")

@@ -2,9 +2,10 @@
 
 Every handler that reads the database is a background event: it reads what it needs from the
 state under the lock, does the database work with the lock released, and writes the result back
-under the lock. A turn sends one frame per flush of streamed text, per tool call and at its end;
-it reloads the task panel only after a call that may have changed tasks, and never reloads the
-conversation list (`ConversationState.note_turn` moves the row in place).
+under the lock. A turn sends one frame per flush of streamed text (text right after a tool call
+waits for the next), per tool call and at its end; it reloads the task panel only after a call that may
+have changed tasks, and never reloads the conversation list (`ConversationState.note_turn` moves
+the row in place). A new message opens its turn in one unit of work (`turn_open`).
 """
 
 from __future__ import annotations
@@ -13,19 +14,18 @@ import asyncio
 import time
 from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass, replace
-from typing import Literal
 
 import reflex as rx
 from pydantic import BaseModel
 
-from todo_chat.agent.attachments import open_turn_with_files
 from todo_chat.agent.stop import TurnStop
-from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, admit, run_turn
+from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, run_turn
 from todo_chat.core.db import run_db
+from todo_chat.core.security import InvalidToken
 from todo_chat.models import ItemRole, Message, ToolCall, ToolCallStatus, User
 from todo_chat.services import analytics, conversations, turn_edits, undo
-from todo_chat.services.conversations import TurnInput, check_message
-from todo_chat.services.errors import Invalid, ServiceError
+from todo_chat.services.conversations import TurnInput
+from todo_chat.services.errors import ServiceError
 from todo_chat.services.ratelimit import RateLimited
 from todo_chat.ui.state.auth import EXPIRED_NOTICE, AuthState, signed_in_user, user_for
 from todo_chat.ui.state.badges import BadgeState
@@ -33,6 +33,7 @@ from todo_chat.ui.state.choices import OFFER_CHOICES, ChoiceView, offered
 from todo_chat.ui.state.composer_files import AttachedFile, ComposerFilesState
 from todo_chat.ui.state.conversation import ConversationState
 from todo_chat.ui.state.tasks import TaskPanelState, fetch_tasks
+from todo_chat.ui.state.turn_open import Mode, open_for, open_sent_turn
 from todo_chat.ui.state.usage import native_thread_opened
 
 FLUSH_EVERY_S = 0.05  # stream to the page in small batches, not one state update per token
@@ -41,7 +42,6 @@ PAGE = 50
 STOPPED = "…(stopped)"  # how a stopped answer is marked after the text that was shown
 READ_ONLY_TOOLS = ("list_tasks", OFFER_CHOICES)  # no task panel reload after these
 FEEDBACK = ("positive", "negative")  # ChatKit's FeedbackKind, stored the same way
-Mode = Literal["send", "retry", "edit", "regenerate"]
 
 
 @dataclass
@@ -80,21 +80,6 @@ def last_choices(messages: list[Message], calls: list[ToolCall]) -> tuple[str, l
                 and (found := offered(call.name, call.arguments, call.result)):
             return found
     return "", []
-
-
-async def open_for(user: User, mode: Mode, text: str | None, conversation_id: int | None,
-                   files: list[AttachedFile] | None = None) -> TurnInput:
-    """Admit the turn, go back in the conversation if asked, and save/find the user's message
-    (with the files attached in the composer)."""
-    if mode in ("send", "edit"):
-        text = check_message(text or "")
-    await admit(user, None)  # the message was checked above (turn.admit(user, text) does both)
-    if mode in ("edit", "regenerate"):
-        if conversation_id is None:
-            raise Invalid("There is no message to edit or answer again")
-        await run_db(turn_edits.rewind, user, conversation_id, mode == "regenerate")
-    return await run_db(open_turn_with_files, user, text, conversation_id, mode in ("retry", "regenerate"),
-                        [f.id for f in files or []])
 
 
 class ChatState(rx.State):
@@ -257,6 +242,8 @@ class ChatState(rx.State):
     async def _turn(self, text: str | None, mode: Mode, conversation_id: int | None, token: str,
                     files: list[AttachedFile] | None = None) -> bool:
         """One turn from the page; True when it answered. The user's message is saved first."""
+        if mode == "send":  # the common case: session check, message and event in one unit of work
+            return await self._send_turn(text or "", conversation_id, token, files or [])
         user = await user_for(token)
         if user is None:
             return await self._finish(error=EXPIRED_NOTICE, files=files)
@@ -267,6 +254,18 @@ class ChatState(rx.State):
         except ServiceError as exc:
             return await self._finish(error=str(exc), drop_pending=True, files=files)
         await analytics.native_message(user, turn.conversation.thread_id, text)
+        return await self._stream(user, turn)
+
+    async def _send_turn(self, text: str, conversation_id: int | None, token: str,
+                         files: list[AttachedFile]) -> bool:
+        try:
+            user, turn = await open_sent_turn(token, text, conversation_id, [f.id for f in files])
+        except InvalidToken:
+            return await self._finish(error=EXPIRED_NOTICE, files=files)
+        except RateLimited as exc:
+            return await self._finish(rate_limited=str(exc), drop_pending=True, files=files)
+        except ServiceError as exc:
+            return await self._finish(error=str(exc), drop_pending=True, files=files)
         return await self._stream(user, turn)
 
     async def _stream(self, user: User, turn: TurnInput) -> bool:
@@ -300,6 +299,7 @@ class ChatState(rx.State):
                         (await self.get_state(TaskPanelState)).tasks = rows
                     if self.stop_requested:
                         break
+                last_flush = time.monotonic()  # text right after a call waits for the next flush
             elif isinstance(event, TurnDone):
                 async with self:
                     await self._show_start(turn, unseen_start)

@@ -87,7 +87,9 @@ class ComposerFilesState(rx.State):
 
     def take(self) -> list[AttachedFile]:
         """Under the lock, as a message goes: its files (the chips clear; `put_back` if it fails)."""
-        taken, self.files, self.error = self.files, [], ""
+        taken = self.files
+        if taken or self.error:  # an untouched state sends nothing with the message's frame
+            self.files, self.error = [], ""
         return taken
 
     def put_back(self, taken: list[AttachedFile]) -> None:
