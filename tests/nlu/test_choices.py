@@ -59,3 +59,21 @@ def test_no_to_an_offer_changes_nothing(client, alice):
     answered = _chat(client, alice, "no thanks", asked["conversation_id"])
     assert answered["tool_calls"] == []
     assert client.get(f"/api/{alice.id}/tasks", headers=alice.headers).json()["tasks"] == []
+
+
+def test_an_add_offer_always_fits_the_choice_limits():
+    """A tagged title longer than a task can hold is not offered (the turn failed on it), and a
+    command too long for a choice's message falls back to the plain add."""
+    from todo_chat.agent.choices import MESSAGE_MAX
+    from todo_chat.agent.offline import asking, dialogue, replies
+    from todo_chat.models.task import TASK_TITLE_MAX
+
+    script = dialogue.Script([])
+    assert dialogue._offer_add("word " * TASK_TITLE_MAX, script) == replies.chat("unknown")
+    prompt = asking.add_this("Add it?", "ring the florist", "x" * (MESSAGE_MAX + 1))
+    assert prompt.choices[0].message == 'add a task called "ring the florist"'
+    long_title = "word " * (TASK_TITLE_MAX // 5 - 1)
+    with pytest.raises(dialogue._Next) as offered:   # the offer is the turn's next step
+        dialogue._offer_add(long_title, script)
+    question = (offered.value.step.arguments or {})["question"]   # quoting the title whole passed 500
+    assert len(question) <= 500 and "…" in question

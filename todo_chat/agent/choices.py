@@ -27,11 +27,12 @@ from todo_chat.services.dialogue import CHOICES_TOOL
 
 OFFER_CHOICES = CHOICES_TOOL
 MIN_CHOICES, MAX_CHOICES = 2, 6
+MESSAGE_MAX = 500      # characters of the message a choice sends
 
 
 class Choice(BaseModel):
     label: str = Field(min_length=1, max_length=120, description="button text")
-    message: str = Field(min_length=1, max_length=500,
+    message: str = Field(min_length=1, max_length=MESSAGE_MAX,
                          description="the exact command sent if picked")
 
 

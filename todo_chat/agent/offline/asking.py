@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from todo_chat.agent.choices import MAX_CHOICES, Choice, ChoicePrompt, as_text
+from todo_chat.agent.choices import MAX_CHOICES, MESSAGE_MAX, Choice, ChoicePrompt, as_text
 from todo_chat.agent.offline.lexicon import lookup, starts, table
 from todo_chat.agent.offline.resolve import match_tasks
 from todo_chat.agent.offline.slots import task_ids
@@ -49,7 +49,8 @@ def which(question: str, tasks: list[dict[str, Any]], command) -> ChoicePrompt:
 def add_this(question: str, title: str, message: str = "") -> ChoicePrompt:
     quoted = title.replace('"', "'")
     return ChoicePrompt(question=question, choices=[
-        Choice(label=f"Add “{title}”"[:120], message=message or f'add a task called "{quoted}"'),
+        Choice(label=f"Add “{title}”"[:120], message=message if 0 < len(message) <= MESSAGE_MAX
+               else f'add a task called "{quoted}"'),
         Choice(label="No", message=NEVER_MIND)])
 
 
