@@ -23,7 +23,7 @@ MAX_REGEX_SITES = 218
 MAX_ALTERNATIONS = 1696
 # branch refs: +306 lines of the span-tagger path for on-task actions (tagged.py, references.py), with
 # 5 regex sites and 73 alternations fewer than main had
-MAX_LINES = 4323
+MAX_LINES = 4331
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

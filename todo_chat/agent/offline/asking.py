@@ -11,9 +11,11 @@ import re
 from typing import Any
 
 from todo_chat.agent.choices import MAX_CHOICES, MESSAGE_MAX, Choice, ChoicePrompt, as_text
+from todo_chat.agent.offline import replies
 from todo_chat.agent.offline.lexicon import lookup, starts, table
 from todo_chat.agent.offline.resolve import match_tasks
 from todo_chat.agent.offline.slots import task_ids
+from todo_chat.models.task import TASK_TITLE_MAX
 
 NEVER_MIND = "never mind"
 
@@ -44,6 +46,17 @@ def which(question: str, tasks: list[dict[str, Any]], command) -> ChoicePrompt:
     if len(choices) == 1:
         choices.append(Choice(label="No", message=NEVER_MIND))
     return ChoicePrompt(question=question, choices=choices)
+
+
+SHOWN_TITLE_MAX = 120   # characters of a title quoted in a question (a choice's label holds as many)
+
+
+def add_offer(title: str, message: str = "") -> ChoicePrompt | None:
+    """"Or should I add “title”?" with Yes / No, or None when no task can hold the title."""
+    if len(title) > TASK_TITLE_MAX:
+        return None
+    shown = title if len(title) <= SHOWN_TITLE_MAX else title[:SHOWN_TITLE_MAX - 1].rstrip() + "…"
+    return add_this(replies.not_sure_add(shown), title, message)
 
 
 def add_this(question: str, title: str, message: str = "") -> ChoicePrompt:

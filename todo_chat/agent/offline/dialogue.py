@@ -18,7 +18,6 @@ from todo_chat.agent.offline.parse import Request, understand
 from todo_chat.agent.offline.resolve import match_tasks, mentioned
 from todo_chat.agent.offline.slots import DEFAULT_PRIORITY, task_ids
 from todo_chat.agent.offline.tagged import TaggedAdd, offer_command, rule_add_items, tagged_add
-from todo_chat.models.task import TASK_TITLE_MAX
 
 TOOL = {"complete": "complete_task", "delete": "delete_task", "update": "update_task",
         "reopen": "reopen_task"}
@@ -205,14 +204,10 @@ def _offer_tagged(tagged: TaggedAdd, script: Script) -> str:
     return _offer_add(tagged.title, script, offer_command(tagged))
 
 
-SHOWN_TITLE_MAX = 120   # characters of a title quoted in a question (a choice's label holds as many)
-
-
 def _offer_add(title: str, script: Script, message: str = "") -> str:
-    if len(title) > TASK_TITLE_MAX:      # no task can hold it: not a reading worth offering
+    prompt = asking.add_offer(title, message)
+    if prompt is None:      # no task can hold the title: not a reading worth offering
         return replies.chat("unknown")
-    shown = title if len(title) <= SHOWN_TITLE_MAX else title[:SHOWN_TITLE_MAX - 1].rstrip() + "…"
-    prompt = asking.add_this(replies.not_sure_add(shown), title, message)
     script.call(OFFER_CHOICES, prompt.model_dump())
     return asking.text_of(prompt)
 
