@@ -68,8 +68,9 @@ def _feature(word: str) -> int:
 @pytest.fixture
 def tiny_model(monkeypatch):
     """Two labels of one slot: "ring" alone leans O, but "ring mum" reads best as one span."""
+    ring, mum = _feature("ring"), _feature("mum")
     data = {"labels": ["B-title", "I-title", "O"], "scale": 100, "transitions": [[0] * 3] * 3,
-            "weights": {str(_feature("ring")): "0:90 2:100", str(_feature("mum")): "0:10 1:300"}}
+            "weights": [{ring: 90, mum: 10}, {mum: 300}, {ring: 100}]}
     monkeypatch.setattr(tagger, "_model", lambda: tagger.parse_model(data))
 
 
@@ -78,6 +79,17 @@ def test_viterbi_decodes_the_best_labelling_as_a_whole(tiny_model):
     assert labels(["ring", "mum"], "add") == ["B-title", "I-title"]
     assert labels(["mum"], "add") == ["B-title"]            # an inside label never opens a message
     assert labels(["ring", "mum"], "add", slots=()) == ["O", "O"]
+
+
+def test_an_exact_tie_is_read_as_no_span(monkeypatch):
+    # Scores are exact integers (of 1/scale): a tie is a tie, and the later label (O) takes it.
+    mum = _feature("mum")
+    data = {"labels": ["B-title", "I-title", "O"], "scale": 100, "transitions": [[0] * 3] * 3,
+            "weights": [{mum: 10}, {}, {mum: 10}]}
+    model = tagger.parse_model(data)
+    monkeypatch.setattr(tagger, "_model", lambda: model)
+    assert labels(["mum"], "add") == ["O"]
+    assert labels(["mum", "mum"], "add") == ["O", "O"]
 
 
 def test_tagger_training_is_reproducible_byte_for_byte():

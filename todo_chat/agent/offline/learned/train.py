@@ -1,10 +1,10 @@
-"""`make nlu-train`: trains the intent classifier with scikit-learn and writes `weights.json`.
+"""`make nlu-train`: trains the intent classifier with scikit-learn and writes `weights.json` + `.bin`.
 
     python -m todo_chat.agent.offline.learned.train           # train, cross-validate, write
     python -m todo_chat.agent.offline.learned.train --check   # exit 1 if weights.json is stale
 
 Deterministic: fixed seeds, files read in name order, weights rounded; the same data gives the
-same bytes. Only this script imports scikit-learn; the server reads the JSON (`inference.py`).
+same bytes. Only this script imports scikit-learn; the server reads them (`inference.py`).
 The thresholds the pipeline uses are chosen here, by cross-validation on the training data.
 """
 
@@ -14,13 +14,14 @@ import json
 import sys
 from collections import Counter
 
+from todo_chat.agent.offline.learned import model_file
 from todo_chat.agent.offline.learned.data_files import examples, fingerprint
 from todo_chat.agent.offline.learned.features import vector
 from todo_chat.agent.offline.learned.inference import WEIGHTS
 
 C = 32.0           # inverse regularisation strength (chosen by cross-validation, see the report)
 PRUNE = 0.3        # smaller weights are dropped: same held-out accuracy, a file a tenth the size
-SCALE = 100        # weights are stored as integers of 1/SCALE
+SCALE = 100        # weights are stored as 16-bit integers of 1/SCALE (`model_file`)
 FOLDS = 5
 SEED = 0
 _ACT_PRECISION, _ASK_PRECISION = 0.97, 0.85
@@ -81,15 +82,21 @@ def threshold(best: list[str], prob: list[float], labels: list[str], precision: 
 
 
 def fit(rows: list[dict]) -> dict:
-    """The model trained on `rows`, as the JSON `inference.py` reads (weights rounded, tiny ones dropped)."""
+    """The model trained on `rows`, as `inference.parse_model` reads it (weights rounded, tiny ones dropped)."""
     texts, labels = [r["text"] for r in rows], [r["intent"] for r in rows]
     x, used = _matrix(texts)
     model = _classifier().fit(x, labels)
-    weights: dict[str, str] = {}
+    return export(model, used)
+
+
+def export(model, used: list[int]) -> dict:
+    """A fitted classifier's weights as one row per class: {feature: weight in 1/SCALE}, the
+    ones of at least PRUNE (`model_file` stores them)."""
+    weights: list[dict[int, int]] = [{} for _ in model.classes_]
     for col, index in enumerate(used):
-        kept = [(k, round(float(w) * SCALE)) for k, w in enumerate(model.coef_[:, col]) if abs(w) >= PRUNE]
-        if kept:
-            weights[str(index)] = " ".join(f"{k}:{w}" for k, w in kept)   # "class index:weight", sparse
+        for k, w in enumerate(model.coef_[:, col]):
+            if abs(w) >= PRUNE:
+                weights[k][index] = round(float(w) * SCALE)
     return {"classes": [str(c) for c in model.classes_], "scale": SCALE,
             "bias": [round(float(b), 3) for b in model.intercept_], "weights": weights}
 
@@ -110,12 +117,13 @@ def train() -> dict:
 
 def main(argv: list[str]) -> int:
     if "--check" in argv:
-        current = json.loads(WEIGHTS.read_text(encoding="utf-8")).get("fingerprint")
-        return 0 if current == fingerprint() else 1
+        return 0 if model_file.header(WEIGHTS).get("fingerprint") == fingerprint() else 1
     data = train()
-    WEIGHTS.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    model_file.write(WEIGHTS, {k: v for k, v in data.items() if k != "weights"}, data["weights"])
     print(json.dumps({k: data[k] for k in ("cross_validation", "thresholds", "examples")}, indent=1))
-    print(f"{len(data['weights'])} features kept -> {WEIGHTS} ({WEIGHTS.stat().st_size // 1024} KiB)")
+    kept = sum(len(row) for row in data["weights"])
+    size = WEIGHTS.stat().st_size + model_file.bin_path(WEIGHTS).stat().st_size
+    print(f"{kept} weights kept -> {WEIGHTS} and .bin ({size // 1024} KiB)")
     return 0
 
 

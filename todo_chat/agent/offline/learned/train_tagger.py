@@ -1,4 +1,4 @@
-"""`make nlu-train`: trains the span tagger (a linear-chain CRF, python-crfsuite) and writes `tagger.json`.
+"""`make nlu-train`: trains the span tagger (a linear-chain CRF, python-crfsuite) and writes `tagger.json` + `.bin`.
 
     python -m todo_chat.agent.offline.learned.train_tagger           # train, cross-validate, write
     python -m todo_chat.agent.offline.learned.train_tagger --check   # exit 1 if tagger.json is stale
@@ -8,7 +8,7 @@ do not), without the lines that hold several commands (only the first one's slot
 so the others would teach "O" on real slots). Cross-validation scores the shipped decoder (the
 pure-Python Viterbi of `tagger.py` over the exported, rounded weights) on every corpus line.
 Deterministic: L-BFGS from zero, files in name order, weights rounded. Only this script imports
-python-crfsuite; the server reads the JSON.
+python-crfsuite; the server reads `tagger.json` and `tagger.bin` (`model_file`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from todo_chat.agent.offline.learned import model_file
 from todo_chat.agent.offline.learned.data_files import HERE
 from todo_chat.agent.offline.learned.span_features import indices, lexicon_files, tokenize
 from todo_chat.agent.offline.learned.tagger import TAGGER_WEIGHTS
@@ -28,7 +29,8 @@ from todo_chat.agent.offline.learned.tagger import TAGGER_WEIGHTS
 SLOTS = ("title", "due", "priority", "target", "new_title", "note")
 C1, C2 = 0.05, 0.05          # L1 keeps the file small; both chosen by cross-validation (see the report)
 ITERATIONS = 150
-SCALE = 100                  # weights are stored as integers of 1/SCALE; those that round to 0 are dropped
+SCALE = 100                  # weights are stored as 16-bit integers of 1/SCALE (`model_file`)
+PRUNE = 1                    # smaller ones (in 1/SCALE) are dropped
 FOLDS = 5
 SEED = 0
 _CORPUS = HERE / "corpus"
@@ -101,15 +103,16 @@ def fit(data: list[Sentence], c1: float = C1, c2: float = C2) -> dict:
 
 
 def _export(state: dict[tuple[str, str], float], transitions: dict[tuple[str, str], float]) -> dict:
+    """The CRF as `tagger.parse_model` reads it: weights in integers of 1/SCALE, one row per label,
+    those under PRUNE left out (`model_file` stores them)."""
     labels = sorted({label for _, label in state} | {b for pair in transitions for b in pair})
     index = {label: k for k, label in enumerate(labels)}
-    rows: dict[int, list[tuple[int, int]]] = {}
-    for (feature, label), w in state.items():
-        if round(w * SCALE):
-            rows.setdefault(int(feature), []).append((index[label], round(w * SCALE)))
-    weights = {str(f): " ".join(f"{k}:{w}" for k, w in sorted(rows[f])) for f in sorted(rows)}
+    rows: list[dict[int, int]] = [{} for _ in labels]
+    for (feature, label), w in sorted(state.items()):
+        if abs(round(w * SCALE)) >= PRUNE:
+            rows[index[label]][int(feature)] = round(w * SCALE)
     matrix = [[round(transitions.get((a, b), 0.0) * SCALE) for b in labels] for a in labels]
-    return {"labels": labels, "scale": SCALE, "transitions": matrix, "weights": weights}
+    return {"labels": labels, "scale": SCALE, "transitions": matrix, "weights": rows}
 
 
 def spans_of(tags: list[str]) -> set[tuple[str, int, int]]:
@@ -155,14 +158,17 @@ def cross_validate(data: list[Sentence], c1: float = C1, c2: float = C2) -> dict
 
 def main(argv: list[str]) -> int:
     if "--check" in argv:
-        current = json.loads(TAGGER_WEIGHTS.read_text(encoding="utf-8")).get("fingerprint")
-        return 0 if current == fingerprint() else 1
+        return 0 if model_file.header(TAGGER_WEIGHTS).get("fingerprint") == fingerprint() else 1
     data = sentences()
     report = cross_validate(data) if "--no-cv" not in argv else {}
-    out = {"fingerprint": fingerprint(), "cross_validation_f1": report, **fit(data)}
-    TAGGER_WEIGHTS.write_text(json.dumps(out, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    model = fit(data)
+    header = {"fingerprint": fingerprint(), "cross_validation_f1": report,
+              **{k: v for k, v in model.items() if k != "weights"}}
+    model_file.write(TAGGER_WEIGHTS, header, model["weights"])
     print(json.dumps(report, indent=1))
-    print(f"{len(out['weights'])} features kept -> {TAGGER_WEIGHTS} ({TAGGER_WEIGHTS.stat().st_size // 1024} KiB)")
+    kept = sum(len(row) for row in model["weights"])
+    size = TAGGER_WEIGHTS.stat().st_size + model_file.bin_path(TAGGER_WEIGHTS).stat().st_size
+    print(f"{kept} weights kept -> {TAGGER_WEIGHTS} and .bin ({size // 1024} KiB)")
     return 0
 
 

@@ -1,0 +1,80 @@
+"""How the learned models are stored and held (issue 19's memory budget): one sparse row of
+16-bit weights per label on disk, packed per feature in memory; the shipped pair is consistent,
+and loading both models holds a few MiB, not the 11 MiB of the JSON-parsed tuples before."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from todo_chat.agent.offline.learned import model_file
+from todo_chat.agent.offline.learned.inference import WEIGHTS
+from todo_chat.agent.offline.learned.tagger import TAGGER_WEIGHTS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _rows(labels: int, features: int, seed: int = 0) -> model_file.Rows:
+    rng = random.Random(seed)
+    rows: model_file.Rows = [{} for _ in range(labels)]
+    for feature in rng.sample(range(1 << 20), features):
+        for k in rng.sample(range(labels), rng.randint(1, 3)):
+            rows[k][feature] = rng.choice([-32767, 32767, -1, 1, rng.randint(-2000, 2000)])
+    return rows
+
+
+def test_rows_come_back_as_written(tmp_path):
+    rows = _rows(13, 500)
+    model_file.write(tmp_path / "m.json", {"labels": [str(k) for k in range(13)], "scale": 100}, rows)
+    header, back = model_file.read(tmp_path / "m.json")
+    assert back == rows and header["counts"] == [len(r) for r in rows] and header["scale"] == 100
+    assert (tmp_path / "m.bin").stat().st_size == 6 * sum(header["counts"])
+
+
+def test_packed_sums_are_the_per_label_sums(tmp_path):
+    rows = _rows(14, 300, seed=1)
+    model_file.write(tmp_path / "m.json", {}, rows)
+    packed = model_file.read_packed(tmp_path / "m.json")[1]
+    assert packed == model_file.pack(rows)
+    rng = random.Random(2)
+    features = [*packed, *range(1 << 20, (1 << 20) + 50)]        # some weigh nothing in any label
+    for _ in range(50):
+        chosen = rng.sample(features, 60)
+        total = sum(packed.get(f, 0) for f in chosen)
+        assert model_file.unpack(total, 14) == [sum(row.get(f, 0) for f in chosen) for row in rows]
+    assert model_file.unpack(0, 14) == [0] * 14
+
+
+def test_a_weight_beyond_16_bits_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="16 bits"):
+        model_file.write(tmp_path / "m.json", {}, [{7: 40_000}])
+
+
+def test_a_bin_file_that_is_not_its_header_s_fails_loudly(tmp_path):
+    model_file.write(tmp_path / "m.json", {}, [{7: 1, 9: -3}])
+    model_file.write(tmp_path / "other.json", {}, [{7: 1, 9: -4}])
+    (tmp_path / "m.bin").write_bytes((tmp_path / "other.bin").read_bytes())
+    with pytest.raises(ValueError, match="is not the one"):
+        model_file.read_packed(tmp_path / "m.json")
+
+
+@pytest.mark.parametrize("path", [WEIGHTS, TAGGER_WEIGHTS], ids=["classifier", "tagger"])
+def test_the_shipped_models_are_whole(path):
+    header, rows = model_file.read(path)
+    labels = header.get("classes") or header["labels"]
+    assert len(rows) == len(labels) and all(rows)
+    assert "weights" not in json.loads(path.read_text(encoding="utf-8"))     # the header stays small
+
+
+def test_loading_both_shipped_models_holds_a_few_mib():
+    code = ("import tracemalloc; from todo_chat.agent.offline.learned import inference, tagger; "
+            "tracemalloc.start(); inference.predict('add milk'); tagger.spans('ring mum friday', 'add'); "
+            "held, peak = tracemalloc.get_traced_memory(); print(held / 2**20, peak / 2**20)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    held, peak = map(float, done.stdout.split())
+    assert held < 8 and peak < 9, (held, peak)       # the JSON-parsed tuples held 11.2 MiB, peaked at 15
