@@ -74,3 +74,17 @@ print(json.dumps([off, on]))
     off, on = json.loads(fresh(code, tmp_path))
     assert off == [True, True, ["MainThread"]]  # no HTTP client, no batch thread
     assert on == [True, False, True]  # on: the SDK's exporter receives the traces
+
+
+
+APP_THEN_OFFLINE_MODULES = WORKER.split("print(")[0] + """
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("todo_chat.agent.offline"))))
+"""
+
+
+def test_a_server_that_talks_to_a_model_server_never_imports_the_offline_pipeline(tmp_path):
+    remote = json.loads(fresh(APP_THEN_OFFLINE_MODULES, tmp_path, OPENAI_BASE_URL="http://127.0.0.1:9/v1"))
+    assert remote == []
+    # The offline model's pipeline comes with the app when it is the model: workers forked after share it.
+    offline = json.loads(fresh(APP_THEN_OFFLINE_MODULES, tmp_path))
+    assert "todo_chat.agent.offline.parse" in offline and "todo_chat.agent.offline.learned.tagger" in offline

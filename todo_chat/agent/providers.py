@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from agents import Model, OpenAIChatCompletionsModel, OpenAIResponsesModel, set_tracing_disabled
 from openai import AsyncOpenAI
 
 from todo_chat.agent import fast_json
 from todo_chat.agent.lean_client import LeanAsyncOpenAI
-from todo_chat.agent.offline_model import OfflineModel
 from todo_chat.agent.tracing import quiet_provider
 from todo_chat.core.config import Settings, get_settings
+
+if TYPE_CHECKING:
+    from todo_chat.agent.offline_model import OfflineModel
 
 
 def describe(settings: Settings | None = None) -> str:
@@ -65,5 +68,14 @@ def get_model(settings: Settings | None = None) -> Model:
 def _offline_model() -> OfflineModel:
     """Stateless, so one serves every turn. Instant: typing speed is presentation, and no
     answer (JSON or a test) ever waits for it."""
+    from todo_chat.agent.offline_model import OfflineModel
+
     fast_json.install()
     return OfflineModel()
+
+
+# The offline pipeline (its regexes, lexicons, the learned models' code) is imported with the app
+# only when it is the model turns will use, so that workers forked after the import share it; a
+# server that talks to a model server never loads it (~5-9 MiB a worker).
+if describe() == "offline":
+    import todo_chat.agent.offline_model  # noqa: F401
