@@ -925,3 +925,7 @@ CASES += SAFETY_CASES
 from tests.nlu.cases_refs import REF_CASES  # noqa: E402  (actions on existing tasks, by kind of reference)
 
 CASES += REF_CASES
+
+from tests.nlu.cases_actions import ACTION_CASES  # noqa: E402  (on-task actions and their lookalikes: a probe)
+
+CASES += ACTION_CASES

@@ -228,7 +228,8 @@ def _act(request: Request, context: Context, script: Script) -> str:
     targets = _targets(request, context, script)
     if isinstance(targets, str):
         return targets
-    if request.confirm and len(targets) == 1 and targets[0].get("title"):
+    if request.confirm and len(targets) == 1 and targets[0].get("title") and \
+            not references.settled(request, targets[0], (script_listed(script) or {}).get("tasks", [])):
         question = f"Should I {replies.VERB[action]} “{targets[0]['title']}”?"
         return _ask_which(request, script, targets, question=question)
     results = []
