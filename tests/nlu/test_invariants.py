@@ -230,3 +230,17 @@ def test_a_thing_moved_to_or_from_a_place_is_no_task_change(command, template):
     message = template.format(c=command)
     turn = run(message, TITLES)
     assert not [c for c in turn.changes if c[0] in ("delete_task", "reopen_task")], f"{message!r}: {turn.changes}"
+
+
+@FAST
+@given(st.sampled_from(["the gym bag", "the plumber's van", "the report template", "mom's birthday", "rent"]),
+       st.sampled_from(["is urgent", "is important", "is high priority", "is urgent now"]))
+def test_a_priority_said_of_something_else_or_of_a_finished_task_changes_nothing(thing, said):
+    # "the gym bag" is not "Go to the gym"; "Pay rent" is finished
+    turn = run(f"{thing} {said}", TITLES)
+    assert not _task_changes(turn), f"{thing} {said}: {turn.changes}"
+
+
+def test_a_priority_said_of_a_task_in_its_own_words_still_ranks_it():
+    turn = run("the quarterly report is urgent now", TITLES)
+    assert _task_changes(turn) == [("update_task", {"task_id": 4, "priority": "high"})], turn.calls

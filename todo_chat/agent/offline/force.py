@@ -58,7 +58,8 @@ def in_force(tool: str, said: Said, task: Task, args: dict[str, Any] | None = No
         return False
     if not any(said_so(tool, text, task) for text in (clause, clauses.plain(said.text), request.norm.low)):
         return False
-    if tool == "update_task" and dated_by_statement(args or {}, said.text):
+    if tool == "update_task" and (dated_by_statement(args or {}, said.text)
+                                  or ranked_by_statement(args or {}, said, task)):
         return False
     return not taken_back(parts, at)
 
@@ -162,3 +163,12 @@ def elsewhere(clause: str) -> bool:
                 and not any(anywhere(kind).match(place) for kind in ("bulk_lists", "task_nouns", "note_nouns")):
             return True
     return False
+
+
+def ranked_by_statement(args: dict[str, Any], said: Said, task: Task) -> bool:
+    """A priority said of a task in a statement ("the shower leak is urgent now") counts for an open
+    task all of whose words the statement uses; "plant food is urgent" is news about plant food."""
+    if set(args) != {"task_id", "priority"} or anywhere("guard_due_links").search(clauses.plain(said.text)):
+        return False
+    on_task = title_words(task.get("title", "")) + title_words(task.get("description") or "")
+    return bool(task.get("completed")) or not all(word_on(w, on_task) for w in content_words(said.request.query))

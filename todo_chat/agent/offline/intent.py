@@ -79,6 +79,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (rf"^(?:{lookup('verbs_finish')})\b", 2.5),
         (r"\b(?:tick|check|cross|strike)\b.*\boff\b", 3.0),
         (r"\bcomplete\b|\bfinish\b|\bdone\b", 0.5),
+        (rf"\w\s*(?:-|:)\s*(?:{lookup('done_marks')})$", 2.5),   # "wash car - done", "haircut: sorted"
         # BE + a state that means the work is done (the thing is tidy, ready, sorted)
         (rf"\b(?:is|are|was|were)\s+(?:now\s+|all\s+|finally\s+)?(?:{lookup('done_states')})\b", 2.5),
         # "I mended the fence", "rang the glazier": a past-tense statement is a report of work done.
