@@ -119,6 +119,10 @@ def tagged_reading(request: Request, tasks: list[Task], prefer: Prefer = None) -
     """The tasks the tagger's target spans name; None when no span names any."""
     readings = [r for span in tagged_task(request.norm.raw, request.action).targets
                 if (r := _span_reading(span, tasks, prefer)) is not None]
+    if len(readings) == 1 and not readings[0].sure and request.action == "complete":
+        # "called the vet" of "Call the vet" and "Pay the vet bill": the one whose own verb was said
+        own = [t for t in readings[0].tasks if force.inflected(request.norm.text, t, past=True)]
+        return Reading(own, True, readings[0].words) if len(own) == 1 else readings[0]
     if len(readings) <= 1:
         return readings[0] if readings else None
     picked = list({t["id"]: t for r in readings for t in r.tasks}.values())
