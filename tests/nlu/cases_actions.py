@@ -42,7 +42,7 @@ COMPLETE: list[Case] = [
     C("a-complete", "#6 done", done(6), tasks=OFFICE),
     C("a-complete", "task three is finished", done(3), tasks=OFFICE),
     C("a-complete", "done with the venue booking", done(3), tasks=OFFICE),
-    C("a-complete", "lawn's mowed", done(1), tasks=YARD),
+    C("a-complete", "lawn's been mowed", done(1), tasks=YARD),
     C("a-complete", "compost bought and fence panel fixed", done(5), done(3), tasks=YARD),
     C("a-complete", "mark my oldest task done", done(1), tasks=YARD),
     C("a-complete", "the one I added last is done", done(6), tasks=YARD),
@@ -60,7 +60,7 @@ REOPEN: list[Case] = [
     C("a-reopen", "ugh ticked the board pack too early", undone(5), tasks=OFFICE),
     C("a-reopen", "the roses aren't pruned after all", undone(2), tasks=YARD),
     # the last turn completed the car: undoing it is the reopen ("that" is the change just made)
-    C("a-reopen", "Undo that, the car isn't washed", undo(), tasks=HOMEY, before=("the car's been washed",)),
+    C("a-reopen", "undo that pls, the car still isn't washed", undo(), tasks=HOMEY, before=("the car's been washed",)),
     C("a-reopen", "pls reopen task two", undone(2), tasks=YARD),
     C("a-reopen", "the oven one needs doing again", undone(6), tasks=HOMEY),
 ]
@@ -79,7 +79,7 @@ DELETE: list[Case] = [
     C("a-delete", "the crm one can go", rm(4), tasks=OFFICE),
     C("a-delete", "we won't be needing the contracts printed, remove it", rm(6), tasks=OFFICE),
     C("a-delete", "scrap that", rm(7), tasks=YARD, before=("add buy a kettle",)),
-    C("a-delete", "delete the second one", rm(2), tasks=OFFICE, before=("show me everything",)),
+    C("a-delete", "delete the 2nd one", rm(2), tasks=OFFICE, before=("show me everything",)),
     C("a-delete", "remove the hedge and the compost ones", rm(6), rm(5), tasks=YARD),
 ]
 
@@ -110,7 +110,7 @@ LOOKALIKES: list[Case] = [
         "don't delete the ink task",
         "the boiler man is coming thursday",
         "not sure if the dog was walked",
-        "the car is filthy",
+        "the car is absolutely filthy",
         "tell me when the freezer one is done",
     )),
     *(_nothing(say, OFFICE) for say in (
