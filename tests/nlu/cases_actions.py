@@ -79,7 +79,7 @@ DELETE: list[Case] = [
     C("a-delete", "the crm one can go", rm(4), tasks=OFFICE),
     C("a-delete", "we won't be needing the contracts printed, remove it", rm(6), tasks=OFFICE),
     C("a-delete", "scrap that", rm(7), tasks=YARD, before=("add buy a kettle",)),
-    C("a-delete", "delete the 2nd one", rm(2), tasks=OFFICE, before=("show me everything",)),
+    C("a-delete", "could you delete the second of those", rm(2), tasks=OFFICE, before=("show me everything",)),
     C("a-delete", "remove the hedge and the compost ones", rm(6), rm(5), tasks=YARD),
 ]
 
