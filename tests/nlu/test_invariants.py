@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -244,3 +245,10 @@ def test_a_priority_said_of_something_else_or_of_a_finished_task_changes_nothing
 def test_a_priority_said_of_a_task_in_its_own_words_still_ranks_it():
     turn = run("the quarterly report is urgent now", TITLES)
     assert _task_changes(turn) == [("update_task", {"task_id": 4, "priority": "high"})], turn.calls
+
+
+@pytest.mark.parametrize("message", ["remove the milk from my shopping list", "take the gym one off my to do list",
+                                     "delete the plumber one from the list"])
+def test_a_thing_taken_off_a_list_is_still_deleted(message):
+    turn = run(message, TITLES)
+    assert len(_task_changes(turn)) == 1 and _task_changes(turn)[0][0] == "delete_task", turn.calls

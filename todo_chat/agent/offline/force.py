@@ -157,10 +157,10 @@ def elsewhere(clause: str) -> bool:
     """A thing moved to or from a place that is not the list ("remove the dog food from the
     trolley", "put the kettle back on the shelf"): the task's words name the thing."""
     for found in anywhere("guard_places").finditer(clause):
-        after = words(clause[found.end():])[:3]
+        after = words(clause[found.end():])[:4]
         place = " ".join(after[1:])
         if after[:1] in (["the"], ["my"], ["a"], ["your"], ["our"]) and place \
-                and not any(anywhere(kind).match(place) for kind in ("bulk_lists", "task_nouns", "note_nouns")):
+                and not any(anywhere(kind).search(place) for kind in ("bulk_lists", "task_nouns", "note_nouns")):
             return True
     return False
 
