@@ -260,11 +260,14 @@ def _appended(old: str | None, note: str) -> str:
     return f"{old}\n{note}" if old else note
 
 
+_FIELDS = ("due_date", "priority", "recurrence", "remind_at", "title")
+
+
 def _change_fields(request: Request, context: Context, script: Script) -> str:
     """Due date, priority, tags, repeat or reminder of one or more tasks."""
     changes = request.changes
     dated = bool(changes.get("due_date")) and "T" not in changes["due_date"]
-    needs_current = dated or any(k in changes for k in ("tags_add", "tags_remove", "shift_days"))
+    needs_current = dated or any(k in changes for k in ("tags_add", "tags_remove", "shift_days", "note"))
     targets = _targets(request, context, script)
     if request.confirm and request.tagged and not isinstance(targets, str) and len(targets) == 1 \
             and targets[0].get("title"):
@@ -286,10 +289,9 @@ def _change_fields(request: Request, context: Context, script: Script) -> str:
     results = []
     for task in targets:
         now = current.get(task["id"], task)
-        args: dict[str, Any] = {"task_id": task["id"]}
-        for key in ("due_date", "priority", "recurrence", "remind_at"):
-            if key in changes:
-                args[key] = changes[key]
+        args: dict[str, Any] = {"task_id": task["id"], **{k: v for k, v in changes.items() if k in _FIELDS}}
+        if "note" in changes:   # a note said beside other changes is added to the task's own
+            args["description"] = _appended(now.get("description"), changes["note"])
         if "tags_add" in changes or "tags_remove" in changes:
             tags = list(now.get("tags") or [])
             tags += [t for t in changes.get("tags_add", []) if t not in tags]

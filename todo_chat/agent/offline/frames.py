@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Literal
 
@@ -170,7 +171,11 @@ def _rename_patterns() -> list[re.Pattern[str]]:
         # the task named plainly (quoted, by number, or "the X task"): "swap the sheets for clean ones" stays a task
         re.compile(rf"^(?:swap|replace|switch)\s+(?P<target>\"[^\"]+\"|'[^']+'|#?\d+|task\s+\d+|.+?\s(?:{noun}))\s+"
                    r"(?:for|with)\s+(?P<new>\S.*)$", re.I),
-        re.compile(rf"^(?:call|name|title)\s+(?P<target>.+?\s(?:{noun}|\d+))\s+(?P<new>\S.*?)\s+instead$", re.I),
+        # "call the gate task 'X' from now on", "call it X": a task named plainly, or a pronoun
+        re.compile(rf"^(?:call|name|title|retitle)\s+(?P<target>it|that|this|that\s+one|.+?\s(?:{noun}|\d+))\s+(?:as\s+|to\s+)?"
+                   r"(?P<new>(?!an?\s)\S.*?)(?:\s+(?:instead|from\s+now\s+on))?$", re.I),
+        re.compile(r"^new\s+(?:name|title)\s+for\s+(?P<target>.+?)\s*[:=-]\s*(?P<new>\S.*)$", re.I),
+        re.compile(rf"^(?P<target>.+?\s(?:{noun}|\d+))[\s,;:-]+new\s+(?:name|title)\s*[:=-]?\s*(?P<new>\S.*)$", re.I),
     ]
 
 
@@ -192,7 +197,7 @@ def _renamed(text: str) -> Frame | None:
 def _note_patterns() -> list[tuple[re.Pattern[str], str]]:
     prep, noun, verb = lookup("topic_preps"), lookup("task_nouns"), lookup("note_verbs")
     notes, replace = lookup("note_nouns"), lookup("note_replace")
-    target = rf"(?P<target>(?:task\s*#?\d+|#\d+)|.+?\s(?:{noun}))"
+    target = rf"(?P<target>(?:task\s*#?\d+|#\d+)|it|that|this|.+?\s(?:{noun}))"
     sep = r"\s*(?:[,;:]|\s-)?\s*(?:also\s+|and\s+|please\s+|can you\s+)?"
     content = r"\s*(?:that\s+|:\s*|-\s*|saying\s+|to say\s+)?(?P<content>\S.*)$"
     return [
@@ -203,6 +208,8 @@ def _note_patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"^(?:{verb})\s+(?:a\s+|the\s+|this\s+)?(?:{notes})\s+(?:on|to|for|under)\s+{target}"
                     rf"\s*(?:saying|that says|which says|:|-|,)\s*(?P<content>\S.*)$", re.I), "append"),
         (re.compile(rf"^(?:{notes})\s+(?:on|for|to)\s+{target}{content}", re.I), "append"),
+        (re.compile(rf"^(?:{verb})\s+(?:to|on|under)\s+(?:the\s+|my\s+)?{target}\s*(?:that\s+|:\s*|-\s*)"
+                    r"(?P<content>\S.*)$", re.I), "append"),
         (re.compile(rf"^(?:{prep})\s+(?:the\s+|my\s+)?{target}{sep}(?:{verb})\b{content}", re.I), "append"),
     ]
 
@@ -218,22 +225,38 @@ def _note(text: str) -> Frame | None:
 
 # --- corrections -------------------------------------------------------------------------------------
 
-_SORRY = re.compile(r"^(?:(?:oops|whoops|sorry|my bad|typo|wrong\s+(?:word|name|title|one|spelling))\b"
-                    r"[\s,.:;!-]*)+", re.I)
-_MEANT = r"(?:i\s+meant|i\s+mean|meant|it\s+should\s+be|should\s+be|it\s+is|that\s+is|make\s+it|supposed\s+to\s+be)"
+_MEANT = lookup("correction_meant")
 _CORRECTIONS = [
-    re.compile(rf"(?:^|[,;:]\s*|\s-\s){_MEANT}\s+(?P<new>.+?)\s*,?\s+not\s+(?P<old>.+?)[.!]?$", re.I),
-    re.compile(rf"^not\s+(?P<old>.+?)\s*[,;]?\s+(?:{_MEANT}|but)\s+(?P<new>.+?)[.!]?$", re.I),
+    re.compile(rf"(?:^|[,;:]\s*|\s-\s|\b)(?:{_MEANT})\s+(?P<new>.+?)\s*,?\s+not\s+(?P<old>.+?)[.!]?$", re.I),
+    re.compile(rf"^not\s+(?P<old>.+?)\s*(?:[,;]\s*(?:(?:{_MEANT})\s+|but\s+)?|\s+(?:{_MEANT}|but)\s+)(?P<new>.+?)[.!]?$",
+               re.I),
 ]
 
 
+@cache
+def _swaps() -> list[re.Pattern[str]]:
+    """Words of a title swapped: "replace A with B in the X task", "change the X one from A to B"."""
+    return [re.compile(rf"^(?:change|replace)\s+(?P<old>.+?)\s+(?:to|with|into)\s+(?P<new>.+?)\s+(?:in|on)\s+"
+                       rf"(?:the\s+|my\s+)?.*?\b(?:{lookup('task_nouns')})$", re.I),
+            re.compile(r"^(?:change|edit|update|rename)\s+.+?\s+from\s+(?P<old>.+?)\s+(?:to|into)\s+(?P<new>.+?)[.!]?$",
+                       re.I)]
+
+
+# "oops — euros should be dollars": a correction only after a word that says one is coming
+_SAID_WRONG = re.compile(r"^(?P<old>.+?)\s+(?:should\s+(?:be|say|read)|->|→)\s+(?P<new>.+?)[.!]?$", re.I)
+
+
 def _correction(text: str) -> Frame | None:
-    if anywhere("negators").search(text.lower()) is None:
-        return None
-    bare = _SORRY.sub("", text).strip()
-    for pattern in _CORRECTIONS:
+    from todo_chat.agent.offline.update_fields import field_part
+
+    bare = re.sub(rf"^(?:(?:{lookup('correction_leads')})\b[\s,.:;!—–-]*)+", "", text, flags=re.I).strip()
+    negated = anywhere("negators").search(text.lower()) is not None
+    for pattern in [*(_CORRECTIONS if negated else []), *_swaps(), *([_SAID_WRONG] if bare != text.strip() else [])]:
         if m := pattern.search(bare):
             old, new = m.group("old").strip(" ,."), m.group("new").strip(" ,.")
-            if old and new and len(old.split()) <= 5 and len(new.split()) <= 5:
+            if old and new and len(old.split()) <= 8 and len(new.split()) <= 8 and field_part(new, _TODAY) is None:
                 return Frame("correct", old=old, new=new)
     return None
+
+
+_TODAY = date(2000, 1, 3)   # any day: a date is told apart from a word, never resolved

@@ -19,6 +19,7 @@ from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import STOPWORDS
 from todo_chat.agent.offline.slots import Reference, Status
 from todo_chat.agent.offline.tagged import bare_content, tagged_task, tagged_update
+from todo_chat.agent.offline.update_fields import leading_fields, split_fields
 
 
 @dataclass
@@ -115,7 +116,7 @@ def _from_frame(frame: frames.Frame, norm: Norm, today: date) -> Request | None:
         return _field_instead(request) if (request.ids or request.query or request.ref.pronoun) else None
     request.new_description, request.note_mode = frame.content, frame.mode
     _fill_target(request, frame.target, [])
-    return request if (request.ids or request.query) else None
+    return request if (request.ids or request.query or request.ref.pronoun) else None
 
 
 def _framed_item(part: str, when_words: str, today: date) -> dict:
@@ -141,18 +142,24 @@ def _read(text: str, today: date) -> Request:
         return framed
     scored = classify(_mask_quotes(norm.low), _mask_quotes(norm.raw.lower()))   # a quoted title is no command
     verdict = decide(scored.action, norm.raw)
-    if verdict.action in extensions.HOOKED_INTENTS:
-        return extensions.handled(verdict.action, norm.raw) or Request("unknown", norm, scored.score, today=today)
     request = Request(verdict.action, norm, scored.score, today=today, confirm=verdict.confirm)  # type: ignore[arg-type]
     listing = request.action == "list" and bool(re.match(
         r"^(?:show|list|display|view|see|what|which|how|any|anything|is|are|do|sort|search|find|give|tell)\b",
         norm.low))
-    if not listing and (found := rich.field_changes(norm.text, today)) is not None:
+    rest, extra, note = split_fields(norm.text, today)    # "move X to monday and make it urgent"
+    if not listing and (found := rich.field_changes(rest or norm.text, today)) is not None:
         request.action = "update"
-        request.changes, target = found
+        request.changes, target = {**(extra if rest else {}), **found[0], **({"note": note} if note else {})}, found[1]
         request.target_text = target
         _fill_target(request, target)
         return request
+    target, lead = leading_fields(norm.text, today)     # "to monday please - the domain renewal"
+    if lead and not listing and verdict.action != "add":
+        request.action, request.changes, request.target_text = "update", lead, target
+        _fill_target(request, target)
+        return request
+    if verdict.action in extensions.HOOKED_INTENTS:
+        return extensions.handled(verdict.action, norm.raw) or Request("unknown", norm, scored.score, today=today)
     if request.action == "add" and request.confirm and _tagged_instead(request):
         return request
     if request.action == "add":
@@ -286,6 +293,8 @@ def _fill_update(request: Request) -> None:
         new = groups["new"] or ""
         if groups.get("id"):
             target = f"#{groups['id']}"
+        elif any(word in slots.PAST_FORMS for word in target.lower().split()):
+            continue    # "the insurance renewal went up to £90": a report, no new title
         if " instead of " in match.group(0) and "instead of" not in new:
             target, new = new, target   # "X instead of Y": Y is the task
             target = _UPDATE_VERBS.sub("", target)
@@ -323,21 +332,27 @@ def _fill_update(request: Request) -> None:
 
 
 def _field_instead(request: Request) -> Request:
-    """A "new title" that names a status, a date or a priority is that field: "the gutters task
-    should be open" reopens ("should be done" may mean it needs doing: left as it was), "... moved
-    to monday" dates it, "the shed one, make it urgent" ranks it; "rename it to Friday" is a title."""
+    """A "new title" that names a status, or ends in (or is only) dates, priorities and a note
+    (`split_fields`), is those fields: "the gutters task should be open" reopens, "... moved to
+    monday" dates it, "X: urgent, due friday" ranks and dates it, "rename X to Y and make it due
+    saturday" does both; "rename it to Friday" is a title."""
     said = request.new_title or ""
-    if not said or anywhere("rename_words").search(request.norm.low):
+    renamed = bool(anywhere("rename_words").search(request.norm.low))
+    if not said:
         return request
-    rest, when = rich.take_when(said, request.today or date.today())
-    level = next((level for level in ("low", "medium", "high") if anywhere(f"priority_{level}").fullmatch(
-        said.lower())), None)
-    if anywhere("bulk_pending").fullmatch(said.lower()):
+    if not renamed and anywhere("bulk_pending").fullmatch(said.lower()):
         request.action, request.new_title = "reopen", None
-    elif when.get("due_date") and not rest.strip(" .!,"):
-        request.changes, request.new_title = {"due_date": when["due_date"]}, None
-    elif level:
-        request.changes, request.new_title = {"priority": level}, None
+        return request
+    title, changes, note = split_fields(said, request.today or date.today())
+    if renamed and not title or not (changes or note):
+        return request
+    request.new_title = title[:1].upper() + title[1:] if title else None
+    if changes:
+        extra = {"title": request.new_title, "note": note}
+        request.changes = {**request.changes, **changes, **{k: v for k, v in extra.items() if v}}
+        request.new_title = None
+    elif note:
+        request.new_description, request.note_mode = note, "append"
     return request
 
 

@@ -18,6 +18,7 @@ from todo_chat.agent.offline.learned.arbiter import thresholds
 from todo_chat.agent.offline.learned.inference import predict
 from todo_chat.agent.offline.learned.tagger import spans
 from todo_chat.agent.offline.lexicon import anywhere, starts
+from todo_chat.agent.offline.update_fields import LEVELS, level_of
 
 ADD_SLOTS = ("title", "due", "priority")
 UPDATE_SLOTS = ("target", "new_title", "note", "due", "priority")
@@ -125,7 +126,6 @@ class TaggedUpdate:
     linked: bool = False      # the content follows the target behind a link: an update said as one
 
 
-_LEVELS = (("low", "priority_low"), ("medium", "priority_medium"), ("high", "priority_high"))
 _PUNCT_LINK = re.compile(r"^\s*(?:->|=>|→|[:=,;\-–—]+)\s*")
 
 
@@ -173,7 +173,7 @@ def _changes(priority: str | None, due: str | None, text: str, today: date) -> t
 
     changes: list[tuple[str, str]] = []
     said = False
-    if priority and (level := _level(priority)):
+    if priority and (level := level_of(priority)):
         changes.append(("priority", level))
         said = True
     if due and (day := take_when(due, today)[1].get("due_date")):
@@ -188,7 +188,7 @@ def _says_more(rest: str) -> bool:
     from todo_chat.agent.offline.resolve import content_words
 
     low = rest.lower()
-    for _, kind in _LEVELS:
+    for _, kind in LEVELS:
         low = anywhere(kind).sub(" ", low)
     return bool(content_words(" ".join(word for word in low.split() if word != "priority")))
 
@@ -198,13 +198,6 @@ def _cued(text: str, span: str) -> bool:
     at = text.find(span)
     before = " ".join(text[:max(at, 0)].lower().split()[-2:])
     return bool(anywhere("due_cues").search(f"{before} {span.lower()}"))
-
-
-def _level(words: str) -> str | None:
-    """The level the longest priority phrase in `words` names ("not urgent" is low, not high)."""
-    best = max(((len(m.group(0)), level) for level, kind in _LEVELS
-                if (m := anywhere(kind).search(words.lower()))), default=None)
-    return best[1] if best else None
 
 
 _TITLE_CUES = ("content_links", "content_leads", "rename_words")
