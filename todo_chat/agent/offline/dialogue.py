@@ -260,9 +260,6 @@ def _appended(old: str | None, note: str) -> str:
     return f"{old}\n{note}" if old else note
 
 
-_FIELDS = ("due_date", "priority", "recurrence", "remind_at", "title")
-
-
 def _change_fields(request: Request, context: Context, script: Script) -> str:
     """Due date, priority, tags, repeat or reminder of one or more tasks."""
     changes = request.changes
@@ -289,7 +286,8 @@ def _change_fields(request: Request, context: Context, script: Script) -> str:
     results = []
     for task in targets:
         now = current.get(task["id"], task)
-        args: dict[str, Any] = {"task_id": task["id"], **{k: v for k, v in changes.items() if k in _FIELDS}}
+        args: dict[str, Any] = {"task_id": task["id"], **{k: v for k, v in changes.items() if k in (
+            "due_date", "priority", "recurrence", "remind_at", "title")}}
         if "note" in changes:   # a note said beside other changes is added to the task's own
             args["description"] = _appended(now.get("description"), changes["note"])
         if "tags_add" in changes or "tags_remove" in changes:

@@ -249,7 +249,9 @@ _SAID_WRONG = re.compile(r"^(?P<old>.+?)\s+(?:should\s+(?:be|say|read)|->|→)\s
 def _correction(text: str) -> Frame | None:
     from todo_chat.agent.offline.update_fields import field_part
 
-    bare = re.sub(rf"^(?:(?:{lookup('correction_leads')})\b[\s,.:;!—–-]*)+", "", text, flags=re.I).strip()
+    bare = text.strip()
+    while lead := starts("correction_leads").match(bare.lower()):
+        bare = bare[lead.end():].lstrip(" ,.:;!—–-")
     negated = anywhere("negators").search(text.lower()) is not None
     for pattern in [*(_CORRECTIONS if negated else []), *_swaps(), *([_SAID_WRONG] if bare != text.strip() else [])]:
         if m := pattern.search(bare):

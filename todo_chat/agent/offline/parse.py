@@ -239,20 +239,6 @@ _UPDATE_PATTERNS = [
 ]
 
 
-class _Spans:
-    """A match over the masked text, read back from the real one."""
-
-    def __init__(self, match: re.Match, text: str):
-        self._m, self._text = match, text
-
-    def groupdict(self) -> dict[str, str | None]:
-        return {k: (self._text[self._m.start(k):self._m.end(k)] if self._m.group(k) is not None else None)
-                for k in self._m.groupdict()}
-
-    def group(self, n: int = 0) -> str:
-        return self._text[self._m.start(n):self._m.end(n)]
-
-
 _UPDATE_VERBS = re.compile(
     r"^\s*(?:change|rename|update|edit|modify|retitle|fix|correct|amend|adjust|reword|alter|revise|tweak|replace|"
     r"set|make)\b\s*(?:the\s+)?(?:typo|spelling|title|name|wording|text|mistake)?\s*(?:in|of|on|for)?\s*", I)
@@ -268,18 +254,8 @@ def _mask_quotes(text: str) -> str:
 
 
 
-_CHANGE_DATE_OR_PRIORITY = re.compile(
-    r"^(?:move|postpone|reschedule|push back|push|delay|bring forward|defer)\b"
-    r"|\b(?:high|low|medium|normal|top)[\s-]*priority\b|\bpriority\b|\bdue date\b|\bdeadline\b", I)
-
-
 def _fill_update(request: Request) -> None:
     norm = request.norm
-    if _CHANGE_DATE_OR_PRIORITY.search(norm.text) and not re.search(r"\b(?:title|name|description|note)\b", norm.low):
-        request.unsupported = "field"
-        _fill_target(request, norm.text)
-        _from_tagger(request)
-        return
     text = norm.text
     masked = _mask_quotes(text)
     quotes = list(norm.quotes)
@@ -287,15 +263,14 @@ def _fill_update(request: Request) -> None:
         found = pattern.search(masked)
         if not found:
             continue
-        match = _Spans(found, text)
-        groups = match.groupdict()
+        groups = {k: text[found.start(k):found.end(k)] if v is not None else None for k, v in found.groupdict().items()}
         target = groups.get("target") or ""
         new = groups["new"] or ""
         if groups.get("id"):
             target = f"#{groups['id']}"
         elif any(word in slots.PAST_FORMS for word in target.lower().split()):
             continue    # "the insurance renewal went up to £90": a report, no new title
-        if " instead of " in match.group(0) and "instead of" not in new:
+        if " instead of " in text[found.start():found.end()] and "instead of" not in new:
             target, new = new, target   # "X instead of Y": Y is the task
             target = _UPDATE_VERBS.sub("", target)
         target_text = _UPDATE_VERBS.sub("", target)

@@ -295,13 +295,10 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
         words = [w.lstrip("#").lower() for w in re.split(r"[\s,]+|\band\b", tags) if w.strip("# ")]
         return {"tags_remove": words or ["*"]}, target
     # Priority.
-    if m := re.search(r"^(?:lower|reduce|decrease|downgrade|deprioriti[sz]e|drop the priority (?:of|on"
-        r"|for))\s+(?:the\s+)?(?:priority\s+(?:of|on|for)\s+)?"
-                      r"(.+?)(?:'s\s+priority)?(?:\s+priority)?$", t, I):
-        return {"priority": "low"}, m.group(1)
-    if m := re.search(r"^(?:raise|increase|bump(?:\s+up)?|upgrade|escalate|prioriti[sz]e)\s+(?:the\s+)?"
-                      r"(?:priority\s+(?:of|on|for)\s+)?(.+?)(?:'s\s+priority)?(?:\s+priority)?$", t, I):
-        return {"priority": "high"}, m.group(1)
+    verbs = f"{lookup('priority_down_verbs')}|{lookup('priority_up_verbs')}"
+    if m := re.search(rf"^({verbs})\s+(?:the\s+)?(?:priority\s+(?:of|on|for)\s+)?(.+?)(?:'s\s+priority)?(?:\s+priority)?"
+                      r"(?:\s+up)?$", t, I):
+        return {"priority": "low" if starts("priority_down_verbs").match(m.group(1).lower()) else "high"}, m.group(2)
     if re.match(r"^(?:make|set|put|give)\s+(?:a|an|me|new)\b", t, I):
         return None
     levels = "|".join(lookup(kind) for _, kind in LEVELS)
@@ -323,9 +320,7 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
         return {"shift_days": shift}, _MOVE.sub("", rest)
     if m := _MOVE.match(t):
         rest = t[m.end():]
-        making = m.group(0).lower().startswith("make")
-        if making and re.match(r"(?:a|an|me|new)\b", rest, I):
-            return None
+        making = m.group(0).lower().startswith("make")    # ("make a/an/me/new ..." returned above)
         split = re.search(r"\s+(?:due)\s+(?=\S)" if making else
                           r"\s+(?:to|till|until|for|on|back to|forward to)\s+(?=\S)", rest, I)
         if split:

@@ -18,7 +18,7 @@ from todo_chat.agent.offline.learned.arbiter import thresholds
 from todo_chat.agent.offline.learned.inference import predict
 from todo_chat.agent.offline.learned.tagger import spans
 from todo_chat.agent.offline.lexicon import anywhere, starts
-from todo_chat.agent.offline.update_fields import LEVELS, level_of
+from todo_chat.agent.offline.update_fields import field_part, level_of
 
 ADD_SLOTS = ("title", "due", "priority")
 UPDATE_SLOTS = ("target", "new_title", "note", "due", "priority")
@@ -143,10 +143,9 @@ def tagged_update(text: str, today: date) -> TaggedUpdate | None:
     changes, said = _changes(found.priority, found.due, text, today)
     if title is None and note is None and not changes:
         title, note = _after_target(text, target)
-    if title is None and note is None and not changes:
-        rest = text.replace(target, " ")
-        changes, said = _changes(rest, rest, rest, today)
-        said = said and not _says_more(rest)
+    if title is None and note is None and not changes:     # "the compost is not urgent anymore"
+        changes = list((field_part(text.replace(target, " "), today) or {}).items())
+        said = bool(changes)
     if title is None and note is None and not changes:
         return None
     mode = "replace" if note is not None and anywhere("note_overwrite").search(text.lower()) else "append"
@@ -180,17 +179,6 @@ def _changes(priority: str | None, due: str | None, text: str, today: date) -> t
         changes.append(("due_date", day))
         said = said or _cued(text, due)
     return changes, said
-
-
-def _says_more(rest: str) -> bool:
-    """Whether words beside a priority word say something else of the task ("oat milk is nicer
-    than normal milk" is a remark, "the compost is not urgent anymore" a change)."""
-    from todo_chat.agent.offline.resolve import content_words
-
-    low = rest.lower()
-    for _, kind in LEVELS:
-        low = anywhere(kind).sub(" ", low)
-    return bool(content_words(" ".join(word for word in low.split() if word != "priority")))
 
 
 def _cued(text: str, span: str) -> bool:

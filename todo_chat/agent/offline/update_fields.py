@@ -64,17 +64,16 @@ def field_part(part: str, today: date) -> dict[str, Any] | None:
         for _, kind in LEVELS:
             low = anywhere(kind).sub(" ", low)
     leftover = anywhere("field_fillers").sub(" ", low)
-    return out if out and not re.sub(r"[\W_]+", "", leftover) else None
+    return out if out and not any(c.isalnum() for c in leftover) else None
 
 
 def note_part(part: str) -> str | None:
     """"add a note: left hinge only" -> "left hinge only"."""
-    low = re.sub(r"^(?:and|also|then)\s+", "", part.strip().lower())
-    marker = starts("note_markers").match(re.sub(r"^(?:add|put|write)\s+(?:a\s+)?(?=note)", "add a ", low))
-    if not marker:
-        return None
-    content = part.strip()[len(part.strip()) - len(low) + marker.end():].strip(" :-,")
-    return content or None
+    text = part.strip()
+    for lead in ("and ", "also ", "then "):
+        text = text[len(lead):] if text.lower().startswith(lead) else text
+    marker = starts("note_markers").match(text.lower())
+    return (text[marker.end():].strip(" :-,") or None) if marker else None
 
 
 def split_fields(value: str, today: date) -> tuple[str, dict[str, Any], str | None]:
