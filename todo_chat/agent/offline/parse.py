@@ -235,7 +235,7 @@ _UPDATE_PATTERNS = [
     re.compile(r"^(?:(?:edit|change|update|rename|modify|set)\s+)?(?:task\s*)?#?(?P<id>\d{1,9})\s*(?:[:=]|\s-\s)\s*"
                r"(?P<new>.+)$", I),
     re.compile(r"^(?P<target>.+?)(?:\s+(?:\bso (?:that )?it (?:says|reads)\b|\bto say\b|\bto read\b|\binto\b|\bto\b|"
-               r"\bas\b|\bwith\b|\binstead of\b)|\s*[:=])\s*(?P<new>.+)$", I),
+               r"\bas\b|\bwith\b)|\s*[:=])\s*(?P<new>.+)$", I),
 ]
 
 
@@ -243,7 +243,6 @@ _UPDATE_VERBS = re.compile(
     r"^\s*(?:change|rename|update|edit|modify|retitle|fix|correct|amend|adjust|reword|alter|revise|tweak|replace|"
     r"set|make)\b\s*(?:the\s+)?(?:typo|spelling|title|name|wording|text|mistake)?\s*(?:in|of|on|for)?\s*", I)
 _FIELD_DESCRIPTION = re.compile(r"\b(?:description|details|notes?|desc|comment)\b", I)
-_FIELD_OTHER = re.compile(r"\b(?:due date|deadline|due|date|priority|prio)\b", I)
 
 
 def _mask_quotes(text: str) -> str:
@@ -270,13 +269,8 @@ def _fill_update(request: Request) -> None:
             target = f"#{groups['id']}"
         elif any(word in slots.PAST_FORMS for word in target.lower().split()):
             continue    # "the insurance renewal went up to £90": a report, no new title
-        if " instead of " in text[found.start():found.end()] and "instead of" not in new:
-            target, new = new, target   # "X instead of Y": Y is the task
-            target = _UPDATE_VERBS.sub("", target)
         target_text = _UPDATE_VERBS.sub("", target)
         is_description = bool(_FIELD_DESCRIPTION.search(target_text))
-        if _FIELD_OTHER.search(target_text) and not is_description:
-            request.unsupported = "field"
         target_text = _FIELD_DESCRIPTION.sub(" ", target_text)
         target_text = re.sub(r"\b(?:title|name)\b|'s\b", " ", target_text, flags=I)
         # A quote is the value only when it is all the value ("Read 'Dune Messiah'" stays whole).

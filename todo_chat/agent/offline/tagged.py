@@ -134,8 +134,8 @@ def tagged_update(text: str, today: date) -> TaggedUpdate | None:
     its new title, note, priority and due spans, or else the words after the target behind a link
     ("the compost one -> buy bark", "..., note that the gate sticks"), or else priority and date
     words beside the target ("the compost is not urgent anymore")."""
-    found = _with_target(tagged_task(text, "update"), text)
-    if found is None:
+    found = tagged_task(text, "update")
+    if len(found.targets) != 1:
         return None
     target = found.targets[0]
     title = found.new_title if _asked_for(text, target, found.new_title, _TITLE_CUES) else None
@@ -152,17 +152,6 @@ def tagged_update(text: str, today: date) -> TaggedUpdate | None:
     named = anywhere("note_nouns").sub(" ", re.sub(r"(?i)'s\b|\b(?:title|name)\b", " ", target))
     return TaggedUpdate(" ".join(named.split()), title, note, mode, tuple(changes),
                         said or title is not None or note is not None)
-
-
-def _with_target(found: TaggedTask, text: str) -> TaggedTask | None:
-    """The reading with one target; with a date or priority and no target span ("lawn is urgent"),
-    the rest of the message is the target."""
-    if not found.targets and (found.due or found.priority):
-        rest = text
-        for span in (found.due, found.priority):
-            rest = rest.replace(span or "\0", " ")
-        found = TaggedTask((rest,), None, None, found.due, found.priority)
-    return found if len(found.targets) == 1 else None
 
 
 def _changes(priority: str | None, due: str | None, text: str, today: date) -> tuple[list[tuple[str, str]], bool]:
