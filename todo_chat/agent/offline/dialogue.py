@@ -264,7 +264,7 @@ def _change_fields(request: Request, context: Context, script: Script) -> str:
     """Due date, priority, tags, repeat or reminder of one or more tasks."""
     changes = request.changes
     dated = bool(changes.get("due_date")) and "T" not in changes["due_date"]
-    needs_current = dated or any(k in changes for k in ("tags_add", "tags_remove", "shift_days", "note"))
+    needs_current = dated or any(k in changes for k in ("tags_add", "tags_remove", "shift_days"))
     targets = _targets(request, context, script)
     if request.confirm and request.tagged and not isinstance(targets, str) and len(targets) == 1 \
             and targets[0].get("title"):
@@ -288,8 +288,6 @@ def _change_fields(request: Request, context: Context, script: Script) -> str:
         now = current.get(task["id"], task)
         args: dict[str, Any] = {"task_id": task["id"], **{k: v for k, v in changes.items() if k in (
             "due_date", "priority", "recurrence", "remind_at", "title")}}
-        if "note" in changes:   # a note said beside other changes is added to the task's own
-            args["description"] = _appended(now.get("description"), changes["note"])
         if "tags_add" in changes or "tags_remove" in changes:
             tags = list(now.get("tags") or [])
             tags += [t for t in changes.get("tags_add", []) if t not in tags]

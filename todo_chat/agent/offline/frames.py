@@ -233,15 +233,11 @@ _CORRECTIONS = [
 ]
 
 
-@cache
-def _swaps() -> list[re.Pattern[str]]:
-    """Words of a title swapped: "replace A with B in the X task", "change the X one from A to B"."""
-    return [re.compile(rf"^(?:change|replace)\s+(?P<old>.+?)\s+(?:to|with|into)\s+(?P<new>.+?)\s+(?:in|on)\s+"
-                       rf"(?:the\s+|my\s+)?.*?\b(?:{lookup('task_nouns')})$", re.I),
-            re.compile(r"^(?:change|edit|update|rename)\s+.+?\s+from\s+(?P<old>.+?)\s+(?:to|into)\s+(?P<new>.+?)[.!]?$",
-                       re.I)]
-
-
+# Words of a title swapped: "replace A with B in the X task", "change the X one from A to B".
+_SWAPS = [re.compile(rf"^(?:change|replace)\s+(?P<old>.+?)\s+(?:to|with|into)\s+(?P<new>.+?)\s+(?:in|on)\s+"
+                     rf"(?:the\s+|my\s+)?.*?\b(?:{lookup('task_nouns')})$", re.I),
+          re.compile(r"^(?:change|edit|update|rename)\s+.+?\s+from\s+(?P<old>.+?)\s+(?:to|into)\s+(?P<new>.+?)[.!]?$",
+                     re.I)]
 # "oops — euros should be dollars": a correction only after a word that says one is coming
 _SAID_WRONG = re.compile(r"^(?P<old>.+?)\s+(?:should\s+(?:be|say|read)|->|→)\s+(?P<new>.+?)[.!]?$", re.I)
 
@@ -253,12 +249,9 @@ def _correction(text: str) -> Frame | None:
     while lead := starts("correction_leads").match(bare.lower()):
         bare = bare[lead.end():].lstrip(" ,.:;!—–-")
     negated = anywhere("negators").search(text.lower()) is not None
-    for pattern in [*(_CORRECTIONS if negated else []), *_swaps(), *([_SAID_WRONG] if bare != text.strip() else [])]:
+    for pattern in [*(_CORRECTIONS if negated else []), *_SWAPS, *([_SAID_WRONG] if bare != text.strip() else [])]:
         if m := pattern.search(bare):
             old, new = m.group("old").strip(" ,."), m.group("new").strip(" ,.")
-            if old and new and len(old.split()) <= 8 and len(new.split()) <= 8 and field_part(new, _TODAY) is None:
+            if old and new and max(len(old.split()), len(new.split())) <= 8 and not field_part(new, date.today()):
                 return Frame("correct", old=old, new=new)
     return None
-
-
-_TODAY = date(2000, 1, 3)   # any day: a date is told apart from a word, never resolved

@@ -14,12 +14,12 @@ from todo_chat.agent.offline.adding import MAX_ITEMS, _clean_title, _item, add_i
 from todo_chat.agent.offline.intent import Action, classify
 from todo_chat.agent.offline.learned.arbiter import decide
 from todo_chat.agent.offline.learned.inference import predict
-from todo_chat.agent.offline.lexicon import anywhere
+from todo_chat.agent.offline.lexicon import anywhere, starts
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import STOPWORDS
 from todo_chat.agent.offline.slots import Reference, Status
 from todo_chat.agent.offline.tagged import bare_content, tagged_task, tagged_update
-from todo_chat.agent.offline.update_fields import leading_fields, split_fields
+from todo_chat.agent.offline.update_fields import split_fields
 
 
 @dataclass
@@ -146,16 +146,11 @@ def _read(text: str, today: date) -> Request:
     listing = request.action == "list" and bool(re.match(
         r"^(?:show|list|display|view|see|what|which|how|any|anything|is|are|do|sort|search|find|give|tell)\b",
         norm.low))
-    rest, extra, note = split_fields(norm.text, today)    # "move X to monday and make it urgent"
+    rest, extra = split_fields(norm.text, today)    # "move X to monday and make it urgent"
     if not listing and (found := rich.field_changes(rest or norm.text, today)) is not None:
         request.action = "update"
-        request.changes, target = {**(extra if rest else {}), **found[0], **({"note": note} if note else {})}, found[1]
+        request.changes, target = {**(extra if rest else {}), **found[0]}, found[1]
         request.target_text = target
-        _fill_target(request, target)
-        return request
-    target, lead = leading_fields(norm.text, today)     # "to monday please - the domain renewal"
-    if lead and not listing and verdict.action != "add":
-        request.action, request.changes, request.target_text = "update", lead, target
         _fill_target(request, target)
         return request
     if verdict.action in extensions.HOOKED_INTENTS:
@@ -251,8 +246,6 @@ def _mask_quotes(text: str) -> str:
                   + m.group(0)[-1], text)
 
 
-
-
 def _fill_update(request: Request) -> None:
     norm = request.norm
     text = norm.text
@@ -279,6 +272,8 @@ def _fill_update(request: Request) -> None:
         new_quotes = [q for q in quotes if q == new.strip(" '\".!?,")]
         _fill_target(request, target_text, target_quotes)
         value = new_quotes[0] if new_quotes else bare_content(new)
+        if marker := starts("note_markers").match(value.lower()):   # "X: add a note the paint is in the shed"
+            value, is_description, request.note_mode = bare_content(value[marker.end():]), True, "append"
         if not value:
             continue
         if is_description:
@@ -301,27 +296,17 @@ def _fill_update(request: Request) -> None:
 
 
 def _field_instead(request: Request) -> Request:
-    """A "new title" that names a status, or ends in (or is only) dates, priorities and a note
-    (`split_fields`), is those fields: "the gutters task should be open" reopens, "... moved to
-    monday" dates it, "X: urgent, due friday" ranks and dates it, "rename X to Y and make it due
-    saturday" does both; "rename it to Friday" is a title."""
-    said = request.new_title or ""
-    renamed = bool(anywhere("rename_words").search(request.norm.low))
-    if not said:
-        return request
-    if not renamed and anywhere("bulk_pending").fullmatch(said.lower()):
+    """A "new title" that names a status, or ends in (or is only) dates and priorities
+    (`split_fields`) is those fields: "the gutters task should be open" reopens, "X: urgent, due
+    friday" ranks and dates it, "rename X to Y and make it due saturday" does both; "rename it to
+    Friday" is a title."""
+    said, renamed = request.new_title or "", bool(anywhere("rename_words").search(request.norm.low))
+    if said and not renamed and anywhere("bulk_pending").fullmatch(said.lower()):
         request.action, request.new_title = "reopen", None
-        return request
-    title, changes, note = split_fields(said, request.today or date.today())
-    if renamed and not title or not (changes or note):
-        return request
-    request.new_title = title[:1].upper() + title[1:] if title else None
-    if changes:
-        extra = {"title": request.new_title, "note": note}
-        request.changes = {**request.changes, **changes, **{k: v for k, v in extra.items() if v}}
+    title, changes = split_fields(said, request.today or date.today())
+    if said and changes and (title or not renamed):
+        request.changes = {**request.changes, **changes, **({"title": title[:1].upper() + title[1:]} if title else {})}
         request.new_title = None
-    elif note:
-        request.new_description, request.note_mode = note, "append"
     return request
 
 

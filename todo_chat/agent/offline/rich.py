@@ -296,8 +296,8 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
         return {"tags_remove": words or ["*"]}, target
     # Priority.
     verbs = f"{lookup('priority_down_verbs')}|{lookup('priority_up_verbs')}"
-    if m := re.search(rf"^({verbs})\s+(?:the\s+)?(?:priority\s+(?:of|on|for)\s+)?(.+?)(?:'s\s+priority)?(?:\s+priority)?"
-                      r"(?:\s+up)?$", t, I):
+    if m := re.search(rf"^({verbs})\s+(?:the\s+)?(?:priority\s+(?:of|on|for)\s+)?(.+?)(?:'s\s+priority)?"
+                      r"(?:\s+priority)?(?:\s+up)?$", t, I):
         return {"priority": "low" if starts("priority_down_verbs").match(m.group(1).lower()) else "high"}, m.group(2)
     if re.match(r"^(?:make|set|put|give)\s+(?:a|an|me|new)\b", t, I):
         return None

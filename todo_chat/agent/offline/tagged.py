@@ -159,15 +159,10 @@ def _changes(priority: str | None, due: str | None, text: str, today: date) -> t
     priority word is; a date needs a due word before it ("due friday", not "came today")."""
     from todo_chat.agent.offline.rich import take_when
 
-    changes: list[tuple[str, str]] = []
-    said = False
-    if priority and (level := level_of(priority)):
-        changes.append(("priority", level))
-        said = True
-    if due and (day := take_when(due, today)[1].get("due_date")):
-        changes.append(("due_date", day))
-        said = said or _cued(text, due)
-    return changes, said
+    level = level_of(priority or "")
+    day = take_when(due, today)[1].get("due_date") if due else None
+    changes = [(key, value) for key, value in (("priority", level), ("due_date", day)) if value]
+    return changes, bool(level) or bool(day and due and _cued(text, due))
 
 
 def _cued(text: str, span: str) -> bool:

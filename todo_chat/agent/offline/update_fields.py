@@ -1,13 +1,6 @@
-"""The fields an update names beside (or instead of) a new title: constructions, not sentences.
-
-- a shift: an amount of days or weeks with a direction word ("push it back a week", "bring it
-  forward two days", "can slip 2 days"): days added to the task's own due date, sign kept;
-- a field part: a part of the message (between commas, "and", dashes) that says only a date, a
-  priority level or both, with filler words ("and make it due saturday", "urgent, due friday");
-- a note part: a part led by a note marker ("and add a note: left hinge only").
-A new title read by the rules or the tagger keeps what is left once its trailing field and note
-parts are taken off; one made only of them is no title.
-"""
+"""The fields an update names beside or instead of a new title: a shift (an amount with a direction
+word: "push it back a week"), a field part (only a date and/or priority with fillers: "and make it due
+saturday"); a new title keeps what is left once they are taken off."""
 
 from __future__ import annotations
 
@@ -15,7 +8,7 @@ import re
 from datetime import date
 from typing import Any
 
-from todo_chat.agent.offline.lexicon import anywhere, starts, table
+from todo_chat.agent.offline.lexicon import anywhere, table
 from todo_chat.agent.offline.slots import PAST_FORMS
 
 LEVELS = (("low", "priority_low"), ("medium", "priority_medium"), ("high", "priority_high"))
@@ -29,13 +22,11 @@ def take_shift(text: str) -> tuple[str, int | None]:
     both an amount and a direction word."""
     low = text.lower()
     found = _AMOUNT.search(low)
-    n = found and (table("number_words").get(found.group("n")) or (int(found.group("n")) if
-                                                                   found.group("n").isdigit() else None))
+    word = found.group("n") if found else ""
+    n = table("number_words").get(word) or (int(word) if word.isdigit() else 0)
     earlier, later = anywhere("shift_earlier").search(low), anywhere("shift_later").search(low)
-    if not found or not n or not (earlier or later):
-        return text, None
-    if any(word in PAST_FORMS for word in low.split()):
-        return text, None     # "the ferry was pushed back a week": a report
+    if not found or not n or not (earlier or later) or any(w in PAST_FORMS for w in low.split()):
+        return text, None     # ("the ferry was pushed back a week": a report)
     days = n * (7 if found.group("unit").startswith("w") else 1) * (-1 if earlier else 1)
     kept = [*text[:found.start()], *" " * (found.end() - found.start()), *text[found.end():]]
     for kind in ("shift_earlier", "shift_later"):
@@ -67,40 +58,13 @@ def field_part(part: str, today: date) -> dict[str, Any] | None:
     return out if out and not any(c.isalnum() for c in leftover) else None
 
 
-def note_part(part: str) -> str | None:
-    """"add a note: left hinge only" -> "left hinge only"."""
-    text = part.strip()
-    for lead in ("and ", "also ", "then "):
-        text = text[len(lead):] if text.lower().startswith(lead) else text
-    marker = starts("note_markers").match(text.lower())
-    return (text[marker.end():].strip(" :-,") or None) if marker else None
-
-
-def split_fields(value: str, today: date) -> tuple[str, dict[str, Any], str | None]:
-    """A new title less the field and note parts at its end: (title, changes, note); the title
-    is "" when the value was only such parts ("urgent, due friday")."""
+def split_fields(value: str, today: date) -> tuple[str, dict[str, Any]]:
+    """A new title less the field parts at its end: (title, changes); the title is "" when the
+    value was only field parts ("urgent, due friday")."""
     seps = list(_PARTS.finditer(value))
     parts = list(zip([0, *(m.end() for m in seps)], [*(m.start() for m in seps), len(value)], strict=True))
-    note, keep = None, len(parts)
-    for i, (begin, _) in enumerate(parts):
-        if (said := note_part(value[begin:])) is not None:
-            note, keep = said, i
-            break
     changes: dict[str, Any] = {}
-    while keep and (found := field_part(value[parts[keep - 1][0]:parts[keep - 1][1]], today)) is not None:
-        changes, keep = {**found, **changes}, keep - 1
-    return (value[:parts[keep - 1][1]].strip(" ,;-") if keep else ""), changes, note
-
-
-def leading_fields(text: str, today: date) -> tuple[str, dict[str, Any]]:
-    """"to monday please - the domain renewal": the field parts before the words that name the
-    task, and those words; ("", {}) when the message does not open with a field part."""
-    changes: dict[str, Any] = {}
-    at = 0
-    for sep in _PARTS.finditer(text):
-        if (found := field_part(text[at:sep.start()], today)) is None:
-            break
-        changes, at = {**changes, **found}, sep.end()
-    rest = text[at:].strip(" .!")
-    named = starts("target_leads").match(rest.lower()) or anywhere("task_nouns").search(rest.lower())
-    return (rest, changes) if changes and rest and named else ("", {})
+    while parts and (found := field_part(value[parts[-1][0]:parts[-1][1]], today)) is not None:
+        changes = {**found, **changes}
+        parts.pop()
+    return (value[:parts[-1][1]].strip(" ,;-") if parts else ""), changes
