@@ -24,7 +24,7 @@ MAX_ALTERNATIONS = 1653
 # branch refs: +306 lines of the span-tagger path for on-task actions (tagged.py, references.py), with
 # 5 regex sites and 73 alternations fewer than main had; branch update: update_fields.py (shifts, field
 # parts) paid for by rules it made dead, word lists moved to lexicons
-MAX_LINES = 4324
+MAX_LINES = 4325
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

@@ -144,8 +144,9 @@ def tagged_update(text: str, today: date) -> TaggedUpdate | None:
     if title is None and note is None and not changes:
         title, note = _after_target(text, target)
     if title is None and note is None and not changes:     # "the compost is not urgent anymore"
-        changes = list((field_part(text.replace(target, " "), today) or {}).items())
-        said = bool(changes)
+        rest = text.replace(target, " ")       # (other words beside them: a statement, asked about)
+        fields = field_part(rest, today)
+        changes, said = (list(fields.items()), True) if fields else (_changes(rest, rest, rest, today)[0], False)
     if title is None and note is None and not changes:
         return None
     mode = "replace" if note is not None and anywhere("note_overwrite").search(text.lower()) else "append"
