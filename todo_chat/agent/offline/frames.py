@@ -197,7 +197,8 @@ def _renamed(text: str) -> Frame | None:
 def _note_patterns() -> list[tuple[re.Pattern[str], str]]:
     prep, noun, verb = lookup("topic_preps"), lookup("task_nouns"), lookup("note_verbs")
     notes, replace = lookup("note_nouns"), lookup("note_replace")
-    target = rf"(?P<target>(?:task\s*#?\d+|#\d+)|it|that|this|.+?\s(?:{noun}))"
+    target = rf"(?P<target>(?:task\s*#?\d+|#\d+)|.+?\s(?:{noun}))"
+    spoken = target.replace("(?P<target>", "(?P<target>it|that|this|")   # "put a note on it": a note noun said
     sep = r"\s*(?:[,;:]|\s-)?\s*(?:also\s+|and\s+|please\s+|can you\s+)?"
     content = r"\s*(?:that\s+|:\s*|-\s*|saying\s+|to say\s+)?(?P<content>\S.*)$"
     return [
@@ -205,11 +206,11 @@ def _note_patterns() -> list[tuple[re.Pattern[str], str]]:
                     re.I), "replace"),
         (re.compile(rf"^(?:replace|change|update|set|rewrite|overwrite)\s+(?:the\s+)?(?:{notes})\s+(?:on|of|for|in)\s+"
                     rf"{target}\s+(?:with|to|as)\s*:?\s*(?P<content>\S.*)$", re.I), "replace"),
-        (re.compile(rf"^(?:{verb})\s+(?:a\s+|the\s+|this\s+)?(?:{notes})\s+(?:on|to|for|under)\s+{target}"
+        (re.compile(rf"^(?:{verb})\s+(?:a\s+|the\s+|this\s+)?(?:{notes})\s+(?:on|to|for|under)\s+{spoken}"
                     rf"\s*(?:saying|that says|which says|:|-|,)\s*(?P<content>\S.*)$", re.I), "append"),
         (re.compile(rf"^(?:{notes})\s+(?:on|for|to)\s+{target}{content}", re.I), "append"),
-        (re.compile(rf"^(?:{verb})\s+(?:to|on|under)\s+(?:the\s+|my\s+)?{target}\s*(?:that\s+|:\s*|-\s*)"
-                    r"(?P<content>\S.*)$", re.I), "append"),
+        (re.compile(rf"^(?:{verb})\s+(?:to|on|under)\s+(?:the\s+(?:{notes})\s+(?:of|on|for)\s+)?(?:the\s+|my\s+)?{target}"
+                    r"\s*(?:that\s+|:\s*|-\s*)(?P<content>\S.*)$", re.I), "append"),
         (re.compile(rf"^(?:{prep})\s+(?:the\s+|my\s+)?{target}{sep}(?:{verb})\b{content}", re.I), "append"),
     ]
 
@@ -228,8 +229,7 @@ def _note(text: str) -> Frame | None:
 _MEANT = lookup("correction_meant")
 _CORRECTIONS = [
     re.compile(rf"(?:^|[,;:]\s*|\s-\s|\b)(?:{_MEANT})\s+(?P<new>.+?)\s*,?\s+not\s+(?P<old>.+?)[.!]?$", re.I),
-    re.compile(rf"^not\s+(?P<old>.+?)\s*(?:[,;]\s*(?:(?:{_MEANT})\s+|but\s+)?|\s+(?:{_MEANT}|but)\s+)(?P<new>.+?)[.!]?$",
-               re.I),
+    re.compile(rf"^not\s+(?P<old>.+?)\s*[,;]?\s+(?:{_MEANT}|but)\s+(?P<new>.+?)[.!]?$", re.I),
 ]
 
 

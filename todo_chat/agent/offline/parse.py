@@ -248,6 +248,12 @@ def _mask_quotes(text: str) -> str:
 
 def _fill_update(request: Request) -> None:
     norm = request.norm
+    if (starts("field_leads").match(norm.low) or anywhere("field_nouns").search(norm.low)) and not any(
+            anywhere(kind).search(norm.low) for kind in ("note_nouns", "rename_words")):
+        request.unsupported = "field"    # a date or priority the field rules could not read: never a title
+        _fill_target(request, norm.text)
+        _from_tagger(request)
+        return
     text = norm.text
     masked = _mask_quotes(text)
     quotes = list(norm.quotes)
