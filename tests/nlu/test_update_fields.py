@@ -102,3 +102,9 @@ def test_renames_and_notes_by_construction():
 def test_a_report_of_a_new_value_is_no_new_title():
     request = understand("the gas bill went up to £120", TODAY)
     assert request.new_title is None
+
+
+def test_a_set_with_a_date_in_the_new_title_stays_a_title():
+    request = understand("set the title of task 2 to Friday shopping", TODAY)
+    assert request.new_title == "Friday shopping" and not request.changes
+    assert understand("set the gym task for 14:00 today", TODAY).changes == {"due_date": "2026-11-24T14:00"}

@@ -330,7 +330,7 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
                 return {"due_date": found["due_date"]}, target
         # "move the dentist friday": the date right after the words
         when_rest, found = take_when(rest, today)
-        if found.get("due_date") and not m.group(0).lower().startswith("make"):
+        if found.get("due_date") and not m.group(0).lower().startswith(("make", "set")):
             return {"due_date": found["due_date"]}, when_rest
     if m := re.search(r"^(?:set|change|make)\s+(?:the\s+)?(?:due\s+date|deadline)\s+(?:of|for|on)\s+(.+?)\s+(?:to"
         r"|as)\s+(.+)$"

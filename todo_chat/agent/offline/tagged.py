@@ -135,6 +135,9 @@ def tagged_update(text: str, today: date) -> TaggedUpdate | None:
     ("the compost one -> buy bark", "..., note that the gate sticks"), or else priority and date
     words beside the target ("the compost is not urgent anymore")."""
     found = tagged_task(text, "update")
+    if not found.targets and (found.due or found.priority):    # "lawn is urgent": the rest names the task
+        rest = text.replace(found.due or "\0", " ").replace(found.priority or "\0", " ")
+        found = TaggedTask((rest,), None, None, found.due, found.priority)
     if len(found.targets) != 1:
         return None
     target = found.targets[0]

@@ -18,8 +18,7 @@ _PARTS = re.compile(r"\s*(?:[,;]|\s-\s|\s–\s|\s—\s|\band\b)\s*", re.I)
 
 
 def take_shift(text: str) -> tuple[str, int | None]:
-    """('push the car tax back a week', ...) -> ('push the car tax', 7); (text, None) without
-    both an amount and a direction word."""
+    """('push the car tax back a week', ...) -> ('the car tax', 7); no amount and direction: None."""
     low = text.lower()
     found = _AMOUNT.search(low)
     word = found.group("n") if found else ""
@@ -43,8 +42,7 @@ def level_of(words: str) -> str | None:
 
 
 def field_part(part: str, today: date) -> dict[str, Any] | None:
-    """The changes a part says when it says nothing else ("make it due saturday" -> due_date);
-    None when other words are left."""
+    """The changes a part says if it says nothing else ("make it due saturday"); else None."""
     from todo_chat.agent.offline.rich import take_when
     rest, when = take_when(part, today)
     rest, shift = take_shift(rest)
@@ -59,8 +57,7 @@ def field_part(part: str, today: date) -> dict[str, Any] | None:
 
 
 def split_fields(value: str, today: date) -> tuple[str, dict[str, Any]]:
-    """A new title less the field parts at its end: (title, changes); the title is "" when the
-    value was only field parts ("urgent, due friday")."""
+    """A new title less the field parts at its end: (title, changes); "" if only those ("urgent, due friday")."""
     seps = list(_PARTS.finditer(value))
     parts = list(zip([0, *(m.end() for m in seps)], [*(m.start() for m in seps), len(value)], strict=True))
     changes: dict[str, Any] = {}
