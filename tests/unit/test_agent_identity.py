@@ -48,8 +48,12 @@ def test_a_run_of_our_agent_signs_no_agent(monkeypatch, stream):
     assert tool_use_tracker._build_agent_identity_map is agent_identity._build_agent_identity_map
     signed: list[str] = []
     original = identity._agent_identity_signature
-    monkeypatch.setattr(identity, "_agent_identity_signature",
-                        lambda agent: signed.append(agent.name) or original(agent))
+
+    def signature(agent: Agent) -> str:
+        signed.append(agent.name)
+        return original(agent)
+
+    monkeypatch.setattr(identity, "_agent_identity_signature", signature)
     real = build_agent(OfflineModel())
     agent = real.clone(tools=[add_task if tool.name == "add_task" else tool for tool in real.tools])
 
