@@ -46,6 +46,8 @@ def in_force(tool: str, said: Said, task: Task, args: dict[str, Any] | None = No
     kind = VERB_KIND.get(tool)
     if kind and clauses.negates(parts[at], kind):
         return False
+    if tool == "reopen_task" and request.score < 4.0 and clauses.negates(parts[at], "verbs_complete"):
+        return False      # "I didn't mark rent": no reopen word ("untick", "after all", "put back"), a report
     if anywhere("guard_holds").search(clause) or anywhere("guard_naming").search(clause) or hypothetical(clause):
         return False
     if any(starts("guard_conditions").match(clauses.plain(p)) for p in parts[:at]):
