@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from bench import procs
@@ -51,10 +52,12 @@ def _page(browser, base: str, n: int):
     page = context.new_page()
     page.set_default_timeout(60_000)
     frames = {"sent": 0, "received": 0, "bytes": 0}
+    by_var: Counter[str] = Counter()
 
     def received(payload: str | bytes) -> None:
         frames["received"] += 1
         frames["bytes"] += len(payload)
+        by_var.update(delta_bytes(payload))
 
     page.on("websocket", lambda ws: (ws.on("framesent", lambda _f: frames.__setitem__("sent", frames["sent"] + 1)),
                                      ws.on("framereceived", received)))
@@ -65,7 +68,27 @@ def _page(browser, base: str, n: int):
     page.get_by_role("button", name="Create account").click()
     page.wait_for_url("**/chat**")
     page.get_by_role("textbox", name="Message").wait_for()
-    return page, frames
+    return page, frames, by_var
+
+
+def delta_bytes(payload: str | bytes) -> Counter[str]:
+    """Bytes of each state var in a socket.io frame carrying a Reflex delta (`42["event",{"delta":
+    {state: {var: value}}}]`), keyed "state.var" by the state class's snake-case name; nothing for other frames."""
+    import json
+
+    text = payload.decode() if isinstance(payload, bytes) else payload
+    found: Counter[str] = Counter()
+    start = text.find("[")
+    if not text.startswith("42") or start < 0:
+        return found
+    try:
+        _, update = json.loads(text[start:])
+    except ValueError:
+        return found
+    for state, fields in ((update or {}).get("delta") or {}).items():
+        for var, value in fields.items():
+            found[f"{state.rsplit('____', 1)[-1]}.{var}"] += len(json.dumps(value, separators=(",", ":")))
+    return found
 
 
 def _send(page, text: str, done_before: int) -> None:
@@ -90,21 +113,26 @@ def page_path(root: Path = ROOT) -> dict[str, float]:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             pages = [_page(browser, f"http://localhost:{port}", n) for n in range(2)]
-            for page, _ in pages:  # warm up: the first message of a page loads its conversation
+            for page, _, _ in pages:  # warm up: the first message of a page loads its conversation
                 _send(page, "Add a task to buy bread", 0)
             time.sleep(1)
-            sent0 = [dict(frames) for _, frames in pages]
+            sent0 = [dict(frames) for _, frames, _ in pages]
+            vars0 = [Counter(by_var) for _, _, by_var in pages]
             cpu0 = procs.cpu_s(pids)
             for k in range(MESSAGES_PER_PAGE):
-                for page, _ in pages:
+                for page, _, _ in pages:
                     _send(page, f"Add a task to buy milk {k}", k + 1)
             cpu = procs.cpu_s(pids) - cpu0
             count = MESSAGES_PER_PAGE * len(pages)
             result["page_cpu_ms"] = cpu / count * 1000
-            pairs = [(frames, before) for (_, frames), before in zip(pages, sent0, strict=True)]
+            pairs = [(frames, before) for (_, frames, _), before in zip(pages, sent0, strict=True)]
             result["frames_received"] = sum(f["received"] - b["received"] for f, b in pairs) / count
             result["frames_sent"] = sum(f["sent"] - b["sent"] for f, b in pairs) / count
             result["bytes_received"] = sum(f["bytes"] - b["bytes"] for f, b in pairs) / count
+            var_bytes: Counter[str] = Counter()
+            for (_, _, by_var), before in zip(pages, vars0, strict=True):
+                var_bytes += by_var - before
+            result.update({f"var:{name}": size / count for name, size in var_bytes.most_common(8)})
             browser.close()
         users = _seed_for(data)
         cpu0 = procs.cpu_s(pids)
@@ -143,7 +171,8 @@ def main(argv: list[str] | None = None) -> None:
             runs[label].append(page_path(root))
     print("\nThe page's path (native Reflex view, 2 headless pages, SQLite, offline model; SSE over HTTP the same):")
     for label, results in runs.items():
-        r = {key: statistics.median(run[key] for run in results) for key in results[0]}
+        keys = {key for run in results for key in run}
+        r = {key: statistics.median(run.get(key, 0.0) for run in results) for key in keys}
         each = ", ".join(f"{run['ratio']:.2f}x" for run in results)
         if label:
             print(f"{label} ({len(results)} run(s), medians):")
@@ -153,6 +182,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  ratio page / HTTP: {r['ratio']:.2f}x (target <= 1.3x; each run: {each})")
         print(f"  websocket frames per message: {r['frames_received']:.1f} received "
               f"({r['bytes_received']:.0f} bytes), {r['frames_sent']:.1f} sent")
+        heaviest = sorted(((k[4:], v) for k, v in r.items() if k.startswith("var:")), key=lambda kv: -kv[1])
+        print("  delta bytes per message by state var: "
+              + ", ".join(f"{name} {size:.0f}" for name, size in heaviest[:8]))
 
 
 if __name__ == "__main__":
