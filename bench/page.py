@@ -10,6 +10,8 @@ its CPU per SSE turn sent by the lean client for the same text. Browsers' own CP
 
 `python -m bench.page --ab OLD_CHECKOUT --rounds 2` measures an old checkout's server too, the
 two alternating, for before/after figures from one run (each tree builds its own `.web-serve`).
+`--env NAME=VALUE` sets a server setting for the new tree only (`--ab .` then compares a setting).
+Each run also prints the delta bytes per message by state var: what a turn's frames resend.
 """
 
 from __future__ import annotations
@@ -32,9 +34,9 @@ CDN = "**/cdn.platform.openai.com/**"
 MESSAGES_PER_PAGE = 12
 
 
-def _start(data: Path, root: Path = ROOT) -> tuple[subprocess.Popen, int]:
+def _start(data: Path, root: Path = ROOT, extra: dict[str, str] | None = None) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    env = {**os.environ, "DATA_DIR": str(data), "DATABASE_URL": "", "ENVIRONMENT": "production",
+    env = {**os.environ, **(extra or {}), "DATA_DIR": str(data), "DATABASE_URL": "", "ENVIRONMENT": "production",
            "BETTER_AUTH_SECRET": SECRET, "CHAT_TURNS_PER_MINUTE": "1000000", "PYTHONPATH": str(root),
            "SIGNUP_ATTEMPTS_PER_IP": "1000/minute", "REFLEX_WEB_WORKDIR": str(root / ".web-serve"),
            "API_URL": f"http://localhost:{port}", "REFLEX_CHECK_LATEST_VERSION": "0",
@@ -101,12 +103,12 @@ def _send(page, text: str, done_before: int) -> None:
     expect(page.get_by_role("button", name="Send message")).to_be_visible()  # the stream has ended
 
 
-def page_path(root: Path = ROOT) -> dict[str, float]:
+def page_path(root: Path = ROOT, extra: dict[str, str] | None = None) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     data = Path(tempfile.mkdtemp(prefix="todo-chat-page-"))
     clients = Clients(1)
-    proc, port = _start(data, root)
+    proc, port = _start(data, root, extra)
     result: dict[str, float] = {}
     try:
         pids = procs.tree(proc.pid)
@@ -163,12 +165,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ab", type=Path, help="an old checkout: measure its server too, alternating")
     parser.add_argument("--rounds", type=int, default=1, help="runs per checkout (medians)")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="a setting for the new server only (with --ab on this same tree: a setting's A/B)")
     args = parser.parse_args(argv)
+    extra = dict(item.split("=", 1) for item in args.env)
     trees = [("old", args.ab.resolve()), ("new", ROOT)] if args.ab else [("", ROOT)]
     runs: dict[str, list[dict[str, float]]] = {label: [] for label, _ in trees}
     for _ in range(args.rounds):
         for label, root in trees:
-            runs[label].append(page_path(root))
+            runs[label].append(page_path(root, extra if label != "old" else None))
     print("\nThe page's path (native Reflex view, 2 headless pages, SQLite, offline model; SSE over HTTP the same):")
     for label, results in runs.items():
         keys = {key for run in results for key in run}

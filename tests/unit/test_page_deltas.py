@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from reflex.state import State
 
+from todo_chat.core.security import create_token
 from todo_chat.models import Conversation, ItemRole, Message, ToolCallStatus
 from todo_chat.services.conversations import TurnInput
 from todo_chat.ui.state import transcript
@@ -156,3 +157,22 @@ def test_a_changed_task_list_is_sent_once(root: State) -> None:
     sent = dirty(root)
     assert "tasks" in sent and "visible" not in sent
     assert panel.view_counts["all"] == 5
+
+
+def test_a_tokens_expiry_is_decoded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`needs_renewal` runs under the state lock at every message: the token is verified once."""
+    from todo_chat.ui.state import auth
+
+    token = create_token(7, "access")
+    decoded: list[str] = []
+    real = auth.decode_token
+
+    def counted(t: str) -> dict:
+        decoded.append(t)
+        return real(t)
+
+    monkeypatch.setattr(auth, "decode_token", counted)
+    auth.expires_at.cache_clear()
+    expected = real(token)["exp"]
+    assert auth.expires_at(token) == auth.expires_at(token) == expected and decoded == [token]
+    assert auth.expires_at("not a token") == 0.0

@@ -24,7 +24,7 @@ from todo_chat.ui.state.auth import EXPIRED_NOTICE, signed_in_user
 from todo_chat.ui.state.choices import OFFER_CHOICES
 from todo_chat.ui.state.tasks import TaskPanelState, fetch_tasks
 
-FOLD = 10  # messages with badges in `recent` before they move to `by_message`
+FOLD = 6  # messages with badges in `recent` before they move to `by_message`
 
 
 @dataclass

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
-FOLD = 20  # messages in `recent` before they move to `history`
+FOLD = 12  # messages in `recent` before they move to `history`
 
 
 class Item(Protocol):
