@@ -176,3 +176,18 @@ def test_a_tokens_expiry_is_decoded_once(monkeypatch: pytest.MonkeyPatch) -> Non
     expected = real(token)["exp"]
     assert auth.expires_at(token) == auth.expires_at(token) == expected and decoded == [token]
     assert auth.expires_at("not a token") == 0.0
+
+
+def test_unchanged_vars_are_not_sent(root: State) -> None:
+    """An assigned var is sent even when its value is the same: a turn's end sends what changed."""
+    from todo_chat.ui.state.conversation import ConversationState
+
+    chat, conversations = substate(root, ChatState), substate(root, ConversationState)
+    chat.is_streaming = True
+    conversation = Conversation(id=4, user_id=1, thread_id="thr", title="Chat",
+                                updated_at=datetime(2026, 12, 3, tzinfo=UTC))
+    conversations.note_turn(conversation)
+    root._clean()
+    chat._done()
+    conversations.note_turn(conversation)  # the open conversation, already first
+    assert dirty(root) - {"thinking"} == {"is_streaming"}

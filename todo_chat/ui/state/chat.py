@@ -112,6 +112,13 @@ class ChatState(rx.State):
     def _all(self) -> list[ChatMessage]:
         return joined(self._parts())
 
+    def _assign(self, **values: Any) -> None:
+        """Set only the vars whose value changes: an assigned var is sent (and the state written) even
+        when its value is the same."""
+        for name, value in values.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
+
     def _set_parts(self, change: Callable[..., Parts[ChatMessage]], *args: Any) -> None:
         """`change` (of `transcript`) applied to the parts; only the parts it changed are assigned,
         since an assigned list is resent whole (each read of a var is a new proxy: read them once)."""
@@ -190,7 +197,7 @@ class ChatState(rx.State):
             files = (await self.get_state(ComposerFilesState)).take()
             self.live = [ChatMessage(id=0, role="user", content=text, time=now_hhmm(), pending=True,
                                      files=", ".join(f.name for f in files))]
-            self.error, self.rate_limited, self.editing = "", "", False
+            self._assign(error="", rate_limited="", editing=False)
             renew = (await self.get_state(AuthState)).needs_renewal()
             begun = await self._begin()
         if renew:
@@ -246,7 +253,7 @@ class ChatState(rx.State):
     async def _begin(self) -> tuple[int | None, str]:
         """Under the lock, in the frame that shows the message: the turn is on. Returns the open
         conversation and the token, for the rest of the turn to use with the lock released."""
-        self.is_streaming, self.stop_requested, self.can_retry = True, False, False
+        self._assign(is_streaming=True, stop_requested=False, can_retry=False)
         if self.choices:
             self.choices_question, self.choices = "", []
         return (await self.get_state(ConversationState)).open_id or None, (await self.get_state(AuthState)).token
@@ -353,7 +360,7 @@ class ChatState(rx.State):
         (await self.get_state(BadgeState)).settle_live()
 
     def _done(self) -> None:
-        self.is_streaming, self.streaming_text, self.retry_note = False, "", ""
+        self._assign(is_streaming=False, streaming_text="", retry_note="")
 
     async def _finish(self, error: str = "", can_retry: bool = False, rate_limited: str = "",
                       drop_pending: bool = False, files: list[AttachedFile] | None = None) -> bool:
@@ -361,8 +368,8 @@ class ChatState(rx.State):
         async with self:
             if files:
                 (await self.get_state(ComposerFilesState)).put_back(files)
-            self.is_streaming, self.streaming_text = False, ""
-            self.error, self.can_retry, self.rate_limited = error, can_retry, rate_limited
+            self._assign(is_streaming=False, streaming_text="", error=error, can_retry=can_retry,
+                         rate_limited=rate_limited)
             if drop_pending or not any(m.pending for m in self.live):  # else it stays, as sent
                 await self._settle()
         return False
