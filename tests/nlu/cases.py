@@ -925,3 +925,7 @@ CASES += SAFETY_CASES
 from tests.nlu.cases_refs import REF_CASES  # noqa: E402  (actions on existing tasks, by kind of reference)
 
 CASES += REF_CASES
+
+from tests.nlu.cases_updates import UPDATE_PROBES  # noqa: E402  (updates by kind: the probe written before tuning)
+
+CASES += UPDATE_PROBES
