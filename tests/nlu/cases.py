@@ -925,3 +925,7 @@ CASES += SAFETY_CASES
 from tests.nlu.cases_refs import REF_CASES  # noqa: E402  (actions on existing tasks, by kind of reference)
 
 CASES += REF_CASES
+
+from tests.nlu.cases_adds import PROBE_CASES  # noqa: E402  (adds in invented registers: a probe, never trained on)
+
+CASES += PROBE_CASES
