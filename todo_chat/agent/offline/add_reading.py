@@ -1,0 +1,176 @@
+"""Adds read by the learned parts: the classifier says "add", the span tagger cuts the titles.
+
+- `learned_items`: an add no rule framed is made when the classifier reads "add" at or above its
+  act threshold and the tagger finds clean title spans in a message in force (not a question, not
+  negated, not under a condition, not someone else's words). Between its ask and act thresholds
+  the add is only offered (`tagged.tagged_add`).
+- `arbitrate`: where the rules framed an add, their titles and the tagger's are weighed by the CRF
+  itself: the rules' titles labelled into the tagger's best labelling, against that best labelling.
+  The tagger's reading wins when the CRF scores it `MARGIN` (log-odds) above the rules' one; a
+  quote, a description or a title the rules rewrote (not in the text as typed) keeps the rules'.
+- Several titles in one message are the tagger's spans; a pronoun in a later one ("sand the shelf,
+  then varnish it") stands for the object of the one before.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from todo_chat.agent.offline import clauses
+from todo_chat.agent.offline.adding import MAX_ITEMS, _clean_title, add_items
+from todo_chat.agent.offline.learned import tagger
+from todo_chat.agent.offline.learned.arbiter import thresholds
+from todo_chat.agent.offline.learned.inference import predict
+from todo_chat.agent.offline.learned.span_features import indices, tokenize
+from todo_chat.agent.offline.lexicon import anywhere, starts
+from todo_chat.agent.offline.normalise import Norm, normalise
+from todo_chat.agent.offline.resolve import TITLE_STOPWORDS
+
+ADD_SLOTS = ("title", "due", "priority")
+MARGIN = 4.5          # log-odds by which the tagger's labelling must beat the rules' titles (open split)
+_BREAKS = frozenset("-:;.+")
+_PRONOUN = re.compile(r"\b(?:it|them)\b", re.I)
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def learned_items(norm: Norm, today: date) -> list[dict]:
+    """The tasks of a message no rule framed, when the classifier is sure it adds and the
+    message is in force; [] otherwise."""
+    if not in_force(norm) or predict(norm.raw).probabilities.get("add", 0.0) < thresholds()[1]:
+        return []
+    if norm.quotes:
+        return add_items(norm, today)     # the quoted words are the title, byte for byte
+    words = [t for t, _, _ in tokenize(norm.text)]
+    labels = tagger.labels(words, "add", ADD_SLOTS)
+    if any(w.isdigit() and label == "O" for w, label in zip(words, labels, strict=True)):
+        return []     # a number outside every span may name a task by its id ("I need 2 ...")
+    return _items(norm.text, words, labels, today) if _clean(words, labels) else []
+
+
+def _clean(words: list[str], labels: list[str]) -> bool:
+    """Every title span a whole phrase: no break inside it ("call the council - pretty"), no
+    priority word in it, and it does not stop on a word that leads to more ("sort out the")."""
+    for slot, start, end in _spans(labels):
+        said = [w.lower() for w in words[start:end]]
+        if slot != "title":
+            continue
+        if any(w in _BREAKS for w in said[1:-1]) or said[-1] in TITLE_STOPWORDS:
+            return False
+        if any(anywhere(f"priority_{level}").fullmatch(w) for w in said for level in ("low", "medium", "high")):
+            return False
+    return True
+
+
+def arbitrate(items: list[dict], norm: Norm, today: date) -> list[dict]:
+    """The rules' `items`, or the tagger's reading of the message where the CRF clearly prefers it."""
+    if not items or norm.quotes or any(i.get("description") for i in items):
+        return items
+    words = [t for t, _, _ in tokenize(norm.text)]
+    best = tagger.labels(words, "add", ADD_SLOTS)
+    titled = [s for s in _spans(best) if s[0] == "title"]
+    if not titled:
+        return items
+    ruled = _relabel(words, best, [i["title"] for i in items])
+    if ruled is None or ruled == best or len(titled) < len(items) or not _clean(words, best):
+        return items
+    if _score(words, best) - _score(words, ruled) < MARGIN:
+        return items
+    found = _items(norm.text, words, best, today)
+    if len(found) == 1 and len(items) == 1:   # one task either way: the rules' date and rank stand
+        found = [{**found[0], **{k: items[0][k] for k in ("priority", "due_date", "recurrence", "tags")
+                                 if items[0].get(k)}}]
+    return found or items
+
+
+def doubted(items: list[dict], norm: Norm) -> bool:
+    """Rules' titles no model supports: the tagger cuts no title from the message and the
+    classifier is not sure it adds ("can you add tasks by voice?"): asked, never made."""
+    if not items or norm.quotes or predict(norm.raw).probabilities.get("add", 0.0) >= thresholds()[1]:
+        return False
+    words = [t for t, _, _ in tokenize(norm.text)]
+    return not any(label.endswith("-title") for label in tagger.labels(words, "add", ADD_SLOTS))
+
+
+def in_force(norm: Norm) -> bool:
+    """Not a question, no negated or conditional clause, nothing held or reported."""
+    low = clauses.plain(norm.text)
+    if clauses.mood(norm.raw) == "question" or anywhere("guard_hypothetical").search(low):
+        return False
+    if anywhere("guard_reported").search(low) or anywhere("guard_holds").search(low):
+        return False
+    unranked = low
+    for level in ("priority_low", "priority_medium", "priority_high"):
+        unranked = anywhere(level).sub(" ", unranked)    # "not urgent" ranks, it negates nothing
+    if anywhere("negators").search(unranked) or re.search(r"\b(?:no|nobody|nothing|none)\b", unranked):
+        return False
+    return not any(starts("guard_conditions").match(clauses.plain(p)) for p in clauses.split(norm.text))
+
+
+def _items(text: str, words: list[str], labels: list[str], today: date) -> list[dict]:
+    """The tasks of a labelling: each title span (cleaned, its pronoun resolved), with the
+    labelling's due and priority words read by the rules."""
+    tokens = tokenize(text)
+    found: dict[str, list[str]] = {}
+    for slot, start, end in _spans(labels):
+        found.setdefault(slot, []).append(text[tokens[start][1]:tokens[end - 1][2]])
+    titles: list[str] = []
+    for span in found.get("title", []):
+        if titles and _PRONOUN.search(span) and len(titles[-1].split()) > 1:
+            span = _PRONOUN.sub(titles[-1].split(None, 1)[1], span, count=1)
+        title = _clean_title(span)
+        if _LETTERS.search(title):
+            titles.append(title)
+    # the dates and ranks in the words around the titles, read by the rules' date and priority words
+    rest = text
+    for slot, start, end in _spans(labels):
+        if slot == "title":
+            rest = rest.replace(text[tokens[start][1]:tokens[end - 1][2]], " ", 1)
+    items = []
+    for title in titles[:MAX_ITEMS]:
+        quoted = title.replace('"', "'")
+        items += add_items(normalise(f'add a task called "{quoted}" {rest}'), today)[:1]
+    return items
+
+
+def _spans(labels: list[str]) -> list[tuple[str, int, int]]:
+    out, start, slot = [], 0, ""
+    for k, label in enumerate([*labels, "O"]):
+        if label.startswith("I-") and label[2:] == slot:
+            continue
+        if slot:
+            out.append((slot, start, k))
+        slot, start = (label[2:], k) if label != "O" else ("", k)
+    return out
+
+
+def _relabel(words: list[str], best: list[str], titles: list[str]) -> list[str] | None:
+    """`best` with its titles replaced by the rules' `titles` (found in order, as words); None
+    when a title is not in the text as typed (the rules rewrote it)."""
+    low = [w.lower() for w in words]
+    out = ["O" if label.endswith("-title") else label for label in best]
+    at = 0
+    for title in titles:
+        want = [t.lower() for t, _, _ in tokenize(title)]
+        start = next((i for i in range(at, len(low) - len(want) + 1) if low[i:i + len(want)] == want), -1) \
+            if want else -1
+        if start < 0:
+            return None
+        out[start:start + len(want)] = ["B-title", *["I-title"] * (len(want) - 1)]
+        at = start + len(want)
+    # a slot cut short by a title keeps its remaining words as a span of its own
+    return [f"B-{label[2:]}" if label.startswith("I-") and (k == 0 or out[k - 1][2:] != label[2:]) else label
+            for k, label in enumerate(out)]
+
+
+def _score(words: list[str], labels: list[str]) -> float:
+    """The CRF's unnormalised log-score of one labelling (emissions and transitions)."""
+    model = tagger._model()
+    index = {label: k for k, label in enumerate(model.labels)}
+    total, before = 0.0, -1
+    for features, label in zip(indices(words, "add"), labels, strict=True):
+        k = index[label]
+        total += sum(w for f in features for j, w in model.weights.get(f, ()) if j == k)
+        total += model.transitions[before][k] if before >= 0 else 0.0
+        before = k
+    return total
