@@ -64,3 +64,15 @@ def test_a_message_not_in_force_adds_nothing(text):
     assert not add_reading.in_force(normalise(text))
     assert not add_reading.learned_items(normalise(text), TODAY)
     assert not run(text, TITLES).changes
+
+
+def test_rules_titles_no_model_supports_are_asked_about_not_made():
+    norm = normalise("can you add tasks by voice?")
+    assert add_reading.doubted(add_items(norm, TODAY), norm)
+    turn = run("can you add tasks by voice?", TITLES)
+    assert not turn.changes and [name for name, _ in turn.calls] == ["offer_choices"]
+
+
+def test_a_remark_the_rules_read_whole_as_a_title_is_asked_about_not_added():
+    turn = run("my dad said I should cut down on coffee", TITLES)     # the tagger cuts no title from it
+    assert not turn.changes

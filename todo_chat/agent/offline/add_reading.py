@@ -19,6 +19,7 @@ from datetime import date
 
 from todo_chat.agent.offline import clauses
 from todo_chat.agent.offline.adding import MAX_ITEMS, _clean_title, add_items
+from todo_chat.agent.offline.frames import PRONOUN
 from todo_chat.agent.offline.learned import tagger
 from todo_chat.agent.offline.learned.arbiter import thresholds
 from todo_chat.agent.offline.learned.inference import predict
@@ -30,7 +31,6 @@ from todo_chat.agent.offline.resolve import TITLE_STOPWORDS
 ADD_SLOTS = ("title", "due", "priority")
 MARGIN = 4.5          # log-odds by which the tagger's labelling must beat the rules' titles (open split)
 _BREAKS = frozenset("-:;.+")
-_PRONOUN = re.compile(r"\b(?:it|them)\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
@@ -102,7 +102,7 @@ def in_force(norm: Norm) -> bool:
     unranked = low
     for level in ("priority_low", "priority_medium", "priority_high"):
         unranked = anywhere(level).sub(" ", unranked)    # "not urgent" ranks, it negates nothing
-    if anywhere("negators").search(unranked) or re.search(r"\b(?:no|nobody|nothing|none)\b", unranked):
+    if anywhere("negators").search(unranked) or anywhere("denials").search(unranked):
         return False
     return not any(starts("guard_conditions").match(clauses.plain(p)) for p in clauses.split(norm.text))
 
@@ -116,8 +116,8 @@ def _items(text: str, words: list[str], labels: list[str], today: date) -> list[
         found.setdefault(slot, []).append(text[tokens[start][1]:tokens[end - 1][2]])
     titles: list[str] = []
     for span in found.get("title", []):
-        if titles and _PRONOUN.search(span) and len(titles[-1].split()) > 1:
-            span = _PRONOUN.sub(titles[-1].split(None, 1)[1], span, count=1)
+        if titles and PRONOUN.search(span) and len(titles[-1].split()) > 1:
+            span = PRONOUN.sub(titles[-1].split(None, 1)[1], span, count=1)
         title = _clean_title(span)
         if _LETTERS.search(title):
             titles.append(title)

@@ -286,8 +286,7 @@ def _check_add(args: dict[str, Any], text: str, context: Context, tasks: dict[in
     about = [] if same else _meant(title, text, tasks)
     if not same and not about and not _taken_back(parts, _clause_of(parts, {"title": title})) \
             and (explicit_add(text) or not (_cut_short(title) or _reported(title)
-                                            or anywhere("guard_conditions").search(clauses.plain(text))
-                                            or anywhere("guard_reported").search(clauses.plain(text)))):
+                                            or anywhere("guard_conditions").search(clauses.plain(text)))):
         return None
     quoted = title.replace('"', "'")
     add = Choice(label=f"Add “{title}”"[:120], message=f'add a task called "{quoted}"')
