@@ -76,3 +76,10 @@ def test_rules_titles_no_model_supports_are_asked_about_not_made():
 def test_a_remark_the_rules_read_whole_as_a_title_is_asked_about_not_added():
     turn = run("my dad said I should cut down on coffee", TITLES)     # the tagger cuts no title from it
     assert not turn.changes
+
+
+def test_a_lone_pronoun_title_stands_for_the_thing_the_message_speaks_of():
+    text = "the garden gate is squeaking so i must oil it"
+    words = [t for t, _, _ in tokenize(text)]
+    labels = ["O"] * (len(words) - 2) + ["B-title", "I-title"]
+    assert [i["title"] for i in add_reading._items(text, words, labels, TODAY)] == ["Oil the garden gate"]

@@ -9,7 +9,8 @@
   The tagger's reading wins when the CRF scores it `MARGIN` (log-odds) above the rules' one; a
   quote, a description or a title the rules rewrote (not in the text as typed) keeps the rules'.
 - Several titles in one message are the tagger's spans; a pronoun in a later one ("sand the shelf,
-  then varnish it") stands for the object of the one before.
+  then varnish it") stands for the object of the one before, in a lone one ("the shed door is
+  stuck, need to oil it") for the tagger's target span before it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from todo_chat.agent.offline.learned import tagger
 from todo_chat.agent.offline.learned.arbiter import thresholds
 from todo_chat.agent.offline.learned.inference import predict
 from todo_chat.agent.offline.learned.span_features import indices, tokenize
+from todo_chat.agent.offline.learned.tagger import spans
 from todo_chat.agent.offline.lexicon import anywhere, starts
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import TITLE_STOPWORDS
@@ -118,6 +120,8 @@ def _items(text: str, words: list[str], labels: list[str], today: date) -> list[
     for span in found.get("title", []):
         if titles and PRONOUN.search(span) and len(titles[-1].split()) > 1:
             span = PRONOUN.sub(titles[-1].split(None, 1)[1], span, count=1)
+        elif not titles and PRONOUN.search(span) and (thing := _spoken_of(text[:text.find(span)])):
+            span = PRONOUN.sub(thing, span, count=1)
         title = _clean_title(span)
         if _LETTERS.search(title):
             titles.append(title)
@@ -131,6 +135,13 @@ def _items(text: str, words: list[str], labels: list[str], today: date) -> list[
         quoted = title.replace('"', "'")
         items += add_items(normalise(f'add a task called "{quoted}" {rest}'), today)[:1]
     return items
+
+
+def _spoken_of(before: str) -> str:
+    """What the words before a lone "fix it" speak of ("the shed door is stuck, need to oil it"):
+    the tagger's target span there, read as about a task; "" if none."""
+    targets = spans(before, "update", ("target",)).get("target", []) if before.strip() else []
+    return targets[0] if len(targets) == 1 else ""
 
 
 def _spans(labels: list[str]) -> list[tuple[str, int, int]]:
