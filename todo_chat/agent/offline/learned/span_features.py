@@ -28,12 +28,7 @@ DATE_WORDS = Path(__file__).with_name("date_words.txt")
 # The lexicons whose membership is a feature (data other engineers keep; an edit makes tagger.json stale).
 LEXICONS = ("priority_high", "priority_low", "priority_medium", "task_nouns", "verbs_add", "verbs_complete",
             "verbs_delete", "note_verbs", "note_nouns", "note_replace", "ordinals", "number_words", "recency",
-            "topic_preps", "negators", "add_heads", "leading_fillers", "trailing_fillers", "request_starts",
-            "task_verbs", "remind_leads", "add_leads", "need_phrases")
-# Where a message breaks into parts (a list's separators, a clause's punctuation): a title starts
-# after one and ends before one; the last part of a rambling message most often holds the task.
-_BREAK_MARKS = frozenset(",;:.!?/+&|-–—•*()[]")
-_ADD_CUES = frozenset({"verbs_add", "add_leads", "remind_leads", "need_phrases", "add_heads"})
+            "topic_preps", "negators", "add_heads", "leading_fillers", "trailing_fillers", "request_starts")
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -107,9 +102,6 @@ def names(words: list[str], intent: str) -> list[list[str]]:
     out: list[list[str]] = []
     seen: set[str] = set()
     quoted = False
-    breaks = [w in _BREAK_MARKS or (flags[k] == ["punct"] and w not in _QUOTES) for k, w in enumerate(words)]
-    after = [sum(breaks[k + 1:]) for k in range(n)]
-    since, cued = 0, False
     for i, (word, lw) in enumerate(zip(words, low, strict=True)):
         if word in _QUOTES:
             quoted = not quoted
@@ -130,14 +122,7 @@ def names(words: list[str], intent: str) -> list[list[str]]:
         right = low[i + 1] if i + 1 < n else "</s>"
         feats += [f"lw:{left}|{lw}", f"wr:{lw}|{right}", f"il:{intent}|{left}", f"ir:{intent}|{right}"]
         feats += [f"seen:{s}" for s in sorted(seen)]
-        feats += [f"brk:{min(since, 3)}", f"ibrk:{intent}|{min(since, 3)}", f"left:{min(after[i], 2)}",
-                  f"cue:{cued}", f"icue:{intent}|{cued}|{min(since, 2)}"]
-        for offset in (-2, 2):
-            if 0 <= i + offset < n:
-                feats += [f"x{offset}:{k}" for k in lexes[i + offset]]
         out.append(feats)
-        since = 0 if breaks[i] else since + 1
-        cued = cued or any(k in _ADD_CUES for k in lexes[i])
         if lw in (":", "-", "to", "that", "called", "named", '"', "“"):
             seen.add(lw)
     return out
