@@ -156,22 +156,42 @@ def _spans(labels: list[str]) -> list[tuple[str, int, int]]:
 
 
 def _relabel(words: list[str], best: list[str], titles: list[str]) -> list[str] | None:
-    """`best` with its titles replaced by the rules' `titles` (found in order, as words); None
-    when a title is not in the text as typed (the rules rewrote it)."""
+    """`best` with its titles replaced by the rules' `titles` (found in order, as words, perhaps
+    round the date or priority words the rules took out of them); None when a title is not in the
+    text as typed (the rules rewrote it)."""
     low = [w.lower() for w in words]
     out = ["O" if label.endswith("-title") else label for label in best]
     at = 0
     for title in titles:
         want = [t.lower() for t, _, _ in tokenize(title)]
-        start = next((i for i in range(at, len(low) - len(want) + 1) if low[i:i + len(want)] == want), -1) \
-            if want else -1
-        if start < 0:
+        found = next((m for i in range(at, len(low)) if (m := _match(low, best, i, want))), None)
+        if not want or found is None:
             return None
-        out[start:start + len(want)] = ["B-title", *["I-title"] * (len(want) - 1)]
-        at = start + len(want)
+        for n, k in enumerate(found):
+            out[k] = "B-title" if n == 0 else "I-title"
+        at = found[-1] + 1
     # a slot cut short by a title keeps its remaining words as a span of its own
     return [f"B-{label[2:]}" if label.startswith("I-") and (k == 0 or out[k - 1][2:] != label[2:]) else label
             for k, label in enumerate(out)]
+
+
+def _match(low: list[str], best: list[str], start: int, want: list[str]) -> list[int]:
+    """The positions of `want` in `low` from `start`, skipping the words of a date or a priority
+    the tagger read; [] if it is not there."""
+    found, k = [], start
+    for word in want:
+        while k < len(low) and low[k] != word and found and _dated(best, k):
+            k += 1
+        if k >= len(low) or low[k] != word:
+            return []
+        found.append(k)
+        k += 1
+    return found
+
+
+def _dated(best: list[str], k: int) -> bool:
+    """A date or priority word, or one of the two before one ("on thursday", "by next friday")."""
+    return any(label[2:] in ("due", "priority") for label in best[k:k + 3])
 
 
 def _score(words: list[str], labels: list[str]) -> float:
