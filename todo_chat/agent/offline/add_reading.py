@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from todo_chat.agent.offline import clauses
 from todo_chat.agent.offline.adding import MAX_ITEMS, _clean_title, add_items
@@ -43,8 +44,7 @@ def learned_items(norm: Norm, today: date) -> list[dict]:
         return []
     if norm.quotes:
         return add_items(norm, today)     # the quoted words are the title, byte for byte
-    words = [t for t, _, _ in tokenize(norm.text)]
-    labels = tagger.labels(words, "add", ADD_SLOTS)
+    words, labels = _read(norm.text)
     if any(w.isdigit() and label == "O" for w, label in zip(words, labels, strict=True)):
         return []     # a number outside every span may name a task by its id ("I need 2 ...")
     return _items(norm.text, words, labels, today) if _clean(words, labels) else []
@@ -68,8 +68,7 @@ def arbitrate(items: list[dict], norm: Norm, today: date) -> list[dict]:
     """The rules' `items`, or the tagger's reading of the message where the CRF clearly prefers it."""
     if not items or norm.quotes or any(i.get("description") for i in items):
         return items
-    words = [t for t, _, _ in tokenize(norm.text)]
-    best = tagger.labels(words, "add", ADD_SLOTS)
+    words, best = _read(norm.text)
     titled = [s for s in _spans(best) if s[0] == "title"]
     if not titled:
         return items
@@ -90,8 +89,7 @@ def doubted(items: list[dict], norm: Norm) -> bool:
     classifier is not sure it adds ("can you add tasks by voice?"): asked, never made."""
     if not items or norm.quotes or predict(norm.raw).probabilities.get("add", 0.0) >= thresholds()[1]:
         return False
-    words = [t for t, _, _ in tokenize(norm.text)]
-    return not any(label.endswith("-title") for label in tagger.labels(words, "add", ADD_SLOTS))
+    return not any(label.endswith("-title") for label in _read(norm.text)[1])
 
 
 def in_force(norm: Norm) -> bool:
@@ -178,7 +176,8 @@ def _relabel(words: list[str], best: list[str], titles: list[str]) -> list[str] 
 def _match(low: list[str], best: list[str], start: int, want: list[str]) -> list[int]:
     """The positions of `want` in `low` from `start`, skipping the words of a date or a priority
     the tagger read; [] if it is not there."""
-    found, k = [], start
+    found: list[int] = []
+    k = start
     for word in want:
         while k < len(low) and low[k] != word and found and _dated(best, k):
             k += 1
@@ -194,14 +193,34 @@ def _dated(best: list[str], k: int) -> bool:
     return any(label[2:] in ("due", "priority") for label in best[k:k + 3])
 
 
+@lru_cache(maxsize=256)
+def _read(text: str) -> tuple[list[str], list[str]]:
+    """The words of `text` and the tagger's best labelling of them as an add (read once a message)."""
+    words = [t for t, _, _ in tokenize(text)]
+    return words, tagger.labels(words, "add", ADD_SLOTS)
+
+
 def _score(words: list[str], labels: list[str]) -> float:
     """The CRF's unnormalised log-score of one labelling (emissions and transitions)."""
     model = tagger._model()
     index = {label: k for k, label in enumerate(model.labels)}
     total, before = 0.0, -1
-    for features, label in zip(indices(words, "add"), labels, strict=True):
+    for scores, label in zip(_emissions(tuple(words)), labels, strict=True):
         k = index[label]
-        total += sum(w for f in features for j, w in model.weights.get(f, ()) if j == k)
-        total += model.transitions[before][k] if before >= 0 else 0.0
+        total += scores.get(k, 0.0) + (model.transitions[before][k] if before >= 0 else 0.0)
         before = k
     return total
+
+
+@lru_cache(maxsize=64)
+def _emissions(words: tuple[str, ...]) -> list[dict[int, float]]:
+    """Per word, the CRF's score of each label it has weights for."""
+    model = tagger._model()
+    out = []
+    for features in indices(list(words), "add"):
+        scores: dict[int, float] = {}
+        for f in features:
+            for k, w in model.weights.get(f, ()):
+                scores[k] = scores.get(k, 0.0) + w
+        out.append(scores)
+    return out
