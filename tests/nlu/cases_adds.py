@@ -22,7 +22,7 @@ TERSE_CASES: list[Case] = [
     C("p-add", "todo: descale the kettle", add("Descale the kettle")),
     C("p-add", "reminder - renew the parking permit", add("Renew the parking permit")),
     C("p-add", "shopping list: bin bags", add("Bin bags")),
-    C("p-add", "groceries - oat milk", add("Oat milk")),
+    C("p-add", "pantry - rice crackers", add("Rice crackers")),
     C("p-add", "to buy: a new kettle", add("A new kettle")),
     C("p-add", "chores: hoover the stairs", add("Hoover the stairs")),
     C("p-add", "for the weekend: clean the barbecue", add("Clean the barbecue")),
