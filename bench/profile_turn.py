@@ -1,11 +1,14 @@
 """Profile chat turns in-process (cProfile), through the same ASGI app a production start serves.
 
-`python -m bench.profile_turn [--turns N] [--stream] [--fastapi-only] [--top 40] [--sort tottime]`
+`python -m bench.profile_turn [--turns N] [--stream] [--fastapi-only] [--top 40] [--sort tottime]
+[--setup pg-http]`
 
 Users come from `bench.seed` (a real session and token each); turns go through httpx's ASGI
 transport, so no sockets and no client process share the profile. SQLite and the offline model
-unless DATABASE_URL / OPENAI_BASE_URL say otherwise. Not part of `make bench`: a tool for finding
-what to cut, whose figures are only comparable within one run.
+unless DATABASE_URL / OPENAI_BASE_URL say otherwise, or `--setup` names one of `bench.load`'s
+setups (a throwaway PostgreSQL, `bench/fake_model.py` as an HTTP model server in its own
+process). Not part of `make bench`: a tool for finding what to cut, whose figures are only
+comparable within one run.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import os
 import pstats
 import tempfile
 import time
+from contextlib import ExitStack
 
 os.environ.setdefault("ENVIRONMENT", "production")
 os.environ.setdefault("BETTER_AUTH_SECRET", "bench-" + "x" * 40)
@@ -75,7 +79,38 @@ def main() -> None:
     parser.add_argument("--no-profile", action="store_true", help="only CPU per turn, unprofiled (A/B)")
     parser.add_argument("--loop", choices=("asyncio", "uvloop"), default="asyncio",
                         help="the event loop (a production start runs uvloop's when installed)")
+    parser.add_argument("--setup", choices=("sqlite-offline", "sqlite-http", "pg-http", "pg-offline"),
+                        help="like bench.load's setups (default: the environment's, else sqlite-offline)")
     args = parser.parse_args()
+    with ExitStack() as stack:
+        if args.setup:
+            _setup(stack, args.setup)
+        _profile(args)
+
+
+def _setup(stack: ExitStack, setup: str) -> None:
+    """The database and model of `setup`, in the environment before any setting is read."""
+    import subprocess
+    import sys
+
+    from bench.load import free_port, wait_ready
+
+    if setup.startswith("pg"):
+        from tests.servers import postgres_server
+
+        os.environ["DATABASE_URL"] = stack.enter_context(postgres_server())
+    if setup.endswith("http"):
+        port = free_port()
+        model = subprocess.Popen([sys.executable, "-m", "bench.fake_model", "--port", str(port)],
+                                 start_new_session=True)
+        stack.callback(model.wait)
+        stack.callback(model.terminate)
+        wait_ready(f"http://127.0.0.1:{port}/stats", model)
+        os.environ.update(OPENAI_BASE_URL=f"http://127.0.0.1:{port}/v1", OPENAI_API_KEY="bench",
+                          OPENAI_MODEL="bench")
+
+
+def _profile(args: argparse.Namespace) -> None:
     from bench.seed import seed
 
     users = seed(4)

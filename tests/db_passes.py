@@ -57,6 +57,7 @@ SQLITE_ENOUGH: dict[str, str] = {
     "tests/api/test_chatkit_stop.py": "the ChatKit door's hang-up; the stopped save is test_turn_stop's",
     "tests/api/test_throttling.py": "rate limits live in memory or Redis, not the database",
     "tests/api/test_limits_and_errors.py": "rate limits and client error reports",
+    "tests/api/test_door_threads.py": "which work FastAPI hands to its thread pool, not the queries",
     "tests/api/test_metrics.py": "Prometheus counters",
     "tests/mcp/test_mcp_stdio.py": "the stdio door; its unit of work is test_task_tools'",
     "tests/api/test_chatkit_undo.py": "ChatKit's door onto undo; the journal's rows are test_undo's",

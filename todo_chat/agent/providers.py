@@ -7,7 +7,7 @@ from functools import lru_cache
 from agents import Model, OpenAIChatCompletionsModel, OpenAIResponsesModel, set_tracing_disabled
 from openai import AsyncOpenAI
 
-from todo_chat.agent import fast_json
+from todo_chat.agent import agent_identity, fast_json
 from todo_chat.agent.lean_client import LeanAsyncOpenAI
 from todo_chat.agent.offline_model import OfflineModel
 from todo_chat.agent.tracing import quiet_provider
@@ -44,6 +44,7 @@ def _client(base_url: str, api_key: str, max_retries: int = 2) -> AsyncOpenAI:
 def _remote_model(base_url: str, api_key: str, model: str, max_retries: int) -> Model:
     """Stateless over its client, so one serves every turn (and the agent built on it is reused)."""
     fast_json.install()
+    agent_identity.install()
     if base_url:
         # Ollama, vLLM, LM Studio, llama.cpp speak chat completions, not the Responses API.
         return OpenAIChatCompletionsModel(model=model, openai_client=_client(base_url, api_key, max_retries))
@@ -66,4 +67,5 @@ def _offline_model() -> OfflineModel:
     """Stateless, so one serves every turn. Instant: typing speed is presentation, and no
     answer (JSON or a test) ever waits for it."""
     fast_json.install()
+    agent_identity.install()
     return OfflineModel()

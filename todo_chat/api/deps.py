@@ -94,7 +94,7 @@ def own_path(user_id: int, user: User) -> User:
     return user
 
 
-def path_user(user_id: UserId, user: CurrentUser) -> User:
+async def path_user(user_id: UserId, user: CurrentUser) -> User:  # async: FastAPI runs a sync one in a thread
     return own_path(user_id, user)
 
 

@@ -2,7 +2,8 @@
 
 The storage comes from settings: `memory://` for one process (`reflex run`), Redis when several
 backend workers serve the app (RATE_LIMIT_STORAGE_URL, or REFLEX_REDIS_URL). The async API is used
-so that a Redis round trip never blocks the event loop.
+so that a Redis round trip never blocks the event loop. In one process the windows are kept by
+`core.moving_window` (exact, no thread hand-off per hit), not by `limits`' memory storage.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
 from todo_chat.core.config import get_settings
+from todo_chat.core.moving_window import LocalMovingWindow
 from todo_chat.models import User
 from todo_chat.services.errors import ServiceError
 
@@ -32,18 +34,23 @@ def async_storage_url(url: str) -> str:
     return url if url.startswith("async+") else f"async+{url}"
 
 
+Limiter = MovingWindowRateLimiter | LocalMovingWindow
+
+
 @lru_cache
-def _limiter(url: str) -> tuple[Storage, MovingWindowRateLimiter]:
+def _limiter(url: str) -> Limiter:
+    if url.removeprefix("async+") == "memory://":
+        return LocalMovingWindow()
     # Redis through redis-py (already a Reflex dependency), not limits' default coredis client.
     options = {"implementation": "redispy"} if url.startswith(("redis", "rediss", "async+redis")) else {}
     storage = storage_from_string(async_storage_url(url), **options)
     if not isinstance(storage, Storage):  # an `async+` url always names an asyncio storage
         raise TypeError(f"{url} is not an asyncio rate-limit storage")
-    return storage, MovingWindowRateLimiter(storage)
+    return MovingWindowRateLimiter(storage)
 
 
-def limiter() -> MovingWindowRateLimiter:
-    return _limiter(get_settings().resolved_rate_limit_storage_url)[1]
+def limiter() -> Limiter:
+    return _limiter(get_settings().resolved_rate_limit_storage_url)
 
 
 async def hit(rate: RateLimitItem, *key: str, message: str = "") -> None:

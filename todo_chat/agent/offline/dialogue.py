@@ -229,7 +229,8 @@ def _act(request: Request, context: Context, script: Script) -> str:
     targets = _targets(request, context, script)
     if isinstance(targets, str):
         return targets
-    if request.confirm and len(targets) == 1 and targets[0].get("title"):
+    if request.confirm and len(targets) == 1 and targets[0].get("title") and \
+            not references.settled(request, targets[0], (script_listed(script) or {}).get("tasks", [])):
         question = f"Should I {replies.VERB[action]} “{targets[0]['title']}”?"
         return _ask_which(request, script, targets, question=question)
     results = []
@@ -287,10 +288,8 @@ def _change_fields(request: Request, context: Context, script: Script) -> str:
     results = []
     for task in targets:
         now = current.get(task["id"], task)
-        args: dict[str, Any] = {"task_id": task["id"]}
-        for key in ("due_date", "priority", "recurrence", "remind_at"):
-            if key in changes:
-                args[key] = changes[key]
+        args: dict[str, Any] = {"task_id": task["id"], **{k: v for k, v in changes.items() if k in (
+            "due_date", "priority", "recurrence", "remind_at", "title")}}
         if "tags_add" in changes or "tags_remove" in changes:
             tags = list(now.get("tags") or [])
             tags += [t for t in changes.get("tags_add", []) if t not in tags]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Literal
 
@@ -147,7 +148,11 @@ def _rename_patterns() -> list[re.Pattern[str]]:
         # the task named plainly (quoted, by number, or "the X task"): "swap the sheets for clean ones" stays a task
         re.compile(rf"^(?:swap|replace|switch)\s+(?P<target>\"[^\"]+\"|'[^']+'|#?\d+|task\s+\d+|.+?\s(?:{noun}))\s+"
                    r"(?:for|with)\s+(?P<new>\S.*)$", re.I),
-        re.compile(rf"^(?:call|name|title)\s+(?P<target>.+?\s(?:{noun}|\d+))\s+(?P<new>\S.*?)\s+instead$", re.I),
+        # "call the gate task 'X' from now on", "call it X": a task named plainly, or a pronoun
+        re.compile(rf"^(?:call|name|title|retitle)\s+(?P<target>it|that|this|that\s+one|.+?\s(?:{noun}|\d+))\s+(?:as\s+|to\s+)?"
+                   r"(?P<new>(?!an?\s)\S.*?)(?:\s+(?:instead|from\s+now\s+on))?$", re.I),
+        re.compile(r"^new\s+(?:name|title)\s+for\s+(?P<target>.+?)\s*[:=-]\s*(?P<new>\S.*)$", re.I),
+        re.compile(rf"^(?P<target>.+?\s(?:{noun}|\d+))[\s,;:-]+new\s+(?:name|title)\s*[:=-]?\s*(?P<new>\S.*)$", re.I),
     ]
 
 
@@ -170,6 +175,7 @@ def _note_patterns() -> list[tuple[re.Pattern[str], str]]:
     prep, noun, verb = lookup("topic_preps"), lookup("task_nouns"), lookup("note_verbs")
     notes, replace = lookup("note_nouns"), lookup("note_replace")
     target = rf"(?P<target>(?:task\s*#?\d+|#\d+)|.+?\s(?:{noun}))"
+    spoken = target.replace("(?P<target>", "(?P<target>it|that|this|")   # "put a note on it": a note noun said
     sep = r"\s*(?:[,;:]|\s-)?\s*(?:also\s+|and\s+|please\s+|can you\s+)?"
     content = r"\s*(?:that\s+|:\s*|-\s*|saying\s+|to say\s+)?(?P<content>\S.*)$"
     return [
@@ -177,9 +183,11 @@ def _note_patterns() -> list[tuple[re.Pattern[str], str]]:
                     re.I), "replace"),
         (re.compile(rf"^(?:replace|change|update|set|rewrite|overwrite)\s+(?:the\s+)?(?:{notes})\s+(?:on|of|for|in)\s+"
                     rf"{target}\s+(?:with|to|as)\s*:?\s*(?P<content>\S.*)$", re.I), "replace"),
-        (re.compile(rf"^(?:{verb})\s+(?:a\s+|the\s+|this\s+)?(?:{notes})\s+(?:on|to|for|under)\s+{target}"
+        (re.compile(rf"^(?:{verb})\s+(?:a\s+|the\s+|this\s+)?(?:{notes})\s+(?:on|to|for|under)\s+{spoken}"
                     rf"\s*(?:saying|that says|which says|:|-|,)\s*(?P<content>\S.*)$", re.I), "append"),
         (re.compile(rf"^(?:{notes})\s+(?:on|for|to)\s+{target}{content}", re.I), "append"),
+        (re.compile(rf"^(?:{verb})\s+(?:to|on|under)\s+(?:the\s+(?:{notes})\s+(?:of|on|for)\s+)?(?:the\s+|my\s+)?{target}"
+                    r"\s*(?:that\s+|:\s*|-\s*)(?P<content>\S.*)$", re.I), "append"),
         (re.compile(rf"^(?:{prep})\s+(?:the\s+|my\s+)?{target}{sep}(?:{verb})\b{content}", re.I), "append"),
     ]
 
@@ -195,22 +203,32 @@ def _note(text: str) -> Frame | None:
 
 # --- corrections -------------------------------------------------------------------------------------
 
-_SORRY = re.compile(r"^(?:(?:oops|whoops|sorry|my bad|typo|wrong\s+(?:word|name|title|one|spelling))\b"
-                    r"[\s,.:;!-]*)+", re.I)
-_MEANT = r"(?:i\s+meant|i\s+mean|meant|it\s+should\s+be|should\s+be|it\s+is|that\s+is|make\s+it|supposed\s+to\s+be)"
+_MEANT = lookup("correction_meant")
 _CORRECTIONS = [
-    re.compile(rf"(?:^|[,;:]\s*|\s-\s){_MEANT}\s+(?P<new>.+?)\s*,?\s+not\s+(?P<old>.+?)[.!]?$", re.I),
+    re.compile(rf"(?:^|[,;:]\s*|\s-\s|\b)(?:{_MEANT})\s+(?P<new>.+?)\s*,?\s+not\s+(?P<old>.+?)[.!]?$", re.I),
     re.compile(rf"^not\s+(?P<old>.+?)\s*[,;]?\s+(?:{_MEANT}|but)\s+(?P<new>.+?)[.!]?$", re.I),
 ]
 
 
+# Words of a title swapped: "replace A with B in the X task", "change the X one from A to B".
+_SWAPS = [re.compile(rf"^(?:change|replace)\s+(?P<old>.+?)\s+(?:to|with|into)\s+(?P<new>.+?)\s+(?:in|on)\s+"
+                     rf"(?:the\s+|my\s+)?.*?\b(?:{lookup('task_nouns')})$", re.I),
+          re.compile(r"^(?:change|edit|update|rename)\s+.+?\s+from\s+(?P<old>.+?)\s+(?:to|into)\s+(?P<new>.+?)[.!]?$",
+                     re.I)]
+# "oops — euros should be dollars": a correction only after a word that says one is coming
+_SAID_WRONG = re.compile(r"^(?P<old>.+?)\s+(?:should\s+(?:be|say|read)|->|→)\s+(?P<new>.+?)[.!]?$", re.I)
+
+
 def _correction(text: str) -> Frame | None:
-    if anywhere("negators").search(text.lower()) is None:
-        return None
-    bare = _SORRY.sub("", text).strip()
-    for pattern in _CORRECTIONS:
+    from todo_chat.agent.offline.update_fields import field_part
+
+    bare = text.strip()
+    while lead := starts("correction_leads").match(bare.lower()):
+        bare = bare[lead.end():].lstrip(" ,.:;!—–-")
+    negated = anywhere("negators").search(text.lower()) is not None
+    for pattern in [*(_CORRECTIONS if negated else []), *_SWAPS, *([_SAID_WRONG] if bare != text.strip() else [])]:
         if m := pattern.search(bare):
             old, new = m.group("old").strip(" ,."), m.group("new").strip(" ,.")
-            if old and new and len(old.split()) <= 5 and len(new.split()) <= 5:
+            if old and new and max(len(old.split()), len(new.split())) <= 8 and not field_part(new, date.today()):
                 return Frame("correct", old=old, new=new)
     return None

@@ -15,11 +15,12 @@ from todo_chat.agent.offline.adding import MAX_ITEMS, _clean_title, _item, add_i
 from todo_chat.agent.offline.intent import Action, classify
 from todo_chat.agent.offline.learned.arbiter import decide
 from todo_chat.agent.offline.learned.inference import predict
-from todo_chat.agent.offline.lexicon import anywhere
+from todo_chat.agent.offline.lexicon import anywhere, starts
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import STOPWORDS
 from todo_chat.agent.offline.slots import Reference, Status
 from todo_chat.agent.offline.tagged import bare_content, tagged_task, tagged_update
+from todo_chat.agent.offline.update_fields import split_fields
 
 
 @dataclass
@@ -116,7 +117,7 @@ def _from_frame(frame: frames.Frame, norm: Norm, today: date) -> Request | None:
         return _field_instead(request) if (request.ids or request.query or request.ref.pronoun) else None
     request.new_description, request.note_mode = frame.content, frame.mode
     _fill_target(request, frame.target, [])
-    return request if (request.ids or request.query) else None
+    return request if (request.ids or request.query or request.ref.pronoun) else None
 
 
 def _framed_item(part: str, when_words: str, today: date) -> dict:
@@ -142,18 +143,19 @@ def _read(text: str, today: date) -> Request:
         return framed
     scored = classify(_mask_quotes(norm.low), _mask_quotes(norm.raw.lower()))   # a quoted title is no command
     verdict = decide(scored.action, norm.raw)
-    if verdict.action in extensions.HOOKED_INTENTS:
-        return extensions.handled(verdict.action, norm.raw) or Request("unknown", norm, scored.score, today=today)
     request = Request(verdict.action, norm, scored.score, today=today, confirm=verdict.confirm)  # type: ignore[arg-type]
     listing = request.action == "list" and bool(re.match(
         r"^(?:show|list|display|view|see|what|which|how|any|anything|is|are|do|sort|search|find|give|tell)\b",
         norm.low))
-    if not listing and (found := rich.field_changes(norm.text, today)) is not None:
+    rest, extra = split_fields(norm.text, today)    # "move X to monday and make it urgent"
+    if not listing and (found := rich.field_changes(rest or norm.text, today)) is not None:
         request.action = "update"
-        request.changes, target = found
+        request.changes, target = {**(extra if rest else {}), **found[0]}, found[1]
         request.target_text = target
         _fill_target(request, target)
         return request
+    if verdict.action in extensions.HOOKED_INTENTS:
+        return extensions.handled(verdict.action, norm.raw) or Request("unknown", norm, scored.score, today=today)
     if request.action == "add" and request.confirm and _tagged_instead(request):
         return request
     if request.action == "add":
@@ -230,29 +232,14 @@ _UPDATE_PATTERNS = [
     re.compile(r"^(?:(?:edit|change|update|rename|modify|set)\s+)?(?:task\s*)?#?(?P<id>\d{1,9})\s*(?:[:=]|\s-\s)\s*"
                r"(?P<new>.+)$", I),
     re.compile(r"^(?P<target>.+?)(?:\s+(?:\bso (?:that )?it (?:says|reads)\b|\bto say\b|\bto read\b|\binto\b|\bto\b|"
-               r"\bas\b|\bwith\b|\binstead of\b)|\s*[:=])\s*(?P<new>.+)$", I),
+               r"\bas\b|\bwith\b)|\s*[:=])\s*(?P<new>.+)$", I),
 ]
-
-
-class _Spans:
-    """A match over the masked text, read back from the real one."""
-
-    def __init__(self, match: re.Match, text: str):
-        self._m, self._text = match, text
-
-    def groupdict(self) -> dict[str, str | None]:
-        return {k: (self._text[self._m.start(k):self._m.end(k)] if self._m.group(k) is not None else None)
-                for k in self._m.groupdict()}
-
-    def group(self, n: int = 0) -> str:
-        return self._text[self._m.start(n):self._m.end(n)]
 
 
 _UPDATE_VERBS = re.compile(
     r"^\s*(?:change|rename|update|edit|modify|retitle|fix|correct|amend|adjust|reword|alter|revise|tweak|replace|"
     r"set|make)\b\s*(?:the\s+)?(?:typo|spelling|title|name|wording|text|mistake)?\s*(?:in|of|on|for)?\s*", I)
 _FIELD_DESCRIPTION = re.compile(r"\b(?:description|details|notes?|desc|comment)\b", I)
-_FIELD_OTHER = re.compile(r"\b(?:due date|deadline|due|date|priority|prio)\b", I)
 
 
 def _mask_quotes(text: str) -> str:
@@ -261,17 +248,11 @@ def _mask_quotes(text: str) -> str:
                   + m.group(0)[-1], text)
 
 
-
-
-_CHANGE_DATE_OR_PRIORITY = re.compile(
-    r"^(?:move|postpone|reschedule|push back|push|delay|bring forward|defer)\b"
-    r"|\b(?:high|low|medium|normal|top)[\s-]*priority\b|\bpriority\b|\bdue date\b|\bdeadline\b", I)
-
-
 def _fill_update(request: Request) -> None:
     norm = request.norm
-    if _CHANGE_DATE_OR_PRIORITY.search(norm.text) and not re.search(r"\b(?:title|name|description|note)\b", norm.low):
-        request.unsupported = "field"
+    if (starts("field_leads").match(norm.low) or anywhere("field_nouns").search(norm.low)) and not any(
+            anywhere(kind).search(norm.low) for kind in ("note_nouns", "rename_words")):
+        request.unsupported = "field"    # a date or priority the field rules could not read: never a title
         _fill_target(request, norm.text)
         _from_tagger(request)
         return
@@ -282,19 +263,15 @@ def _fill_update(request: Request) -> None:
         found = pattern.search(masked)
         if not found:
             continue
-        match = _Spans(found, text)
-        groups = match.groupdict()
+        groups = {k: text[found.start(k):found.end(k)] if v is not None else None for k, v in found.groupdict().items()}
         target = groups.get("target") or ""
         new = groups["new"] or ""
         if groups.get("id"):
             target = f"#{groups['id']}"
-        if " instead of " in match.group(0) and "instead of" not in new:
-            target, new = new, target   # "X instead of Y": Y is the task
-            target = _UPDATE_VERBS.sub("", target)
+        elif any(word in slots.PAST_FORMS for word in target.lower().split()):
+            continue    # "the insurance renewal went up to £90": a report, no new title
         target_text = _UPDATE_VERBS.sub("", target)
         is_description = bool(_FIELD_DESCRIPTION.search(target_text))
-        if _FIELD_OTHER.search(target_text) and not is_description:
-            request.unsupported = "field"
         target_text = _FIELD_DESCRIPTION.sub(" ", target_text)
         target_text = re.sub(r"\b(?:title|name)\b|'s\b", " ", target_text, flags=I)
         # A quote is the value only when it is all the value ("Read 'Dune Messiah'" stays whole).
@@ -303,6 +280,8 @@ def _fill_update(request: Request) -> None:
         new_quotes = [q for q in quotes if q == new.strip(" '\".!?,")]
         _fill_target(request, target_text, target_quotes)
         value = new_quotes[0] if new_quotes else bare_content(new)
+        if marker := starts("note_markers").match(value.lower()):   # "X: add a note the paint is in the shed"
+            value, is_description, request.note_mode = bare_content(value[marker.end():]), True, "append"
         if not value:
             continue
         if is_description:
@@ -325,21 +304,17 @@ def _fill_update(request: Request) -> None:
 
 
 def _field_instead(request: Request) -> Request:
-    """A "new title" that names a status, a date or a priority is that field: "the gutters task
-    should be open" reopens ("should be done" may mean it needs doing: left as it was), "... moved
-    to monday" dates it, "the shed one, make it urgent" ranks it; "rename it to Friday" is a title."""
-    said = request.new_title or ""
-    if not said or anywhere("rename_words").search(request.norm.low):
-        return request
-    rest, when = rich.take_when(said, request.today or date.today())
-    level = next((level for level in ("low", "medium", "high") if anywhere(f"priority_{level}").fullmatch(
-        said.lower())), None)
-    if anywhere("bulk_pending").fullmatch(said.lower()):
+    """A "new title" that names a status, or ends in (or is only) dates and priorities
+    (`split_fields`) is those fields: "the gutters task should be open" reopens, "X: urgent, due
+    friday" ranks and dates it, "rename X to Y and make it due saturday" does both; "rename it to
+    Friday" is a title."""
+    said, renamed = request.new_title or "", bool(anywhere("rename_words").search(request.norm.low))
+    if said and not renamed and anywhere("bulk_pending").fullmatch(said.lower()):
         request.action, request.new_title = "reopen", None
-    elif when.get("due_date") and not rest.strip(" .!,"):
-        request.changes, request.new_title = {"due_date": when["due_date"]}, None
-    elif level:
-        request.changes, request.new_title = {"priority": level}, None
+    title, changes = split_fields(said, request.today or date.today())
+    if said and changes and (title or not renamed):
+        request.changes = {**request.changes, **changes, **({"title": title[:1].upper() + title[1:]} if title else {})}
+        request.new_title = None
     return request
 
 

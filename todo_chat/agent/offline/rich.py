@@ -13,7 +13,8 @@ from re import IGNORECASE as I
 from typing import Any
 
 from todo_chat.agent.offline import slots
-from todo_chat.agent.offline.lexicon import lookup, pairs, table
+from todo_chat.agent.offline.lexicon import lookup, pairs, starts, table
+from todo_chat.agent.offline.update_fields import LEVELS, level_of, take_shift
 
 _DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 _DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -246,11 +247,6 @@ def list_filters(low: str) -> dict[str, Any]:
 # --- changes to a task -----------------------------------------------------------------------------
 
 _MOVE = re.compile(rf"^(?:{lookup('verbs_move')}|(?:change|set)\s+the\s+(?:due\s+)?date\s+of|make)\s+", I)
-_BY_DAYS = re.compile(r"\s+\bby\s+(?:a|an|one|two|three|four|five|six|seven|\d{1,3})\s+(?:days?|weeks?)\b", I)
-
-
-def _count(word: str) -> int:
-    return _NUMBER_WORDS.get(word.lower()) or int(word)
 
 
 def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
@@ -261,7 +257,7 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
     t = text
     # Removing the due date.
     if m := re.search(rf"\b(?:{lookup('verbs_clear')})\s+(?:the\s+)?(?:due\s+date|deadline|"
-                      r"date)\s+(?:from|of|on|for)\s+(.+)$|^(?:remove|clear|drop|unset)\s+(.+?)'?s?\s+(?:due\s+date|deadline)$"
+                      r"date)\s+(?:from|of|on|for|off)\s+(.+)$|^(?:remove|clear|drop|unset)\s+(.+?)'?s?\s+(?:due\s+date|deadline)$"
                       r"|^make\s+(.+?)\s+(?:undated|have no (?:due )?date)$", t, I):
         return {"due_date": ""}, next(g for g in m.groups() if g)
     # Repeats.
@@ -299,25 +295,17 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
         words = [w.lstrip("#").lower() for w in re.split(r"[\s,]+|\band\b", tags) if w.strip("# ")]
         return {"tags_remove": words or ["*"]}, target
     # Priority.
-    if m := re.search(r"^(?:lower|reduce|decrease|downgrade|deprioriti[sz]e|drop the priority (?:of|on"
-        r"|for))\s+(?:the\s+)?(?:priority\s+(?:of|on|for)\s+)?"
-                      r"(.+?)(?:'s\s+priority)?(?:\s+priority)?$", t, I):
-        return {"priority": "low"}, m.group(1)
-    if m := re.search(r"^(?:raise|increase|bump(?:\s+up)?|upgrade|escalate|prioriti[sz]e)\s+(?:the\s+)?"
-                      r"(?:priority\s+(?:of|on|for)\s+)?(.+?)(?:'s\s+priority)?(?:\s+priority)?$", t, I):
-        return {"priority": "high"}, m.group(1)
+    verbs = f"{lookup('priority_down_verbs')}|{lookup('priority_up_verbs')}"
+    if m := re.search(rf"^({verbs})\s+(?:the\s+)?(?:priority\s+(?:of|on|for)\s+)?(.+?)(?:'s\s+priority)?"
+                      r"(?:\s+priority)?(?:\s+up)?$", t, I):
+        return {"priority": "low" if starts("priority_down_verbs").match(m.group(1).lower()) else "high"}, m.group(2)
     if re.match(r"^(?:make|set|put|give)\s+(?:a|an|me|new)\b", t, I):
         return None
-    if m := re.search(r"^(?:make|mark|set|flag|change|put|give|switch)\s+(.+?)\s+(?:as\s+|to\s+|at\s+)?(?:a\s+)?"
-                      r"(urgent|high(?:\s+priority)?|important|critical|top\s+priority|low(?:\s+priority)?|not urgent|"
-                      r"medium(?:\s+priority)?|normal(?:\s+priority)?|(?:high|low|medium|normal)\s+prio)\b"
-                      r"(?:\s+(?:priority|prio))?$", t, I) or re.search(
-            r"^(?:change|set|make)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(.+?)\s+(?:to|as)\s+(high|low|medium"
-                r"|normal|urgent)$", t, I):
-        word = m.group(2).lower()
-        level = "low" if word.startswith(("low", "not")) else \
-            "medium" if word.startswith(("medium", "normal")) else "high"
-        return {"priority": level}, m.group(1)
+    levels = "|".join(lookup(kind) for _, kind in LEVELS)
+    if m := re.search(rf"^(?:make|mark|set|flag|change|put|give|switch)\s+(.+?)\s+(?:as\s+|to\s+|at\s+|on\s+)?(?:a\s+"
+                      rf"|the\s+)?({levels})(?:\s+(?:priority|prio))?$", t, I) or re.search(
+            rf"^(?:change|set|make)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(.+?)\s+(?:to|as)\s+({levels})$", t, I):
+        return {"priority": level_of(m.group(2))}, m.group(1)
     # Reminders on a task: "remind me about the optician on friday at 9".
     if m := re.search(r"^(?:remind me (?:about|of)|set a reminder (?:for|on))\s+(.+)$", t, I):
         rest, clock = take_time(m.group(1))
@@ -327,17 +315,12 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
             return {"remind_at": when}, rest
         return None
     # Due dates.
+    rest, shift = take_shift(t)
+    if shift and not starts("verbs_add").match(t.lower()) and not starts("remind_leads").match(t.lower()):
+        return {"shift_days": shift}, _MOVE.sub("", rest)
     if m := _MOVE.match(t):
         rest = t[m.end():]
-        if by := _BY_DAYS.search(rest):
-            n, unit = re.findall(r"\w+", by.group(0))[1:3]
-            days = _count(n) * (7 if unit.lower().startswith("week") else 1)
-            if m.group(0).lower().startswith("bring"):
-                days = -days
-            return {"shift_days": days}, rest[: by.start()] + rest[by.end():]
-        making = m.group(0).lower().startswith("make")
-        if making and re.match(r"(?:a|an|me|new)\b", rest, I):
-            return None
+        making = m.group(0).lower().startswith("make")    # ("make a/an/me/new ..." returned above)
         split = re.search(r"\s+(?:due)\s+(?=\S)" if making else
                           r"\s+(?:to|till|until|for|on|back to|forward to)\s+(?=\S)", rest, I)
         if split:
@@ -347,7 +330,7 @@ def field_changes(text: str, today: date) -> tuple[dict[str, Any], str] | None:
                 return {"due_date": found["due_date"]}, target
         # "move the dentist friday": the date right after the words
         when_rest, found = take_when(rest, today)
-        if found.get("due_date") and not m.group(0).lower().startswith("make"):
+        if found.get("due_date") and not m.group(0).lower().startswith(("make", "set")):
             return {"due_date": found["due_date"]}, when_rest
     if m := re.search(r"^(?:set|change|make)\s+(?:the\s+)?(?:due\s+date|deadline)\s+(?:of|for|on)\s+(.+?)\s+(?:to"
         r"|as)\s+(.+)$"

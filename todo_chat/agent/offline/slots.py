@@ -120,10 +120,6 @@ def _priority_patterns() -> list[tuple[re.Pattern, re.Pattern, Priority]]:
     return out
 
 
-_PRIORITY_WORD: dict[str, Priority] = {"high": "high", "low": "low", "medium": "medium", "normal": "medium",
-                                       "urgent": "high"}
-
-
 def take_priority(text: str) -> tuple[str, Priority | None]:
     """('Call the bank asap', ...) -> ('Call the bank', 'high')."""
     for edge, lead, level in _priority_patterns():
@@ -133,12 +129,6 @@ def take_priority(text: str) -> tuple[str, Priority | None]:
         match = edge.search(text)
         if match and text[: match.start()].strip(" ,;:-"):
             return (text[: match.start()] + " " + text[match.end():]).strip(), level
-    # "with priority high" / "priority: high" in the middle.
-    match = re.search(r"[,;]?\s*\b(?:with\s+)?priority\s*[:=]?\s*(?:is\s+|of\s+)?(high|low|medium|normal|urgent)\b",
-                      text, re.IGNORECASE)
-    if match:
-        named: Priority = _PRIORITY_WORD[match.group(1).lower()]
-        return (text[: match.start()] + text[match.end():]).strip(), named
     return text, None
 
 

@@ -19,6 +19,7 @@ from todo_chat.agent.offline.learned.arbiter import thresholds
 from todo_chat.agent.offline.learned.inference import predict
 from todo_chat.agent.offline.learned.tagger import spans
 from todo_chat.agent.offline.lexicon import anywhere, starts
+from todo_chat.agent.offline.update_fields import field_part, level_of
 
 ADD_SLOTS = ("title", "due", "priority")
 UPDATE_SLOTS = ("target", "new_title", "note", "due", "priority")
@@ -106,7 +107,6 @@ class TaggedUpdate:
     linked: bool = False      # the content follows the target behind a link: an update said as one
 
 
-_LEVELS = (("low", "priority_low"), ("medium", "priority_medium"), ("high", "priority_high"))
 _PUNCT_LINK = re.compile(r"^\s*(?:->|=>|→|[:=,;\-–—]+)\s*")
 
 
@@ -115,8 +115,11 @@ def tagged_update(text: str, today: date) -> TaggedUpdate | None:
     its new title, note, priority and due spans, or else the words after the target behind a link
     ("the compost one -> buy bark", "..., note that the gate sticks"), or else priority and date
     words beside the target ("the compost is not urgent anymore")."""
-    found = _with_target(tagged_task(text, "update"), text)
-    if found is None:
+    found = tagged_task(text, "update")
+    if not found.targets and (found.due or found.priority):    # "lawn is urgent": the rest names the task
+        rest = text.replace(found.due or "\0", " ").replace(found.priority or "\0", " ")
+        found = TaggedTask((rest,), None, None, found.due, found.priority)
+    if len(found.targets) != 1:
         return None
     target = found.targets[0]
     title = found.new_title if _asked_for(text, target, found.new_title, _TITLE_CUES) else None
@@ -124,10 +127,10 @@ def tagged_update(text: str, today: date) -> TaggedUpdate | None:
     changes, said = _changes(found.priority, found.due, text, today)
     if title is None and note is None and not changes:
         title, note = _after_target(text, target)
-    if title is None and note is None and not changes:
-        rest = text.replace(target, " ")
-        changes, said = _changes(rest, rest, rest, today)
-        said = said and not _says_more(rest)
+    if title is None and note is None and not changes:     # "the compost is not urgent anymore"
+        rest = text.replace(target, " ")       # (other words beside them: a statement, asked about)
+        fields = field_part(rest, today)
+        changes, said = (list(fields.items()), True) if fields else (_changes(rest, rest, rest, today)[0], False)
     if title is None and note is None and not changes:
         return None
     mode = "replace" if note is not None and anywhere("note_overwrite").search(text.lower()) else "append"
@@ -136,42 +139,15 @@ def tagged_update(text: str, today: date) -> TaggedUpdate | None:
                         said or title is not None or note is not None)
 
 
-def _with_target(found: TaggedTask, text: str) -> TaggedTask | None:
-    """The reading with one target; with a date or priority and no target span ("lawn is urgent"),
-    the rest of the message is the target."""
-    if not found.targets and (found.due or found.priority):
-        rest = text
-        for span in (found.due, found.priority):
-            rest = rest.replace(span or "\0", " ")
-        found = TaggedTask((rest,), None, None, found.due, found.priority)
-    return found if len(found.targets) == 1 else None
-
-
 def _changes(priority: str | None, due: str | None, text: str, today: date) -> tuple[list[tuple[str, str]], bool]:
     """The priority and due date the words name, and whether they are said as a change: a
     priority word is; a date needs a due word before it ("due friday", not "came today")."""
     from todo_chat.agent.offline.rich import take_when
 
-    changes: list[tuple[str, str]] = []
-    said = False
-    if priority and (level := _level(priority)):
-        changes.append(("priority", level))
-        said = True
-    if due and (day := take_when(due, today)[1].get("due_date")):
-        changes.append(("due_date", day))
-        said = said or _cued(text, due)
-    return changes, said
-
-
-def _says_more(rest: str) -> bool:
-    """Whether words beside a priority word say something else of the task ("oat milk is nicer
-    than normal milk" is a remark, "the compost is not urgent anymore" a change)."""
-    from todo_chat.agent.offline.resolve import content_words
-
-    low = rest.lower()
-    for _, kind in _LEVELS:
-        low = anywhere(kind).sub(" ", low)
-    return bool(content_words(" ".join(word for word in low.split() if word != "priority")))
+    level = level_of(priority or "")
+    day = take_when(due, today)[1].get("due_date") if due else None
+    changes = [(key, value) for key, value in (("priority", level), ("due_date", day)) if value]
+    return changes, bool(level) or bool(day and due and _cued(text, due))
 
 
 def _cued(text: str, span: str) -> bool:
@@ -179,13 +155,6 @@ def _cued(text: str, span: str) -> bool:
     at = text.find(span)
     before = " ".join(text[:max(at, 0)].lower().split()[-2:])
     return bool(anywhere("due_cues").search(f"{before} {span.lower()}"))
-
-
-def _level(words: str) -> str | None:
-    """The level the longest priority phrase in `words` names ("not urgent" is low, not high)."""
-    best = max(((len(m.group(0)), level) for level, kind in _LEVELS
-                if (m := anywhere(kind).search(words.lower()))), default=None)
-    return best[1] if best else None
 
 
 _TITLE_CUES = ("content_links", "content_leads", "rename_words")
