@@ -83,3 +83,8 @@ def test_a_lone_pronoun_title_stands_for_the_thing_the_message_speaks_of():
     words = [t for t, _, _ in tokenize(text)]
     labels = ["O"] * (len(words) - 2) + ["B-title", "I-title"]
     assert [i["title"] for i in add_reading._items(text, words, labels, TODAY)] == ["Oil the garden gate"]
+
+
+def test_the_rest_of_a_statement_is_no_learned_title():
+    text = "Friday works better for the hostel printout"     # a date said of a task, not a task
+    assert not add_reading.learned_items(normalise(text), TODAY)

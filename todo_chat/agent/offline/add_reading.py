@@ -30,6 +30,7 @@ from todo_chat.agent.offline.learned.tagger import spans
 from todo_chat.agent.offline.lexicon import anywhere, starts
 from todo_chat.agent.offline.normalise import Norm, normalise
 from todo_chat.agent.offline.resolve import TITLE_STOPWORDS
+from todo_chat.agent.offline.slots import TASK_VERBS
 
 ADD_SLOTS = ("title", "due", "priority")
 MARGIN = 4.5          # log-odds by which the tagger's labelling must beat the rules' titles (open split)
@@ -47,7 +48,25 @@ def learned_items(norm: Norm, today: date) -> list[dict]:
     words, labels = _read(norm.text)
     if any(w.isdigit() and label == "O" for w, label in zip(words, labels, strict=True)):
         return []     # a number outside every span may name a task by its id ("I need 2 ...")
-    return _items(norm.text, words, labels, today) if _clean(words, labels) else []
+    if not _clean(words, labels) or not _commanded(words, labels):
+        return []
+    return _items(norm.text, words, labels, today)
+
+
+_CUES = ("verbs_add", "add_leads", "remind_leads", "need_phrases", "add_heads")
+
+
+def _commanded(words: list[str], labels: list[str]) -> bool:
+    """The first title said as a task: it starts with a task's verb ("call the insurance"), or
+    words before it ask for an add or head it ("need:", "remind me to"); not the rest of a
+    statement ("Friday works better for the hostel printout")."""
+    first = next((start for slot, start, _ in _spans(labels) if slot == "title"), None)
+    if first is None:
+        return False
+    if words[first].lower() in TASK_VERBS:
+        return True
+    before = " ".join(words[:first]).lower()
+    return any(mark in before for mark in (":", "-")) or any(anywhere(kind).search(before) for kind in _CUES)
 
 
 def _clean(words: list[str], labels: list[str]) -> bool:
