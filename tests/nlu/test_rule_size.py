@@ -27,10 +27,10 @@ MAX_ALTERNATIONS = 1649
 # branch actions: +94 lines for the guard's force checks (force.py: sarcasm, work begun, reported news,
 # things moved to a place, due dates and priorities from statements), undo/redo read from the last
 # turn's calls (bulk.py) and readings the task settles (references.py); no new regex site or alternation
-# branch addframe: +187 lines net (add_reading.py, 226: adds framed by the classifier and the tagger, the
+# branch addframe: +206 lines net (add_reading.py, 245: adds framed by the classifier and the tagger, the
 # rules' titles weighed by the CRF; minus the "add X. also Y" and "we're out of X" frames and the tagger's
 # long-title fallback), with 3 regex sites and 3 alternations fewer
-MAX_LINES = 4612
+MAX_LINES = 4631
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
