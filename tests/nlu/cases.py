@@ -926,6 +926,14 @@ from tests.nlu.cases_refs import REF_CASES  # noqa: E402  (actions on existing t
 
 CASES += REF_CASES
 
+from tests.nlu.cases_actions import ACTION_CASES  # noqa: E402  (on-task actions and their lookalikes: a probe)
+
+CASES += ACTION_CASES
+
 from tests.nlu.cases_updates import UPDATE_PROBES  # noqa: E402  (updates by kind: the probe written before tuning)
 
 CASES += UPDATE_PROBES
+
+from tests.nlu.cases_adds import PROBE_CASES  # noqa: E402  (adds in invented registers: a probe, never trained on)
+
+CASES += PROBE_CASES

@@ -4,7 +4,8 @@
 
 Only the open split (`cases.py`): the sealed one is never read. Each case's intent follows from
 the call it expects; a case that expects no change of an acting kind (it asks instead) and a
-follow-up turn (its meaning is the earlier turn's) are left out.
+follow-up turn (its meaning is the earlier turn's) are left out, and so is the actions probe
+(`cases_actions.py`): it measures how the model does on phrasings it was not trained on.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 from pathlib import Path
 
 from tests.nlu.cases import CASES, Case
+from tests.nlu.cases_actions import ACTION_CASES
 
 OUT = Path(__file__).resolve().parents[2] / "todo_chat/agent/offline/learned/examples/open_split.jsonl"
 _BY_TOOL = {"add_task": "add", "complete_task": "complete", "delete_task": "delete",
@@ -27,12 +29,15 @@ def intent_of(case: Case) -> str | None:
     return _QUIET_KINDS.get(case.kind)
 
 
+_PROBE = {id(case) for case in ACTION_CASES}
+
+
 def main() -> None:
     lines = []
     for case in CASES:
         intent = intent_of(case)
-        if intent is None or case.before or case.kind.startswith("p-"):
-            continue   # (the probe kinds "p-...": kept unseen, a measure of what was not trained on)
+        if intent is None or case.before or id(case) in _PROBE or case.kind.startswith("p-"):
+            continue   # (the probes, "p-..." kinds and cases_actions.py: unseen, a measure of the untrained)
         lines.append(json.dumps({"text": case.say, "intent": intent, "register": "open-split"},
                                 ensure_ascii=False, sort_keys=True))
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -59,9 +59,11 @@ def _day(value: str | None) -> str | None:
     return value[:10] if value else None
 
 
-def expected_tasks(case: Case, base: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def expected_tasks(case: Case, base: list[dict[str, Any]] | None = None,
+                   prior: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """The tasks the expected calls leave behind, from the seeded ones (or `base`: those there
-    were once the earlier turns had run)."""
+    were once the earlier turns had run; `prior`: those there were before the last of them, which
+    an expected `undo_last_turn` brings back)."""
     if base is None:
         base = [{"id": i, **seed.as_dict()} for i, seed in enumerate(case.seeds(), start=1)]
     # Every task has a priority: medium when none was given.
@@ -69,7 +71,10 @@ def expected_tasks(case: Case, base: list[dict[str, Any]] | None = None) -> list
     next_id = max((t["id"] for t in tasks), default=0) + 1
     by_id = {t["id"]: t for t in tasks}
     for name, args in case.calls:
-        if name == "add_task":
+        if name == "undo_last_turn" and prior is not None:
+            by_id = {t["id"]: {**t, "priority": t.get("priority") or "medium", "due_date": _day(t.get("due_date"))}
+                     for t in prior}
+        elif name == "add_task":
             task = {"id": next_id, "title": args["title"], "completed": False,
                     "priority": args.get("priority", "medium"), "due_date": _day(args.get("due_date")),
                     "description": args.get("description", "")}
@@ -197,15 +202,16 @@ class Harness:
         started = time.perf_counter()
         self._fresh(self._seeded(case))
         conversation = None
-        base = None
+        base = prior = None
         for earlier in case.before:
+            prior = self._tasks()
             conversation = self._post("/chat", {"message": earlier, **(
                 {"conversation_id": conversation} if conversation else {})})["conversation_id"]
         if case.before:
             base = self._tasks()
         answer = self._post("/chat", {"message": case.say, **(
             {"conversation_id": conversation} if conversation else {})})
-        outcome = self.check(case, answer, self._tasks(), base)
+        outcome = self.check(case, answer, self._tasks(), base, prior)
         outcome.seconds = time.perf_counter() - started
         self._db.reset_engine()
         return outcome
@@ -219,7 +225,8 @@ class Harness:
         return [{k: t.get(k) or ("" if k == "description" else t.get(k)) for k in fields} for t in listed]
 
     @staticmethod
-    def check(case: Case, answer: dict, listed: list[dict], base: list[dict] | None = None) -> Outcome:
+    def check(case: Case, answer: dict, listed: list[dict], base: list[dict] | None = None,
+              prior: list[dict] | None = None) -> Outcome:
         problems = []
         calls = [{"name": c["name"], "arguments": c["arguments"], "status": c["status"]}
                  for c in answer["tool_calls"]]
@@ -231,7 +238,7 @@ class Harness:
                 c["name"] == name and _args_match(args, c["arguments"])
                 for c, (name, args) in zip(acting, case.calls, strict=True)):
             problems.append(f"calls: expected {case.calls}, got {[(c['name'], c['arguments']) for c in acting]}")
-        want = expected_tasks(case, base)
+        want = expected_tasks(case, base, prior)
         fields = ("title", "completed", "priority", "due_date", "description")
         got = [{k: t.get(k) for k in ("id", *fields)} for t in listed]
         for task in got:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from todo_chat.agent.offline_model import OfflineModel
+from todo_chat.services.dialogue import ASKING_TOOLS
 
 CHANGING = frozenset({"add_task", "complete_task", "reopen_task", "delete_task", "update_task"})
 TODAY = date(2026, 11, 24)
@@ -78,7 +79,7 @@ def conversation(messages: list[str], titles: list[Any]) -> Turn:
         turn = run(message, titles, history)
         history.append({"role": "user", "content": message})
         for n, (name, args) in enumerate(turn.calls):
-            if name == "offer_choices":
+            if name in ASKING_TOOLS:   # as the app's history carries them (services.dialogue)
                 history += [{"type": "function_call", "call_id": f"h{len(history)}_{n}", "name": name,
                              "arguments": json.dumps(args)},
                             {"type": "function_call_output", "call_id": f"h{len(history)}_{n}",

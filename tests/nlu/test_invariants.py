@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -175,3 +176,79 @@ def test_a_clear_grounded_command_still_acts(command_and_change, template):
     command, (tool, task_id) = command_and_change
     turn = run(template.format(c=command), TITLES)
     assert _task_changes(turn) == [(tool, {"task_id": task_id})], turn.calls
+
+
+# --- statements that look like a report of work done, and are not (agent/offline/force.py) -----------
+
+DONE_STATEMENTS = ["the gym is done", "called the plumber", "the milk is bought", "quarterly report written",
+                   "the plumber's been called", "finished the report"]
+
+
+@FAST
+@given(st.sampled_from(DONE_STATEMENTS),
+       st.sampled_from(["yeah right, {s}", "{s}... not", "{s}, in my dreams", "as if, {s}", "{s} 🙄",
+                        "lol no {s}", "{s} - not!"]))
+def test_sarcasm_changes_nothing(statement, template):
+    message = template.format(s=statement)
+    turn = run(message, TITLES)
+    assert not _task_changes(turn), f"{message!r} changed a task: {turn.changes}"
+
+
+@FAST
+@given(st.sampled_from(["going to the gym", "calling the plumber", "writing the quarterly report",
+                        "buying milk", "the quarterly report"]),
+       st.sampled_from(["started {s}", "about to start {s}", "halfway through {s}", "in the middle of {s}",
+                        "apparently {s} is done", "I heard {s} got done", "working on {s}",
+                        "trying to finish {s}"]))
+def test_work_begun_or_heard_of_is_not_done(thing, template):
+    message = template.format(s=thing)
+    turn = run(message, TITLES)
+    assert not _task_changes(turn), f"{message!r} changed a task: {turn.changes}"
+
+
+@FAST
+@given(st.sampled_from(["the plumber is coming {d}", "the plumber comes round {d}", "the team meeting went well {d}",
+                        "milk was on offer {d}", "saw mom {d}", "the gym is closed {d}",
+                        "the plumber man is coming {d}", "mom is visiting {d}"]),
+       st.sampled_from(["friday", "on monday", "tomorrow", "next tuesday", "on the 3rd"]))
+def test_a_date_in_news_sets_no_due_date(template, when):
+    message = template.format(d=when)
+    turn = run(message, TITLES)
+    assert not [c for c in turn.changes if c[0] == "update_task"], f"{message!r} changed a task: {turn.changes}"
+
+
+def test_a_deadline_word_still_dates_a_task():
+    turn = run("the plumber one is due friday", TITLES)
+    assert _task_changes(turn) == [("update_task", {"task_id": 3, "due_date": "2026-11-27"})], turn.calls
+
+
+@FAST
+@given(st.sampled_from(["remove the milk from the fridge", "take the milk out of the bag", "put the gym bag back in "
+                        "the car", "delete the plumber's number from my phone", "bring the report back to the office",
+                        "get the milk off the top shelf"]),
+       st.sampled_from(["{c}", "ok {c}", "{c} please", "can you {c}"]))
+def test_a_thing_moved_to_or_from_a_place_is_no_task_change(command, template):
+    message = template.format(c=command)
+    turn = run(message, TITLES)
+    assert not [c for c in turn.changes if c[0] in ("delete_task", "reopen_task")], f"{message!r}: {turn.changes}"
+
+
+@FAST
+@given(st.sampled_from(["the gym bag", "the plumber's van", "the report template", "mom's birthday", "rent"]),
+       st.sampled_from(["is urgent", "is important", "is high priority", "is urgent now"]))
+def test_a_priority_said_of_something_else_or_of_a_finished_task_changes_nothing(thing, said):
+    # "the gym bag" is not "Go to the gym"; "Pay rent" is finished
+    turn = run(f"{thing} {said}", TITLES)
+    assert not _task_changes(turn), f"{thing} {said}: {turn.changes}"
+
+
+def test_a_priority_said_of_a_task_in_its_own_words_still_ranks_it():
+    turn = run("the quarterly report is urgent now", TITLES)
+    assert _task_changes(turn) == [("update_task", {"task_id": 4, "priority": "high"})], turn.calls
+
+
+@pytest.mark.parametrize("message", ["remove the milk from my shopping list", "take the gym one off my to do list",
+                                     "delete the plumber one from the list"])
+def test_a_thing_taken_off_a_list_is_still_deleted(message):
+    turn = run(message, TITLES)
+    assert len(_task_changes(turn)) == 1 and _task_changes(turn)[0][0] == "delete_task", turn.calls

@@ -136,3 +136,24 @@ def test_a_new_title_that_is_a_date_status_or_priority_is_that_field():
 
 def test_half_the_words_matched_only_loosely_change_nothing():
     assert not run("bin the passport renewal one", TITLES).changes
+
+
+def test_of_two_tasks_a_span_fits_a_report_picks_the_one_whose_own_verb_it_says(spans):
+    spans["renewed the bike thing"] = {"target": ["the bike thing"]}
+    spans["done the bike thing"] = {"target": ["the bike thing"]}
+    renewed = _reading("renewed the bike thing")
+    assert renewed.sure and [t["id"] for t in renewed.tasks] == [1]   # "renewed": Renew the bike insurance
+    assert not _reading("done the bike thing").sure                   # no verb of either: ask
+
+
+def test_a_reading_the_task_settles_lifts_the_question_and_only_then():
+    ink = {"id": 7, "title": "Order printer ink", "completed": False}
+    other = {"id": 8, "title": "Print the contracts", "completed": False}
+    said = understand("ink ordered", TODAY)
+    assert references.settled(said, ink, [ink, other])
+    assert not references.settled(understand("ink ordered for the new printer", TODAY), ink, [ink, other])
+    assert not references.settled(understand("ordering ink", TODAY), ink, [ink, other])
+    oven = {"id": 6, "title": "Clean the oven", "completed": True}
+    assert references.settled(understand("I marked the oven complete by accident", TODAY), oven, [oven])
+    assert not references.settled(understand("I marked the oven complete by accident", TODAY),
+                                  {**oven, "completed": False}, [oven])

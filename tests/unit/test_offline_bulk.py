@@ -166,3 +166,32 @@ def test_other_requests_are_left_to_the_rest_of_the_model():
 def test_one_named_task_is_not_a_bulk_deletion(text):
     # "oven" is one letter from "open", and a singular noun with a status names one task
     assert bulk.bulk_filters(text) is None
+
+
+# --- what the turn before did, as data (its calls ride in the history: services.dialogue) ---------
+
+def after(earlier: str, name: str, output: dict, now: str) -> list[dict]:
+    """`now`, said after a turn (`earlier`) that made one call."""
+    return [user(earlier), *call(name, {}, output, "h1"), {"role": "assistant", "content": "OK."}, user(now)]
+
+
+def test_put_it_back_undoes_a_change_made_just_before():
+    items = after("delete task 2", "delete_task", {"task_id": 2, "status": "deleted"}, "put it back")
+    assert MODEL.next_step(items).tool == "undo_last_turn"
+
+
+def test_put_it_back_with_no_change_before_is_left_to_the_rest_of_the_model():
+    # "the board pack wasn't sent, put it back": "it" is a task the message names (a reopen)
+    assert not bulk.is_undo("put it back", changed_before=False)
+    assert bulk.is_undo("undo that", changed_before=False)
+    items = after("what's on my list?", "list_tasks", {"tasks": []}, "put it back")
+    assert bulk.step("put it back", [], items) is None
+    failed = after("delete task 9", "delete_task", {"error": "Task not found"}, "put it back")
+    assert bulk.last_turn_calls(failed) == []
+
+
+def test_redo_follows_an_undo_and_only_an_undo():
+    undone = after("undo", "undo_last_turn", {"status": "undone"}, "redo")
+    assert MODEL.next_step(undone).tool == "undo_last_turn"
+    assert bulk.step("redo", [], after("add milk", "add_task", {"task_id": 1}, "redo")) is None
+    assert bulk.step("redo", [], [user("redo")]) is None

@@ -14,7 +14,10 @@ from todo_chat.models import ItemRole, Message, ToolCall, ToolCallStatus, User
 # The tool whose saved call is the dialogue state of a question the model asked (agent.choices).
 CHOICES_TOOL = "offer_choices"
 # A bulk deletion's preview asks its question in its result (agent.change_tools): dialogue state too.
-ASKING_TOOLS = (CHOICES_TOOL, "delete_tasks")
+# What the last turn changed is dialogue state as well: "put it back" undoes a change made just
+# before, "redo" follows an undo (the offline model reads these calls, never the reply's prose).
+ASKING_TOOLS = (CHOICES_TOOL, "delete_tasks", "add_task", "complete_task", "reopen_task", "delete_task",
+                "update_task", "undo_last_turn")
 TEXT_ROLES = (ItemRole.user, ItemRole.assistant)
 
 

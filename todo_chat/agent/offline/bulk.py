@@ -1,18 +1,9 @@
-"""The offline model's understanding of "undo" and of bulk deletions, which ask first.
-
-Small constructions over lexicon files (`lexicons/undo_*.txt`, `lexicons/bulk_*.txt`), never
-whole sentences:
-- undo: UNDO-VERB [OBJECT] ("undo", "undo that", "revert the last change") or
-  PARTICLE-VERB OBJECT "back" ("put it back", "bring them back"); OBJECT names the last
-  changes, never a task (so "restore the milk task" is not one);
-- a bulk deletion: VERB [QUANTIFIER] [DETERMINER] [STATUS] [NOUN] [tagged TAG], holding a
-  quantifier or a status, or a whole list ("clear my list", "delete all completed tasks",
-  "remove every done item", "delete everything tagged work");
-- the answer to a bulk deletion's question (its `delete_tasks` preview, which the history
-  carries as data, `services.dialogue`): the choice's own message, a number, yes or no.
-
-`step` is the pipeline's hook: a `Step` when the turn is one of these, None otherwise (the rest
-of the offline model takes it). It reads only the items the runner hands the model.
+"""The offline model's "undo" and bulk deletions (which ask first): constructions over the
+`undo_*` and `bulk_*` lexicons, never sentences. An undo is UNDO-VERB [OBJECT] ("revert the last
+change") or PARTICLE-VERB OBJECT "back" ("put it back"; OBJECT names the last changes, never a
+task); a bulk deletion is VERB [QUANTIFIER] [DETERMINER] [STATUS] [NOUN] [tagged TAG] ("delete all
+completed tasks"); then the answer to its preview. What the turn before did (its calls, carried
+as data by `services.dialogue`) decides "put it back" and "redo". `step` is the pipeline's hook.
 """
 
 from __future__ import annotations
@@ -83,13 +74,36 @@ def _undo_pattern() -> str:
             rf"|(?:{_words('undo_particle_verbs')})\s+(?:(?:{objects})\s+back|back\s+(?:{objects}))")
 
 
-def is_undo(text: str) -> bool:
-    """Whether the text (or one of its clauses: "undo that, I didn't mean it") is an undo. Not
-    when another clause speaks of a task's state ("it's not done, put it back" reopens it)."""
+def is_undo(text: str, changed_before: bool = True) -> bool:
+    """The text (or a clause: "undo that, I didn't mean it") is an undo; not beside a task's state
+    ("it's not done, put it back"), nor, when the turn before changed nothing (`changed_before`),
+    "put it back" or an undo beside other words: those name a task ("X wasn't sent, put it back")."""
     parts = clauses(text)
     undo = [c for c in parts if re.fullmatch(_undo_pattern(), c)]
+    if not changed_before:    # nothing to undo: "put it back", or "undo that, the car isn't washed", name a task
+        undo = [] if len(undo) < len(parts) else \
+            [c for c in undo if c.split()[0] not in _entries("undo_particle_verbs")]
     state = rf"\b(?:{_words('bulk_completed')}|{_words('bulk_pending')})\b"
     return bool(undo) and not any(re.search(state, c) for c in parts if c not in undo)
+
+
+def is_redo(text: str, last_calls: list[str]) -> bool:
+    """"redo (that)": the undo of an undo, so only right after one (`last_calls`: the turn before's)."""
+    if UNDO not in last_calls:
+        return False
+    return any(c == "redo" or c.startswith("redo ") and c[5:] in _entries("undo_objects") for c in clauses(text))
+
+
+CHANGES = frozenset({"add_task", "complete_task", "reopen_task", "delete_task", "update_task", DELETE_TASKS, UNDO})
+
+
+def last_turn_calls(items: list[dict]) -> list[str]:
+    """The names of the turn before's calls that succeeded (`services.dialogue` carries them)."""
+    between = _last_turn(items)
+    failed = {it.get("call_id") for it in between
+              if it.get("type") == "function_call_output" and "error" in _loads(it.get("output"))}
+    return [str(it.get("name")) for it in between if it.get("type") == "function_call"
+            and it.get("call_id") not in failed]
 
 
 # --- bulk deletion -------------------------------------------------------------------------------
@@ -135,10 +149,7 @@ def _clause_filters(low: str) -> dict[str, Any] | None:
 
 def asked(items: list[dict]) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """(arguments, result) of the bulk-deletion preview the answer before this message made."""
-    users = [i for i, it in enumerate(items) if _is_user(it)]
-    if len(users) < 2:
-        return None
-    between = items[users[-2] + 1:users[-1]]
+    between = _last_turn(items)
     outputs = {it.get("call_id"): _loads(it.get("output")) for it in between
                if it.get("type") == "function_call_output"}
     for item in reversed(between):
@@ -200,7 +211,8 @@ def step(user_text: str, calls: list[Call], items: list[dict]) -> Step | None:
             return Step(DELETE_TASKS, {**confirmed, "confirm": True})
         if agreed is False:
             return Step(text=NOTHING_DELETED)
-    if is_undo(user_text):
+    before = last_turn_calls(items)
+    if is_undo(user_text, changed_before=bool(CHANGES.intersection(before))) or is_redo(user_text, before):
         return Step(UNDO, {})
     filters = bulk_filters(user_text)
     return Step(DELETE_TASKS, filters) if filters is not None else None
@@ -210,6 +222,12 @@ def _plain(text: str) -> str:
     """Lower case, punctuation as spaces: an answer's words as they are (a bare "no" is one)."""
     words = " ".join(re.sub(r"[^\w#'\- ]+", " ", text.lower()).split())
     return re.sub(r"\s+(?:please|thanks|thank you)$", "", words)
+
+
+def _last_turn(items: list[dict]) -> list[dict]:
+    """The items between the last two user messages: the turn before this one."""
+    users = [i for i, it in enumerate(items) if _is_user(it)]
+    return items[users[-2] + 1:users[-1]] if len(users) >= 2 else []
 
 
 def _is_user(item: dict) -> bool:

@@ -1,36 +1,26 @@
 """The safety gate: the last look before the offline model changes data.
 
-Whatever the pipeline understood, a data-changing call (complete / reopen / delete / update, and
-an add whose title is already on the list) goes out only when it is *grounded*:
-- its task was named by id, picked from the choices we offered, or meant by
-  "it" / "the second one" after an answer that named it; or the words that picked it (the
-  request's query, or the span tagger's target span) are found on that task's title or notes
-  (rapidfuzz, word by word) and fit no other task as well, nor a task an earlier answer named that
-  is gone now; or the tagger's span names its number or its place in the list ("my oldest one");
-- the clause that names it is a command: not a question, not negated, not held ("leave it",
-  "no need to"), not a hypothesis or someone else's words ("if", "might", "she said to"), and
-  not taken back by a later clause ("hang on, don't").
-Anything else becomes a yes/no question (`offer_choices`) instead of the change.
-
-The model is stateless: each step replays the turn. The gate tells its own calls (a list before
-an add, the question it asked) from the pipeline's by replaying the plan: a call the plan did not
-ask for at that point was the gate's.
+A data-changing call goes out only when it is *grounded* (its task named by id, picked from our
+choices, meant by "it" / "the second one" after an answer that named it, or named by words that
+fit it and no other task, nor one gone since) and *in force* (`force.in_force`); else it becomes a
+question (`offer_choices`). The model is stateless: each step replays the turn, and a call the
+plan did not ask for at that point was the gate's own (a list before an add, its question).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from todo_chat.agent.choices import OFFER_CHOICES, Choice, ChoicePrompt, prompt_of
 from todo_chat.agent.offline import asking, clauses, references, replies
 from todo_chat.agent.offline.dialogue import Call, Context, Step
-from todo_chat.agent.offline.lexicon import anywhere, starts
+from todo_chat.agent.offline.force import Said, clause_of, in_force, taken_back
+from todo_chat.agent.offline.lexicon import anywhere
 from todo_chat.agent.offline.parse import Request, understand
-from todo_chat.agent.offline.resolve import best_fit, content_words, mentioned, title_words, word_on, word_score
-from todo_chat.agent.offline.slots import PAST_FORMS, TASK_VERBS, stem, task_ids, words
+from todo_chat.agent.offline.resolve import best_fit, content_words, mentioned, word_score
+from todo_chat.agent.offline.slots import PAST_FORMS, TASK_VERBS, task_ids, words
 
 # Words a real title does not end on: a reading of a statement that stopped mid-phrase.
 DANGLING = frozenset({"is", "are", "was", "were", "be", "been", "am", "the", "a", "an", "to", "of", "and", "or",
@@ -40,18 +30,8 @@ Task = dict[str, Any]
 Plan = Callable[[list[Call]], Step]
 
 
-@dataclass(frozen=True)
-class Said:
-    """The message as typed, and the pipeline's reading of it."""
-
-    text: str
-    request: Request
-
 ACTION = {"complete_task": "complete", "reopen_task": "reopen", "delete_task": "delete", "update_task": "update"}
 CHANGING = frozenset({*ACTION, "add_task"})
-# The verbs whose negation `clauses.negates` knows, per tool (a reopen is often said with a
-# negation: "the rent is not paid", so it has none).
-VERB_KIND = {"complete_task": "verbs_complete", "delete_task": "verbs_delete", "add_task": "verbs_add"}
 MOSTLY = 0.67            # an add said without "add" is about an open task when this much of it is that task's
 
 
@@ -112,7 +92,7 @@ def check(step: Step, said: Said, context: Context, tasks: dict[int, Task],
     if _picked(task_id, context):
         return None
     rivals = {i: t for i, t in tasks.items() if i == task_id or _may_be_meant(tool, t)}
-    if grounded(task_id, request, context, rivals, gone) and in_force(tool, said, task):
+    if grounded(task_id, request, context, rivals, gone) and in_force(tool, said, task, args):
         return None
     # The words may fit another task better ("the school 1"): offer that one first.
     naming = _less_content(request.norm.text, request)
@@ -171,101 +151,6 @@ def _less_content(text: str, request: Request) -> str:
     return text
 
 
-# --- force: is the clause that names it a command? -------------------------------------------------
-
-def in_force(tool: str, said: Said, task: Task) -> bool:
-    """Not a question, not negated or held, not a hypothesis, not taken back."""
-    request = said.request
-    if clauses.mood(said.text) == "question":
-        return False
-    parts = clauses.split(said.text) or [said.text]
-    at = _clause_of(parts, task)
-    clause = clauses.plain(parts[at])
-    for content in (request.new_title, request.new_description):   # the words it is to say are no mood
-        if content:
-            clause = clause.replace(clauses.plain(content), " ")
-    if _asked(said.text, parts[at]):
-        return False
-    kind = VERB_KIND.get(tool)
-    if kind and clauses.negates(parts[at], kind):
-        return False
-    if anywhere("guard_holds").search(clause) or anywhere("guard_naming").search(clause) or hypothetical(clause):
-        return False
-    if any(starts("guard_conditions").match(clauses.plain(p)) for p in parts[:at]):
-        return False      # "if the plumber comes, the shower one is done"
-    if tool != "update_task" and (about_a_part(clause) or anywhere("guard_reported").search(clause)):
-        return False
-    if not any(said_so(tool, text, task) for text in (clause, clauses.plain(said.text), request.norm.low)):
-        return False
-    return not _taken_back(parts, at)
-
-
-def _taken_back(parts: list[str], at: int) -> bool:
-    """A clause after the command's own starts by taking it back ("..., hang on, don't")."""
-    return any(starts("guard_retractions").match(clauses.plain(p)) for p in parts[at + 1:])
-
-
-def _asked(text: str, part: str) -> bool:
-    """The clause ends with a question mark in the message (splitting into clauses drops it)."""
-    start = text.find(part)
-    return start >= 0 and text[start + len(part):].lstrip().startswith("?")
-
-
-def said_so(tool: str, clause: str, task: Task) -> bool:
-    """The clause says the change, not just the task's name: a verb of finishing ("done", "ticked")
-    or the title's own verb inflected ("called mum", "paid the gas bill"); a delete verb or "don't
-    need"; anything for a reopen or an update (the pipeline asks first or names the field)."""
-    if tool == "complete_task":
-        return bool(anywhere("verbs_complete").search(clause)) or _inflected(clause, task)
-    if tool == "delete_task":
-        return bool(anywhere("verbs_delete").search(clause) or anywhere("guard_unwanted").search(clause))
-    return True
-
-
-def _inflected(clause: str, task: Task) -> bool:
-    """A word of the title said as done: "called", "paid" (stems), "updated", or "is clean"."""
-    title = {w.lower() for w in words(task.get("title", ""))}
-    stems = {stem(w) for w in title}
-    said = words(clause)
-    for before, word in zip(["", *said], said, strict=False):
-        if word not in title and (stem(word) in stems or _past(word, title)):
-            return True
-        if word in title and before in ("is", "are", "s", "all"):
-            return True
-    return False
-
-
-def _past(word: str, title: set[str]) -> bool:
-    return word.endswith("d") and any(len(t) >= 3 and word[: len(t) - 1] == t[:-1] and len(word) <= len(t) + 2
-                                      for t in title)
-
-
-def about_a_part(clause: str) -> bool:
-    """The clause speaks of a task's notes or name: a change of that part, not of the task."""
-    return bool(anywhere("guard_parts").search(clause))
-
-
-def hypothetical(clause: str) -> bool:
-    return bool(anywhere("guard_hypothetical").search(anywhere("guard_requests").sub(" ", clause)))
-
-
-def _clause_of(parts: list[str], task: Task) -> int:
-    """The clause that names the task: the most of its title's words, else its number, else the first."""
-    title = title_words(task.get("title", ""))
-    best, at = 0, -1
-    for i, part in enumerate(parts):
-        hits = sum(1 for w in content_words(part) if word_on(w, title))
-        if hits > best:
-            best, at = hits, i
-    if at >= 0:
-        return at
-    # No title words: the last clause with its number, or with a verb of a change ("... no wait, mark it done").
-    verbs = [anywhere(kind) for kind in ("verbs_complete", "verbs_delete", "verbs_add")]
-    named = [i for i, p in enumerate(parts) if task.get("id") in task_ids(p)
-             or any(v.search(clauses.plain(p)) for v in verbs)]
-    return named[-1] if named else 0
-
-
 # --- adds --------------------------------------------------------------------------------------------
 
 def explicit_add(text: str) -> bool:
@@ -284,7 +169,7 @@ def _check_add(args: dict[str, Any], text: str, context: Context, tasks: dict[in
         same = []
     parts = clauses.split(text) or [text]
     about = [] if same else _meant(title, text, tasks)
-    if not same and not about and not _taken_back(parts, _clause_of(parts, {"title": title})) \
+    if not same and not about and not taken_back(parts, clause_of(parts, {"title": title})) \
             and (explicit_add(text) or not (_cut_short(title) or _reported(title)
                                             or anywhere("guard_conditions").search(clauses.plain(text)))):
         return None

@@ -1,9 +1,6 @@
-"""Stage 2: which intent is this message? Scored cues, not one rule per phrasing.
-
-Each intent has cues (patterns over the normalised text) with weights; a cue at the start of the
-message (an imperative) weighs more than the same words further in. The best total wins when it
-clears a threshold; otherwise the message is small talk or "unknown" (and the model asks to
-rephrase rather than guess).
+"""Stage 2: which intent is this message? Scored cues (patterns over the normalised text, an
+imperative at the start weighing more), not one rule per phrasing; below the threshold the
+message is small talk or "unknown" (the model asks rather than guesses).
 """
 
 from __future__ import annotations
@@ -18,7 +15,6 @@ from todo_chat.agent.offline.slots import BARE_ADD_VERBS, has_date
 
 Action = Literal["add", "list", "complete", "reopen", "delete", "update",
                  "greet", "help", "thanks", "unknown", "cancel"]
-ACTIONS_ON_TASKS = ("complete", "reopen", "delete", "update")
 THRESHOLD = 2.0
 
 
@@ -81,8 +77,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
     ),
     "complete": _cues(
         (rf"^(?:{lookup('verbs_finish')})\b", 2.5),
-        (r"\b(?:tick|check|cross|strike)\b.*\boff\b|\b(?:tick|check|cross)\s+off\b", 3.0),
+        (r"\b(?:tick|check|cross|strike)\b.*\boff\b", 3.0),
         (r"\bcomplete\b|\bfinish\b|\bdone\b", 0.5),
+        (rf"\w\s*(?:-|:)\s*(?:{lookup('done_marks')})$", 2.5),   # "wash car - done", "haircut: sorted"
         # BE + a state that means the work is done (the thing is tidy, ready, sorted)
         (rf"\b(?:is|are|was|were)\s+(?:now\s+|all\s+|finally\s+)?(?:{lookup('done_states')})\b", 2.5),
         # "I mended the fence", "rang the glazier": a past-tense statement is a report of work done.
@@ -113,7 +110,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
          rf"\bcan be (?:{lookup('deleted_participles')})\b", 4.0),
         (rf"^(?:{lookup('verbs_delete')})\b", 4.0),
         (rf"\b(?:{lookup('delete_words')})\b", 3.0),
-        (r"\b(?:take|strike|knock)\b.*\b(?:off|out of|from)\s+(?:my|the)\s+(?:list|tasks|todos|todo list)\b", 4.0),
+        (r"\b(?:take|strike|knock|get)\b.*\b(?:off|out of|from)\s+(?:my|the)\s+(?:list|tasks|todos|todo list)\b", 4.0),
         (rf"\b(?:{lookup('not_needed')})\b", 2.0),
     ),
     "update": _cues(

@@ -1,10 +1,6 @@
-"""Resolving the less direct references and changes: positions over the whole list, a task's
-notes, corrections of a title ("I meant X, not Y"), and the span tagger's target words.
-
-Where the rules' words for the task fit none, or several, or only weakly ("the shower thing can
-go, landlord's sorting it" gives the rules "shower go landlord's sorting"), the tagger's `target`
-span ("the shower thing") is resolved the same ways: by number, by place in the list or age, by
-title (fuzzy), by notes. The guard grounds the change on the same span (`span_query`, `span_place`).
+"""The less direct references: positions over the whole list, a task's notes, corrections of a
+title ("I meant X, not Y"), and the span tagger's target words ("the shower thing"), resolved by
+number, place or age, title and notes where the rules' words fit none, several or only weakly.
 """
 
 from __future__ import annotations
@@ -14,11 +10,11 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal, Protocol
 
 from todo_chat.agent.choices import OFFER_CHOICES
-from todo_chat.agent.offline import asking, replies
+from todo_chat.agent.offline import asking, force, replies
 from todo_chat.agent.offline.lexicon import anywhere, table
 from todo_chat.agent.offline.normalise import normalise
 from todo_chat.agent.offline.parse import Request, target_query
-from todo_chat.agent.offline.resolve import best_fit, match_tasks
+from todo_chat.agent.offline.resolve import best_fit, content_words, match_tasks, title_words, word_on
 from todo_chat.agent.offline.slots import reference, task_ids, words
 from todo_chat.agent.offline.tagged import tagged_task
 
@@ -123,6 +119,10 @@ def tagged_reading(request: Request, tasks: list[Task], prefer: Prefer = None) -
     """The tasks the tagger's target spans name; None when no span names any."""
     readings = [r for span in tagged_task(request.norm.raw, request.action).targets
                 if (r := _span_reading(span, tasks, prefer)) is not None]
+    if len(readings) == 1 and not readings[0].sure and request.action == "complete":
+        # "called the vet" of "Call the vet" and "Pay the vet bill": the one whose own verb was said
+        own = [t for t in readings[0].tasks if force.inflected(request.norm.text, t, past=True)]
+        return Reading(own, True, readings[0].words) if len(own) == 1 else readings[0]
     if len(readings) <= 1:
         return readings[0] if readings else None
     picked = list({t["id"]: t for r in readings for t in r.tasks}.values())
@@ -142,3 +142,23 @@ def tagged_names(task: Task, request: Request, tasks: dict[int, Task], gone: lis
         elif best_fit(span_query(span), task, tasks.values(), gone):
             return True
     return False
+
+
+# --- plausible made sure: when the data settle what the words left open ------------------------------
+
+STRONG_REOPEN = 4.0    # a reopen verb, "ticked X by mistake", "put X back", "mark X as not done" (intent.CUES)
+
+
+def settled(request: Request, task: Task, tasks: list[Task]) -> bool:
+    """A reading the pipeline would ask about that the task settles: an open task said done with
+    its own verb in a past form and only its words ("ink ordered" of "Order printer ink"), or a
+    finished one reopened in so many words ("untick", "by mistake"). The guard still checks force."""
+    said = content_words(anywhere("report_adverbs").sub(" ", request.query.lower()))
+    on_task = title_words(task.get("title", "")) + title_words(task.get("description") or "")
+    if "title" not in task or len(request.query_parts) > 1 or not best_fit(" ".join(said), task, tasks, []):
+        return False
+    if request.action == "reopen":
+        return bool(task.get("completed")) and request.score >= STRONG_REOPEN
+    return request.action == "complete" and not task.get("completed") and all(word_on(w, on_task) for w in said) \
+        and force.inflected(request.norm.text, task, past=True)   # a word not on the task: something else?
+

@@ -1,8 +1,5 @@
-"""Stage 4: which of the user's real tasks is meant.
-
-Against the titles `list_tasks` returned: fuzzy, word by word (rapidfuzz), plural- and
-tense-insensitive ("paid the rent" finds "Pay rent", "licence" finds "Renew license"). Against
-the conversation: the tasks the last answers named ("tick it off", "the third one").
+"""Stage 4: which of the user's real tasks is meant: fuzzy, word by word (rapidfuzz), plural-
+and tense-insensitive ("paid the rent" finds "Pay rent"); and the tasks the last answers named.
 """
 
 from __future__ import annotations
