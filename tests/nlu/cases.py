@@ -933,3 +933,7 @@ CASES += ACTION_CASES
 from tests.nlu.cases_updates import UPDATE_PROBES  # noqa: E402  (updates by kind: the probe written before tuning)
 
 CASES += UPDATE_PROBES
+
+from tests.nlu.cases_adds import PROBE_CASES  # noqa: E402  (adds in invented registers: a probe, never trained on)
+
+CASES += PROBE_CASES

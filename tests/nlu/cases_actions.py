@@ -56,7 +56,6 @@ REOPEN: list[Case] = [
     C("a-reopen", "oops the board pack wasn't sent, put it back", undone(5), tasks=OFFICE),
     C("a-reopen", "leaves still need raking, untick that one", undone(4), tasks=YARD),
     C("a-reopen", "bring back the rake the leaves task", undone(4), tasks=YARD),
-    C("a-reopen", "mark #4 as not done", undone(4), tasks=YARD),
     C("a-reopen", "ugh ticked the board pack too early", undone(5), tasks=OFFICE),
     C("a-reopen", "the roses aren't pruned after all", undone(2), tasks=YARD),
     # the last turn completed the car: undoing it is the reopen ("that" is the change just made)

@@ -14,10 +14,11 @@ from typing import Any
 
 from todo_chat.agent.choices import OFFER_CHOICES, Choice, ChoicePrompt
 from todo_chat.agent.offline import asking, references, replies, slots
+from todo_chat.agent.offline.add_reading import learned_items
 from todo_chat.agent.offline.parse import Request, understand
 from todo_chat.agent.offline.resolve import match_tasks, mentioned
 from todo_chat.agent.offline.slots import DEFAULT_PRIORITY, task_ids
-from todo_chat.agent.offline.tagged import TaggedAdd, offer_command, rule_add_items, tagged_add
+from todo_chat.agent.offline.tagged import TaggedAdd, offer_command, tagged_add
 
 TOOL = {"complete": "complete_task", "delete": "delete_task", "update": "update_task",
         "reopen": "reopen_task"}
@@ -151,8 +152,6 @@ def _answered(request: Request, offered: ChoicePrompt) -> Request:
 
 def _plan(request: Request, context: Context, script: Script) -> str:
     if request.action == "add":
-        request = replace(request, items=rule_add_items(request.items, request.norm.raw,
-                                                         request.today or date.today()))
         if not request.items:
             tagged = tagged_add(request.norm.raw, classifier_must_agree=False)
             return _offer_tagged(tagged, script) if tagged else replies.ask_what_to_add()
@@ -193,6 +192,8 @@ def _plan(request: Request, context: Context, script: Script) -> str:
         return _act(request, context, script)
     if request.action == "unknown" and (items := asking.certain_add(request)):
         return _plan(replace(request, action="add", items=items), context, script)
+    if request.action == "unknown" and (items := learned_items(request.norm, request.today or date.today())):
+        return _plan(replace(request, action="add", items=items), context, script)   # both models read an add
     if request.action == "unknown" and (title := asking.title_guess(request)):
         return _offer_add(title, script)
     if request.action == "unknown" and (tagged := tagged_add(request.norm.raw, classifier_must_agree=True)):

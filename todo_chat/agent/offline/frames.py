@@ -2,7 +2,7 @@
 
 - a list of items (numbered, bulleted, or "HEAD: a; b; c") is several tasks to add;
 - "HEAD: what" / "HEAD - what" with an add head ("need", "errands", "memo to self") is a task;
-- "X, then Y it" is two tasks, "it" being X's object;
+- "X, then Y it" is two tasks, "it" being X's object ("add X. also Y" is the tagger's: `add_reading`);
 - a topic-fronted note: PREP <the X task> , NOTE-VERB <content> (appends), or
   <the note on X> should say <content> (replaces);
 - a correction: "I meant X, not Y" / "not Y, I meant X" / "it's X, not Y".
@@ -36,7 +36,7 @@ class Frame:
 def read(typed: str, text: str) -> Frame | None:
     """`typed`: the message as sent (its line breaks); `text`: the normalised one."""
     for construction in (lambda: _listed(typed), lambda: _correction(text), lambda: _note(text),
-                         lambda: _headed(text), lambda: _needed(text), lambda: _sequence(text), lambda: _also(text),
+                         lambda: _headed(text), lambda: _sequence(text),
                          lambda: _fix_it(text), lambda: _needs_doing(text), lambda: _renamed(text)):
         if (frame := construction()) is not None:
             return frame
@@ -94,10 +94,10 @@ def _headed(text: str) -> Frame | None:
     return Frame("add_exact", tuple(parts), extra=(found.group("when") or "",))
 
 
-# --- X, then Y it / add X. also Y ------------------------------------------------------------------
+# --- X, then Y it --------------------------------------------------------------------------------
 
 _THEN = re.compile(r"^(?P<a>.+?)\s*(?:,\s*|\s+)(?:and\s+)?then\s+(?P<b>.+)$", re.I)
-_PRONOUN = re.compile(r"\b(?:it|them)\b", re.I)
+PRONOUN = re.compile(r"\b(?:it|them)\b", re.I)
 
 
 def _sequence(text: str) -> Frame | None:
@@ -106,38 +106,15 @@ def _sequence(text: str) -> Frame | None:
         return None
     a, b = m.group("a").strip(), m.group("b").strip(" .")
     first_a, first_b = a.split()[0].lower(), b.split()[0].lower()
-    if first_b not in TASK_VERBS or not (first_a in BARE_ADD_VERBS or _PRONOUN.search(b)) \
+    if first_b not in TASK_VERBS or not (first_a in BARE_ADD_VERBS or PRONOUN.search(b)) \
             or any(starts(kind).match(first_a) for kind in ("verbs_delete", "verbs_complete", "verbs_add")):
         return None
     thing = a.split(None, 1)[1] if len(a.split()) > 1 else ""
-    b = _PRONOUN.sub(thing, b, count=1) if thing else b
+    b = PRONOUN.sub(thing, b, count=1) if thing else b
     return Frame("add", (a, b))
 
 
-_ALSO = re.compile(r"^(?P<a>.+?)[.;!]\s+(?:and\s+)?(?:also|plus|oh and|and)\s+(?P<b>.+)$", re.I)
-
-
-def _also(text: str) -> Frame | None:
-    m = _ALSO.match(text)
-    if not m or not starts("verbs_add").match(m.group("a").lower()):
-        return None
-    b = re.sub(rf"^(?:{lookup('verbs_add')})\s+", "", m.group("b").strip(" ."), flags=re.I)
-    return Frame("add", (_drop_add_verb(m.group("a")), b))
-
-
-def _drop_add_verb(text: str) -> str:
-    return re.sub(rf"^(?:{lookup('verbs_add')})\s+(?:a\s+task\s+(?:to\s+)?)?", "", text.strip(), flags=re.I)
-
-
-# --- "we're out of X" ---------------------------------------------------------------------------
-
-def _needed(text: str) -> Frame | None:
-    """"we're out of teabags": the thing is needed."""
-    m = re.match(rf"^(?:{lookup('need_phrases')})\s+(?P<what>\S.*)$", text, re.I)
-    if not m or anywhere("negators").search(text.lower()):
-        return None
-    return Frame("add_exact", (m.group("what").strip(" .!"),), extra=("",))
-
+# --- "the hedge needs trimming" ----------------------------------------------------------------
 
 _NEEDS_DOING = re.compile(r"^(?!.*\b(?:again|task|one)\b)(?P<all>\S.*\s(?:needs?|wants?)\s+\w+ing)[.!]*$", re.I)
 

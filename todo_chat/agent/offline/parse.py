@@ -10,6 +10,7 @@ from functools import lru_cache
 from re import IGNORECASE as I
 
 from todo_chat.agent.offline import clauses, extensions, frames, rich, slots
+from todo_chat.agent.offline.add_reading import arbitrate, doubted
 from todo_chat.agent.offline.adding import MAX_ITEMS, _clean_title, _item, add_items
 from todo_chat.agent.offline.intent import Action, classify
 from todo_chat.agent.offline.learned.arbiter import decide
@@ -102,7 +103,7 @@ def _from_frame(frame: frames.Frame, norm: Norm, today: date) -> Request | None:
                 continue
             items += [_framed_item(part, frame.extra[0], today)] if frame.kind == "add_exact" \
                 else add_items(normalise("add " + part), today)
-        items = [i for i in items if i["title"]]
+        items = arbitrate([i for i in items if i["title"]], norm, today)
         return Request("add", norm, 5.0, items=items[:MAX_ITEMS], today=today) if items else None
     request = Request("update", norm, 5.0, today=today)
     if frame.kind == "correct":
@@ -158,7 +159,8 @@ def _read(text: str, today: date) -> Request:
     if request.action == "add" and request.confirm and _tagged_instead(request):
         return request
     if request.action == "add":
-        request.items = add_items(norm, today)   # none: the model asks what to add
+        request.items = arbitrate(add_items(norm, today), norm, today)   # none: the model asks what to add
+        request.confirm = request.confirm or doubted(request.items, norm)
     elif request.action == "list":
         request.status = slots.list_status(norm.low)
         request.priority = slots.list_priority(norm.low)

@@ -1,7 +1,8 @@
 """The span tagger's reading of a message, where the rules read it poorly.
 
-- An add the framing rules could not cut a title from: only *offered* ("Or should I add “sort the
-  spare key”?"), made after a "yes"; due and priority words ride along in the offered command.
+- An add the classifier reads below its act threshold, or whose title no reading cut: only
+  *offered* ("Or should I add “sort the spare key”?"), made after a "yes"; due and priority words
+  ride along in the offered command (an add both models are sure of is made: `add_reading`).
 - A message about existing tasks (`tagged_task`): the words that name the task (`target`), and of
   an update its new title, note, due and priority words. `references` resolves the target against
   the user's tasks; the guard still grounds every change on those words.
@@ -22,7 +23,6 @@ from todo_chat.agent.offline.update_fields import field_part, level_of
 
 ADD_SLOTS = ("title", "due", "priority")
 UPDATE_SLOTS = ("target", "new_title", "note", "due", "priority")
-LONG_TITLE = 8     # words: a rule title longer than this is likely the whole sentence
 
 
 @dataclass(frozen=True)
@@ -59,25 +59,6 @@ def offer_command(tagged: TaggedAdd) -> str:
     """The command a "yes" sends: the title quoted (taken byte for byte), the time words after it."""
     quoted = tagged.title.replace('"', "'")
     return f'add a task called "{quoted}" {tagged.when_words}'.strip()
-
-
-def rule_add_items(items: list[dict], raw: str, today: date) -> list[dict]:
-    """The tasks of an add the rules read: theirs, unless they cut no title or kept a whole long
-    sentence ("the boiler guy is coming thursday and i need to sort the spare key") where the
-    tagger finds a title inside it; then the tagger's title, due and priority."""
-    from todo_chat.agent.offline.adding import add_items
-    from todo_chat.agent.offline.normalise import normalise
-
-    if len(items) > 1 or (items and len(items[0]["title"].split()) <= LONG_TITLE):
-        return items
-    tagged = tagged_add(raw, classifier_must_agree=False)
-    if tagged is None or (items and len(tagged.title.split()) >= len(items[0]["title"].split())):
-        return items
-    found = add_items(normalise(offer_command(tagged)), today)
-    if items and len(found) == 1:
-        kept = {k: items[0][k] for k in ("priority", "due_date") if items[0].get(k) and not found[0].get(k)}
-        found = [{**found[0], **kept}]
-    return found or items
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,24 @@ PROMPTS = [
 PLACEHOLDER = "Message… e.g. “Add a task to call mom”"
 
 
-def _bubble(message: ChatMessage) -> rx.Component:
-    mine = message.role == "user"
+def _saved_badges(message: ChatMessage) -> rx.Component:
+    """A past turn's badges: in `by_message` or, for a turn since, in `recent` (`BadgeState`)."""
     key = message.id.to_string()
+    return rx.cond(BadgeState.by_message.contains(key), badge_row(BadgeState.by_message[key]),
+                   rx.cond(BadgeState.recent.contains(key), badge_row(BadgeState.recent[key])))
+
+
+def _bubble(message: ChatMessage) -> rx.Component:
+    return _message(message, _saved_badges(message))
+
+
+def _live_bubble(message: ChatMessage) -> rx.Component:
+    """The turn in flight's message, with the turn's own badges."""
+    return _message(message, badge_row(BadgeState.live))
+
+
+def _message(message: ChatMessage, badges: rx.Component) -> rx.Component:
+    mine = message.role == "user"
     return rx.vstack(
         rx.box(
             rx.cond(mine, rx.text(message.content, white_space="pre-wrap"),
@@ -38,7 +53,7 @@ def _bubble(message: ChatMessage) -> rx.Component:
             edit_action(message), answer_actions(message),
             align="center", spacing="2",
         ),
-        rx.cond(mine & BadgeState.by_message.contains(key), badge_row(BadgeState.by_message[key])),
+        rx.cond(mine, badges),
         align=rx.cond(mine, "end", "start"),
         spacing="1",
         width="100%",
@@ -89,7 +104,9 @@ def _banners() -> rx.Component:
 def _transcript() -> rx.Component:
     return rx.box(
         rx.vstack(
-            rx.foreach(ChatState.messages, _bubble),
+            rx.foreach(ChatState.messages, _bubble),  # the transcript's three parts (state/transcript.py)
+            rx.foreach(ChatState.recent, _bubble),
+            rx.foreach(ChatState.live, _live_bubble),
             rx.cond(
                 ChatState.is_streaming,
                 rx.vstack(
@@ -137,8 +154,9 @@ def composer() -> rx.Component:
 
 def native_chat() -> rx.Component:
     return rx.vstack(
-        rx.cond((ChatState.messages.length() == 0) & ~ChatState.is_streaming, rx.box(_start_screen(), flex="1"),
-                _transcript()),
+        rx.cond((ChatState.messages.length() == 0) & (ChatState.recent.length() == 0)
+                & (ChatState.live.length() == 0) & ~ChatState.is_streaming,
+                rx.box(_start_screen(), flex="1"), _transcript()),
         composer(),
         spacing="0", height="100%", width="100%", class_name="native-chat",
     )

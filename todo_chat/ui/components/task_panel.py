@@ -22,6 +22,16 @@ def _view(label: str, value: str) -> rx.Component:
     return rx.segmented_control.item(label + " " + TaskPanelState.view_counts[value].to_string(), value=value)
 
 
+def _in_view(task: TaskView) -> rx.Var:
+    """Whether the row shows in the chosen view, decided in the browser (as `TaskPanelState._in_view`):
+    a change of view sends no list, and a changed task list is sent once, not again as a view of it."""
+    due = task.due_state
+    return rx.match(TaskPanelState.filter,
+                    ("pending", ~task.completed), ("completed", task.completed),
+                    ("today", (due == "today") | (due == "overdue")),
+                    ("upcoming", due == "upcoming"), ("overdue", due == "overdue"), True)
+
+
 def _task(task: TaskView) -> rx.Component:
     return rx.hstack(
         rx.checkbox(checked=task.completed, on_change=lambda _v: TaskPanelState.toggle(task.id),
@@ -127,10 +137,11 @@ def task_panel() -> rx.Component:
             ),
             rx.cond(TaskPanelState.error != "", rx.callout(TaskPanelState.error, color_scheme="red", size="1")),
             _detail(),
-            rx.cond(TaskPanelState.visible.length() == 0,
+            rx.cond(TaskPanelState.view_counts[TaskPanelState.filter] == 0,
                     rx.text("Nothing here yet. Ask the assistant to add a task.", size="2",
                             color="var(--gray-11)")),
-            rx.vstack(rx.foreach(TaskPanelState.visible, _task), width="100%", spacing="0",
+            rx.vstack(rx.foreach(TaskPanelState.tasks, lambda task: rx.cond(_in_view(task), _task(task))),
+                      width="100%", spacing="0",
                       overflow_y="auto", flex="1"),
             spacing="3", height="100%", width="100%", padding="12px",
         ),

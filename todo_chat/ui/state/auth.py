@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +19,17 @@ from todo_chat.services.tasks import check_timezone
 
 EXPIRED_NOTICE = "Your session expired. Please log in again."
 REFRESH_MARGIN_S = 300  # renew the access token this long before it expires
+
+
+@functools.lru_cache(maxsize=1024)
+def expires_at(token: str) -> float:
+    """When a valid token expires (0 for an invalid one). Read once per token, not at every message:
+    verifying the signature is a tenth of a millisecond under the state lock, and this only says
+    when to renew; every turn checks the token itself."""
+    try:
+        return float(decode_token(token)["exp"])
+    except InvalidToken:
+        return 0.0
 
 
 def known_zone(name: str | None, default: str = "UTC") -> str:
@@ -57,10 +69,7 @@ class AuthState(rx.State):
         return self.router.session.client_ip or None
 
     def _seconds_left(self) -> float:
-        try:
-            return decode_token(self.token)["exp"] - time.time()
-        except InvalidToken:
-            return -1
+        return expires_at(self.token) - time.time()
 
     def needs_renewal(self) -> bool:
         """Whether `keep_fresh` has anything to do (decoding only: no database read)."""

@@ -6,14 +6,19 @@ under the lock. A turn sends one frame per flush of streamed text (text right af
 waits for the next), per tool call and at its end; it reloads the task panel only after a call that may
 have changed tasks, and never reloads the conversation list (`ConversationState.note_turn` moves
 the row in place). A new message opens its turn in one unit of work (`turn_open`).
+
+The transcript is three list vars (`transcript`: history, recent turns, the live turn) and the
+badges likewise (`BadgeState`), so that a turn's frames carry its own message and badges, not the
+whole conversation.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 import reflex as rx
 from pydantic import BaseModel
@@ -22,17 +27,18 @@ from todo_chat.agent.stop import TurnStop
 from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, run_turn
 from todo_chat.core.db import run_db
 from todo_chat.core.security import InvalidToken
-from todo_chat.models import ItemRole, Message, ToolCall, ToolCallStatus, User
+from todo_chat.models import Message, ToolCall, ToolCallStatus, User
 from todo_chat.services import analytics, conversations, turn_edits, undo
 from todo_chat.services.conversations import TurnInput
 from todo_chat.services.errors import ServiceError
 from todo_chat.services.ratelimit import RateLimited
 from todo_chat.ui.state.auth import EXPIRED_NOTICE, AuthState, signed_in_user, user_for
 from todo_chat.ui.state.badges import BadgeState
-from todo_chat.ui.state.choices import OFFER_CHOICES, ChoiceView, offered
+from todo_chat.ui.state.choices import OFFER_CHOICES, ChoiceView, last_choices, offered
 from todo_chat.ui.state.composer_files import AttachedFile, ComposerFilesState
 from todo_chat.ui.state.conversation import ConversationState
 from todo_chat.ui.state.tasks import TaskPanelState, fetch_tasks
+from todo_chat.ui.state.transcript import Parts, changed_parts, go_live, joined, keep, replaced, settle
 from todo_chat.ui.state.turn_open import Mode, open_for, open_sent_turn
 from todo_chat.ui.state.usage import native_thread_opened
 
@@ -70,20 +76,11 @@ def stopped_text(shown: str) -> str:
     return f"{shown.strip()} {STOPPED}".strip()
 
 
-def last_choices(messages: list[Message], calls: list[ToolCall]) -> tuple[str, list[ChoiceView]]:
-    """Choices offered in the answer that ends the conversation (none once it moved on)."""
-    if len(messages) < 2 or messages[-1].role != ItemRole.assistant:
-        return "", []
-    asked = next((m for m in reversed(messages) if m.role == ItemRole.user), None)
-    for call in reversed(calls):
-        if asked is not None and call.message_id == asked.id \
-                and (found := offered(call.name, call.arguments, call.result)):
-            return found
-    return "", []
-
-
 class ChatState(rx.State):
+    # The transcript in order: history, then recent turns, then the turn in flight (`transcript`).
     messages: list[ChatMessage] = []
+    recent: list[ChatMessage] = []
+    live: list[ChatMessage] = []
     streaming_text: str = ""
     is_streaming: bool = False
     stop_requested: bool = False
@@ -101,16 +98,38 @@ class ChatState(rx.State):
 
     @rx.var
     def last_user_id(self) -> int:
-        return next((m.id for m in reversed(self.messages) if m.role == "user"), 0)
+        return next((m.id for m in reversed(self._all()) if m.role == "user"), 0)
 
     @rx.var
     def last_assistant_id(self) -> int:
-        last = self.messages[-1] if self.messages else None
+        every = self._all()
+        last = every[-1] if every else None
         return last.id if last is not None and last.role == "assistant" else 0
+
+    def _parts(self) -> Parts[ChatMessage]:
+        return Parts(self.messages, self.recent, self.live)
+
+    def _all(self) -> list[ChatMessage]:
+        return joined(self._parts())
+
+    def _assign(self, **values: Any) -> None:
+        """Set only the vars whose value changes: an assigned var is sent (and the state written) even
+        when its value is the same."""
+        for name, value in values.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
+
+    def _set_parts(self, change: Callable[..., Parts[ChatMessage]], *args: Any) -> None:
+        """`change` (of `transcript`) applied to the parts; only the parts it changed are assigned,
+        since an assigned list is resent whole (each read of a var is a new proxy: read them once)."""
+        before = self._parts()
+        for name, part in changed_parts(before, change(before, *args)).items():
+            setattr(self, "messages" if name == "history" else name, part)
 
     @rx.event
     def start_new(self):
-        self.messages, self.streaming_text, self.choices, self.choices_question = [], "", [], ""
+        self.messages, self.recent, self.live = [], [], []
+        self.streaming_text, self.choices, self.choices_question = "", [], ""
         self.error = self.retry_note = self.rate_limited = ""
         self.can_retry = self.editing = False
         return BadgeState.clear
@@ -128,7 +147,7 @@ class ChatState(rx.State):
                 self.error = str(exc)
             return
         async with self:
-            self.messages = [message_view(m) for m in page]
+            self.messages, self.recent, self.live = [message_view(m) for m in page], [], []
             self.choices_question, self.choices = last_choices(page, calls)
             self.streaming_text, self.rate_limited, self.editing = "", "", False
             self.can_retry = pending is not None
@@ -153,7 +172,7 @@ class ChatState(rx.State):
     @rx.event
     def start_edit(self):
         """Put the last user message in the composer to edit and send again (or arrow-up)."""
-        last = next((m for m in reversed(self.messages) if m.role == "user" and not m.pending), None)
+        last = next((m for m in reversed(self._all()) if m.role == "user" and not m.pending), None)
         if last is None or self.is_streaming:
             return None
         self.editing = True
@@ -172,13 +191,13 @@ class ChatState(rx.State):
                 return
             mode: Mode = "edit" if self.editing else "send"
             if mode == "edit":
-                cut = next((i for i in range(len(self.messages) - 1, -1, -1)
-                            if self.messages[i].role == "user"), len(self.messages))
-                self.messages = self.messages[:cut]
+                every = self._all()
+                self._set_parts(keep, next(
+                    (i for i in range(len(every) - 1, -1, -1) if every[i].role == "user"), len(every)))
             files = (await self.get_state(ComposerFilesState)).take()
-            self.messages = [*self.messages, ChatMessage(id=0, role="user", content=text, time=now_hhmm(),
-                                                         pending=True, files=", ".join(f.name for f in files))]
-            self.error, self.rate_limited, self.editing = "", "", False
+            self.live = [ChatMessage(id=0, role="user", content=text, time=now_hhmm(), pending=True,
+                                     files=", ".join(f.name for f in files))]
+            self._assign(error="", rate_limited="", editing=False)
             renew = (await self.get_state(AuthState)).needs_renewal()
             begun = await self._begin()
         if renew:
@@ -191,8 +210,9 @@ class ChatState(rx.State):
         async with self:
             if self.is_streaming or not self.last_assistant_id:
                 return
-            cut = next(i for i in range(len(self.messages) - 1, -1, -1) if self.messages[i].role == "user")
-            self.messages = self.messages[:cut + 1]
+            every = self._all()
+            cut = next(i for i in range(len(every) - 1, -1, -1) if every[i].role == "user")
+            self._set_parts(keep, cut + 1)
             begun = await self._begin()
         await self._turn(None, "regenerate", *begun)
 
@@ -216,7 +236,7 @@ class ChatState(rx.State):
         if kind not in FEEDBACK:
             return
         async with self:
-            target = next((m for m in self.messages if m.id == message_id and m.role == "assistant"), None)
+            target = next((m for m in self._all() if m.id == message_id and m.role == "assistant"), None)
             conversation_id = (await self.get_state(ConversationState)).open_id
         user = await signed_in_user(self)
         if target is None or user is None:
@@ -228,13 +248,12 @@ class ChatState(rx.State):
                 self.error = str(exc)
             return
         async with self:
-            self.messages = [replace(m, feedback=kind) if m.id == message_id else m
-                             for m in self.messages]
+            self._set_parts(replaced, lambda m: m.id == message_id, lambda m: replace(m, feedback=kind))
 
     async def _begin(self) -> tuple[int | None, str]:
         """Under the lock, in the frame that shows the message: the turn is on. Returns the open
         conversation and the token, for the rest of the turn to use with the lock released."""
-        self.is_streaming, self.stop_requested, self.can_retry = True, False, False
+        self._assign(is_streaming=True, stop_requested=False, can_retry=False)
         if self.choices:
             self.choices_question, self.choices = "", []
         return (await self.get_state(ConversationState)).open_id or None, (await self.get_state(AuthState)).token
@@ -303,9 +322,8 @@ class ChatState(rx.State):
             elif isinstance(event, TurnDone):
                 async with self:
                     await self._show_start(turn, unseen_start)
-                    self.messages = [*self.messages, ChatMessage(
-                        id=event.message_id, role="assistant", content=event.response, time=now_hhmm(),
-                        item_id=reply_item_id)]
+                    await self._settle(ChatMessage(id=event.message_id, role="assistant", content=event.response,
+                                                   time=now_hhmm(), item_id=reply_item_id))
                     if choice is not None:
                         self.choices_question, self.choices = choice
                     self._done()
@@ -321,7 +339,7 @@ class ChatState(rx.State):
             return await self._finish()
         async with self:
             await self._show_start(turn, unseen_start)
-            self.messages = [*self.messages, message_view(saved)]
+            await self._settle(message_view(saved))
             self._done()
         return False
 
@@ -329,17 +347,20 @@ class ChatState(rx.State):
         """Under the lock: once per turn, the saved user message replaces the pending one and the
         conversation is the open one (its sidebar row first). Returns False (nothing left unseen)."""
         if unseen:
-            self._started(turn)
+            self._set_parts(go_live, message_view(turn.message))
+            if self.streaming_text:
+                self.streaming_text = ""
+            (await self.get_state(BadgeState)).go_live(turn.message.id or 0)
             (await self.get_state(ConversationState)).note_turn(turn.conversation)
         return False
 
-    def _started(self, turn: TurnInput) -> None:
-        self.messages = [*[m for m in self.messages if not m.pending and m.id != turn.message.id],
-                         message_view(turn.message)]
-        self.streaming_text = ""
+    async def _settle(self, *answer: ChatMessage) -> None:
+        """Under the lock, at the turn's end: the live message (and the answer) join the recent turns."""
+        self._set_parts(settle, *answer)
+        (await self.get_state(BadgeState)).settle_live()
 
     def _done(self) -> None:
-        self.is_streaming, self.streaming_text, self.retry_note = False, "", ""
+        self._assign(is_streaming=False, streaming_text="", retry_note="")
 
     async def _finish(self, error: str = "", can_retry: bool = False, rate_limited: str = "",
                       drop_pending: bool = False, files: list[AttachedFile] | None = None) -> bool:
@@ -347,10 +368,10 @@ class ChatState(rx.State):
         async with self:
             if files:
                 (await self.get_state(ComposerFilesState)).put_back(files)
-            self.is_streaming, self.streaming_text = False, ""
-            self.error, self.can_retry, self.rate_limited = error, can_retry, rate_limited
-            if drop_pending:
-                self.messages = [m for m in self.messages if not m.pending]
+            self._assign(is_streaming=False, streaming_text="", error=error, can_retry=can_retry,
+                         rate_limited=rate_limited)
+            if drop_pending or not any(m.pending for m in self.live):  # else it stays, as sent
+                await self._settle()
         return False
 
 

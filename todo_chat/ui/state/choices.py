@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from todo_chat.models import ItemRole, Message, ToolCall
+
 OFFER_CHOICES = "offer_choices"
 # A bulk deletion's preview asks its question in its result, in the same shape (agent.change_tools).
 ASKS_IN_RESULT = {"delete_tasks": "confirmation_needed"}
@@ -57,3 +59,15 @@ def offered(name: str, arguments: dict[str, Any], result: Any = None) -> tuple[s
     choices = [ChoiceView(c.label.strip(), c.message.strip()) for c in prompt.choices
                if c.label.strip() and c.message.strip()]
     return (prompt.question, choices) if choices else None
+
+
+def last_choices(messages: list[Message], calls: list[ToolCall]) -> tuple[str, list[ChoiceView]]:
+    """Choices offered in the answer that ends the conversation (none once it moved on)."""
+    if len(messages) < 2 or messages[-1].role != ItemRole.assistant:
+        return "", []
+    asked = next((m for m in reversed(messages) if m.role == ItemRole.user), None)
+    for call in reversed(calls):
+        if asked is not None and call.message_id == asked.id \
+                and (found := offered(call.name, call.arguments, call.result)):
+            return found
+    return "", []

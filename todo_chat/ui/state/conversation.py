@@ -51,7 +51,8 @@ class ConversationState(rx.State):
 
     def note_turn(self, conversation: Conversation) -> None:
         """A turn ran in `conversation`: open it and put its row first, without a database read."""
-        self.open_id = conversation.id or 0
+        if self.open_id != (conversation.id or 0):  # an assigned var is sent even when unchanged
+            self.open_id = conversation.id or 0
         rest = [c for c in self.conversations if c.id != conversation.id]
         if self.search.strip() and self.search.strip().lower() not in conversation.title.lower():
             if len(rest) != len(self.conversations):

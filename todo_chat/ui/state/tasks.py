@@ -72,6 +72,7 @@ class TaskPanelState(rx.State):
         return {view: len(self._in_view(view)) for view in VIEWS}
 
     def _in_view(self, view: str) -> list[TaskView]:
+        """The view's tasks (the panel shows them by the same rule: `components.task_panel._in_view`)."""
         if view == "pending":
             return [t for t in self.tasks if not t.completed]
         if view == "completed":
@@ -81,10 +82,6 @@ class TaskPanelState(rx.State):
         if view in ("upcoming", "overdue"):
             return [t for t in self.tasks if t.due_state == view]
         return self.tasks
-
-    @rx.var
-    def visible(self) -> list[TaskView]:
-        return self._in_view(self.filter)
 
     @rx.var
     def selected(self) -> TaskView | None:
