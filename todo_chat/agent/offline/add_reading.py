@@ -25,7 +25,7 @@ from todo_chat.agent.offline.frames import PRONOUN
 from todo_chat.agent.offline.learned import tagger
 from todo_chat.agent.offline.learned.arbiter import thresholds
 from todo_chat.agent.offline.learned.inference import predict
-from todo_chat.agent.offline.learned.span_features import indices, tokenize
+from todo_chat.agent.offline.learned.span_features import tokenize
 from todo_chat.agent.offline.learned.tagger import spans
 from todo_chat.agent.offline.lexicon import anywhere, starts
 from todo_chat.agent.offline.normalise import Norm, normalise
@@ -94,7 +94,7 @@ def arbitrate(items: list[dict], norm: Norm, today: date) -> list[dict]:
     ruled = _relabel(words, best, [i["title"] for i in items])
     if ruled is None or ruled == best or len(titled) < len(items) or not _clean(words, best):
         return items
-    if _score(words, best) - _score(words, ruled) < MARGIN:
+    if _score(tuple(words), tuple(best)) - _score(tuple(words), tuple(ruled)) < MARGIN:
         return items
     found = _items(norm.text, words, best, today)
     if len(found) == 1 and len(items) == 1:   # one task either way: the rules' date and rank stand
@@ -219,27 +219,7 @@ def _read(text: str) -> tuple[list[str], list[str]]:
     return words, tagger.labels(words, "add", ADD_SLOTS)
 
 
-def _score(words: list[str], labels: list[str]) -> float:
+@lru_cache(maxsize=128)
+def _score(words: tuple[str, ...], labels: tuple[str, ...]) -> float:
     """The CRF's unnormalised log-score of one labelling (emissions and transitions)."""
-    model = tagger._model()
-    index = {label: k for k, label in enumerate(model.labels)}
-    total, before = 0.0, -1
-    for scores, label in zip(_emissions(tuple(words)), labels, strict=True):
-        k = index[label]
-        total += scores.get(k, 0.0) + (model.transitions[before][k] if before >= 0 else 0.0)
-        before = k
-    return total
-
-
-@lru_cache(maxsize=64)
-def _emissions(words: tuple[str, ...]) -> list[dict[int, float]]:
-    """Per word, the CRF's score of each label it has weights for."""
-    model = tagger._model()
-    out = []
-    for features in indices(list(words), "add"):
-        scores: dict[int, float] = {}
-        for f in features:
-            for k, w in model.weights.get(f, ()):
-                scores[k] = scores.get(k, 0.0) + w
-        out.append(scores)
-    return out
+    return tagger.score(list(words), list(labels), "add")

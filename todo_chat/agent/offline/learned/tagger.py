@@ -28,6 +28,7 @@ class _Model:
     transitions: tuple[tuple[int, ...], ...]                 # [from label][to label], integers of 1/scale
     weights: model_file.Packed                               # feature -> its weights in every label, packed
     follows: tuple[tuple[bool, ...], ...]                    # [from][to]: an inside label only continues its slot
+    scale: float = 100.0                                     # a weight of 1.0 is `scale` in the integers
     _paths: dict = field(default_factory=dict, compare=False, repr=False)   # allowed labels -> _Paths
 
     def paths(self, allowed: tuple[int, ...]) -> _Paths:
@@ -55,7 +56,8 @@ def parse_model(data: dict, packed: model_file.Packed | None = None) -> _Model:
     labels = tuple(data["labels"])
     follows = tuple(tuple(not b.startswith("I-") or a[2:] == b[2:] for b in labels) for a in labels)
     transitions = tuple(tuple(int(w) for w in row) for row in data["transitions"])
-    return _Model(labels, transitions, model_file.pack(data["weights"]) if packed is None else packed, follows)
+    weights = model_file.pack(data["weights"]) if packed is None else packed
+    return _Model(labels, transitions, weights, follows, float(data["scale"]))
 
 
 @cache
@@ -67,6 +69,19 @@ def _emissions(model: _Model, words: list[str], intent: str) -> list[list[int]]:
     """Per token, every label's score: the sum of the weights of the token's features."""
     get, count = model.weights.get, len(model.labels)
     return [model_file.unpack(sum(map(get, features, repeat(0))), count) for features in indices(words, intent)]
+
+
+def score(words: list[str], labelling: list[str], intent: str) -> float:
+    """The CRF's unnormalised log-score of one labelling of `words` (emissions and transitions),
+    in weight units: what Viterbi maximises, for comparing two readings."""
+    model = _model()
+    index = {label: k for k, label in enumerate(model.labels)}
+    total, before = 0, -1
+    for scores, label in zip(_emissions(model, words, intent), labelling, strict=True):
+        k = index[label]
+        total += scores[k] + (model.transitions[before][k] if before >= 0 else 0)
+        before = k
+    return total / model.scale
 
 
 def labels(words: list[str], intent: str, slots: tuple[str, ...] | None = None) -> list[str]:
