@@ -105,3 +105,8 @@ def test_the_shipped_tagger_keeps_its_cross_validated_quality():
     recorded = json.loads(TAGGER_WEIGHTS.read_text(encoding="utf-8"))["cross_validation_f1"]
     floors = {"title": 0.75, "due": 0.75, "priority": 0.8, "target": 0.85, "new_title": 0.65, "note": 0.7}
     assert {slot: recorded[slot] >= floor for slot, floor in floors.items()} == dict.fromkeys(floors, True), recorded
+
+
+def test_a_labelling_s_score_is_its_emissions_and_transitions_in_weight_units(tiny_model):
+    assert tagger.score(["ring", "mum"], ["B-title", "I-title"], "add") == pytest.approx(3.9)   # 0.9 + 3.0
+    assert tagger.score(["ring", "mum"], ["O", "O"], "add") == pytest.approx(1.0)               # 1.0 + 0
