@@ -49,6 +49,10 @@ def server_env(env: dict[str, str], port: int, frontend: bool) -> dict[str, str]
     # glibc gives each thread that allocates its own malloc arena (up to 8 per CPU); the database
     # and server threads would each keep one, and the worker's RSS grows with them under load.
     env.setdefault("MALLOC_ARENA_MAX", "2")
+    # Reflex writes each tab's changed states to disk 2 s after a change: 16 % of the page path's CPU
+    # (docs/benchmarks.md). A crash can lose up to this long of a tab's UI state, never user data: the
+    # page reads its conversation and tasks from the database when it loads.
+    env.setdefault("REFLEX_STATE_MANAGER_DISK_DEBOUNCE", "30s")
     if frontend:
         env["FRONTEND_PORT"] = str(port)  # in prod the frontend is served on the backend's port
     else:

@@ -80,7 +80,11 @@ def test_prepare_migrates_once_and_sets_the_workers_environment(tmp_path, monkey
     assert workers_env["MIGRATE_ON_START"] == "false"
     assert workers_env["GRANIAN_WORKERS"] == str(serve.cpu_count())
     assert workers_env["RATE_LIMIT_STORAGE_URL"] == "redis://redis.internal:6379/0"
-    assert serve.server_env(workers_env, 8000, frontend=False)["REFLEX_BACKEND_ONLY"] == "true"
+    served = serve.server_env(workers_env, 8000, frontend=False)
+    assert served["REFLEX_BACKEND_ONLY"] == "true"
+    assert served["REFLEX_STATE_MANAGER_DISK_DEBOUNCE"] == "30s"  # tab states written less often
+    assert serve.server_env({"REFLEX_STATE_MANAGER_DISK_DEBOUNCE": "5s"}, 8000, frontend=False)[
+        "REFLEX_STATE_MANAGER_DISK_DEBOUNCE"] == "5s"  # an operator's setting wins
 
 
 def test_the_frontend_is_built_once_and_again_only_when_it_changes(tmp_path, monkeypatch):

@@ -7,10 +7,11 @@ from datetime import date
 
 import pytest
 
+from todo_chat.agent.offline.field_words import take_shift
 from todo_chat.agent.offline.frames import read
 from todo_chat.agent.offline.normalise import normalise
 from todo_chat.agent.offline.parse import understand
-from todo_chat.agent.offline.update_fields import field_part, split_fields, take_shift
+from todo_chat.agent.offline.update_fields import field_part, split_fields
 
 TODAY = date(2026, 11, 24)   # a Tuesday
 

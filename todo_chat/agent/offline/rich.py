@@ -13,8 +13,8 @@ from re import IGNORECASE as I
 from typing import Any
 
 from todo_chat.agent.offline import slots
+from todo_chat.agent.offline.field_words import LEVELS, level_of, take_shift
 from todo_chat.agent.offline.lexicon import lookup, pairs, starts, table
-from todo_chat.agent.offline.update_fields import LEVELS, level_of, take_shift
 
 _DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 _DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from todo_chat.agent.offline.field_words import level_of
 from todo_chat.agent.offline.learned.arbiter import thresholds
 from todo_chat.agent.offline.learned.inference import predict
 from todo_chat.agent.offline.learned.tagger import spans
 from todo_chat.agent.offline.lexicon import anywhere, starts
-from todo_chat.agent.offline.update_fields import field_part, level_of
+from todo_chat.agent.offline.update_fields import field_part
 
 ADD_SLOTS = ("title", "due", "priority")
 UPDATE_SLOTS = ("target", "new_title", "note", "due", "priority")
