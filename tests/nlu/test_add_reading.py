@@ -88,3 +88,10 @@ def test_a_lone_pronoun_title_stands_for_the_thing_the_message_speaks_of():
 def test_the_rest_of_a_statement_is_no_learned_title():
     text = "Friday works better for the hostel printout"     # a date said of a task, not a task
     assert not add_reading.learned_items(normalise(text), TODAY)
+
+
+def test_one_verb_over_listed_nouns_is_one_task_but_two_verbs_are_two():
+    for text, titles in (("add buy bread and butter", ["Buy bread and butter"]),
+                         ("add email the plumber and chase the refund", ["Email the plumber", "Chase the refund"])):
+        norm = normalise(text)
+        assert [i["title"] for i in add_reading.arbitrate(add_items(norm, TODAY), norm, TODAY)] == titles

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 from todo_chat.agent.offline import clauses
 from todo_chat.agent.offline.adding import MAX_ITEMS, _clean_title, add_items
@@ -97,10 +98,30 @@ def arbitrate(items: list[dict], norm: Norm, today: date) -> list[dict]:
     if _score(tuple(words), tuple(best)) - _score(tuple(words), tuple(ruled)) < MARGIN:
         return items
     found = _items(norm.text, words, best, today)
+    if len(found) > len(items) and _listed(words, best) and _shares_verb([i["title"] for i in found]):
+        return items      # "buy bread and butter": one verb over both nouns is one task
     if len(found) == 1 and len(items) == 1:   # one task either way: the rules' date and rank stand
         found = [{**found[0], **{k: items[0][k] for k in ("priority", "due_date", "recurrence", "tags")
                                  if items[0].get(k)}}]
     return found or items
+
+
+_LISTING = frozenset({",", "and", "&", "plus", "or"})
+_DETERMINERS = frozenset(("the", "a", "an", "my", "our", "your", "his", "her", "their", "some", "this", "that"))
+
+
+def _listed(words: list[str], labels: list[str]) -> bool:
+    """Only list words ("," "and") between the title spans, no break or "then" between them."""
+    titles = [(start, end) for slot, start, end in _spans(labels) if slot == "title"]
+    between = (w.lower() for (_, end), (start, _) in pairwise(titles) for w in words[end:start])
+    return all(w in _LISTING for w in between)
+
+
+def _shares_verb(titles: list[str]) -> bool:
+    """The first title starts with a task's verb and a later one has none of its own."""
+    said = [t.lower().split() + [""] for t in titles]    # a known verb, or a word a determiner follows
+    verb_first = [words[0] in TASK_VERBS or words[1] in _DETERMINERS for words in said]
+    return verb_first[0] and not all(verb_first[1:])
 
 
 def doubted(items: list[dict], norm: Norm) -> bool:
