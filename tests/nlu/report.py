@@ -4,8 +4,8 @@
     python -m tests.nlu.report -q         # the table only
 
 Splits: the OPEN cases (`cases.py`, tuned on) and the SEALED ones (`sealed_cases.py`, then
-`sealed_cases_2.py` and `sealed_cases_3.py`, each written by someone who never saw the rules, in other
-registers), each in its own columns and with its own wrong-change count. Of a sealed split only the
+`sealed_cases_2.py`, `sealed_cases_3.py` and `sealed_cases_4.py`, each written by someone who never saw the
+rules, in other registers), each in its own columns and with its own wrong-change count. Of a sealed split only the
 aggregate figures per kind are printed: never its sentences, never its failures.
 """
 
@@ -37,7 +37,8 @@ def table(outcomes: list[Outcome]) -> str:
 # The sealed splits: (column, module, the list it holds), in the order their columns are printed.
 SEALED_SPLITS = (("sealed", "tests.nlu.sealed_cases", "SEALED"),
                  ("sealed 2", "tests.nlu.sealed_cases_2", "SEALED_2"),
-                 ("sealed 3", "tests.nlu.sealed_cases_3", "SEALED_3"))
+                 ("sealed 3", "tests.nlu.sealed_cases_3", "SEALED_3"),
+                 ("sealed 4", "tests.nlu.sealed_cases_4", "SEALED_4"))
 
 
 def sealed_cases(module: str = "tests.nlu.sealed_cases", name: str = "SEALED") -> list:

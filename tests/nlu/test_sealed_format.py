@@ -17,13 +17,15 @@ from tests.nlu.runner import Outcome, expected_tasks
 from tests.nlu.sealed_cases import SEALED
 from tests.nlu.sealed_cases_2 import REGISTERS, SEALED_2
 from tests.nlu.sealed_cases_3 import REGISTERS_3, SEALED_3
+from tests.nlu.sealed_cases_4 import REGISTERS_4, SEALED_4
 from todo_chat.agent.tools import TASK_TOOLS
 
 KINDS = {"add", "list", "complete", "delete", "reopen", "update", "safety", "chat"}
 TOOLS = {tool.name for tool in TASK_TOOLS}
 ACTING = {"complete_task", "reopen_task", "delete_task", "update_task"}
 # (name, cases, at least this many cases, at least this many of every kind)
-SPLITS = [("sealed", SEALED, 220, 20), ("sealed 2", SEALED_2, 200, 10), ("sealed 3", SEALED_3, 250, 15)]
+SPLITS = [("sealed", SEALED, 220, 20), ("sealed 2", SEALED_2, 200, 10), ("sealed 3", SEALED_3, 250, 15),
+          ("sealed 4", SEALED_4, 250, 15)]
 EVERY_CASE = [pytest.param(case, id=f"{name}-{n}") for name, cases, _, _ in SPLITS for n, case in enumerate(cases)]
 
 
@@ -48,8 +50,9 @@ def test_no_message_twice_nor_in_the_dev_set_nor_in_another_split():
         seen |= set(said)
 
 
-@pytest.mark.parametrize(("registers", "cases", "least"), [(REGISTERS, SEALED_2, 12), (REGISTERS_3, SEALED_3, 15)],
-                         ids=["sealed 2", "sealed 3"])
+@pytest.mark.parametrize(("registers", "cases", "least"),
+                         [(REGISTERS, SEALED_2, 12), (REGISTERS_3, SEALED_3, 15), (REGISTERS_4, SEALED_4, 15)],
+                         ids=["sealed 2", "sealed 3", "sealed 4"])
 def test_the_later_splits_spread_over_their_registers(registers, cases, least):
     assert len(registers) >= least
     assert all(len(register) >= 8 for register in registers.values())
@@ -92,21 +95,26 @@ def test_the_report_gives_each_split_its_columns_and_never_a_sentence():
         return [Outcome(case, passed=n % 2 == 0, problems=["x"], reply=case.say) for n, case in enumerate(cases)]
 
     printed = side_by_side(outcomes(CASES[:40]), ("sealed", outcomes(SEALED)), ("sealed 2", outcomes(SEALED_2)),
-                           ("sealed 3", outcomes(SEALED_3)))
+                           ("sealed 3", outcomes(SEALED_3)), ("sealed 4", outcomes(SEALED_4)))
     header, _, *rows = printed.splitlines()
     assert header == ("| kind | open | open rate | sealed | sealed rate | sealed 2 | sealed 2 rate "
-                      "| sealed 3 | sealed 3 rate |")
-    assert all(row.count("|") == 10 for row in rows)
-    total = len(SEALED_3)
+                      "| sealed 3 | sealed 3 rate | sealed 4 | sealed 4 rate |")
+    assert all(row.count("|") == 12 for row in rows)
+    total = len(SEALED_4)
     assert rows[-1].endswith(f"| {(total + 1) // 2}/{total} | {100 * ((total + 1) // 2) / total:.1f} % |")
-    assert not any(_message(c.say) in _message(printed) for c in [*SEALED, *SEALED_2, *SEALED_3] if len(c.say) > 3)
+    assert not any(_message(c.say) in _message(printed)
+                   for c in [*SEALED, *SEALED_2, *SEALED_3, *SEALED_4] if len(c.say) > 3)
 
 
-def test_the_report_runs_the_third_split_and_counts_its_wrong_changes():
-    assert ("sealed 3", "tests.nlu.sealed_cases_3", "SEALED_3") in SEALED_SPLITS
-    assert sealed_cases("tests.nlu.sealed_cases_3", "SEALED_3") == SEALED_3
+@pytest.mark.parametrize(("column", "module", "name", "cases"),
+                         [("sealed 3", "tests.nlu.sealed_cases_3", "SEALED_3", SEALED_3),
+                          ("sealed 4", "tests.nlu.sealed_cases_4", "SEALED_4", SEALED_4)],
+                         ids=["sealed 3", "sealed 4"])
+def test_the_report_runs_the_later_splits_and_counts_their_wrong_changes(column, module, name, cases):
+    assert (column, module, name) in SEALED_SPLITS
+    assert sealed_cases(module, name) == cases
     changed = [Outcome(case, passed=False, calls=[{"name": "delete_task", "arguments": {"task_id": 1}}])
-               for case in SEALED_3 if case.kind == "safety" and not case.calls]
-    line = wrong_change_counts([], [("sealed 3", changed)])
-    assert line.endswith(f"sealed 3 {len(changed)}/{len(changed)}")
-    assert not any(_message(c.say) in _message(line) for c in SEALED_3)
+               for case in cases if case.kind == "safety" and not case.calls]
+    line = wrong_change_counts([], [(column, changed)])
+    assert line.endswith(f"{column} {len(changed)}/{len(changed)}")
+    assert not any(_message(c.say) in _message(line) for c in cases)
