@@ -95,3 +95,10 @@ def test_one_verb_over_listed_nouns_is_one_task_but_two_verbs_are_two():
                          ("add email the plumber and chase the refund", ["Email the plumber", "Chase the refund"])):
         norm = normalise(text)
         assert [i["title"] for i in add_reading.arbitrate(add_items(norm, TODAY), norm, TODAY)] == titles
+
+
+def test_someone_else_s_advice_is_asked_never_added():
+    norm = normalise("my mum said I should eat more vegetables")
+    assert add_reading.doubted(add_items(norm, TODAY), norm)
+    norm = normalise("add eat more vegetables")
+    assert not add_reading.doubted(add_items(norm, TODAY), norm)

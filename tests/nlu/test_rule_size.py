@@ -31,8 +31,8 @@ MAX_ALTERNATIONS = 1649
 # rules' titles weighed by the CRF; minus the "add X. also Y" and "we're out of X" frames and the tagger's
 # long-title fallback), with 3 regex sites and 3 alternations fewer
 # field_words.py split out of update_fields.py to break an import cycle with rich.py: +11 lines of header;
-# add_reading: one verb over listed nouns stays one task ("buy bread and butter"): +1 net
-MAX_LINES = 4643
+# add_reading: one verb over listed nouns stays one task ("buy bread and butter"): +1 net; reported advice asked: +5
+MAX_LINES = 4648
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

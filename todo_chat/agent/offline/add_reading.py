@@ -126,8 +126,13 @@ def _shares_verb(titles: list[str]) -> bool:
 
 def doubted(items: list[dict], norm: Norm) -> bool:
     """Rules' titles no model supports: the tagger cuts no title from the message and the
-    classifier is not sure it adds ("can you add tasks by voice?"): asked, never made."""
-    if not items or norm.quotes or predict(norm.raw).probabilities.get("add", 0.0) >= thresholds()[1]:
+    classifier is not sure it adds ("can you add tasks by voice?"): asked, never made. So are
+    someone else's words ("my mum said I should …"): advice reported is not a request."""
+    if not items or norm.quotes:
+        return False
+    if anywhere("guard_reported").search(clauses.plain(norm.text)):
+        return True
+    if predict(norm.raw).probabilities.get("add", 0.0) >= thresholds()[1]:
         return False
     return not any(label.endswith("-title") for label in _read(norm.text)[1])
 
