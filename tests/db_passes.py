@@ -46,6 +46,7 @@ BOTH_DATABASES: dict[str, str] = {
 }
 
 SQLITE_ENOUGH: dict[str, str] = {
+    "tests/api/test_headers.py": "CORS, security headers and URLs from settings: HTTP layers, no query",
     "tests/nlu/test_dev_set.py": "its harness makes its own SQLite databases: on PostgreSQL it would run the same",
     "tests/nlu/test_choices.py": "offered choices of the offline model; the rows are test_chat's",
     "tests/api/test_chat_rich_tasks.py": "what the offline model understands; the queries are test_rich_tasks'",
