@@ -15,7 +15,7 @@ import importlib
 import statistics
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from tests.nlu.cases import CASES
 from tests.nlu.runner import Outcome, run_all
@@ -101,6 +101,49 @@ def wrong_change_counts(open_: list[Outcome], sealed: list[tuple[str, list[Outco
     return "wrong changes (cases that changed data they were not asked to): " + ", ".join(parts)
 
 
+def failure_mode(outcome: Outcome) -> str:
+    """What went wrong in a failed case, as one coarse label (counted per split, never shown per case)."""
+    from todo_chat.agent.change_tools import changes_tasks
+
+    def changing(calls: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+        return [(name, args) for name, args in calls if changes_tasks(name, True, args)]
+
+    expected = changing(outcome.case.calls)
+    made = changing([(c["name"], c["arguments"]) for c in outcome.calls if c.get("status") != "error"])
+    if outcome.wrong_changes:
+        return "wrong change"
+    if expected and not made:
+        offered = any(c["name"] == "offer_choices" for c in outcome.calls)
+        return "asked (choices offered)" if offered else "held back (no change, no choices)"
+    if not expected and made:
+        return "changed where none was expected"
+    if [n for n, _ in expected] != [n for n, _ in made]:
+        return "other calls (count or order)"
+    fields = sorted({key for (_, want), (_, got) in zip(expected, made, strict=True)
+                     for key, value in want.items() if not _same_arg(key, value, got.get(key))})
+    if fields:
+        return "right action, wrong " + "/".join(fields)
+    if outcome.case.choices is not None and not any(c["name"] == "offer_choices" for c in outcome.calls):
+        return "expected choices, none offered"
+    return "reply or tasks"
+
+
+def _same_arg(key: str, want: object, got: object) -> bool:
+    from tests.nlu.runner import _args_match
+    return _args_match({key: want}, {key: got})
+
+
+def failure_modes(open_: list[Outcome], sealed: list[tuple[str, list[Outcome]]]) -> str:
+    """How the failures of each split break down (counts only: no sentence of a sealed split)."""
+    columns = [("open", open_), *sealed]
+    tallies = [Counter(failure_mode(o) for o in outcomes if not o.passed) for _, outcomes in columns]
+    modes = sorted({m for tally in tallies for m in tally}, key=lambda m: -sum(t[m] for t in tallies))
+    rows = ["| failure mode | " + " | ".join(name for name, _ in columns) + " |",
+            "|---|" + "---:|" * len(columns)]
+    rows += [f"| {mode} | " + " | ".join(str(t[mode]) for t in tallies) + " |" for mode in modes]
+    return "\n".join(rows)
+
+
 def parse_cost() -> tuple[float, float]:
     """p50 / p95 milliseconds to understand one message (normalise + intent + slots), warm."""
     from tests.nlu.cases import TODAY
@@ -141,6 +184,7 @@ def main(argv: list[str]) -> int:
     print(f"\n{len(outcomes)} cases in {time.perf_counter() - started:.1f} s over HTTP "
           f"(median turn {1000 * statistics.median(o.seconds for o in outcomes):.1f} ms incl. fresh DB + seeding)")
     print(wrong_change_counts(open_, sealed))
+    print("\n" + failure_modes(open_, sealed))
     p50, p95 = parse_cost()
     print(f"parse cost per message: p50 {p50:.3f} ms, p95 {p95:.3f} ms")
     if "-q" not in argv and any(not o.passed for o in open_):
