@@ -55,13 +55,24 @@ def rss_mib(pid: int) -> float:
     return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")), 0) / 1024
 
 
-def pss_mib(pid: int) -> float:
-    """Proportional set size: shared pages (a forked worker's inherited ones) split among sharers."""
+def _rollup_kib(pid: int, *fields: str) -> int:
+    """The sum of these fields of /proc/PID/smaps_rollup (kB), 0 for a process gone."""
     try:
         rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
     except OSError:
-        return 0.0
-    return next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0) / 1024
+        return 0
+    return sum(int(line.split()[1]) for line in rollup.splitlines() if line.split(":")[0] in fields)
+
+
+def pss_mib(pid: int) -> float:
+    """Proportional set size: shared pages (a forked worker's inherited ones) split among sharers."""
+    return _rollup_kib(pid, "Pss") / 1024
+
+
+def uss_mib(pid: int) -> float:
+    """Unique set size: the pages only this process maps, what ending it would give back. For a
+    worker forked from a parent that loaded the app, the honest cost of one more worker."""
+    return _rollup_kib(pid, "Private_Clean", "Private_Dirty") / 1024
 
 
 def name(pid: int) -> str:
