@@ -83,6 +83,7 @@ def test_prepare_migrates_once_and_sets_the_workers_environment(tmp_path, monkey
     served = serve.server_env(workers_env, 8000, frontend=False)
     assert served["REFLEX_BACKEND_ONLY"] == "true"
     assert served["REFLEX_STATE_MANAGER_DISK_DEBOUNCE"] == "30s"  # tab states written less often
+    assert served["MALLOC_ARENA_MAX"] == "2" and served["PYTHONNODEBUGRANGES"] == "1"  # a worker's memory
     assert serve.server_env({"REFLEX_STATE_MANAGER_DISK_DEBOUNCE": "5s"}, 8000, frontend=False)[
         "REFLEX_STATE_MANAGER_DISK_DEBOUNCE"] == "5s"  # an operator's setting wins
 
