@@ -25,11 +25,28 @@ def run(host: str, port: int, workers: int, frontend: bool) -> int:
     if workers > 1:
         from reflex.utils import exec as reflex_exec
 
+        load_before_fork()
         reflex_exec.run_backend_prod(host, port, LogLevel.WARNING, mount_frontend_compiled_app=frontend)
         return 0
     with event_loop_runner() as runner:
         runner.run(_embedded(host, port))
     return 0
+
+
+def load_before_fork() -> None:
+    """What every worker would load at its first turn, loaded once here instead, before the
+    workers are forked, so they share its pages: the app, and with the offline model its learned
+    weights (7.5 MiB of Python objects) and the patterns the pipeline compiles on first use. One
+    message read does it (the public entry; nothing is stored)."""
+    from reflex.utils import prerequisites
+
+    from todo_chat.agent import providers
+
+    prerequisites.get_app()
+    if providers.describe() == "offline":
+        from todo_chat.agent.offline.parse import understand
+
+        understand("add milk to my list")
 
 
 def event_loop_runner() -> asyncio.Runner:

@@ -88,3 +88,19 @@ def test_a_server_that_talks_to_a_model_server_never_imports_the_offline_pipelin
     # The offline model's pipeline comes with the app when it is the model: workers forked after share it.
     offline = json.loads(fresh(APP_THEN_OFFLINE_MODULES, tmp_path))
     assert "todo_chat.agent.offline.parse" in offline and "todo_chat.agent.offline.learned.tagger" in offline
+
+
+PRELOAD = """
+import json
+from todo_chat.asgi_server import load_before_fork
+load_before_fork()  # what the parent of several workers does before forking them
+from todo_chat.agent.offline.learned import inference, tagger
+print(json.dumps([inference._model.cache_info().currsize, tagger._model.cache_info().currsize]))
+"""
+
+
+def test_several_workers_share_the_offline_models_weights_loaded_before_the_fork(tmp_path):
+    assert json.loads(fresh(PRELOAD, tmp_path)) == [1, 1]  # both learned models, in the parent
+    with_model_server = fresh(PRELOAD, tmp_path,
+                              OPENAI_BASE_URL="http://127.0.0.1:9/v1", OPENAI_API_KEY="k")
+    assert json.loads(with_model_server) == [0, 0]  # a model server answers: the weights are never read
