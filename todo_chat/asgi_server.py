@@ -4,7 +4,8 @@ One worker: granian embedded in this very process, on its event loop, so the who
 one process (no supervisor holding a second copy of the app). Several: Reflex's own production
 runner (`reflex.utils.exec.run_backend_prod`: the app imported once here, the heap frozen, then
 granian's workers forked so they share its pages), called directly rather than through the
-`reflex run` command line.
+`reflex run` command line, after `load_before_fork` has loaded what each worker's first turn
+would (the offline model's weights) so that is shared too.
 """
 
 from __future__ import annotations
