@@ -37,8 +37,9 @@ from todo_chat.ui.state.badges import BadgeState
 from todo_chat.ui.state.choices import OFFER_CHOICES, ChoiceView, last_choices, offered
 from todo_chat.ui.state.composer_files import AttachedFile, ComposerFilesState
 from todo_chat.ui.state.conversation import ConversationState
-from todo_chat.ui.state.tasks import TaskPanelState, fetch_tasks
-from todo_chat.ui.state.transcript import Parts, changed_parts, go_live, joined, keep, replaced, settle
+from todo_chat.ui.state.held import Change, Held
+from todo_chat.ui.state.tasks import TaskPanelState, TaskView, fetch_tasks
+from todo_chat.ui.state.transcript import Parts, changed_parts, from_the_end, go_live, joined, keep, replaced, settle
 from todo_chat.ui.state.turn_open import Mode, open_for, open_sent_turn
 from todo_chat.ui.state.usage import native_thread_opened
 
@@ -96,14 +97,15 @@ class ChatState(rx.State):
     def thinking(self) -> bool:
         return self.is_streaming and not self.streaming_text
 
+    # Recomputed with every delta that touches the transcript: read from its end, part by part,
+    # not over the whole joined list (each item read through a state proxy).
     @rx.var
     def last_user_id(self) -> int:
-        return next((m.id for m in reversed(self._all()) if m.role == "user"), 0)
+        return next((m.id for m in from_the_end(self._parts()) if m.role == "user"), 0)
 
     @rx.var
     def last_assistant_id(self) -> int:
-        every = self._all()
-        last = every[-1] if every else None
+        last = next(from_the_end(self._parts()), None)
         return last.id if last is not None and last.role == "assistant" else 0
 
     def _parts(self) -> Parts[ChatMessage]:
@@ -288,10 +290,17 @@ class ChatState(rx.State):
         return await self._stream(user, turn)
 
     async def _stream(self, user: User, turn: TurnInput) -> bool:
+        stop = TurnStop()  # the runner saves a stopped answer (agent.stop): we say what was shown
+        held = Held(self, FLUSH_EVERY_S)  # a call's end waits (briefly) for the turn's next frame
+        try:
+            return await self._run(user, turn, stop, held)
+        finally:
+            await held.close()
+
+    async def _run(self, user: User, turn: TurnInput, stop: TurnStop, held: Held) -> bool:
         buffer, shown, last_flush, reply_item_id = "", "", time.monotonic(), ""
         choice: tuple[str, list[ChoiceView]] | None = None
         unseen_start = True  # the saved message is shown with the turn's next frame, not its own
-        stop = TurnStop()  # the runner saves a stopped answer (agent.stop): we say what was shown
         events = aclosing_iter(run_turn(user, turn, stop=stop))
         async for event in events:
             if isinstance(event, TextDelta):
@@ -299,6 +308,7 @@ class ChatState(rx.State):
                 if time.monotonic() - last_flush < FLUSH_EVERY_S:
                     continue
                 async with self:
+                    await held.apply()
                     unseen_start = await self._show_start(turn, unseen_start)
                     if self.stop_requested:
                         break  # the unshown buffer is dropped: what is saved is what was shown
@@ -310,17 +320,20 @@ class ChatState(rx.State):
             elif isinstance(event, ToolCallEvent):
                 choice = offered(event.name, event.arguments, event.result) or choice
                 rows = await fetch_tasks(user) if _may_change_tasks(event) else None
-                async with self:
-                    unseen_start = await self._show_start(turn, unseen_start)
-                    (await self.get_state(BadgeState)).upsert(turn.message.id or 0, event.call_id, event.name,
-                                                              event.status, event.arguments, event.result)
-                    if rows is not None:
-                        (await self.get_state(TaskPanelState)).tasks = rows
-                    if self.stop_requested:
-                        break
+                show = self._call_shown(turn.message.id or 0, event, rows)
+                if event.type == "tool_call_finished" and not unseen_start:
+                    held.hold(show)  # with the turn's next frame: usually its end, milliseconds away
+                else:  # a call's start keeps its own frame: the page shows it pending first
+                    async with self:
+                        await held.apply()
+                        unseen_start = await self._show_start(turn, unseen_start)
+                        await show()
+                        if self.stop_requested:
+                            break
                 last_flush = time.monotonic()  # text right after a call waits for the next flush
             elif isinstance(event, TurnDone):
                 async with self:
+                    await held.apply()
                     await self._show_start(turn, unseen_start)
                     await self._settle(ChatMessage(id=event.message_id, role="assistant", content=event.response,
                                                    time=now_hhmm(), item_id=reply_item_id))
@@ -330,6 +343,7 @@ class ChatState(rx.State):
                 return True
             elif isinstance(event, TurnFailed):
                 async with self:
+                    await held.apply()
                     await self._show_start(turn, unseen_start)
                 return await self._finish(error=event.message, can_retry=True)
         stop.shown = shown
@@ -338,10 +352,20 @@ class ChatState(rx.State):
         if saved is None:  # stopped before the turn started: nothing was shown, nothing to keep
             return await self._finish()
         async with self:
+            await held.apply()
             await self._show_start(turn, unseen_start)
             await self._settle(message_view(saved))
             self._done()
         return False
+
+    def _call_shown(self, message_id: int, event: ToolCallEvent, rows: list[TaskView] | None) -> Change:
+        """A tool call's badge (and the task panel's rows after a change), to apply under the lock."""
+        async def show() -> None:
+            (await self.get_state(BadgeState)).upsert(message_id, event.call_id, event.name, event.status,
+                                                      event.arguments, event.result)
+            if rows is not None:
+                (await self.get_state(TaskPanelState)).tasks = rows
+        return show
 
     async def _show_start(self, turn: TurnInput, unseen: bool) -> bool:
         """Under the lock: once per turn, the saved user message replaces the pending one and the
