@@ -69,8 +69,10 @@ def a_turn() -> TurnInput:
     return TurnInput(conversation=conversation, message=message, history=[])
 
 
-def one_tool_turn(pause_after_call: float):
+def one_tool_turn(pause_after_call: float = 0, pause_before: float = 0):
+    """The runner's events for a one-tool turn; `pause_before`: a slow start (the database, the model)."""
     async def run_turn(_user, turn: TurnInput, **_kw) -> AsyncGenerator[Any, None]:
+        await asyncio.sleep(pause_before)
         yield chat_module.TurnStarted(conversation_id=1, thread_id="thr", message_id=5, reply_item_id="reply")
         call: dict[str, Any] = {"call_id": "c1", "name": "add_task", "arguments": {"title": "Milk"}}
         yield chat_module.ToolCallEvent(type="tool_call_started", **call)
@@ -82,37 +84,56 @@ def one_tool_turn(pause_after_call: float):
     return run_turn
 
 
-async def stream(root: State, monkeypatch: pytest.MonkeyPatch, pause_after_call: float) -> list[set[str]]:
+async def send(root: State, monkeypatch: pytest.MonkeyPatch, run_turn: Any) -> list[set[str]]:
+    """The frames one message sends, from Enter to the turn's end (the database stood in for)."""
+    user = User(id=1, email="a@example.com", name="A", password_hash="x")
+
     async def rows(_user: User) -> list[TaskView]:
         return [TaskView(id=1, title="Milk")]
 
-    monkeypatch.setattr(chat_module, "run_turn", one_tool_turn(pause_after_call))
+    async def opened(_token: str, text: str, _conversation_id: int | None, _files: list[str]):
+        assert text == "add milk"
+        return user, a_turn()
+
+    monkeypatch.setattr(chat_module, "run_turn", run_turn)
     monkeypatch.setattr(chat_module, "fetch_tasks", rows)
+    monkeypatch.setattr(chat_module, "open_sent_turn", opened)
     chat = substate(root, ChatState)
-    chat.is_streaming = True
     root._clean()
     page = Frames(root, chat)
-    assert await ChatState._stream(page, User(id=1, email="a@example.com", name="A"), a_turn()) is True  # type: ignore[arg-type]
+    async for _ in ChatState.send.fn(page, {"message": "add milk"}):  # type: ignore[attr-defined]
+        pass  # AuthState.keep_fresh (the test's token is empty)
+    assert not chat.is_streaming and not chat._opening
     return page.sent
 
 
-async def test_a_one_tool_turn_sends_two_frames_after_the_message(root: State, monkeypatch: pytest.MonkeyPatch) -> None:
-    sent = await stream(root, monkeypatch, pause_after_call=0)
+async def test_a_one_tool_message_sends_two_frames(root: State, monkeypatch: pytest.MonkeyPatch) -> None:
+    sent = await send(root, monkeypatch, one_tool_turn())
     assert len(sent) == 2, sent
     shown, done = sent
-    assert {"live", "live_key"} <= shown and "tasks" not in shown  # the saved message, its call pending
+    # the message (saved by then: no "Sending…" frame of its own), the turn on, the call pending
+    assert {"live", "is_streaming", "live_key"} <= shown and "tasks" not in shown
     assert {"tasks", "recent", "is_streaming"} <= done  # the call's success with the answer and the end
     badges = substate(root, BadgeState)
     assert [b.status for b in badges.recent["5"]] == ["success"]
     assert [t.title for t in substate(root, TaskPanelState).tasks] == ["Milk"]
+    assert [m.id for m in substate(root, ChatState).recent] == [5, 6]
 
 
 async def test_a_slow_answer_still_shows_the_calls_end_alone(root: State, monkeypatch: pytest.MonkeyPatch) -> None:
-    sent = await stream(root, monkeypatch, pause_after_call=chat_module.FLUSH_EVERY_S * 6)
+    sent = await send(root, monkeypatch, one_tool_turn(pause_after_call=chat_module.FLUSH_EVERY_S * 6))
     assert len(sent) == 4, sent  # the message and the call pending; the call's success; the text; the end
     assert {"live", "tasks"} <= sent[1] and not {"streaming_text", "is_streaming"} & sent[1]
     assert "streaming_text" in sent[2]
     assert [m.content for m in substate(root, ChatState).recent] == ["add milk", "Added Milk."]
+
+
+async def test_a_slow_start_shows_the_message_alone_first(root: State, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The message waits for the turn's first frame at most one flush: a slow database shows it pending."""
+    sent = await send(root, monkeypatch, one_tool_turn(pause_before=chat_module.FLUSH_EVERY_S * 6))
+    assert len(sent) == 3, sent
+    assert {"live", "is_streaming"} <= sent[0] and "live_key" not in sent[0]  # "Sending…", on time
+    assert [m.pending for m in substate(root, ChatState).recent] == [False, False]
 
 
 class Counted:
