@@ -197,8 +197,9 @@ class ChatState(rx.State):
             files = (await self.get_state(ComposerFilesState)).take()
             self._opening = True  # no second turn meanwhile (a backend var: nothing sent)
             held.hold(self._shown_sending(text, mode, files))
-            renew = (await self.get_state(AuthState)).needs_renewal()
-            begun = await self._ids()
+            auth = await self.get_state(AuthState)  # each `get_state` builds a proxy: one for both reads
+            renew = auth.needs_renewal()
+            begun = await self._ids(auth)
         try:
             if renew:
                 yield AuthState.keep_fresh
@@ -279,9 +280,10 @@ class ChatState(rx.State):
         if self.choices:
             self.choices_question, self.choices = "", []
 
-    async def _ids(self) -> tuple[int | None, str]:
+    async def _ids(self, auth: AuthState | None = None) -> tuple[int | None, str]:
         """Under the lock: the open conversation and the token, for the turn to use with the lock released."""
-        return (await self.get_state(ConversationState)).open_id or None, (await self.get_state(AuthState)).token
+        auth = auth or await self.get_state(AuthState)
+        return (await self.get_state(ConversationState)).open_id or None, auth.token
 
     async def _turn(self, text: str | None, mode: Mode, conversation_id: int | None, token: str,
                     files: list[AttachedFile] | None = None, held: Held | None = None) -> bool:
