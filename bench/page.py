@@ -12,12 +12,16 @@ its CPU per SSE turn sent by the lean client for the same text. Browsers' own CP
 two alternating, for before/after figures from one run (each tree builds its own `.web-serve`).
 `--env NAME=VALUE` sets a server setting for the new tree only (`--ab .` then compares a setting).
 Each run also prints the delta bytes per message by state var: what a turn's frames resend.
+`--profile FILE` records the (new) server with py-spy (`--gil`, collapsed stacks: one line a stack
+and its sample count) while the pages send their timed messages; the sampling slows the server, so
+read that run's shares, not its milliseconds.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -103,7 +107,23 @@ def _send(page, text: str, done_before: int) -> None:
     expect(page.get_by_role("button", name="Send message")).to_be_visible()  # the stream has ended
 
 
-def page_path(root: Path = ROOT, extra: dict[str, str] | None = None) -> dict[str, float]:
+def _py_spy(pid: int, out: Path | None) -> subprocess.Popen | None:
+    """py-spy sampling the server (GIL holders only: where its CPU goes), or None without `out`."""
+    if out is None:
+        return None
+    spy = Path(sys.executable).with_name("py-spy")
+    return subprocess.Popen([str(spy), "record", "--pid", str(pid), "--gil", "--format", "raw", "--rate", "250",
+                             "--output", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _stop(spy: subprocess.Popen | None) -> None:
+    if spy is not None:
+        spy.send_signal(signal.SIGINT)  # py-spy writes its file on SIGINT
+        spy.wait(timeout=60)
+
+
+def page_path(root: Path = ROOT, extra: dict[str, str] | None = None,
+              profile: Path | None = None) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     data = Path(tempfile.mkdtemp(prefix="todo-chat-page-"))
@@ -120,11 +140,13 @@ def page_path(root: Path = ROOT, extra: dict[str, str] | None = None) -> dict[st
             time.sleep(1)
             sent0 = [dict(frames) for _, frames, _ in pages]
             vars0 = [Counter(by_var) for _, _, by_var in pages]
+            spy = _py_spy(proc.pid, profile)
             cpu0 = procs.cpu_s(pids)
             for k in range(MESSAGES_PER_PAGE):
                 for page, _, _ in pages:
                     _send(page, f"Add a task to buy milk {k}", k + 1)
             cpu = procs.cpu_s(pids) - cpu0
+            _stop(spy)
             count = MESSAGES_PER_PAGE * len(pages)
             result["page_cpu_ms"] = cpu / count * 1000
             pairs = [(frames, before) for (_, frames, _), before in zip(pages, sent0, strict=True)]
@@ -167,13 +189,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=1, help="runs per checkout (medians)")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                         help="a setting for the new server only (with --ab on this same tree: a setting's A/B)")
+    parser.add_argument("--profile", type=Path, metavar="FILE",
+                        help="py-spy the new server while the pages send (collapsed stacks; its CPU is not counted)")
     args = parser.parse_args(argv)
     extra = dict(item.split("=", 1) for item in args.env)
     trees = [("old", args.ab.resolve()), ("new", ROOT)] if args.ab else [("", ROOT)]
     runs: dict[str, list[dict[str, float]]] = {label: [] for label, _ in trees}
     for _ in range(args.rounds):
         for label, root in trees:
-            runs[label].append(page_path(root, extra if label != "old" else None))
+            new = label != "old"
+            runs[label].append(page_path(root, extra if new else None, args.profile if new else None))
     print("\nThe page's path (native Reflex view, 2 headless pages, SQLite, offline model; SSE over HTTP the same):")
     for label, results in runs.items():
         keys = {key for run in results for key in run}

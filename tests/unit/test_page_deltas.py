@@ -191,3 +191,21 @@ def test_unchanged_vars_are_not_sent(root: State) -> None:
     chat._done()
     conversations.note_turn(conversation)  # the open conversation, already first
     assert dirty(root) - {"thinking"} == {"is_streaming"}
+
+
+def test_a_turn_moves_its_conversation_first_or_out_of_a_search(root: State) -> None:
+    from todo_chat.ui.state.conversation import ConversationState, ConversationView
+
+    conversations = substate(root, ConversationState)
+    conversations.conversations = [ConversationView(i, f"thr{i}", f"Chat {i}", "Dec 4") for i in (1, 2, 3)]
+    turn_in = Conversation(id=2, user_id=1, thread_id="thr2", title="Chat 2",
+                           updated_at=datetime(2026, 12, 4, tzinfo=UTC))
+    conversations.note_turn(turn_in)
+    assert [c.id for c in conversations.conversations] == [2, 1, 3] and conversations.open_id == 2
+    root._clean()
+    conversations.note_turn(turn_in)
+    assert dirty(root) == set()
+    conversations.search = "groceries"  # the list shows a search the conversation's title does not match
+    root._clean()
+    conversations.note_turn(turn_in)
+    assert [c.id for c in conversations.conversations] == [1, 3]

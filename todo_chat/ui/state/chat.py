@@ -37,8 +37,9 @@ from todo_chat.ui.state.badges import BadgeState
 from todo_chat.ui.state.choices import OFFER_CHOICES, ChoiceView, last_choices, offered
 from todo_chat.ui.state.composer_files import AttachedFile, ComposerFilesState
 from todo_chat.ui.state.conversation import ConversationState
-from todo_chat.ui.state.tasks import TaskPanelState, fetch_tasks
-from todo_chat.ui.state.transcript import Parts, changed_parts, go_live, joined, keep, replaced, settle
+from todo_chat.ui.state.held import Change, Held
+from todo_chat.ui.state.tasks import TaskPanelState, TaskView, fetch_tasks
+from todo_chat.ui.state.transcript import Parts, changed_parts, from_the_end, go_live, joined, keep, replaced, settle
 from todo_chat.ui.state.turn_open import Mode, open_for, open_sent_turn
 from todo_chat.ui.state.usage import native_thread_opened
 
@@ -83,6 +84,7 @@ class ChatState(rx.State):
     live: list[ChatMessage] = []
     streaming_text: str = ""
     is_streaming: bool = False
+    _opening: bool = False  # a message is on its way, not yet shown (`send`): no second turn
     stop_requested: bool = False
     editing: bool = False  # the composer holds an edit of the last user message
     choices_question: str = ""
@@ -96,14 +98,15 @@ class ChatState(rx.State):
     def thinking(self) -> bool:
         return self.is_streaming and not self.streaming_text
 
+    # Recomputed with every delta that touches the transcript: read from its end, part by part,
+    # not over the whole joined list (each item read through a state proxy).
     @rx.var
     def last_user_id(self) -> int:
-        return next((m.id for m in reversed(self._all()) if m.role == "user"), 0)
+        return next((m.id for m in from_the_end(self._parts()) if m.role == "user"), 0)
 
     @rx.var
     def last_assistant_id(self) -> int:
-        every = self._all()
-        last = every[-1] if every else None
+        last = next(from_the_end(self._parts()), None)
         return last.id if last is not None and last.role == "assistant" else 0
 
     def _parts(self) -> Parts[ChatMessage]:
@@ -173,7 +176,7 @@ class ChatState(rx.State):
     def start_edit(self):
         """Put the last user message in the composer to edit and send again (or arrow-up)."""
         last = next((m for m in reversed(self._all()) if m.role == "user" and not m.pending), None)
-        if last is None or self.is_streaming:
+        if last is None or self._busy():
             return None
         self.editing = True
         return [rx.set_value("composer", last.content), rx.set_focus("composer")]
@@ -186,34 +189,50 @@ class ChatState(rx.State):
     @rx.event(background=True)
     async def send(self, form: dict):
         text = (form.get("message") or "").strip()
+        held = Held(self, FLUSH_EVERY_S)  # the message shows with the turn's first frame (or alone, soon)
         async with self:
-            if self.is_streaming or not text:
+            if self._busy() or not text:
                 return
             mode: Mode = "edit" if self.editing else "send"
+            files = (await self.get_state(ComposerFilesState)).take()
+            self._opening = True  # no second turn meanwhile (a backend var: nothing sent)
+            held.hold(self._shown_sending(text, mode, files))
+            auth = await self.get_state(AuthState)  # each `get_state` builds a proxy: one for both reads
+            renew = auth.needs_renewal()
+            begun = await self._ids(auth)
+        try:
+            if renew:
+                yield AuthState.keep_fresh
+            await self._turn(text, mode, *begun, files=files, held=held)
+        finally:
+            await held.close()  # never left held: `_opening` ends with it
+
+    def _shown_sending(self, text: str, mode: Mode, files: list[AttachedFile]) -> Change:
+        """What the page shows as a message goes (an edit first cuts the transcript at the message
+        it replaces): the message, pending, and the turn on. Held for the turn's first frame."""
+        async def show() -> None:
             if mode == "edit":
                 every = self._all()
                 self._set_parts(keep, next(
                     (i for i in range(len(every) - 1, -1, -1) if every[i].role == "user"), len(every)))
-            files = (await self.get_state(ComposerFilesState)).take()
             self.live = [ChatMessage(id=0, role="user", content=text, time=now_hhmm(), pending=True,
                                      files=", ".join(f.name for f in files))]
             self._assign(error="", rate_limited="", editing=False)
-            renew = (await self.get_state(AuthState)).needs_renewal()
-            begun = await self._begin()
-        if renew:
-            yield AuthState.keep_fresh
-        await self._turn(text, mode, *begun, files=files)
+            self._turn_on()
+            self._opening = False
+        return show
 
     @rx.event(background=True)
     async def regenerate(self):
         """Answer the last user message again: the old answer goes, finished tool calls are replayed."""
         async with self:
-            if self.is_streaming or not self.last_assistant_id:
+            if self._busy() or not self.last_assistant_id:
                 return
             every = self._all()
             cut = next(i for i in range(len(every) - 1, -1, -1) if every[i].role == "user")
             self._set_parts(keep, cut + 1)
-            begun = await self._begin()
+            self._turn_on()
+            begun = await self._ids()
         await self._turn(None, "regenerate", *begun)
 
     @rx.event(background=True)
@@ -222,7 +241,8 @@ class ChatState(rx.State):
         for attempt in range(1, MAX_TRIES + 1):
             async with self:
                 self.retry_note = f"Retrying ({attempt}/{MAX_TRIES})…"
-                begun = await self._begin()
+                self._turn_on()
+                begun = await self._ids()
             if await self._turn(None, "retry", *begun):
                 break
             if attempt < MAX_TRIES:
@@ -250,48 +270,65 @@ class ChatState(rx.State):
         async with self:
             self._set_parts(replaced, lambda m: m.id == message_id, lambda m: replace(m, feedback=kind))
 
-    async def _begin(self) -> tuple[int | None, str]:
-        """Under the lock, in the frame that shows the message: the turn is on. Returns the open
-        conversation and the token, for the rest of the turn to use with the lock released."""
+    def _busy(self) -> bool:
+        """A turn is on, or a message is on its way to starting one."""
+        return self.is_streaming or self._opening
+
+    def _turn_on(self) -> None:
+        """Under the lock, in the frame that shows the message: the turn is on."""
         self._assign(is_streaming=True, stop_requested=False, can_retry=False)
         if self.choices:
             self.choices_question, self.choices = "", []
-        return (await self.get_state(ConversationState)).open_id or None, (await self.get_state(AuthState)).token
+
+    async def _ids(self, auth: AuthState | None = None) -> tuple[int | None, str]:
+        """Under the lock: the open conversation and the token, for the turn to use with the lock released."""
+        auth = auth or await self.get_state(AuthState)
+        return (await self.get_state(ConversationState)).open_id or None, auth.token
 
     async def _turn(self, text: str | None, mode: Mode, conversation_id: int | None, token: str,
-                    files: list[AttachedFile] | None = None) -> bool:
-        """One turn from the page; True when it answered. The user's message is saved first."""
-        if mode == "send":  # the common case: session check, message and event in one unit of work
-            return await self._send_turn(text or "", conversation_id, token, files or [])
+                    files: list[AttachedFile] | None = None, held: Held | None = None) -> bool:
+        """One turn from the page; True when it answered. The user's message is saved first.
+        `held`: changes waiting for the turn's first frame (the message as it goes)."""
+        held = held or Held(self, FLUSH_EVERY_S)
+        try:
+            if mode == "send":  # the common case: session check, message and event in one unit of work
+                return await self._send_turn(text or "", conversation_id, token, files or [], held)
+            return await self._other_turn(text, mode, conversation_id, token, files, held)
+        finally:
+            await held.close()
+
+    async def _other_turn(self, text: str | None, mode: Mode, conversation_id: int | None, token: str,
+                          files: list[AttachedFile] | None, held: Held) -> bool:
         user = await user_for(token)
         if user is None:
-            return await self._finish(error=EXPIRED_NOTICE, files=files)
+            return await self._finish(held, error=EXPIRED_NOTICE, files=files)
         try:
             turn = await open_for(user, mode, text, conversation_id, files)
         except RateLimited as exc:
-            return await self._finish(rate_limited=str(exc), drop_pending=True, files=files)
+            return await self._finish(held, rate_limited=str(exc), drop_pending=True, files=files)
         except ServiceError as exc:
-            return await self._finish(error=str(exc), drop_pending=True, files=files)
+            return await self._finish(held, error=str(exc), drop_pending=True, files=files)
         await analytics.native_message(user, turn.conversation.thread_id, text)
-        return await self._stream(user, turn)
+        return await self._run(user, turn, held)
 
     async def _send_turn(self, text: str, conversation_id: int | None, token: str,
-                         files: list[AttachedFile]) -> bool:
+                         files: list[AttachedFile], held: Held) -> bool:
         try:
             user, turn = await open_sent_turn(token, text, conversation_id, [f.id for f in files])
         except InvalidToken:
-            return await self._finish(error=EXPIRED_NOTICE, files=files)
+            return await self._finish(held, error=EXPIRED_NOTICE, files=files)
         except RateLimited as exc:
-            return await self._finish(rate_limited=str(exc), drop_pending=True, files=files)
+            return await self._finish(held, rate_limited=str(exc), drop_pending=True, files=files)
         except ServiceError as exc:
-            return await self._finish(error=str(exc), drop_pending=True, files=files)
-        return await self._stream(user, turn)
+            return await self._finish(held, error=str(exc), drop_pending=True, files=files)
+        return await self._run(user, turn, held)
 
-    async def _stream(self, user: User, turn: TurnInput) -> bool:
+    async def _run(self, user: User, turn: TurnInput, held: Held) -> bool:
+        """The turn's events to the page. A call's end waits (briefly) in `held` for the next frame."""
+        stop = TurnStop()  # the runner saves a stopped answer (agent.stop): we say what was shown
         buffer, shown, last_flush, reply_item_id = "", "", time.monotonic(), ""
         choice: tuple[str, list[ChoiceView]] | None = None
         unseen_start = True  # the saved message is shown with the turn's next frame, not its own
-        stop = TurnStop()  # the runner saves a stopped answer (agent.stop): we say what was shown
         events = aclosing_iter(run_turn(user, turn, stop=stop))
         async for event in events:
             if isinstance(event, TextDelta):
@@ -299,6 +336,7 @@ class ChatState(rx.State):
                 if time.monotonic() - last_flush < FLUSH_EVERY_S:
                     continue
                 async with self:
+                    await held.apply()
                     unseen_start = await self._show_start(turn, unseen_start)
                     if self.stop_requested:
                         break  # the unshown buffer is dropped: what is saved is what was shown
@@ -310,17 +348,20 @@ class ChatState(rx.State):
             elif isinstance(event, ToolCallEvent):
                 choice = offered(event.name, event.arguments, event.result) or choice
                 rows = await fetch_tasks(user) if _may_change_tasks(event) else None
-                async with self:
-                    unseen_start = await self._show_start(turn, unseen_start)
-                    (await self.get_state(BadgeState)).upsert(turn.message.id or 0, event.call_id, event.name,
-                                                              event.status, event.arguments, event.result)
-                    if rows is not None:
-                        (await self.get_state(TaskPanelState)).tasks = rows
-                    if self.stop_requested:
-                        break
+                show = self._call_shown(turn.message.id or 0, event, rows)
+                if event.type == "tool_call_finished" and not unseen_start:
+                    held.hold(show)  # with the turn's next frame: usually its end, milliseconds away
+                else:  # a call's start keeps its own frame: the page shows it pending first
+                    async with self:
+                        await held.apply()
+                        unseen_start = await self._show_start(turn, unseen_start)
+                        await show()
+                        if self.stop_requested:
+                            break
                 last_flush = time.monotonic()  # text right after a call waits for the next flush
             elif isinstance(event, TurnDone):
                 async with self:
+                    await held.apply()
                     await self._show_start(turn, unseen_start)
                     await self._settle(ChatMessage(id=event.message_id, role="assistant", content=event.response,
                                                    time=now_hhmm(), item_id=reply_item_id))
@@ -330,18 +371,29 @@ class ChatState(rx.State):
                 return True
             elif isinstance(event, TurnFailed):
                 async with self:
+                    await held.apply()
                     await self._show_start(turn, unseen_start)
-                return await self._finish(error=event.message, can_retry=True)
+                return await self._finish(held, error=event.message, can_retry=True)
         stop.shown = shown
         await events.aclose()  # after Stop: the runner cancels the agent run and saves what was shown
         saved = stop.saved
         if saved is None:  # stopped before the turn started: nothing was shown, nothing to keep
-            return await self._finish()
+            return await self._finish(held)
         async with self:
+            await held.apply()
             await self._show_start(turn, unseen_start)
             await self._settle(message_view(saved))
             self._done()
         return False
+
+    def _call_shown(self, message_id: int, event: ToolCallEvent, rows: list[TaskView] | None) -> Change:
+        """A tool call's badge (and the task panel's rows after a change), to apply under the lock."""
+        async def show() -> None:
+            (await self.get_state(BadgeState)).upsert(message_id, event.call_id, event.name, event.status,
+                                                      event.arguments, event.result)
+            if rows is not None:
+                (await self.get_state(TaskPanelState)).tasks = rows
+        return show
 
     async def _show_start(self, turn: TurnInput, unseen: bool) -> bool:
         """Under the lock: once per turn, the saved user message replaces the pending one and the
@@ -362,10 +414,11 @@ class ChatState(rx.State):
     def _done(self) -> None:
         self._assign(is_streaming=False, streaming_text="", retry_note="")
 
-    async def _finish(self, error: str = "", can_retry: bool = False, rate_limited: str = "",
+    async def _finish(self, held: Held, error: str = "", can_retry: bool = False, rate_limited: str = "",
                       drop_pending: bool = False, files: list[AttachedFile] | None = None) -> bool:
         """The turn is over without an answer; a message that was not saved gives its files back."""
         async with self:
+            await held.apply()
             if files:
                 (await self.get_state(ComposerFilesState)).put_back(files)
             self._assign(is_streaming=False, streaming_text="", error=error, can_retry=can_retry,

@@ -53,13 +53,16 @@ class ConversationState(rx.State):
         """A turn ran in `conversation`: open it and put its row first, without a database read."""
         if self.open_id != (conversation.id or 0):  # an assigned var is sent even when unchanged
             self.open_id = conversation.id or 0
-        rest = [c for c in self.conversations if c.id != conversation.id]
-        if self.search.strip() and self.search.strip().lower() not in conversation.title.lower():
-            if len(rest) != len(self.conversations):
+        searched = self.search.strip().lower()
+        shown = not searched or searched in conversation.title.lower()
+        rows = self.conversations  # a list var is a new proxy at each read: read it once
+        if shown and rows and rows[0].id == conversation.id:
+            return  # already first (every turn but a conversation's first): nothing to send, nothing copied
+        rest = [c for c in rows if c.id != conversation.id]
+        if not shown:
+            if len(rest) != len(rows):
                 self.conversations = rest
             return
-        if self.conversations and self.conversations[0].id == conversation.id:
-            return  # already first: nothing to send
         self.conversations = [conversation_view(conversation), *rest]
 
     async def reload(self) -> None:

@@ -15,7 +15,7 @@ so the state assigns (and marks dirty) only what changed (`changed_parts`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
 FOLD = 12  # messages in `recent` before they move to `history`
@@ -37,6 +37,13 @@ class Parts(NamedTuple, Generic[M]):
 
 def joined(parts: Parts[M]) -> list[M]:
     return [*parts.history, *parts.recent, *parts.live]
+
+
+def from_the_end(parts: Parts[M]) -> Iterator[M]:
+    """The transcript's messages, last first (what is read stops where it finds what it wants)."""
+    for part in reversed(parts):
+        for index in range(len(part) - 1, -1, -1):
+            yield part[index]
 
 
 def keep(parts: Parts[M], count: int) -> Parts[M]:
