@@ -209,7 +209,7 @@ def _cut_short(title: str) -> bool:
 
 def _meant(title: str, text: str, tasks: dict[int, Task]) -> list[Task]:
     """The open task a new title seems to be about: it names a task ("the scooter one ...") or,
-    said without "add", most of its words are that task's."""
+    said without "add", most of its words are that task's (its one word, when it has one)."""
     words = list(dict.fromkeys(content_words(title)))
     pending = [t for t in tasks.values() if not t.get("completed")]
     if not words or not pending:
@@ -220,7 +220,7 @@ def _meant(title: str, text: str, tasks: dict[int, Task]) -> list[Task]:
     if anywhere("task_nouns").search(clauses.plain(title)):
         return fits
     hits, _ = word_score(words, fits[0])
-    return fits if not explicit_add(text) and hits >= 2 and hits / len(words) >= MOSTLY else []
+    return fits if not explicit_add(text) and hits >= min(2, len(words)) and hits / len(words) >= MOSTLY else []
 
 
 def _plain(text: str) -> str:
