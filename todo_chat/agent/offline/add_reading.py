@@ -1,9 +1,8 @@
 """Adds read by the learned parts: the classifier says "add", the span tagger cuts the titles.
 
-- `learned_items`: an add no rule framed is made when "add" is the classifier's first reading (at
-  or above its ask threshold) and the tagger finds clean title spans, said as a command, in a
-  message in force (not a question, not negated, not under a condition, not someone else's
-  words): two models reading the same add is a clear reading. Otherwise an add is only offered
+- `learned_items`: an add no rule framed is made when "add" is the classifier's first reading and
+  the tagger finds clean commanded title spans in a message in force (not a question, negated,
+  conditional or someone else's words): two models reading one add. Otherwise it is only offered
   (`tagged.tagged_add`).
 - `arbitrate`: where the rules framed an add, their titles and the tagger's are weighed by the CRF
   itself: the rules' titles labelled into the tagger's best labelling, against that best labelling.
@@ -65,16 +64,13 @@ def _commanded(words: list[str], labels: list[str]) -> bool:
     if first is None:
         return False
     before = " ".join(words[:first]).lower()
-    if words[first].lower() in TASK_VERBS:
-        return not _subject_ends(before)
-    if first == 0:      # the message opens with it: an imperative, unless it opens on a noun phrase
-        return words[0].lower() not in _DETERMINERS and not anywhere("subjects").fullmatch(words[0].lower())
+    if words[first].lower() in TASK_VERBS or first == 0:   # a verb, or an imperative opening the message
+        return not _subject_ends(before) and words[first].lower() not in _DETERMINERS
     return any(mark in before for mark in (":", "-")) or any(anywhere(kind).search(before) for kind in _CUES)
 
 
 def _subject_ends(before: str) -> bool:
-    """The words before a verb end on its subject, perhaps with an adverb ("i already"): the verb
-    is a statement's ("i already put the tyre pressure on there"), not a command."""
+    """The words before a verb end on its subject ("i already put X on there"): a statement's verb."""
     said = anywhere("report_adverbs").sub(" ", before).split()
     return bool(said) and anywhere("subjects").fullmatch(said[-1]) is not None
 

@@ -254,11 +254,9 @@ def _act(request: Request, context: Context, script: Script) -> str:
 
 
 def _clear(request: Request, task: dict[str, Any], tasks: list[dict[str, Any]]) -> bool:
-    """A reading asked about that is clear after all: the classifier's first reading is this
-    action (likely, not only plausible), the message is in force (no question, negation,
-    condition, report or rank word: "X isn't that important now" ranks it) and the tagger's target
-    words fit this task and no other. (A reopen said as a state, "X should be open", is asked by
-    the grammar: `parse._guarded`.)"""
+    """Asked, but clear: the classifier likely reads this action, the message is in force with no
+    rank word ("X isn't that important now" ranks it), and the tagger's target words fit this task
+    only. (A reopen said as a state, "X should be open", stays asked: `parse._guarded`.)"""
     if request.action == "reopen" or not leads(request.norm.raw, request.action, likely=True):
         return False
     ranked = any(anywhere(f"priority_{level}").search(request.norm.low) for level in ("low", "high"))
