@@ -64,8 +64,9 @@ def _commanded(words: list[str], labels: list[str]) -> bool:
     if first is None:
         return False
     before = " ".join(words[:first]).lower()
-    if words[first].lower() in TASK_VERBS or first == 0:   # a verb, or an imperative opening the message
-        return not _subject_ends(before) and words[first].lower() not in _DETERMINERS
+    # a task's verb, or a word before a determiner opening the message ("sand the shelf"; "oat milk" is no verb)
+    if words[first].lower() in TASK_VERBS or first == 0 and words[1:2] and words[1].lower() in _DETERMINERS:
+        return not _subject_ends(before)
     return any(mark in before for mark in (":", "-")) or any(anywhere(kind).search(before) for kind in _CUES)
 
 
