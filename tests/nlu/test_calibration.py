@@ -68,3 +68,10 @@ def test_a_reopen_said_as_a_state_is_still_asked():
 def test_a_title_that_is_one_word_of_an_open_task_asks_before_adding():
     turn = run("wiki update due monday pls", OFFICE)
     assert not turn.changes and turn.calls[-1][0] == "offer_choices"
+
+
+def test_things_listed_with_plus_are_added_but_a_bare_noun_phrase_is_offered():
+    assert [args["title"] for _, args in run("dog food + cat food + bird seed", []).changes] == [
+        "Dog food", "Cat food", "Bird seed"]
+    turn = run("oat milk", [])
+    assert not turn.changes and turn.calls[-1][0] == "offer_choices"

@@ -64,16 +64,13 @@ def _commanded(words: list[str], labels: list[str]) -> bool:
     if first is None:
         return False
     before = " ".join(words[:first]).lower()
-    # a task's verb, or a word before a determiner opening the message ("sand the shelf"; "oat milk" is no verb)
+    # a task's verb, or a word before a determiner opening the message ("sand the shelf"; "oat milk" is none)
     if words[first].lower() in TASK_VERBS or first == 0 and words[1:2] and words[1].lower() in _DETERMINERS:
-        return not _subject_ends(before)
+        said = anywhere("report_adverbs").sub(" ", before).split()   # "i already put X on there": a statement
+        return not said or not anywhere("subjects").fullmatch(said[-1])
+    if {"+", "&"} & set(words) and _listed(words, labels):    # things listed: "oat milk + bananas"
+        return True
     return any(mark in before for mark in (":", "-")) or any(anywhere(kind).search(before) for kind in _CUES)
-
-
-def _subject_ends(before: str) -> bool:
-    """The words before a verb end on its subject ("i already put X on there"): a statement's verb."""
-    said = anywhere("report_adverbs").sub(" ", before).split()
-    return bool(said) and anywhere("subjects").fullmatch(said[-1]) is not None
 
 
 def _clean(words: list[str], labels: list[str]) -> bool:
@@ -112,7 +109,7 @@ def arbitrate(items: list[dict], norm: Norm, today: date) -> list[dict]:
     return found or items
 
 
-_LISTING = frozenset({",", "and", "&", "plus", "or"})
+_LISTING = frozenset({",", "and", "&", "+", "plus", "or"})
 _DETERMINERS = frozenset(("the", "a", "an", "my", "our", "your", "his", "her", "their", "some", "this", "that"))
 
 
