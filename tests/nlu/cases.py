@@ -937,3 +937,7 @@ CASES += UPDATE_PROBES
 from tests.nlu.cases_adds import PROBE_CASES  # noqa: E402  (adds in invented registers: a probe, never trained on)
 
 CASES += PROBE_CASES
+
+from tests.nlu.cases_calibrate import CALIBRATE_CASES  # noqa: E402  (act or ask: the calibration probe, never trained on)
+
+CASES += CALIBRATE_CASES

@@ -45,16 +45,17 @@ def test_a_long_add_the_rules_read_whole_gets_the_tagged_title():
     assert [(name, args["title"]) for name, args in turn.changes] == [("add_task", "Sort out the spare key for him")]
 
 
-def test_an_add_only_the_classifier_reads_is_offered_below_its_act_threshold_and_made_above():
-    unsure = "honestly the gutters are a mess, gotta get someone in to clear the gutters"
-    tagged = tagged_add(unsure, classifier_must_agree=True)
+def test_an_add_only_the_classifier_reads_is_offered_unless_the_tagger_cuts_a_commanded_title():
+    stated = "honestly the gutters are a mess, i clear the gutters"     # the verb has its subject: a statement
+    tagged = tagged_add(stated, classifier_must_agree=True)
     assert tagged is not None and tagged.title == "Clear the gutters"
-    turn = run(unsure, TITLES)
+    turn = run(stated, TITLES)
     assert not turn.changes                       # offered, never made without a "yes"
     offers = [args for name, args in turn.calls if name == "offer_choices"]
     assert offers and offers[0]["choices"][0]["message"] == 'add a task called "Clear the gutters"'
-    turn = run(UNFRAMED, TITLES)                  # the classifier sure of the add: made (add_reading)
-    assert [(name, args["title"]) for name, args in turn.changes] == [("add_task", "Clear the gutters")]
+    for said in ("honestly the gutters are a mess, gotta get someone in to clear the gutters", UNFRAMED):
+        turn = run(said, TITLES)                  # the classifier reads an add first, the title commanded: made
+        assert [(name, args["title"]) for name, args in turn.changes] == [("add_task", "Clear the gutters")]
 
 
 def test_the_tagger_finds_an_update_s_target_new_title_and_note():

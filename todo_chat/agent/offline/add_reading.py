@@ -1,9 +1,9 @@
 """Adds read by the learned parts: the classifier says "add", the span tagger cuts the titles.
 
-- `learned_items`: an add no rule framed is made when the classifier reads "add" at or above its
-  act threshold and the tagger finds clean title spans in a message in force (not a question, not
-  negated, not under a condition, not someone else's words). Between its ask and act thresholds
-  the add is only offered (`tagged.tagged_add`).
+- `learned_items`: an add no rule framed is made when "add" is the classifier's first reading and
+  the tagger finds clean commanded title spans in a message in force (not a question, negated,
+  conditional or someone else's words): two models reading one add. Otherwise it is only offered
+  (`tagged.tagged_add`).
 - `arbitrate`: where the rules framed an add, their titles and the tagger's are weighed by the CRF
   itself: the rules' titles labelled into the tagger's best labelling, against that best labelling.
   The tagger's reading wins when the CRF scores it `MARGIN` (log-odds) above the rules' one; a
@@ -24,8 +24,7 @@ from todo_chat.agent.offline import clauses
 from todo_chat.agent.offline.adding import MAX_ITEMS, _clean_title, add_items
 from todo_chat.agent.offline.frames import PRONOUN
 from todo_chat.agent.offline.learned import tagger
-from todo_chat.agent.offline.learned.arbiter import thresholds
-from todo_chat.agent.offline.learned.inference import predict
+from todo_chat.agent.offline.learned.arbiter import leads
 from todo_chat.agent.offline.learned.span_features import tokenize
 from todo_chat.agent.offline.learned.tagger import spans
 from todo_chat.agent.offline.lexicon import anywhere, starts
@@ -42,7 +41,7 @@ _LETTERS = re.compile(r"[^\W\d_]{2}")
 def learned_items(norm: Norm, today: date) -> list[dict]:
     """The tasks of a message no rule framed, when the classifier is sure it adds and the
     message is in force; [] otherwise."""
-    if not in_force(norm) or predict(norm.raw).probabilities.get("add", 0.0) < thresholds()[1]:
+    if not in_force(norm) or not leads(norm.raw, "add"):
         return []
     if norm.quotes:
         return add_items(norm, today)     # the quoted words are the title, byte for byte
@@ -58,15 +57,19 @@ _CUES = ("verbs_add", "add_leads", "remind_leads", "need_phrases", "add_heads")
 
 
 def _commanded(words: list[str], labels: list[str]) -> bool:
-    """The first title said as a task: it starts with a task's verb ("call the insurance"), or
-    words before it ask for an add or head it ("need:", "remind me to"); not the rest of a
-    statement ("Friday works better for the hostel printout")."""
+    """The first title said as a task: it starts with a task's verb ("call the insurance") that
+    no subject says, or words before it ask for an add or head it ("need:", "remind me to"); not
+    the rest of a statement ("Friday works better for the hostel printout")."""
     first = next((start for slot, start, _ in _spans(labels) if slot == "title"), None)
     if first is None:
         return False
-    if words[first].lower() in TASK_VERBS:
-        return True
     before = " ".join(words[:first]).lower()
+    # a task's verb, or a word before a determiner opening the message ("sand the shelf"; "oat milk" is none)
+    if words[first].lower() in TASK_VERBS or first == 0 and words[1:2] and words[1].lower() in _DETERMINERS:
+        said = anywhere("report_adverbs").sub(" ", before).split()   # "i already put X on there": a statement
+        return not said or not anywhere("subjects").fullmatch(said[-1])
+    if {"+", "&"} & set(words) and _listed(words, labels):    # things listed: "oat milk + bananas"
+        return True
     return any(mark in before for mark in (":", "-")) or any(anywhere(kind).search(before) for kind in _CUES)
 
 
@@ -106,7 +109,7 @@ def arbitrate(items: list[dict], norm: Norm, today: date) -> list[dict]:
     return found or items
 
 
-_LISTING = frozenset({",", "and", "&", "plus", "or"})
+_LISTING = frozenset({",", "and", "&", "+", "plus", "or"})
 _DETERMINERS = frozenset(("the", "a", "an", "my", "our", "your", "his", "her", "their", "some", "this", "that"))
 
 
@@ -125,14 +128,14 @@ def _shares_verb(titles: list[str]) -> bool:
 
 
 def doubted(items: list[dict], norm: Norm) -> bool:
-    """Rules' titles no model supports: the tagger cuts no title from the message and the
-    classifier is not sure it adds ("can you add tasks by voice?"): asked, never made. So are
+    """Rules' titles no model supports: the tagger cuts no title from the message and "add" is
+    not the classifier's first reading ("can you add tasks by voice?"): asked, never made. So are
     someone else's words ("my mum said I should …"): advice reported is not a request."""
     if not items or norm.quotes:
         return False
     if anywhere("guard_reported").search(clauses.plain(norm.text)):
         return True
-    if predict(norm.raw).probabilities.get("add", 0.0) >= thresholds()[1]:
+    if leads(norm.raw, "add"):
         return False
     return not any(label.endswith("-title") for label in _read(norm.text)[1])
 

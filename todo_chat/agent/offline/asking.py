@@ -12,6 +12,8 @@ from typing import Any
 
 from todo_chat.agent.choices import MAX_CHOICES, MESSAGE_MAX, Choice, ChoicePrompt, as_text
 from todo_chat.agent.offline import replies
+from todo_chat.agent.offline.adding import _item, add_items
+from todo_chat.agent.offline.clauses import mood, negates, plain
 from todo_chat.agent.offline.lexicon import lookup, starts, table
 from todo_chat.agent.offline.resolve import match_tasks
 from todo_chat.agent.offline.slots import task_ids
@@ -70,14 +72,9 @@ def add_this(question: str, title: str, message: str = "") -> ChoicePrompt:
 def title_guess(request) -> str:
     """A short message no rule understood, read as a task to add ("need: envelopes"); '' if it
     does not read like one (a question, a negation, a long sentence, nothing left)."""
-    from todo_chat.agent.offline.adding import add_items
-    from todo_chat.agent.offline.clauses import mood, negates
-
     norm = request.norm
-    if asks_the_assistant(norm.raw):
-        return ""
-    if not norm.text or mood(norm.raw) == "question" or negates(norm.text, "verbs_add") \
-            or len(norm.text.split()) > 8 or not re.search(r"[a-zA-Z]{2}", norm.text):
+    if asks_the_assistant(norm.raw) or not norm.text or mood(norm.raw) == "question" or len(norm.text.split()) > 8 \
+            or negates(norm.text, "verbs_add") or not re.search(r"[a-zA-Z]{2}", norm.text):
         return ""
     items = add_items(norm, request.today)
     return items[0]["title"] if len(items) == 1 else ""
@@ -85,29 +82,15 @@ def title_guess(request) -> str:
 
 def asks_the_assistant(raw: str) -> bool:
     """"can you sing", "book me a flight": the assistant asked to do it, not a task."""
-    from todo_chat.agent.offline.clauses import plain
-
     low = plain(raw)
     return bool(starts("request_starts").match(low) or re.match(r"^\w+\s+(?:me|us)\b", low))
 
 
 def certain_add(request) -> list[dict]:
-    """A bare phrase said politely ("light bulbs pls") or a list of things ("oat milk + bread"):
-    the tasks to add without asking; [] when asking is the right answer."""
-    from todo_chat.agent.offline.adding import _clean_title, _item
-
-    raw = request.norm.raw
-    from todo_chat.agent.offline.clauses import mood
-
-    if mood(raw) == "question":
-        return []
-    parts = [p for p in re.split(r"\s+[+&]\s+", request.norm.text) if p.strip()]
-    if len(parts) > 1 and all(re.search(r"[a-zA-Z]{2}", p) for p in parts):
-        return [_item(_clean_title(p), "", None, None) for p in parts if _clean_title(p)]
-    if request.norm.polite:
-        title = title_guess(request)
-        return [_item(title, "", None, None)] if title else []
-    return []
+    """A bare phrase said politely ("light bulbs pls"): the task to add without asking; [] when
+    asking is the right answer. (A list of things, "oat milk + bread", is the tagger's spans.)"""
+    title = title_guess(request) if request.norm.polite else ""
+    return [_item(title, "", None, None)] if title else []
 
 
 def text_of(prompt: ChoicePrompt, intro: str = "") -> str:

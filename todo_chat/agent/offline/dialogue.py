@@ -14,7 +14,9 @@ from typing import Any
 
 from todo_chat.agent.choices import OFFER_CHOICES, Choice, ChoicePrompt
 from todo_chat.agent.offline import asking, references, replies, slots
-from todo_chat.agent.offline.add_reading import learned_items
+from todo_chat.agent.offline.add_reading import in_force, learned_items
+from todo_chat.agent.offline.learned.arbiter import leads
+from todo_chat.agent.offline.lexicon import anywhere
 from todo_chat.agent.offline.parse import Request, understand
 from todo_chat.agent.offline.resolve import match_tasks, mentioned
 from todo_chat.agent.offline.slots import DEFAULT_PRIORITY, task_ids
@@ -229,8 +231,9 @@ def _act(request: Request, context: Context, script: Script) -> str:
     targets = _targets(request, context, script)
     if isinstance(targets, str):
         return targets
+    listed = (script_listed(script) or {}).get("tasks", [])
     if request.confirm and len(targets) == 1 and targets[0].get("title") and \
-            not references.settled(request, targets[0], (script_listed(script) or {}).get("tasks", [])):
+            not references.settled(request, targets[0], listed) and not _clear(request, targets[0], listed):
         question = f"Should I {replies.VERB[action]} “{targets[0]['title']}”?"
         return _ask_which(request, script, targets, question=question)
     results = []
@@ -248,6 +251,17 @@ def _act(request: Request, context: Context, script: Script) -> str:
             args.update(change)
         results.append(script.call(TOOL[action], args))
     return replies.acted(action, results, change)
+
+
+def _clear(request: Request, task: dict[str, Any], tasks: list[dict[str, Any]]) -> bool:
+    """Asked, but clear: the classifier likely reads this action, the message is in force with no
+    rank word ("X isn't that important now" ranks it), and the tagger's target words fit this task
+    only. (A reopen said as a state, "X should be open", stays asked: `parse._guarded`.)"""
+    if request.action == "reopen" or not leads(request.norm.raw, request.action, likely=True):
+        return False
+    ranked = any(anywhere(f"priority_{level}").search(request.norm.low) for level in ("low", "high"))
+    return not ranked and in_force(request.norm) and \
+        references.tagged_names(task, request, {t["id"]: t for t in tasks}, [])
 
 
 def _current(task: dict[str, Any], script: Script) -> dict[str, Any]:

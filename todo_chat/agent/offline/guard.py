@@ -173,17 +173,14 @@ def _check_add(args: dict[str, Any], text: str, context: Context, tasks: dict[in
             and (explicit_add(text) or not (_cut_short(title) or _reported(title)
                                             or anywhere("guard_conditions").search(clauses.plain(text)))):
         return None
-    quoted = title.replace('"', "'")
-    add = Choice(label=f"Add “{title}”"[:120], message=f'add a task called "{quoted}"')
-    no = Choice(label="No", message=asking.NEVER_MIND)
     if same:
-        question = f"“{same[0]['title']}” is already on your list (#{same[0]['id']}). Add it again?"
-        return ChoicePrompt(question=question, choices=[add, no])
+        return asking.add_this(f"“{same[0]['title']}” is already on your list (#{same[0]['id']}). Add it again?", title)
     if about:
         task = about[0]
         note = Choice(label=f"Note on “{task['title']}”"[:120], message=f"add a note to task {task['id']}: {title}")
-        return ChoicePrompt(question=f"Is this about “{task['title']}” (#{task['id']})?", choices=[note, add, no])
-    return ChoicePrompt(question=f"Should I add “{title}”?", choices=[add, no])
+        offer = asking.add_this(f"Is this about “{task['title']}” (#{task['id']})?", title)
+        return ChoicePrompt(question=offer.question, choices=[note, *offer.choices])
+    return asking.add_this(f"Should I add “{title}”?", title)
 
 
 def _reported(title: str) -> bool:
@@ -209,7 +206,7 @@ def _cut_short(title: str) -> bool:
 
 def _meant(title: str, text: str, tasks: dict[int, Task]) -> list[Task]:
     """The open task a new title seems to be about: it names a task ("the scooter one ...") or,
-    said without "add", most of its words are that task's."""
+    said without "add", most of its words are that task's (its one word, when it has one)."""
     words = list(dict.fromkeys(content_words(title)))
     pending = [t for t in tasks.values() if not t.get("completed")]
     if not words or not pending:
@@ -220,7 +217,7 @@ def _meant(title: str, text: str, tasks: dict[int, Task]) -> list[Task]:
     if anywhere("task_nouns").search(clauses.plain(title)):
         return fits
     hits, _ = word_score(words, fits[0])
-    return fits if not explicit_add(text) and hits >= 2 and hits / len(words) >= MOSTLY else []
+    return fits if not explicit_add(text) and hits >= min(2, len(words)) and hits / len(words) >= MOSTLY else []
 
 
 def _plain(text: str) -> str:

@@ -180,7 +180,6 @@ def _adjust(low: str, totals: dict[str, float], asked: bool = False) -> None:
     if totals["reopen"] >= 4.0:
         totals["complete"] = min(totals["complete"], 1.0)
         totals["add"] = min(totals["add"], 1.0)
-    # "I need to ..." without a verb of another intent is an add; "I need to delete X" is a delete.
 
 
 _ORDER = ("update", "reopen", "delete", "complete", "add", "list")

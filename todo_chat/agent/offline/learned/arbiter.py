@@ -36,6 +36,15 @@ def thresholds() -> tuple[float, float]:
     return float(found["ask"]), float(found["act"])
 
 
+def leads(text: str, intent: str, *, likely: bool = False) -> bool:
+    """The classifier's first reading of `text` is `intent`, and at least plausible (its ask
+    threshold) or, `likely`, past the middle of its ask and act thresholds: where the data settle
+    the rest (clean title spans of an add, one task the words fit), such a reading is acted on."""
+    guess = predict(text)
+    ask, act = thresholds()
+    return guess.intent == intent and guess.probability >= ((ask + act) / 2 if likely else ask)
+
+
 def decide(rule_action: str, text: str) -> Verdict:
     """The intent to follow, given what the rules said of `text` (as typed)."""
     if rule_action not in ("unknown", *_ACTING):
