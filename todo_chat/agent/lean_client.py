@@ -74,11 +74,6 @@ class LeanAsyncOpenAI(AsyncOpenAI):
         return _DirectChat(self)
 
     @cached_property
-    def _tools_json(self) -> list[Any]:
-        """[the last tool schemas sent (a copy), their JSON]; one event loop uses a client."""
-        return [None, b""]
-
-    @cached_property
     def _merged_urls(self) -> dict[str, tuple[URL, URL]]:
         """path -> (the base_url it was merged with, the merged URL)."""
         return {}
@@ -88,9 +83,10 @@ class LeanAsyncOpenAI(AsyncOpenAI):
         tools = body.get("tools")
         if not isinstance(tools, list) or not tools:
             return openapi_dumps(body)
-        kept = self._tools_json
+        # (the last tool schemas encoded, a copy; their JSON), read and replaced as one tuple
+        kept: tuple[Any, bytes] = self.__dict__.get("_kept_tools", (None, b""))
         if kept[0] != tools:
-            kept[:] = [deepcopy(tools), openapi_dumps(tools)]
+            kept = self.__dict__["_kept_tools"] = (deepcopy(tools), openapi_dumps(tools))
         keys = list(body)
         at = keys.index("tools")
         before = openapi_dumps({key: body[key] for key in keys[:at]})[:-1]  # "{..." without its "}"
