@@ -53,3 +53,25 @@ def test_a_connection_used_just_now_is_not_pinged(postgres_url, tmp_path):
         assert statements == ["SELECT pg_backend_pid()"]  # no SELECT 1 before it
     finally:
         use_data_dir(tmp_path)
+
+
+def _prepared_statements(session) -> int:
+    for _ in range(6):  # psycopg prepares a statement at its fifth use on a connection
+        session.execute(text("SELECT pg_backend_pid()"))
+    return session.execute(text("SELECT count(*) FROM pg_prepared_statements")).scalar_one()
+
+
+def test_an_idle_connection_is_pinged_in_autocommit_and_keeps_its_prepared_statements(
+        postgres_url, tmp_path, monkeypatch):
+    use_data_dir(tmp_path, postgres_url)
+    try:
+        engine = db.get_engine()
+        engine.pool.dispose()
+        assert anyio.run(db.run_db, _prepared_statements) >= 1  # one connection, its statement prepared
+        monkeypatch.setattr(db, "IDLE_PING_S", 0.0)  # it has been idle "long enough"
+        prepared = anyio.run(db.run_db, lambda session: session.execute(
+            text("SELECT count(*) FROM pg_prepared_statements")).scalar_one())
+        # A ping inside a transaction ended with ROLLBACK, and psycopg then sends DEALLOCATE ALL: 0.
+        assert prepared >= 1
+    finally:
+        use_data_dir(tmp_path)

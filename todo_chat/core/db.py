@@ -15,7 +15,7 @@ from weakref import WeakKeyDictionary
 import anyio
 from anyio import CapacityLimiter
 from sqlalchemy import event, text
-from sqlalchemy.engine import Connection, CursorResult, Engine, Result
+from sqlalchemy.engine import Connection, CursorResult, Dialect, Engine, Result
 from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, create_engine
 
@@ -53,7 +53,7 @@ def get_engine() -> Engine:
     else:
         engine = create_engine(url, **pool)
         event.listen(engine, "checkin", _idle_from)
-        event.listen(engine, "checkout", _ping_if_idle)
+        event.listen(engine, "checkout", partial(_ping_if_idle, engine.dialect))
     count_statements(engine)
     return engine
 
@@ -70,15 +70,16 @@ def _idle_from(_dbapi_connection, record) -> None:
     record.info["idle_from"] = time.monotonic()
 
 
-def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
+def _ping_if_idle(dialect: Dialect, dbapi_connection, record, _proxy) -> None:
+    """The dialect's own ping (psycopg: `SELECT 1` in autocommit, one round trip). A ping inside a
+    transaction cost four (BEGIN, SELECT 1, ROLLBACK, and the DEALLOCATE ALL with which psycopg
+    ends any rollback), and dropped the connection's prepared statements, so a server whose
+    turns come more than IDLE_PING_S apart paid that at every unit of work."""
     idle_from = record.info.get("idle_from")
     if idle_from is None or time.monotonic() - idle_from < IDLE_PING_S:
         return
     try:
-        cursor = dbapi_connection.cursor()
-        cursor.execute("SELECT 1")
-        cursor.close()
-        dbapi_connection.rollback()
+        dialect.do_ping(dbapi_connection)
     except Exception as exc:  # any driver error: this connection is gone, the pool gets another
         raise DisconnectionError(str(exc)) from exc
 
