@@ -147,7 +147,7 @@ def add_message(session: Session, user: User, conversation: Conversation, role: 
                 created_at: datetime | None = None, status: ToolCallStatus | None = None,
                 bump: bool = True) -> Message:
     """Append an item, bump the conversation, and title it from its first user message
-    (`bump=False`: a conversation created in this very unit of work, titled and dated already).
+    (`bump=False`: a conversation dated already in this unit of work or this turn: titled and dated).
     Plain statements (`services.rows`): the item comes back detached."""
     if conversation.user_id != user.id:
         raise NotFound(f"Conversation {conversation.id} not found")
