@@ -35,6 +35,27 @@ def test_a_message_in_a_conversation_is_saved_with_one_read_of_its_history(data_
     assert turn.finished_calls == [] and turn.message.content == "And eggs"
 
 
+def test_the_history_is_read_as_plain_rows(data_dir):
+    # Up to HISTORY_LIMIT + 1 items and their asking calls a turn: as three columns each, never
+    # as loaded ORM objects (building those was most of opening a turn).
+    from todo_chat.models import Message, ToolCall, ToolCallStatus
+
+    with db.session_scope() as session:
+        user = accounts.create_user(session, "plain@example.com", "hash")
+        first = conversations.open_turn(session, user, "Add milk")
+        conversations.record_tool_call(session, user, first.conversation.id, first.message.id, "call_1",
+                                       "add_task", {"title": "Milk"}, ToolCallStatus.success, '{"task_id": 1}')
+        conversations.add_message(session, user, first.conversation, ItemRole.assistant, "Added milk.")
+    with db.session_scope() as session:
+        turn = conversations.open_turn(session, user, "And eggs", first.conversation.id)
+        loaded = [row for row in session.identity_map.values() if isinstance(row, Message | ToolCall)]
+    assert loaded == []
+    assert turn.history[-3:] == [
+        {"type": "function_call", "call_id": "call_1", "name": "add_task", "arguments": '{"title": "Milk"}'},
+        {"type": "function_call_output", "call_id": "call_1", "output": '{"task_id": 1}'},
+        {"role": "assistant", "content": "Added milk."}]
+
+
 def test_the_unanswered_message_is_run_again_with_the_history_before_it(data_dir):
     with db.session_scope() as session:
         user = accounts.create_user(session, "retry@example.com", "hash")
@@ -44,8 +65,9 @@ def test_the_unanswered_message_is_run_again_with_the_history_before_it(data_dir
     again, statements = _counted(lambda s: conversations.open_turn(s, user, None, first.conversation.id, retry=True))
     assert again.message.id == failed.message.id  # not saved twice
     assert [h["content"] for h in again.history] == ["Add milk", "Added milk."]
-    # + the calls its earlier try finished (the choices come with the history)
-    assert statements == ["SELECT", "SELECT", "SELECT"]
+    # + the message itself (the history's rows are three columns, not whole messages) and the calls
+    # its earlier try finished (the choices come with the history)
+    assert statements == ["SELECT", "SELECT", "SELECT", "SELECT"]
     same, _ = _counted(lambda s: conversations.open_turn(s, user, "And eggs", first.conversation.id))
     assert same.message.id == failed.message.id  # the very text still unanswered: the same message
 
@@ -131,10 +153,11 @@ def test_a_one_tool_turn_writes_each_row_with_one_plain_statement(client, alice,
                           "INSERT INTO message"]  # a new conversation is dated already: no bump
         assert tool == ["INSERT INTO task", "INSERT INTO journal_entry", "DELETE FROM journal_entry",
                         "INSERT INTO toolcall", "INSERT INTO message"]
-        assert answer == ["INSERT INTO analytics_event", "UPDATE conversation SET", "INSERT INTO message"]
+        # The answer does not bump the conversation: the turn's opening dated it moments before.
+        assert answer == ["INSERT INTO analytics_event", "INSERT INTO message"]
         units.clear()
         body = {"message": "Add a task to buy eggs", "conversation_id": new.json()["conversation_id"]}
         assert client.post(f"/api/{alice.id}/chat", json=body, headers=alice.headers).status_code == 200
-        assert [len(unit) for unit in units] == [5, 5, 3]  # + the conversation, its history, its bump
+        assert [len(unit) for unit in units] == [5, 5, 2]  # + the conversation, its history, its bump
     finally:
         event.remove(db.get_engine(), "before_cursor_execute", statement)

@@ -72,3 +72,21 @@ def test_each_tool_schema_is_estimated_once_not_at_every_model_call(monkeypatch)
     other = type(TASK_TOOLS[0])(name="x", description="y", params_json_schema={},
                                 on_invoke_tool=TASK_TOOLS[0].on_invoke_tool)
     assert budget.tools_tokens([other]) == 2 and len(dumped) == 1  # a new tool is estimated ("{}": 1 + 1)
+
+
+def test_a_model_call_estimates_each_message_once(monkeypatch):
+    from todo_chat.agent import budget
+
+    estimated: list[object] = []
+
+    def counted(item):
+        estimated.append(item)
+        return item_tokens(item)
+
+    monkeypatch.setattr(budget, "item_tokens", counted)
+    history = [msg("user" if i % 2 == 0 else "assistant", f"message {i}") for i in range(40)]
+    fit = ContextFit(context_tokens=100_000, max_output_tokens=1000)
+    items = fit.fit([*history, msg("user", "now")], "instructions", [])
+    assert items == [*history, msg("user", "now")] and fit.history_sent == 40
+    assert fit.history_tokens == sum(map(item_tokens, history))
+    assert len(estimated) == 41  # each history message once, and the turn's own message

@@ -76,21 +76,26 @@ def cut_text(text: str, max_tokens: int) -> str:
 
 def fit_history(history: list[Any], room: int) -> list[Any]:
     """The newest messages of `history` that fit in `room` tokens, oldest first."""
+    return _fit_history(history, room)[0]
+
+
+def _fit_history(history: list[Any], room: int) -> tuple[list[Any], int]:
+    """(`fit_history`, the tokens of what it kept): each message is estimated once."""
     per_message = max(room // 4, MIN_CUT)
-    kept: list[Any] = []
+    kept: list[tuple[Any, int]] = []
     for item in reversed(history):
-        limit, text = min(per_message, room), _text(item)
-        if text is not None and item_tokens(item) > limit >= MIN_CUT:
+        limit, cost = min(per_message, room), item_tokens(item)
+        if cost > limit >= MIN_CUT and (text := _text(item)) is not None:
             item = {**item, "content": cut_text(text, limit - MESSAGE_OVERHEAD)}
-        cost = item_tokens(item)
+            cost = item_tokens(item)
         if cost > room:
             break
-        kept.append(item)
+        kept.append((item, cost))
         room -= cost
     kept.reverse()
-    while kept and kept[0].get("role") != "user":
+    while kept and kept[0][0].get("role") != "user":
         kept.pop(0)
-    return kept
+    return [item for item, _ in kept], sum(cost for _, cost in kept)
 
 
 def _turn_start(items: list[Any]) -> int:
@@ -151,9 +156,8 @@ class ContextFit:
     def fit(self, items: list[Any], instructions: str | None, tools: list[Tool]) -> list[Any]:
         start = _turn_start(items)
         history, turn = items[:start], items[start:]
-        kept = fit_history(history, self.room(instructions, tools, turn))
+        kept, self.history_tokens = _fit_history(history, self.room(instructions, tools, turn))
         self.history_sent, self.history_total = len(kept), len(history)
-        self.history_tokens = sum(map(item_tokens, kept))
         return [*kept, *turn]
 
     def __call__(self, data: CallModelData[Any]) -> ModelInputData:

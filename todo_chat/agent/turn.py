@@ -21,6 +21,7 @@ from weakref import WeakKeyDictionary
 
 from agents import (
     Model,
+    MultiProvider,
     RunConfig,
     RunItem,
     Runner,
@@ -52,6 +53,9 @@ from todo_chat.services.ratelimit import check_chat_turn
 
 log = logging.getLogger(__name__)
 MAX_TURNS = 12
+# A run's model is always a `Model` (`providers.get_model`), so its provider is never asked for one;
+# one instance serves every run (a `RunConfig` otherwise builds a `MultiProvider` per turn).
+_PROVIDER = MultiProvider()
 __all__ = ["MESSAGE_MAX", "TurnEvent", "admit", "begin_saved_turn", "begin_turn", "run_turn"]
 
 
@@ -115,6 +119,15 @@ def _turn_slots() -> asyncio.Semaphore:
     if loop not in _slots:
         _slots[loop] = asyncio.Semaphore(get_settings().max_concurrent_turns)
     return _slots[loop]
+
+
+async def _acquire(slots: asyncio.Semaphore, timeout_s: float) -> None:
+    """A free slot at once; else wait at most `timeout_s` (TimeoutError). `wait_for` makes a task
+    and a timer, which a turn that finds a slot free does not need."""
+    if not slots.locked():
+        await slots.acquire()  # returns without suspending: a slot is free
+        return
+    await asyncio.wait_for(slots.acquire(), timeout_s)
 
 
 class Busy(Exception):
@@ -240,11 +253,11 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
     finished = list(turn.finished_calls)
     fit = ContextFit(settings.context_tokens, settings.model_max_output_tokens)
     run_config = RunConfig(call_model_input_filter=fit, tracing_disabled=not apply_tracing(settings),
-                           workflow_name="todo-chat turn")
+                           workflow_name="todo-chat turn", model_provider=_PROVIDER)
     asked = await user_items(user, message, fit.context_tokens)  # the message with its attachments
     streamed_text, slots = False, _turn_slots()
     try:
-        await asyncio.wait_for(slots.acquire(), settings.turn_queue_timeout_s)
+        await _acquire(slots, settings.turn_queue_timeout_s)
     except TimeoutError:
         log.warning("turn in conversation %s found no free agent slot", conversation.id)
         yield TurnFailed(conversation_id=conversation.id, message=_explain(Busy()),

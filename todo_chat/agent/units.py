@@ -44,6 +44,8 @@ def _open_as(session: Session, claims: SessionClaims, text: str, conversation_id
 
 def save_answer(session: Session, user: User, conversation: Conversation, reply: str, item_id: str,
                 events: list[analytics.Row]) -> Message:
-    """The answer and the turn's own analytics events (`analytics.answer_events`)."""
+    """The answer and the turn's own analytics events (`analytics.answer_events`). The conversation
+    is not bumped again: the turn's opening dated it with the user's message moments before."""
     analytics.save_with_answer(session, user, events)
-    return conversations.add_message(session, user, conversation, ItemRole.assistant, reply, item_id=item_id)
+    return conversations.add_message(session, user, conversation, ItemRole.assistant, reply, item_id=item_id,
+                                     bump=False)

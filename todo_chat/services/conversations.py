@@ -20,7 +20,13 @@ from todo_chat.core.time import utcnow
 from todo_chat.models import Conversation, ItemRole, Message, ToolCall, ToolCallStatus, User
 from todo_chat.services import rows
 from todo_chat.services.badge_text import badge_label
-from todo_chat.services.dialogue import TEXT_ROLES, recent_with_choices, with_offered_choices
+from todo_chat.services.dialogue import (
+    TEXT_ROLES,
+    OfferedCall,
+    RecentItem,
+    recent_with_choices,
+    with_offered_choices,
+)
 from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.services.ownership import find_owned, get_owned
 
@@ -141,7 +147,7 @@ def add_message(session: Session, user: User, conversation: Conversation, role: 
                 created_at: datetime | None = None, status: ToolCallStatus | None = None,
                 bump: bool = True) -> Message:
     """Append an item, bump the conversation, and title it from its first user message
-    (`bump=False`: a conversation created in this very unit of work, titled and dated already).
+    (`bump=False`: a conversation dated already in this unit of work or this turn: titled and dated).
     Plain statements (`services.rows`): the item comes back detached."""
     if conversation.user_id != user.id:
         raise NotFound(f"Conversation {conversation.id} not found")
@@ -299,7 +305,9 @@ def open_turn(session: Session, user: User, text: str | None, conversation_id: i
     if retry and pending is None:
         raise Invalid("Nothing to retry: the last message already has a reply")
     if pending is not None and (retry or pending.content == text):
-        return TurnInput(conversation=conversation, message=pending,
+        # The history's rows are three columns: the message itself is read whole (a retry is rare).
+        message = get_owned(session, Message, pending.id, user, "Message")
+        return TurnInput(conversation=conversation, message=message,
                          history=_as_history(session, user, recent[1:], offered),
                          finished_calls=finished_tool_calls(session, user, pending.id))
     # A message saved just now has no tool calls yet: nothing to read for it.
@@ -308,8 +316,8 @@ def open_turn(session: Session, user: User, text: str | None, conversation_id: i
                      history=_as_history(session, user, recent[:HISTORY_LIMIT], offered))
 
 
-def _as_history(session: Session, user: User, newest_first: list[Message],
-                offered: dict[int, list[ToolCall]]) -> list[dict[str, str]]:
+def _as_history(session: Session, user: User, newest_first: list[RecentItem],
+                offered: dict[int, list[OfferedCall]]) -> list[dict[str, str]]:
     rows = list(reversed(newest_first))
     items = [{"role": m.role.value, "content": m.content} for m in rows if m.content]
     calls = offered.get(rows[-2].id or 0, []) if len(rows) >= 2 else []

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import BindParameter, Select, and_, bindparam
-from sqlalchemy.orm import aliased
+from sqlalchemy import select as columns_of
 from sqlmodel import Session, col, select
 
 from todo_chat.models import ItemRole, Message, ToolCall, ToolCallStatus, User
@@ -21,15 +23,39 @@ ASKING_TOOLS = (CHOICES_TOOL, "delete_tasks", "add_task", "complete_task", "reop
 TEXT_ROLES = (ItemRole.user, ItemRole.assistant)
 
 
-def _asks(rows: list[Message]) -> bool:
+class TextItem(Protocol):
+    """What the history needs of a text item: a `Message`, or a row of `recent_with_choices`."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def role(self) -> ItemRole: ...
+    @property
+    def content(self) -> str: ...
+
+
+class AskingCall(Protocol):
+    """What the dialogue state needs of a saved call: a `ToolCall`, or a row of `recent_with_choices`."""
+
+    @property
+    def call_id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def arguments(self) -> dict[str, Any]: ...
+    @property
+    def result(self) -> str: ...
+
+
+def _asks(rows: Sequence[TextItem]) -> bool:
     """Whether the last answer (oldest-first `rows`) may have offered choices: it answers a user
     message and has text."""
     return len(rows) >= 2 and rows[-1].role == ItemRole.assistant and bool(rows[-1].content) \
         and rows[-2].role == ItemRole.user
 
 
-def with_offered_choices(session: Session, user: User, rows: list[Message], items: list[dict[str, str]],
-                         calls: list[ToolCall] | None = None) -> list[dict[str, str]]:
+def with_offered_choices(session: Session, user: User, rows: Sequence[TextItem], items: list[dict[str, str]],
+                         calls: Sequence[AskingCall] | None = None) -> list[dict[str, str]]:
     """The choices the last answer offered, as the call and output the model made, before that
     answer: the next turn reads what was offered as data, never from the reply's prose.
     `calls`: the asking calls (ASKING_TOOLS) of the message that answer replied to, when already read
@@ -47,20 +73,38 @@ def with_offered_choices(session: Session, user: User, rows: list[Message], item
     return [*items[:-1], *pairs, items[-1]] if pairs and items else items
 
 
+class RecentItem(NamedTuple):
+    """A text item as the history reads it: three columns, not a loaded `Message` (a turn reads up
+    to HISTORY_LIMIT + 1 of them; loading each as an ORM object was most of opening a turn)."""
+
+    id: int
+    role: ItemRole
+    content: str
+
+
+class OfferedCall(NamedTuple):
+    """An asking call of a recent user message, as the dialogue state reads it."""
+
+    call_id: str
+    name: str
+    arguments: dict[str, Any]
+    result: str
+
+
 def recent_with_choices(session: Session, user: User, conversation_id: int,
-                        limit: int) -> tuple[list[Message], dict[int, list[ToolCall]]]:
+                        limit: int) -> tuple[list[RecentItem], dict[int, list[OfferedCall]]]:
     """The conversation's last `limit` user/assistant messages, newest first, and in the same
     statement the asking calls (ASKING_TOOLS) of those user messages (by message id): the history and
-    the dialogue state in one read."""
-    rows = session.exec(_recent_with_choices(),  # type: ignore[call-overload]
-                        params={"conversation_id": conversation_id, "user_id": user.id, "limit": limit}).all()
-    messages: list[Message] = []
-    calls: dict[int, list[ToolCall]] = {}
-    for row, call in rows:
-        if not messages or messages[-1].id != row.id:
-            messages.append(row)
-        if call is not None:
-            calls.setdefault(row.id, []).append(call)
+    the dialogue state in one read, as plain rows."""
+    rows = session.execute(_recent_with_choices(),
+                           {"conversation_id": conversation_id, "user_id": user.id, "limit": limit}).all()
+    messages: list[RecentItem] = []
+    calls: dict[int, list[OfferedCall]] = {}
+    for item_id, role, content, call_id, name, arguments, result in rows:
+        if not messages or messages[-1].id != item_id:
+            messages.append(RecentItem(item_id, role, content))
+        if call_id is not None:
+            calls.setdefault(item_id, []).append(OfferedCall(call_id, name, arguments, result))
     return messages, calls
 
 
@@ -69,11 +113,13 @@ def _recent_with_choices() -> Select:
     """The statement of `recent_with_choices`, built once: a subquery and an aliased join cost
     more to construct (about 1 ms) than to run, at every turn."""
     user_id: BindParameter[int] = bindparam("user_id")
-    latest = (select(Message).where(col(Message.conversation_id) == bindparam("conversation_id"),
-                                    col(Message.user_id) == user_id, col(Message.role).in_(TEXT_ROLES))
+    latest = (columns_of(col(Message.id), col(Message.role), col(Message.content))
+              .where(col(Message.conversation_id) == bindparam("conversation_id"),
+                     col(Message.user_id) == user_id, col(Message.role).in_(TEXT_ROLES))
               .order_by(col(Message.id).desc()).limit(bindparam("limit")).subquery())
-    message = aliased(Message, latest)
-    offered = and_(col(ToolCall.message_id) == col(message.id), col(message.role) == ItemRole.user,
+    offered = and_(col(ToolCall.message_id) == latest.c.id, latest.c.role == ItemRole.user,
                    col(ToolCall.user_id) == user_id, col(ToolCall.name).in_(ASKING_TOOLS),
                    col(ToolCall.status) == ToolCallStatus.success)
-    return select(message, ToolCall).outerjoin(ToolCall, offered).order_by(col(message.id).desc(), col(ToolCall.id))
+    return (columns_of(latest.c.id, latest.c.role, latest.c.content, col(ToolCall.call_id), col(ToolCall.name),
+                   col(ToolCall.arguments), col(ToolCall.result))
+            .select_from(latest).outerjoin(ToolCall, offered).order_by(latest.c.id.desc(), col(ToolCall.id)))
