@@ -937,3 +937,7 @@ CASES += UPDATE_PROBES
 from tests.nlu.cases_adds import PROBE_CASES  # noqa: E402  (adds in invented registers: a probe, never trained on)
 
 CASES += PROBE_CASES
+
+from tests.nlu.cases_ontask import ONTASK_CASES  # noqa: E402  (on-task references and content: a probe)
+
+CASES += ONTASK_CASES
