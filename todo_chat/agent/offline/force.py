@@ -5,13 +5,11 @@ needs a deadline word: "the window cleaner is coming on friday" sets nothing).""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from todo_chat.agent.offline import clauses
-from todo_chat.agent.offline.lexicon import anywhere, lookup, starts
+from todo_chat.agent.offline.lexicon import anywhere, entries, starts
 from todo_chat.agent.offline.parse import Request
 from todo_chat.agent.offline.resolve import content_words, title_words, word_on
 from todo_chat.agent.offline.slots import PAST_FORMS, stem, task_ids, words
@@ -123,16 +121,22 @@ def about_a_part(clause: str) -> bool:
     return bool(anywhere("guard_parts").search(clause))
 
 
-@cache
-def _content_reference() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{lookup('task_nouns')})\s+(?:that|which|where|whose)\b(?:\s+\w+){{0,3}}?\s+"
-                      rf"(?:{lookup('content_ref_verbs')})\b")
-
-
 def by_content(clause: str) -> str:
-    """The clause less a task picked by what it says ("the one that says filter sponge"): that
-    "says" reports no one's words."""
-    return _content_reference().sub(" ", clause)
+    """The clause less a task picked by what it says ("the one that says filter sponge", "the task
+    whose notes mention ..."): that "says" reports no one's words. A task noun, a relative word,
+    and within a few words a verb of saying (`content_ref_verbs`, their first words)."""
+    said = clause.split()
+    for i, word in enumerate(said[:-2]):
+        if word in _TASK_NOUNS and said[i + 1] in _RELATIVES:
+            ends = [j for j in range(i + 2, min(i + 6, len(said))) if said[j] in _CONTENT_VERBS]
+            if ends:
+                return " ".join(said[:i] + said[ends[0] + 1:])
+    return clause
+
+
+_TASK_NOUNS = frozenset(entries("task_nouns"))
+_RELATIVES = frozenset({"that", "which", "where", "whose"})
+_CONTENT_VERBS = frozenset(entry.split()[0] for entry in entries("content_ref_verbs"))
 
 
 def hypothetical(clause: str) -> bool:

@@ -39,12 +39,10 @@ def correct(request: Request, script: Script) -> str:
     """"I meant X, not Y": Y becomes X in the one title that has Y (ask when several have it)."""
     old, new = request.correction or ("", "")
     tasks = script.call("list_tasks", {"status": "all"}).get("tasks", [])
-    wrong = re.compile(rf"\b{re.escape(old)}\b", re.IGNORECASE)
+    wrong = _as_words(old)
     having = [t for t in tasks if wrong.search(t.get("title", ""))]
-    if not having:
-        bare = re.sub(r"^(?:the|my|a|an)\s+", "", old, flags=re.IGNORECASE)
-        wrong = re.compile(rf"\b{re.escape(bare)}\b", re.IGNORECASE)
-        new = re.sub(r"^(?:the|my|a|an)\s+", "", new, flags=re.IGNORECASE) if bare != old else new
+    if not having and (bare := _less_article(old)) != old:    # "the cat" of "Order cat litter"
+        wrong, new = _as_words(bare), _less_article(new)
         having = [t for t in tasks if wrong.search(t.get("title", ""))]
     if not having:
         return replies.no_match(old, tasks)
@@ -58,6 +56,18 @@ def correct(request: Request, script: Script) -> str:
     task = having[0]
     result = script.call("update_task", {"task_id": task["id"], "title": swapped(wrong, new, task["title"])})
     return replies.acted("update", [result], {"title": result.get("title")})
+
+
+def _as_words(text: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(text)}\b", re.IGNORECASE)
+
+
+def _less_article(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest.lstrip() if rest and first.lower() in _ARTICLES else text
+
+
+_ARTICLES = frozenset({"the", "my", "a", "an"})
 
 
 def swapped(wrong: re.Pattern[str], new: str, title: str) -> str:
