@@ -40,19 +40,19 @@ def K(say: str, *calls, tasks: tuple = (), before: tuple = ()) -> Case:
 
 
 BY_ID: list[Case] = [
-    R("tick off 3", done(3), tasks=VAN),
-    R("#2 is done ✅", done(2), tasks=PETS),
-    R("delete number three please", rm(3), tasks=PETS),
-    R("task no. 4 finished", done(4), tasks=ERRANDS),
-    R("item five can go", rm(5), tasks=ERRANDS),
-    R("knock off task two", done(2), tasks=STUDY),
+    R("tick off 3 for me", done(3), tasks=VAN),
+    R("#2 is done now ✅", done(2), tasks=PETS),
+    R("delete number three please x", rm(3), tasks=PETS),
+    R("task no. 4 finished today", done(4), tasks=ERRANDS),
+    R("item five can go now", rm(5), tasks=ERRANDS),
+    R("knock off task two pls", done(2), tasks=STUDY),
     R("nr 6 done pls", done(6), tasks=VAN),
-    R("get rid of #7", rm(7), tasks=VAN),
-    R("reopen task four", undone(4), tasks=STUDY),
-    R("task number one is complete now", done(1), tasks=PETS),
-    R("make #3 high priority", upd(3, priority="high"), tasks=ERRANDS),
+    R("get rid of #7 thx", rm(7), tasks=VAN),
+    R("reopen task four again", undone(4), tasks=STUDY),
+    R("task number one is complete now, ta", done(1), tasks=PETS),
+    R("make #3 high priority pls", upd(3, priority="high"), tasks=ERRANDS),
     R("can u delete task 2 thx", rm(2), tasks=TWO_BANKS),
-    R("mark item #5 as complete", done(5), tasks=PETS),
+    R("mark item #5 as complete please", done(5), tasks=PETS),
     R("number six, the permit, is sorted", done(6), tasks=VAN),
 ]
 
@@ -88,18 +88,18 @@ FUZZY: list[Case] = [
 ]
 
 BY_PLACE: list[Case] = [
-    R("the one i put in last is done", done(5), tasks=ERRANDS),
-    R("delete my oldest task", rm(1), tasks=PETS),
-    R("the second-to-last one can go", rm(4), tasks=ERRANDS),
-    R("first one on my list is done", done(1), tasks=ERRANDS),
-    R("bin the most recent one", rm(5), tasks=PETS),
-    R("the one before last is finished", done(4), tasks=PETS),
-    R("tick the third one", done(3), tasks=ERRANDS),
-    R("delete the last task", rm(5), tasks=ERRANDS),
-    R("the newest one, make it urgent", upd(5, priority="high"), tasks=PETS),
+    R("the one i put in last is done now", done(5), tasks=ERRANDS),
+    R("delete my oldest task pls", rm(1), tasks=PETS),
+    R("the second-to-last one can go now", rm(4), tasks=ERRANDS),
+    R("first one on my list is done now", done(1), tasks=ERRANDS),
+    R("bin the most recent one pls", rm(5), tasks=PETS),
+    R("the one before last is finished now", done(4), tasks=PETS),
+    R("tick the third one for me", done(3), tasks=ERRANDS),
+    R("delete the last task please", rm(5), tasks=ERRANDS),
+    R("the newest one, make it urgent pls", upd(5, priority="high"), tasks=PETS),
     R("the very first task I made can be deleted", rm(1), tasks=ERRANDS),
-    R("the second task is done", done(2), tasks=VAN),
-    R("my latest task - delete", rm(5), tasks=ERRANDS),
+    R("the second task is done now", done(2), tasks=VAN),
+    R("my latest task - delete pls", rm(5), tasks=ERRANDS),
 ]
 
 TOPIC_FIRST: list[Case] = [
@@ -125,14 +125,14 @@ BY_CONTENT: list[Case] = [
 ]
 
 IN_DIALOGUE: list[Case] = [
-    R("the third one is done", done(3), tasks=PETS, before=("show my tasks",)),
-    R("number 2 can go", rm(2), tasks=ERRANDS, before=("what's on my list",)),
-    R("delete it pls", rm(6), tasks=ERRANDS, before=("add buy glue",)),
-    R("mark it done actually", done(6), tasks=PETS, before=("add brush Biscuit",)),
-    R("that one's done now", done(3), tasks=PETS, before=("when is the groomer due?",)),
+    R("the third one is done now", done(3), tasks=PETS, before=("show my tasks",)),
+    R("number 2 can go now", rm(2), tasks=ERRANDS, before=("what's on my list",)),
+    R("delete it pls x", rm(6), tasks=ERRANDS, before=("add buy glue",)),
+    R("mark it done actually pls", done(6), tasks=PETS, before=("add brush Biscuit",)),
+    R("that one's done now x", done(3), tasks=PETS, before=("when is the groomer due?",)),
     R("the last one on there, get rid of it", rm(5), tasks=ERRANDS, before=("list my tasks",)),
-    R("reopen that", undone(4), tasks=STUDY, before=("is the statistics textbook done?",)),
-    R("make it low priority", upd(5, priority="low"), tasks=STUDY, before=("tell me about the chapter 4 task",)),
+    R("reopen that for me", undone(4), tasks=STUDY, before=("is the statistics textbook done?",)),
+    R("make it low priority for now", upd(5, priority="low"), tasks=STUDY, before=("tell me about the chapter 4 task",)),
 ]
 
 MUST_ASK: list[Case] = [
@@ -141,10 +141,10 @@ MUST_ASK: list[Case] = [
     R("ring the bank task is done", tasks=TWO_BANKS, choices=()),
     R("make the milk task urgent", tasks=TWO_MILKS, choices=()),
     R("bin the milk one pls", tasks=TWO_MILKS, choices=()),
-    R("ok just delete it", tasks=PETS),
-    R("yeah mark it as done", tasks=ERRANDS),
+    R("ok just delete it now", tasks=PETS),
+    R("yeah mark it as done now", tasks=ERRANDS),
     R("rename it to buy soy milk", tasks=TWO_MILKS),
-    R("that one's finished", tasks=VAN),
+    R("that one's finished now", tasks=VAN),
     R("remove the passport one", tasks=PETS),
     R("the hoover task is done", tasks=ERRANDS),
     R("is the groomer one done?", tasks=PETS),
@@ -229,8 +229,8 @@ PRIORITIES: list[Case] = [
     K("batteries for the smoke alarm - urgent!!", upd(3, priority="high"), tasks=ERRANDS),
     K("downgrade the revision task", upd(5, priority="low"), tasks=STUDY),
     K("cat litter isn't a priority", upd(2, priority="low"), tasks=PETS),
-    K("set the van hire to medium priority", upd(1, priority="medium"), tasks=(Seed("Book the van hire", priority="high"),
-                                                                               *VAN[1:])),
+    K("set the van hire to medium priority", upd(1, priority="medium"),
+      tasks=(Seed("Book the van hire", priority="high"), *VAN[1:])),
     K("make the tomato watering a high priority", upd(7, priority="high"), tasks=VAN),
     K("the charity bags can wait, low priority", upd(5, priority="low"), tasks=ERRANDS),
     K("bump the okafor email up the list", upd(2, priority="high"), tasks=STUDY),
