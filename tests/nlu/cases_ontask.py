@@ -132,7 +132,8 @@ IN_DIALOGUE: list[Case] = [
     R("that one's done now x", done(3), tasks=PETS, before=("when is the groomer due?",)),
     R("the last one on there, get rid of it", rm(5), tasks=ERRANDS, before=("list my tasks",)),
     R("reopen that for me", undone(4), tasks=STUDY, before=("is the statistics textbook done?",)),
-    R("make it low priority for now", upd(5, priority="low"), tasks=STUDY, before=("tell me about the chapter 4 task",)),
+    R("make it low priority for now", upd(5, priority="low"), tasks=STUDY,
+      before=("tell me about the chapter 4 task",)),
 ]
 
 MUST_ASK: list[Case] = [
