@@ -941,3 +941,7 @@ CASES += PROBE_CASES
 from tests.nlu.cases_calibrate import CALIBRATE_CASES  # noqa: E402  (act or ask: the calibration probe, never trained on)
 
 CASES += CALIBRATE_CASES
+
+from tests.nlu.cases_ontask import ONTASK_CASES  # noqa: E402  (on-task references and content: a probe)
+
+CASES += ONTASK_CASES

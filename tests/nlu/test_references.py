@@ -65,7 +65,7 @@ def test_place_needs_words_of_age_or_of_the_list():
     assert references.span_place("the task I added last") == -1
     assert references.span_place("my oldest one") == 0
     assert references.span_place("the second one I put in") == 1
-    assert references.span_place("the second one") is None     # counts over what the last answer named
+    assert references.span_place("the second one I liked") is None   # words beside the place: no place
 
 
 def test_the_tagged_target_acts_where_the_rules_words_fit_weakly(spans):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from todo_chat.agent.offline import clauses
-from todo_chat.agent.offline.lexicon import anywhere, starts
+from todo_chat.agent.offline.lexicon import anywhere, entries, starts
 from todo_chat.agent.offline.parse import Request
 from todo_chat.agent.offline.resolve import content_words, title_words, word_on
 from todo_chat.agent.offline.slots import PAST_FORMS, stem, task_ids, words
@@ -48,11 +48,12 @@ def in_force(tool: str, said: Said, task: Task, args: dict[str, Any] | None = No
         return False
     if tool == "reopen_task" and request.score < 4.0 and clauses.negates(parts[at], "verbs_complete"):
         return False      # "I didn't mark rent": no reopen word ("untick", "after all", "put back"), a report
-    if anywhere("guard_holds").search(clause) or anywhere("guard_naming").search(clause) or hypothetical(clause):
+    if anywhere("guard_holds").search(_less_level(clause, tool, args)) or anywhere("guard_naming").search(clause) \
+            or hypothetical(clause):
         return False
     if any(starts("guard_conditions").match(clauses.plain(p)) for p in parts[:at]):
         return False      # "if the plumber comes, the shower one is done"
-    if tool != "update_task" and (about_a_part(clause) or anywhere("guard_reported").search(clause)):
+    if tool != "update_task" and (about_a_part(clause) or anywhere("guard_reported").search(by_content(clause))):
         return False
     if sarcastic(said.text) or tool == "complete_task" and unfinished(clause):
         return False
@@ -64,6 +65,13 @@ def in_force(tool: str, said: Said, task: Task, args: dict[str, Any] | None = No
                                   or ranked_by_statement(args or {}, said, task)):
         return False
     return not taken_back(parts, at)
+
+
+def _less_level(clause: str, tool: str, args: dict[str, Any] | None) -> str:
+    """The clause less the words of the priority the update sets: "the bags can wait" says the
+    low priority it sets, it holds nothing back."""
+    level = (args or {}).get("priority") if tool == "update_task" else None
+    return anywhere(f"priority_{level}").sub(" ", clause) if level in ("low", "medium", "high") else clause
 
 
 def taken_back(parts: list[str], at: int) -> bool:
@@ -113,6 +121,24 @@ def about_a_part(clause: str) -> bool:
     return bool(anywhere("guard_parts").search(clause))
 
 
+def by_content(clause: str) -> str:
+    """The clause less a task picked by what it says ("the one that says filter sponge", "the task
+    whose notes mention ..."): that "says" reports no one's words. A task noun, a relative word,
+    and within a few words a verb of saying (`content_ref_verbs`, their first words)."""
+    said = clause.split()
+    for i, word in enumerate(said[:-2]):
+        if word in _TASK_NOUNS and said[i + 1] in _RELATIVES:
+            ends = [j for j in range(i + 2, min(i + 6, len(said))) if said[j] in _CONTENT_VERBS]
+            if ends:
+                return " ".join(said[:i] + said[ends[0] + 1:])
+    return clause
+
+
+_TASK_NOUNS = frozenset(entries("task_nouns"))
+_RELATIVES = frozenset({"that", "which", "where", "whose"})
+_CONTENT_VERBS = frozenset(entry.split()[0] for entry in entries("content_ref_verbs"))
+
+
 def hypothetical(clause: str) -> bool:
     return bool(anywhere("guard_hypothetical").search(anywhere("guard_requests").sub(" ", clause)))
 
@@ -148,10 +174,12 @@ def unfinished(clause: str) -> bool:
 
 def dated_by_statement(args: dict[str, Any], text: str) -> bool:
     """An update that only sets a due date, from a message with no word that makes a date a
-    deadline or moves one ("the boiler man is coming thursday" is news, not a due date)."""
+    deadline or moves one ("the boiler man is coming thursday" is news, not a due date). A shift's
+    direction word ("a day earlier", "forward a week") moves the date it has."""
     if not args.get("due_date") or any(k in args for k in ("title", "description")):
         return False
-    return not anywhere("guard_due_links").search(clauses.plain(text))
+    plain = clauses.plain(text)
+    return not any(anywhere(kind).search(plain) for kind in ("guard_due_links", "shift_earlier", "shift_later"))
 
 
 

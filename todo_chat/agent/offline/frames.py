@@ -144,13 +144,15 @@ _RENAME_VERB = re.compile(r"^(?:edit|change|rename|update|retitle|make)\s+", re.
 @cache
 def _rename_patterns() -> list[re.Pattern[str]]:
     noun = lookup("task_nouns")
+    plainly = rf"(?P<target>\"[^\"]+\"|'[^']+'|#?\d+|task\s+\d+|.+?\s(?:{noun}))"   # quoted, a number, "the X task"
     return [
-        # the task named plainly (quoted, by number, or "the X task"): "swap the sheets for clean ones" stays a task
-        re.compile(rf"^(?:swap|replace|switch)\s+(?P<target>\"[^\"]+\"|'[^']+'|#?\d+|task\s+\d+|.+?\s(?:{noun}))\s+"
-                   r"(?:for|with)\s+(?P<new>\S.*)$", re.I),
+        # the task named plainly: "swap the sheets for clean ones" stays a task
+        re.compile(rf"^(?:swap|replace|switch)\s+{plainly}\s+(?:for|with)\s+(?P<new>\S.*)$", re.I),
         # "call the gate task 'X' from now on", "call it X": a task named plainly, or a pronoun
-        re.compile(rf"^(?:call|name|title|retitle)\s+(?P<target>it|that|this|that\s+one|.+?\s(?:{noun}|\d+))\s+(?:as\s+|to\s+)?"
+        re.compile(rf"^(?:call|name|title|retitle|rename)\s+(?P<target>it|that|this|that\s+one|.+?\s(?:{noun}|\d+))\s+(?:as\s+|to\s+)?"
                    r"(?P<new>(?!an?\s)\S.*?)(?:\s+(?:instead|from\s+now\s+on))?$", re.I),
+        # "the X one -> Y": an arrow after a task named plainly
+        re.compile(rf"^{plainly}\s*(?:{lookup('arrows')})\s*(?P<new>\S.*)$", re.I),
         re.compile(r"^new\s+(?:name|title)\s+for\s+(?P<target>.+?)\s*[:=-]\s*(?P<new>\S.*)$", re.I),
         re.compile(rf"^(?P<target>.+?\s(?:{noun}|\d+))[\s,;:-]+new\s+(?:name|title)\s*[:=-]?\s*(?P<new>\S.*)$", re.I),
     ]
@@ -174,13 +176,15 @@ def _renamed(text: str) -> Frame | None:
 def _note_patterns() -> list[tuple[re.Pattern[str], str]]:
     prep, noun, verb = lookup("topic_preps"), lookup("task_nouns"), lookup("note_verbs")
     notes, replace = lookup("note_nouns"), lookup("note_replace")
-    target = rf"(?P<target>(?:task\s*#?\d+|#\d+)|.+?\s(?:{noun}))"
+    target = rf"(?P<target>(?:(?:{lookup('id_nouns')})\s*#?\d+|#\d+)|.+?\s(?:{noun}))"
     spoken = target.replace("(?P<target>", "(?P<target>it|that|this|")   # "put a note on it": a note noun said
     sep = r"\s*(?:[,;:]|\s-)?\s*(?:also\s+|and\s+|please\s+|can you\s+)?"
     content = r"\s*(?:that\s+|:\s*|-\s*|saying\s+|to say\s+)?(?P<content>\S.*)$"
+    # "the note on X is wrong, it should be ...": a note said wrong is replaced
+    said_wrong = rf"(?:{lookup('said_wrong')})\s*[,;:-]?\s*(?:(?:{lookup('should_be')})\b|:)"
     return [
-        (re.compile(rf"^(?:the\s+)?(?:{notes})\s+(?:on|of|for|in)\s+{target}\s+(?:{replace})\s*:?\s*(?P<content>\S.*)$",
-                    re.I), "replace"),
+        (re.compile(rf"^(?:the\s+)?(?:{notes})\s+(?:on|of|for|in)\s+(?:the\s+|my\s+)?(?P<target>.+?)\s+"
+                    rf"(?:{replace}|{said_wrong})\s*:?\s*(?P<content>\S.*)$", re.I), "replace"),
         (re.compile(rf"^(?:replace|change|update|set|rewrite|overwrite)\s+(?:the\s+)?(?:{notes})\s+(?:on|of|for|in)\s+"
                     rf"{target}\s+(?:with|to|as)\s*:?\s*(?P<content>\S.*)$", re.I), "replace"),
         (re.compile(rf"^(?:{verb})\s+(?:a\s+|the\s+|this\s+)?(?:{notes})\s+(?:on|to|for|under)\s+{spoken}"
@@ -210,9 +214,12 @@ _CORRECTIONS = [
 ]
 
 
-# Words of a title swapped: "replace A with B in the X task", "change the X one from A to B".
-_SWAPS = [re.compile(rf"^(?:change|replace)\s+(?P<old>.+?)\s+(?:to|with|into)\s+(?P<new>.+?)\s+(?:in|on)\s+"
-                     rf"(?:the\s+|my\s+)?.*?\b(?:{lookup('task_nouns')})$", re.I),
+# Words of a title swapped: "replace A with B in the X task" (or the task said first: "in the X
+# task, swap A for B"), "change the X one from A to B".
+_SWAP = rf"(?:{lookup('swap_verbs')})\s+(?P<old>.+?)\s+(?:{lookup('swap_links')})\s+(?P<new>.+?)"
+_IN_TASK = rf"(?:{lookup('task_preps')})\s+(?:the\s+|my\s+)?.*?\b(?:{lookup('task_nouns')})"
+_SWAPS = [re.compile(rf"^{_SWAP}\s+{_IN_TASK}$", re.I),
+          re.compile(rf"^{_IN_TASK}\s*[,:;-]?\s+{_SWAP}[.!]?$", re.I),
           re.compile(r"^(?:change|edit|update|rename)\s+.+?\s+from\s+(?P<old>.+?)\s+(?:to|into)\s+(?P<new>.+?)[.!]?$",
                      re.I)]
 # "oops — euros should be dollars": a correction only after a word that says one is coming

@@ -11,7 +11,7 @@ from typing import Any, Literal, Protocol
 
 from todo_chat.agent.choices import OFFER_CHOICES
 from todo_chat.agent.offline import asking, force, replies
-from todo_chat.agent.offline.lexicon import anywhere, table
+from todo_chat.agent.offline.lexicon import anywhere, entries, table
 from todo_chat.agent.offline.normalise import normalise
 from todo_chat.agent.offline.parse import Request, target_query
 from todo_chat.agent.offline.resolve import best_fit, content_words, match_tasks, title_words, word_on
@@ -39,25 +39,43 @@ def correct(request: Request, script: Script) -> str:
     """"I meant X, not Y": Y becomes X in the one title that has Y (ask when several have it)."""
     old, new = request.correction or ("", "")
     tasks = script.call("list_tasks", {"status": "all"}).get("tasks", [])
-    wrong = re.compile(rf"\b{re.escape(old)}\b", re.IGNORECASE)
+    wrong = _as_words(old)
     having = [t for t in tasks if wrong.search(t.get("title", ""))]
-    if not having:
-        bare = re.sub(r"^(?:the|my|a|an)\s+", "", old, flags=re.IGNORECASE)
-        wrong = re.compile(rf"\b{re.escape(bare)}\b", re.IGNORECASE)
-        new = re.sub(r"^(?:the|my|a|an)\s+", "", new, flags=re.IGNORECASE) if bare != old else new
+    if not having and (bare := _less_article(old)) != old:    # "the cat" of "Order cat litter"
+        wrong, new = _as_words(bare), _less_article(new)
         having = [t for t in tasks if wrong.search(t.get("title", ""))]
     if not having:
         return replies.no_match(old, tasks)
     if len(having) > 1:
         request = replace(request, correction=None, new_title=None)
         prompt = asking.which(f"Which one should I change “{old}” to “{new}” in?", having,
-                              lambda task_id: asking.task_command("update", task_id, title=wrong.sub(
-                                  new, next(t["title"] for t in having if t["id"] == task_id), count=1)))
+                              lambda task_id: asking.task_command("update", task_id, title=swapped(
+                                  wrong, new, next(t["title"] for t in having if t["id"] == task_id))))
         script.call(OFFER_CHOICES, prompt.model_dump())
         return asking.text_of(prompt)
     task = having[0]
-    result = script.call("update_task", {"task_id": task["id"], "title": wrong.sub(new, task["title"], count=1)})
+    result = script.call("update_task", {"task_id": task["id"], "title": swapped(wrong, new, task["title"])})
     return replies.acted("update", [result], {"title": result.get("title")})
+
+
+def _as_words(text: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(text)}\b", re.IGNORECASE)
+
+
+def _less_article(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest.lstrip() if rest and first.lower() in _ARTICLES else text
+
+
+_ARTICLES = frozenset({"the", "my", "a", "an"})
+
+
+def swapped(wrong: re.Pattern[str], new: str, title: str) -> str:
+    """The title with its first `wrong` words replaced by `new`, keeping a capital the title had
+    there ("Buy printer ink", "buy" -> "order": "Order printer ink")."""
+    def keep_case(found: re.Match[str]) -> str:
+        return new[:1].upper() + new[1:] if found.group(0)[:1].isupper() and new[:1].islower() else new
+    return wrong.sub(keep_case, title, count=1)
 
 
 # --- the tagger's target words ------------------------------------------------------------------
@@ -79,14 +97,27 @@ def span_ids(span: str) -> list[int]:
 
 def span_place(span: str) -> int | None:
     """"the task I added last" -> -1, "my oldest one" -> 0: a place in the whole list, in the order
-    added; None for "the second one" alone (that counts over what the last answer named)."""
+    added. "The second one" alone counts over what the last answer named; the dialogue reads that
+    first, so a bare ordinal that reaches here (nothing named, or out of its range) is a place in
+    the whole list too. None when the span says more than a place ("the second dentist one")."""
     low = " ".join(words(span.lower()))
     if found := anywhere("recency").search(low):
         return table("recency")[" ".join(found.group(0).split())]
-    if not anywhere("age_words").search(low):
-        return None
     ordinals = reference(low).ordinals
-    return ordinals[0] if len(ordinals) == 1 else None
+    if len(ordinals) != 1:
+        return None
+    if anywhere("age_words").search(low) or _only_a_place(low):
+        return ordinals[0]
+    return None
+
+
+def _only_a_place(low: str) -> bool:
+    """"the third one", "the last task": an ordinal and nothing that names a task."""
+    rest = anywhere("ordinals").sub(" ", low)
+    return not [w for w in words(rest) if w not in _PLACE_FILLERS]
+
+
+_PLACE_FILLERS = frozenset({"the", "my", "a", *entries("task_nouns")})
 
 
 def span_query(span: str) -> str:
@@ -144,6 +175,12 @@ def tagged_names(task: Task, request: Request, tasks: dict[int, Task], gone: lis
     return False
 
 
+def _only_its_verb(part: str, task: Task) -> bool:
+    """A part of the query that is only the task's own verb said as done ("bought" of "Buy ...")."""
+    said = words(part.lower())
+    return bool(said) and all(force.inflected(w, task, past=True) for w in said)
+
+
 # --- plausible made sure: when the data settle what the words left open ------------------------------
 
 STRONG_REOPEN = 4.0    # a reopen verb, "ticked X by mistake", "put X back", "mark X as not done" (intent.CUES)
@@ -155,7 +192,8 @@ def settled(request: Request, task: Task, tasks: list[Task]) -> bool:
     finished one reopened in so many words ("untick", "by mistake"). The guard still checks force."""
     said = content_words(anywhere("report_adverbs").sub(" ", request.query.lower()))
     on_task = title_words(task.get("title", "")) + title_words(task.get("description") or "")
-    if "title" not in task or len(request.query_parts) > 1 or not best_fit(" ".join(said), task, tasks, []):
+    parts = [p for p in request.query_parts if not _only_its_verb(p, task)]   # "X, bought it": one part
+    if "title" not in task or len(parts) > 1 or not best_fit(" ".join(said), task, tasks, []):
         return False
     if request.action == "reopen":
         return bool(task.get("completed")) and request.score >= STRONG_REOPEN

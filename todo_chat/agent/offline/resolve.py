@@ -4,6 +4,7 @@ and tense-insensitive ("paid the rent" finds "Pay rent"); and the tasks the last
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,9 +38,22 @@ def _word_similarity(q: str, title_words: list[str]) -> float:
             return 100.0
         if len(q) >= 4 and len(t) >= 4 and (t.startswith(q) or q.startswith(t)):
             best = max(best, 92.0)
+        elif _same_root(q, t):
+            best = max(best, 88.0)
         elif len(q) >= 4 and len(t) >= 3:
             best = max(best, fuzz.ratio(q, t))
     return best
+
+
+ROOT = 5   # a shared beginning this long, short of at most one letter of the shorter word, is one root
+
+
+def _same_root(a: str, b: str) -> bool:
+    """"revision" and "revis(e)", "grooming" and "groomer": one word in two derivations (the
+    stemmer strips inflections only). Short words never: "contract" and "contrast" differ."""
+    shorter = min(len(a), len(b))
+    shared = len(os.path.commonprefix([a, b]))
+    return shorter >= ROOT and shared >= max(ROOT, shorter - 1)
 
 
 @dataclass(frozen=True)
@@ -64,13 +78,25 @@ def _candidates(query: str, tasks: list[dict[str, Any]]) -> list[Candidate]:
     found = []
     for task in tasks:
         t_words = title_words(task.get("title", ""))
-        hits = sum(1 for q in q_words if _word_similarity(q, t_words) >= 80)
+        hits = sum(n for q, n in joined(q_words, t_words) if _word_similarity(q, t_words) >= 80)
         if not hits:
             continue
         found.append(Candidate(task, hits / len(q_words), set(t_words) <= set(q_words),
                                fuzz.token_set_ratio(" ".join(q_words), " ".join(t_words)),
                                bool(set(q_words) & set(t_words))))
     return found
+
+
+def joined(said: list[str], title: list[str]) -> list[tuple[str, int]]:
+    """Two words said where the title has them as one ("text book" of "textbook"): that one word,
+    standing for two of the words said; each other word for itself."""
+    out: list[tuple[str, int]] = []
+    for word in said:
+        if out and out[-1][1] == 1 and out[-1][0] + word in title:
+            out[-1] = (out[-1][0] + word, 2)
+        else:
+            out.append((word, 1))
+    return out
 
 
 def match_tasks(query: str, tasks: list[dict[str, Any]],
@@ -140,7 +166,7 @@ def word_score(words: list[str], task: Task) -> tuple[int, float]:
     """(how many of the words are on the task, how much of its title they cover)."""
     title = title_words(task.get("title", ""))
     on_task = title + title_words(task.get("description") or "")
-    hits = sum(1 for w in words if word_on(w, on_task))
+    hits = sum(n for w, n in joined(words, on_task) if word_on(w, on_task))
     covered = sum(1 for t in title if word_on(t, words)) / len(title) if title else 0.0
     return hits, covered
 
@@ -151,6 +177,8 @@ def word_on(word: str, others: list[str]) -> bool:
     if len(word) < SHORT_WORD:
         return False
     long_enough = [o for o in others if len(o) >= SHORT_WORD]
+    if any(_same_root(word, o) for o in long_enough):
+        return True
     return process.extractOne(word, long_enough, scorer=fuzz.ratio, score_cutoff=WORD_MATCH) is not None
 
 

@@ -26,16 +26,12 @@ BARE_ADD_VERBS = TASK_VERBS - frozenset(entries("assistant_verbs"))
 
 # --- task numbers ------------------------------------------------------------------------------
 
-_ID_MARKED = re.compile(r"(?:#\s*|\b(?:task|number|no\.?|item|id|todo|nr\.?)\s*(?:number\s+|no\.?\s*"
-    r"|#\s*)?)(\d{1,9})\b",
+_ID_MARKED = re.compile(rf"(?:#\s*|\b(?:{lookup('id_nouns')})\s*(?:number\s+|no\.?\s*|#\s*)?)(\d{{1,9}})\b",
                         re.IGNORECASE)
 _ID_LIST_TAIL = re.compile(r"^(?:\s*(?:,|and|&|or|\+)\s*#?\s*(\d{1,9})\b)+", re.IGNORECASE)
 # A bare number that is not a time, a date, an amount or a count of things.
-_BARE = re.compile(r"(?<![\w#:/.$£€-])(\d{1,9})(?![\w:/%.,]\d|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|h|hrs?|hours?|mins?|"
-                   r"minutes?|days?|weeks?|months?|years?|kg|g|km|k|m|l|ml|litres?|liters?|pounds?|dollars?|euros?|"
-                   r"percent|x|o'?clock|things|items|tasks|times|people|of)\b)")
-_BARE_BEFORE_BLOCK = re.compile(r"\b(?:at|in|by|on|before|after|for|until|till|buy|get|pay|of|call|the|about|"
-                                r"to|from|every|each|around|with|than)\s*$", re.IGNORECASE)
+_BARE = re.compile(rf"(?<![\w#:/.$£€-])(\d{{1,9}})(?![\w:/%.,]\d|\s*(?:{lookup('number_units')})\b)")
+_BARE_BEFORE_BLOCK = re.compile(rf"\b(?:{lookup('number_blockers')})\s*$", re.IGNORECASE)
 
 
 def task_ids(text: str, allow_bare: bool = True) -> list[int]:
