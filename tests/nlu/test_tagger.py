@@ -129,3 +129,11 @@ def test_lexicon_membership_is_seen_two_tokens_away():
     got = _feature_names("add milk, eggs please", ("x-2", "x2"))
     assert "x-2:verbs_add" in got[2] and "x2:trailing_fillers" in got[2]
     assert not got[0] and not got[4]
+
+
+@pytest.mark.parametrize("say, title", [("add repaint the shed door as a task", "Repaint the shed door"),
+                                        ("put descale the kettle on as a new task", "Descale the kettle")])
+def test_the_tagger_s_title_leaves_out_the_words_that_frame_it_as_a_task(say, title):
+    # No rule strips "as a (new) task": the rules' title keeps it, the CRF's title is weighed against it.
+    turn = run(say, TITLES)
+    assert [(name, args["title"]) for name, args in turn.changes] == [("add_task", title)]
