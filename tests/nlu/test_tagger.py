@@ -11,7 +11,7 @@ import pytest
 
 from tests.nlu.sim import run
 from todo_chat.agent.offline.learned import tagger, train_tagger
-from todo_chat.agent.offline.learned.span_features import DIM, names, tokenize
+from todo_chat.agent.offline.learned.span_features import DIM, tokenize
 from todo_chat.agent.offline.learned.tagger import TAGGER_WEIGHTS, labels, spans
 from todo_chat.agent.offline.tagged import tagged_add
 
@@ -110,25 +110,6 @@ def test_the_shipped_tagger_keeps_its_cross_validated_quality():
 def test_a_labelling_s_score_is_its_emissions_and_transitions_in_weight_units(tiny_model):
     assert tagger.score(["ring", "mum"], ["B-title", "I-title"], "add") == pytest.approx(3.9)   # 0.9 + 3.0
     assert tagger.score(["ring", "mum"], ["O", "O"], "add") == pytest.approx(1.0)               # 1.0 + 0
-
-
-def _feature_names(text: str, prefixes: tuple[str, ...]) -> list[list[str]]:
-    words = [t for t, _, _ in tokenize(text)]
-    return [[f for f in feats if f.split(":")[0] in prefixes] for feats in names(words, "add")]
-
-
-def test_each_token_knows_its_place_between_breaks_and_whether_an_add_cue_came_before():
-    # "add milk, eggs please": a break after "milk"; "add" cues an add for every token after it.
-    got = _feature_names("add milk, eggs please", ("brk", "left", "cue"))
-    assert got == [["brk:0", "left:1", "cue:False"], ["brk:1", "left:1", "cue:True"],
-                   ["brk:2", "left:0", "cue:True"], ["brk:0", "left:0", "cue:True"],
-                   ["brk:1", "left:0", "cue:True"]]
-
-
-def test_lexicon_membership_is_seen_two_tokens_away():
-    got = _feature_names("add milk, eggs please", ("x-2", "x2"))
-    assert "x-2:verbs_add" in got[2] and "x2:trailing_fillers" in got[2]
-    assert not got[0] and not got[4]
 
 
 @pytest.mark.parametrize("say, title", [("add repaint the shed door as a task", "Repaint the shed door"),

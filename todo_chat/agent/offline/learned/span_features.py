@@ -1,11 +1,10 @@
 """Features of the tokens of a message for the span tagger (a linear-chain CRF).
 
 Per token: the word, its shape and affixes, flags (capitalised, digits, punctuation, a time word,
-inside quotes), the lexicons it and its neighbours (±2) are part of, its neighbours' words and
-flags, its place in the message and in its part (tokens since the last break mark, break marks
-left after it), whether an add's cue word came before it, what came before it (a colon, "to", a
-quote) and the message's intent, alone and with the word. The label of the token before is no
-feature: the CRF's transitions carry it, and Viterbi decodes the best labelling as a whole.
+inside quotes), the lexicons it is part of, its neighbours (±2) and their flags, its place in the
+message, what came before it (a colon, "to", a quote) and the message's intent, alone and with the
+word. The label of the token before is no feature: the CRF's transitions carry it, and Viterbi
+decodes the best labelling as a whole.
 
 The same code runs at training time (`train_tagger.py`, python-crfsuite) and at run time
 (`tagger.py`, pure Python). Any change here, in `date_words.txt` or in the lexicons named in
@@ -29,12 +28,7 @@ DATE_WORDS = Path(__file__).with_name("date_words.txt")
 # The lexicons whose membership is a feature (data other engineers keep; an edit makes tagger.json stale).
 LEXICONS = ("priority_high", "priority_low", "priority_medium", "task_nouns", "verbs_add", "verbs_complete",
             "verbs_delete", "note_verbs", "note_nouns", "note_replace", "ordinals", "number_words", "recency",
-            "topic_preps", "negators", "add_heads", "leading_fillers", "trailing_fillers", "request_starts",
-            "task_verbs", "remind_leads", "add_leads", "need_phrases")
-# Where a message breaks into parts (a list's separators, a clause's punctuation): a title starts
-# after one and ends before one; the last part of a rambling message most often holds the task.
-_BREAK_MARKS = frozenset(",;:.!?/+&|-–—•*()[]")
-_ADD_CUES = frozenset({"verbs_add", "add_leads", "remind_leads", "need_phrases", "add_heads"})
+            "topic_preps", "negators", "add_heads", "leading_fillers", "trailing_fillers", "request_starts")
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -108,12 +102,6 @@ def names(words: list[str], intent: str) -> list[list[str]]:
     out: list[list[str]] = []
     seen: set[str] = set()
     quoted = False
-    # Breaks before and after each token, and whether an add's cue word came before it.
-    breaks = [w in _BREAK_MARKS or (flags[k] == ["punct"] and w not in _QUOTES) for k, w in enumerate(words)]
-    after = [0] * n
-    for k in range(n - 2, -1, -1):
-        after[k] = after[k + 1] + breaks[k + 1]
-    since, cued = 0, False
     for i, (word, lw) in enumerate(zip(words, low, strict=True)):
         if word in _QUOTES:
             quoted = not quoted
@@ -134,14 +122,7 @@ def names(words: list[str], intent: str) -> list[list[str]]:
         right = low[i + 1] if i + 1 < n else "</s>"
         feats += [f"lw:{left}|{lw}", f"wr:{lw}|{right}", f"il:{intent}|{left}", f"ir:{intent}|{right}"]
         feats += [f"seen:{s}" for s in sorted(seen)]
-        feats += [f"brk:{min(since, 3)}", f"ibrk:{intent}|{min(since, 3)}", f"left:{min(after[i], 2)}",
-                  f"cue:{cued}", f"icue:{intent}|{cued}|{min(since, 2)}"]
-        for offset in (-2, 2):
-            if 0 <= i + offset < n:
-                feats += [f"x{offset}:{k}" for k in lexes[i + offset]]
         out.append(feats)
-        since = 0 if breaks[i] else since + 1
-        cued = cued or any(k in _ADD_CUES for k in lexes[i])
         if lw in (":", "-", "to", "that", "called", "named", '"', "“"):
             seen.add(lw)
     return out

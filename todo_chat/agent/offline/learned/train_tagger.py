@@ -133,50 +133,27 @@ def folds(count: int) -> list[set[int]]:
 
 
 def cross_validate(data: list[Sentence], c1: float = C1, c2: float = C2) -> dict:
-    """Exact-span F1 per slot over out-of-fold Viterbi decodes of every corpus line (the folds
-    trained side by side, one process a core: the same figures, in a fraction of the time)."""
-    import multiprocessing
-
-    global _FOLD_DATA
-    _FOLD_DATA = data
-    jobs = [(test, c1, c2) for test in folds(len(data))]
-    workers = min(FOLDS, multiprocessing.cpu_count())
-    if workers > 1:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            per_fold = pool.map(_fold_counts, jobs, chunksize=1)
-    else:
-        per_fold = [_fold_counts(job) for job in jobs]
-    counts = {s: [sum(fold[s][k] for fold in per_fold) for k in range(3)] for s in SLOTS}
-    return {s: round(2 * tp / max(p + g, 1), 4) for s, (tp, p, g) in counts.items()}
-
-
-_FOLD_DATA: list[Sentence] = []     # the corpus, shared with the fold processes (forked)
-
-
-def _fold_counts(job: tuple[set[int], float, float]) -> dict[str, list[int]]:
-    """(true positives, predicted, gold) spans per slot of one fold: trained on the others,
-    decoded by the shipped Viterbi."""
+    """Exact-span F1 per slot over out-of-fold Viterbi decodes of every corpus line."""
     from todo_chat.agent.offline.learned import tagger
 
-    test, c1, c2 = job
-    data = _FOLD_DATA
-    counts = {s: [0, 0, 0] for s in SLOTS}
-    model = tagger.parse_model(fit([d for i, d in enumerate(data) if i not in test], c1, c2))
+    counts = {s: [0, 0, 0] for s in SLOTS}      # true positives, predicted, gold
     shipped = tagger._model
-    tagger._model = lambda: model     # type: ignore[assignment]
     try:
-        for i in sorted(test):
-            words, gold, intent, _ = data[i]
-            got, want = spans_of(tagger.labels(words, intent)), spans_of(gold)
-            for slot in SLOTS:
-                g = {s for s in got if s[0] == slot}
-                w = {s for s in want if s[0] == slot}
-                counts[slot][0] += len(g & w)
-                counts[slot][1] += len(g)
-                counts[slot][2] += len(w)
+        for test in folds(len(data)):
+            model = tagger.parse_model(fit([d for i, d in enumerate(data) if i not in test], c1, c2))
+            tagger._model = lambda m=model: m     # type: ignore[assignment]
+            for i in sorted(test):
+                words, gold, intent, _ = data[i]
+                got, want = spans_of(tagger.labels(words, intent)), spans_of(gold)
+                for slot in SLOTS:
+                    g = {s for s in got if s[0] == slot}
+                    w = {s for s in want if s[0] == slot}
+                    counts[slot][0] += len(g & w)
+                    counts[slot][1] += len(g)
+                    counts[slot][2] += len(w)
     finally:
         tagger._model = shipped
-    return counts
+    return {s: round(2 * tp / max(p + g, 1), 4) for s, (tp, p, g) in counts.items()}
 
 
 def main(argv: list[str]) -> int:
