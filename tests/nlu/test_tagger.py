@@ -111,3 +111,11 @@ def test_the_shipped_tagger_keeps_its_cross_validated_quality():
 def test_a_labelling_s_score_is_its_emissions_and_transitions_in_weight_units(tiny_model):
     assert tagger.score(["ring", "mum"], ["B-title", "I-title"], "add") == pytest.approx(3.9)   # 0.9 + 3.0
     assert tagger.score(["ring", "mum"], ["O", "O"], "add") == pytest.approx(1.0)               # 1.0 + 0
+
+
+@pytest.mark.parametrize("say, title", [("add repaint the shed door as a task", "Repaint the shed door"),
+                                        ("put descale the kettle on as a new task", "Descale the kettle")])
+def test_the_tagger_s_title_leaves_out_the_words_that_frame_it_as_a_task(say, title):
+    # No rule strips "as a (new) task": the rules' title keeps it, the CRF's title is weighed against it.
+    turn = run(say, TITLES)
+    assert [(name, args["title"]) for name, args in turn.changes] == [("add_task", title)]

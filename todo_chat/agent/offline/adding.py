@@ -36,17 +36,14 @@ _ADD_TRAIL = re.compile(
     r"(?:\s*[,;.!?]+\s*|\s+-\s+|\s+)(?:and\s+|so\s+|then\s+|ok\s+)?(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
     rf"(?:{_ADD_VERB}|make)\s+(?:that|it|this|them|these|those)(?:\s+(?:down|in|on|to|onto|into|as)\b.*)?\s*[.!?]*$", I)
 _PLACE_ANYWHERE = re.compile(rf"\s*\b{_LIST_PLACE}(?:\s+(?:as\s+a\s+)?(?:new\s+)?(?:task|todo|item))?", I)
-_AS_TASK = re.compile(r"\s*\bas\s+(?:a\s+)?(?:new\s+)?(?:task|todo|item|reminder)\b", I)
 _DESCRIPTION = re.compile(
     r"(?:\s*[,;]\s*|\s+)(?:with\s+(?:a\s+|the\s+)?(?:description|details|notes?|comment)\s*[:=-]?"
     r"|(?:description|details|notes?|desc)\s*[:=])\s*(.+)$"
     r"|\s+-\s+(.+)$", I)
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?|;\s*|\s+and\s+(?:then\s+|also\s+)?|\s+&\s+|\s+plus\s+"
     r"|\s+then\s+)\s*", I)
-_COUNTED = re.compile(
-    r"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|few|some|several|these|the following|"
-    r"multiple|more|couple of)\s+(?:more\s+)?(?:things?|tasks?|items?|todos?|reminders?|ones?)\s*[:\-]?"
-    r"|(?:these|the following|this lot|all of these|all this)\s*[:\-])\s*", I)
+
+
 def _strip_lead(text: str) -> str:
     """'Could you add a task to remind me to X' -> 'X': each kind of lead once, never the title's verb."""
     text = re.sub(rf"^(?:{lookup('add_leads')})\s+", "", text, count=1, flags=I)
@@ -69,12 +66,10 @@ def _clean_title(text: str, exact: bool = False) -> str:
     return text[:1].upper() + text[1:] if text else ""
 
 
-def _split_items(text: str, counted: bool) -> list[str]:
+def _split_items(text: str) -> list[str]:
     parts = [p for p in _SPLIT.split(text) if p and p.strip(" ,.")]
     if len(parts) < 2:
         return [text]
-    if counted:
-        return parts
     first_words = [p.split()[0].lower() for p in parts]
     if all(w in TASK_VERBS for w in first_words):
         return parts
@@ -88,7 +83,6 @@ def add_items(norm: Norm, today: date) -> list[dict]:
     quotes = [q for q in norm.quotes if q.strip()]
     text = _ADD_TRAIL.sub("", text)
     text = _PLACE_ANYWHERE.sub(" ", text)
-    text = _AS_TASK.sub(" ", text)
     text = " ".join(text.split())
     if quotes:
         # The quoted words are the title(s), exactly; the rest may say when and how urgent.
@@ -110,9 +104,8 @@ def add_items(norm: Norm, today: date) -> list[dict]:
     if match := _DESCRIPTION.search(text):
         description = (match.group(1) or match.group(2) or "").strip().strip("\"'")
         text = text[: match.start()]
-    counted = bool(_COUNTED.match(text))
-    text = _COUNTED.sub("", text)
-    titles = [_clean_title(p) for p in _split_items(text, counted)]
+    # ("add X as a task", "these three: X, Y": the span tagger's titles, weighed in `add_reading`)
+    titles = [_clean_title(p) for p in _split_items(text)]
     titles = [t for t in titles if t and t.lower() not in STOPWORDS]
     extra: dict = {k: v for k, v in (("tags", tags), ("recurrence", when.get("recurrence"))) if v}
     if remind and due and "T" in due:
