@@ -103,3 +103,12 @@ def test_a_title_verb_said_as_done_completes():
     for message, task_id in (("paid the gas bill", 4), ("the washing is done", 2), ("bought the milk", 3)):
         turn = run(message, HOUSE)
         assert turn.changes == [("complete_task", {"task_id": task_id})], (message, turn.calls)
+
+
+def test_a_placing_verb_over_an_open_tasks_noun_asks_instead_of_adding():
+    # "put"/"pop"/"stick" also place things: said over an open task's noun with a day, it may move that
+    # task, so it is no explicit add; "add" in so many words still adds.
+    for said in ("stick the gas bill for monday 9am", "put the washing for saturday 10am"):
+        turn = run(said, HOUSE)
+        assert not any(name == "add_task" for name, _ in turn.changes), (said, turn.calls)
+    assert [name for name, _ in run("add the gas bill for monday", HOUSE).changes] == ["add_task"]

@@ -154,9 +154,9 @@ def _less_content(text: str, request: Request) -> str:
 # --- adds --------------------------------------------------------------------------------------------
 
 def explicit_add(text: str) -> bool:
-    """"add X", "put X on my list": an add asked for in so many words (a duplicate is then meant)."""
+    """"add X", "put X on my list": an add asked in so many words (a duplicate then meant), not "put X for fri"."""
     low = clauses.plain(text)
-    return any(anywhere(kind).search(low) for kind in ("verbs_add", "add_leads", "guard_add_requests"))
+    return any(anywhere(kind).search(low) for kind in ("verbs_add_explicit", "add_leads", "guard_add_requests"))
 
 
 def _check_add(args: dict[str, Any], text: str, context: Context, tasks: dict[int, Task]) -> ChoicePrompt | None:
