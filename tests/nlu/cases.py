@@ -945,3 +945,7 @@ CASES += CALIBRATE_CASES
 from tests.nlu.cases_ontask import ONTASK_CASES  # noqa: E402  (on-task references and content: a probe)
 
 CASES += ONTASK_CASES
+
+from tests.nlu.cases_plain import PLAIN_CASES  # noqa: E402  (plain commands in unseen registers: a probe, never trained on)
+
+CASES += PLAIN_CASES

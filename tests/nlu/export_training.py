@@ -30,16 +30,29 @@ def intent_of(case: Case) -> str | None:
 
 
 _PROBE = {id(case) for case in ACTION_CASES}
+# Probe kinds: "p-..." (calibration, adds, updates, on-task) and "pl-..." (plain commands, cases_plain.py).
+PROBE_KIND_PREFIXES = ("p-", "pl-")
 
 
-def main() -> None:
+def is_probe(case: Case) -> bool:
+    """A probe case: written before tuning, never trained on, not part of the tuned set's bar."""
+    return case.kind.startswith(PROBE_KIND_PREFIXES)
+
+
+def export_lines() -> list[str]:
+    """The training lines of the open split, one JSON object each (the probes left out)."""
     lines = []
     for case in CASES:
         intent = intent_of(case)
-        if intent is None or case.before or id(case) in _PROBE or case.kind.startswith("p-"):
-            continue   # (the probes, "p-..." kinds and cases_actions.py: unseen, a measure of the untrained)
+        if intent is None or case.before or id(case) in _PROBE or is_probe(case):
+            continue   # (the probes and cases_actions.py: unseen, a measure of the untrained)
         lines.append(json.dumps({"text": case.say, "intent": intent, "register": "open-split"},
                                 ensure_ascii=False, sort_keys=True))
+    return lines
+
+
+def main() -> None:
+    lines = export_lines()
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} lines -> {OUT}")
 
