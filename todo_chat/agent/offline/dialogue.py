@@ -2,24 +2,26 @@
 
 The model is stateless, so each call replays the plan from the start over the tool results
 already in the input (`Script.call` returns a result that is there, or stops with that call as
-the next step). Tasks named by words are found by listing first, then matching.
+the next step). Tasks named by words are found by listing first, then matching. What the
+conversation before tells us, and answers to our own questions, are read in `follow_up.py`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from todo_chat.agent.choices import OFFER_CHOICES, Choice, ChoicePrompt
-from todo_chat.agent.offline import asking, references, replies, slots
+from todo_chat.agent.choices import OFFER_CHOICES
+from todo_chat.agent.offline import asking, clauses, references, replies, slots
 from todo_chat.agent.offline.add_reading import in_force, learned_items
+from todo_chat.agent.offline.follow_up import Context, follow_up
 from todo_chat.agent.offline.learned.arbiter import leads
-from todo_chat.agent.offline.lexicon import anywhere
-from todo_chat.agent.offline.parse import Request, understand
-from todo_chat.agent.offline.resolve import match_tasks, mentioned
-from todo_chat.agent.offline.slots import DEFAULT_PRIORITY, task_ids
+from todo_chat.agent.offline.lexicon import anywhere, starts
+from todo_chat.agent.offline.parse import Request
+from todo_chat.agent.offline.resolve import best_fit, content_words, match_tasks, word_score
+from todo_chat.agent.offline.slots import DEFAULT_PRIORITY
 from todo_chat.agent.offline.tagged import TaggedAdd, offer_command, tagged_add
 
 TOOL = {"complete": "complete_task", "delete": "delete_task", "update": "update_task",
@@ -36,39 +38,6 @@ class Step:
 
 
 Call = tuple[str, dict, dict]   # (tool name, arguments, result)
-
-
-@dataclass
-class Context:
-    """What the conversation before this message tells us."""
-
-    named: list[dict[str, Any]] = field(default_factory=list)  # tasks the last answer named, in order
-    offered: ChoicePrompt | None = None   # the choices the last answer offered (its offer_choices call)
-    asked: Request | None = None     # the request a "what should I add / say instead?" came from
-    asked_kind: str = ""             # "new_title" | "add_what"
-
-    @classmethod
-    def read(cls, texts: list[tuple[str, str]], today: date, offered: ChoicePrompt | None = None) -> Context:
-        """`texts`: earlier (role, text) pairs, oldest first; `offered`: the last answer's choices."""
-        named: list[dict[str, Any]] = []
-        for role, text in reversed(texts):
-            if role == "assistant":
-                named = mentioned(text)
-                if named:
-                    break
-        if not texts or texts[-1][0] != "assistant":
-            return cls(named)
-        if offered is not None:
-            return cls(named, offered)
-        last = texts[-1][1]
-        kind = "new_title" if replies.NEW_TITLE_MARK in last else "add_what" if replies.ADD_WHAT_MARK in last else ""
-        if kind == "add_what":
-            return cls(named, None, Request("add", understand("", today).norm), kind)
-        asking = next((t for r, t in reversed(texts[:-1]) if r == "user"), None) if kind else None
-        asked = understand(asking, today) if asking else None
-        if asked is None or not asked.on_tasks:
-            return cls(named)
-        return cls(named, None, asked, kind)
 
 
 class _Next(Exception):
@@ -95,59 +64,9 @@ class Script:
 def next_step(request: Request, context: Context, calls: list[Call], can_offer: bool = True) -> Step:
     script = Script(calls, can_offer)
     try:
-        return Step(text=_plan(_follow_up(request, context), context, script))
+        return Step(text=_plan(follow_up(request, context), context, script))
     except _Next as nxt:
         return nxt.step
-
-
-# --- answers to our own questions ------------------------------------------------------------------
-
-def _follow_up(request: Request, context: Context) -> Request:
-    """The answer to our own question: a picked choice, or the title we asked for."""
-    if context.offered is not None:
-        return _answered(request, context.offered)
-    asked = context.asked
-    if asked is None:
-        return request
-    strong = request.action not in ("unknown", "greet", "thanks", "help") and request.score >= 3.0
-    if context.asked_kind == "add_what":
-        if strong or not request.norm.text.strip():
-            return request
-        return understand("add " + request.norm.raw, request.today)
-    # The answer is the new title unless it is plainly another command ("Ring the vet at six" is a title).
-    if strong and (request.action != "add" or re.match(r"^(?:add|create|new|put)\b", request.norm.low)):
-        return request
-    value = request.norm.text.strip(" \"'")
-    if not value:
-        return request
-    ids = asked.ids or [t["id"] for t in context.named[:1]]
-    return replace(asked, action="update", ids=ids, query="",
-                   new_title=value[:1].upper() + value[1:], new_description=None)
-
-
-def _answered(request: Request, offered: ChoicePrompt) -> Request:
-    """'yes', '2', 'the second', 'the dad one', 'no' after choices: the picked choice's command."""
-    picked = asking.pick(request.norm.raw, offered)
-    if picked == "cancel":
-        return Request("cancel", request.norm, 1.0, today=request.today)
-    if isinstance(picked, Choice):
-        if picked.message == asking.NEVER_MIND:
-            return Request("cancel", request.norm, 1.0, today=request.today)
-        return understand(picked.message, request.today)
-    # Not one of the choices: a command of its own, or the tasks it names for the action offered.
-    offered_action = understand(offered.choices[0].message, request.today)
-    own = request.action not in ("unknown", "greet", "thanks", "help") and request.score >= 3.0
-    if own or not offered_action.on_tasks:
-        return request
-    if asking.every(request.norm.raw):
-        ids = [i for c in offered.choices for i in task_ids(c.message)]
-        return replace(offered_action, ids=ids, query="")
-    ids = task_ids(request.norm.text)
-    if ids or request.norm.text.strip():
-        return replace(offered_action, ids=ids, query="" if ids else request.norm.text, ref=request.ref,
-                       changes={}, new_title=None, new_description=None) \
-            if offered_action.action in ("complete", "reopen", "delete") else request
-    return request
 
 
 # --- the plan ------------------------------------------------------------------------------------
@@ -255,13 +174,28 @@ def _act(request: Request, context: Context, script: Script) -> str:
 
 def _clear(request: Request, task: dict[str, Any], tasks: list[dict[str, Any]]) -> bool:
     """Asked, but clear: the classifier likely reads this action, the message is in force with no
-    rank word ("X isn't that important now" ranks it), and the tagger's target words fit this task
-    only. (A reopen said as a state, "X should be open", stays asked: `parse._guarded`.)"""
+    rank word ("X isn't that important now" ranks it), and the tagger's target words or the rules'
+    fit this task only. (A reopen said as a state, "X should be open", stays asked: `parse._guarded`.)"""
     if request.action == "reopen" or not leads(request.norm.raw, request.action, likely=True):
         return False
     ranked = any(anywhere(f"priority_{level}").search(request.norm.low) for level in ("low", "high"))
-    return not ranked and in_force(request.norm) and \
+    return not ranked and not _by_someone_else(request.norm.raw) and in_force(request.norm) and (
         references.tagged_names(task, request, {t["id"]: t for t in tasks}, [])
+        or best_fit(telling_words(request.query, tasks), task, tasks, []))
+
+
+def _by_someone_else(text: str) -> bool:
+    """Someone else is the subject ("my boss submitted her claim"), not their possession ("my dad's
+    eye test is booked"): what they did is news, not a task of the user's said done."""
+    low = clauses.plain(text)
+    said = starts("third_parties").match(low)
+    return said is not None and not low[said.end():].startswith("'")
+
+
+def telling_words(query: str, tasks: list[dict[str, Any]]) -> str:
+    """The query's words that are on some listed task: the rest ("wondering whether possibly",
+    "carer here") tell no task apart, and would only dilute the words that do."""
+    return " ".join(w for w in content_words(query) if any(word_score([w], t)[0] for t in tasks))
 
 
 def _current(task: dict[str, Any], script: Script) -> dict[str, Any]:

@@ -88,9 +88,11 @@ def _asked(text: str, part: str) -> bool:
 def said_so(tool: str, clause: str, task: Task) -> bool:
     """The clause says the change, not just the task's name: a verb of finishing ("done", "ticked")
     or the title's own verb inflected ("called mum", "paid the gas bill"); a delete verb or "don't
-    need"; anything for a reopen or an update (the pipeline asks first or names the field)."""
+    need"; anything for a reopen or an update (the pipeline asks first or names the field). A finish
+    said as an idiom ("has gone back", "been seen to", a tick mark) is a verb of finishing too."""
     if tool == "complete_task":
-        return bool(anywhere("verbs_complete").search(clause)) or inflected(clause, task)
+        return any(anywhere(kind).search(clause) for kind in ("verbs_complete", "done_idioms")) \
+            or inflected(clause, task)
     if tool == "delete_task":
         return bool(anywhere("verbs_delete").search(clause) or anywhere("guard_unwanted").search(clause))
     return True

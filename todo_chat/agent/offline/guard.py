@@ -15,7 +15,8 @@ from typing import Any
 
 from todo_chat.agent.choices import OFFER_CHOICES, Choice, ChoicePrompt, prompt_of
 from todo_chat.agent.offline import asking, clauses, references, replies
-from todo_chat.agent.offline.dialogue import Call, Context, Step
+from todo_chat.agent.offline.dialogue import Call, Step
+from todo_chat.agent.offline.follow_up import Context
 from todo_chat.agent.offline.force import Said, clause_of, in_force, taken_back
 from todo_chat.agent.offline.lexicon import anywhere
 from todo_chat.agent.offline.parse import Request, understand

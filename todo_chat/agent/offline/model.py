@@ -37,7 +37,8 @@ from openai.types.responses import (
 
 from todo_chat.agent.choices import OFFER_CHOICES, ChoicePrompt, prompt_of
 from todo_chat.agent.offline import bulk, guard
-from todo_chat.agent.offline.dialogue import Call, Context, Step, next_step
+from todo_chat.agent.offline.dialogue import Call, Step, next_step
+from todo_chat.agent.offline.follow_up import Context, carried_over
 from todo_chat.agent.offline.parse import understand
 
 MODEL_NAME = "todo-chat-offline"
@@ -133,6 +134,7 @@ class OfflineModel(Model):
         if has_attachments(items):
             return Step(text=CANNOT_READ_ATTACHMENTS)
         user_text, earlier, calls = read_turn(items)
+        user_text = carried_over(user_text, earlier, today)   # "and 3" after "done 2": "mark 3 as done"
         if (own := bulk.step(user_text, calls, items)) is not None:  # undo, bulk deletion (asks first)
             return own
         context = Context.read(earlier, today, offered_before(items))
