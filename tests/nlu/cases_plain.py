@@ -30,8 +30,8 @@ TRADE = ("Quote for the Hendersons' bathroom", "Invoice Mrs Patel", "Pick up cop
          "Service the van", "Return the hired tile cutter", "[x] Order the boiler parts")
 SHIFT = ("Swap shifts with Dana", "Collect uniform from the laundry", "Renew my first aid certificate",
          "Pay the parking permit", "[x] Submit the rota request")
-CARE = ("Book Dad's eye test", "Collect Mum's prescription", "Call the care agency", "Order Dad's hearing aid batteries",
-        "Pay Mum's council tax", "[x] Renew Mum's bus pass")
+CARE = ("Book Dad's eye test", "Collect Mum's prescription", "Call the care agency",
+        "Order Dad's hearing aid batteries", "Pay Mum's council tax", "[x] Renew Mum's bus pass")
 SCHOOL = ("Sign Ellie's permission slip", "Pay for the school trip", "Buy football boots", "Email Mr Grant",
           "[x] Return the library books")
 # two tasks share each of "plumber", "Dad's ... book", "paint": asking between them is right

@@ -21,6 +21,7 @@ from todo_chat.agent.offline.lexicon import entries as _entries
 from todo_chat.agent.offline.lexicon import lookup as _words
 
 DELETE_TASKS, UNDO = "delete_tasks", "undo_last_turn"
+_PLACING = ("on ", "onto ", "in ", "into ")   # a list named after these is where a thing goes, not what goes
 NOTHING_DELETED = "OK, I deleted nothing."
 
 
@@ -134,7 +135,9 @@ def _clause_filters(low: str) -> dict[str, Any] | None:
     groups = found.groupdict()
     completed = groups["completed"] or groups["late_completed"]
     pending = groups["pending"] or groups["late_pending"]
-    whole_list = re.search(rf"\b(?:{_words('bulk_determiners')})\s+(?:{_words('bulk_lists')})$", low) is not None
+    listed = re.search(rf"\b(?:{_words('bulk_determiners')})\s+(?:{_words('bulk_lists')})$", low)
+    # "chuck on the list: get petrol" puts something on the list; "clear the list", "bin off my list" empty it
+    whole_list = listed is not None and not low[:listed.start()].endswith(_PLACING)
     if not (groups["quant"] or completed or pending or whole_list):
         return None
     if not (groups["quant"] or whole_list) and groups["noun"] in _entries("bulk_nouns_one"):

@@ -14,12 +14,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from todo_chat.agent.choices import OFFER_CHOICES
-from todo_chat.agent.offline import asking, clauses, references, replies, slots
+from todo_chat.agent.offline import asking, clauses, force, references, replies, slots
 from todo_chat.agent.offline.add_reading import in_force, learned_items
 from todo_chat.agent.offline.follow_up import Context, follow_up
+from todo_chat.agent.offline.intent import THRESHOLD
 from todo_chat.agent.offline.learned.arbiter import leads
 from todo_chat.agent.offline.lexicon import anywhere, starts
-from todo_chat.agent.offline.parse import Request
+from todo_chat.agent.offline.parse import Request, understand
 from todo_chat.agent.offline.resolve import best_fit, content_words, match_tasks, word_score
 from todo_chat.agent.offline.slots import DEFAULT_PRIORITY
 from todo_chat.agent.offline.tagged import TaggedAdd, offer_command, tagged_add
@@ -64,9 +65,31 @@ class Script:
 def next_step(request: Request, context: Context, calls: list[Call], can_offer: bool = True) -> Step:
     script = Script(calls, can_offer)
     try:
-        return Step(text=_plan(follow_up(request, context), context, script))
+        return Step(text=_plan(_buried(follow_up(request, context)), context, script))
     except _Next as nxt:
         return nxt.step
+
+
+def _buried(request: Request) -> Request:
+    """A message that reads as no command as a whole (a greeting first, a story around it) with
+    exactly one clause the rules read as a plain command: that clause ("Morning. The gutters
+    overflow and I keep forgetting, so please add a task to phone the window cleaner.")."""
+    if request.action not in ("unknown", "greet", "thanks") or request.today is None:
+        return request
+    parts = clauses.split(request.norm.raw)
+    read = [understand(part, request.today) for part in parts] if len(parts) > 1 else []
+    plain = [r for r in read if r.action in TOOL.keys() | {"add"} and r.score >= THRESHOLD and not r.confirm]
+    if len(plain) != 1 or any(_qualifying(part) for part in parts):
+        return request
+    return plain[0]
+
+
+def _qualifying(part: str) -> bool:
+    """A clause that bears on the others: someone else's words, a hypothesis or a condition ("my
+    wife says", "if it rains"), or the topic they are about ("for the Henderson invoice, ...")."""
+    low = clauses.plain(part)
+    return bool(anywhere("guard_reported").search(low)) or force.hypothetical(low) \
+        or any(starts(kind).match(low) for kind in ("guard_conditions", "topic_preps"))
 
 
 # --- the plan ------------------------------------------------------------------------------------
@@ -305,7 +328,7 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
         if found.kind == "weak":
             return _ask_which(request, script, found.tasks, request.query, weak=True)
         if not (ref.pronoun and named):
-            return replies.no_match(request.query, tasks)
+            return _no_match(request, tasks, script)
     if ref.ordinals and named:
         picked = [named[i] for i in ref.ordinals if -len(named) <= i < len(named)]
         if picked:
@@ -320,6 +343,15 @@ def _targets(request: Request, context: Context, script: Script) -> list[dict[st
     if not listed.get("tasks"):
         return replies.ask_which_task(action)
     return _ask_which(request, script, listed["tasks"], unnamed=True)
+
+
+def _no_match(request: Request, tasks: list[dict[str, Any]], script: Script) -> str:
+    """No task has the words. Where the classifier likely reads an add instead ("+ buy bin bags",
+    which "bin" made a deletion), that add is offered: a question, not a dead end."""
+    if leads(request.norm.raw, "add", likely=True) and \
+            (tagged := tagged_add(request.norm.raw, classifier_must_agree=True)) is not None:
+        return _offer_tagged(tagged, script)
+    return replies.no_match(request.query, tasks)
 
 
 def _ask_which(request: Request, script: Script, tasks: list[dict[str, Any]], query: str = "",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from todo_chat.agent.offline import clauses
-from todo_chat.agent.offline.lexicon import anywhere, entries, starts
+from todo_chat.agent.offline.lexicon import anywhere, entries, pairs, starts
 from todo_chat.agent.offline.parse import Request
 from todo_chat.agent.offline.resolve import content_words, title_words, word_on
 from todo_chat.agent.offline.slots import PAST_FORMS, stem, task_ids, words
@@ -141,7 +141,14 @@ _RELATIVES = frozenset({"that", "which", "where", "whose"})
 _CONTENT_VERBS = frozenset(entry.split()[0] for entry in entries("content_ref_verbs"))
 
 
+# Politeness formulas the register reads as "please" ("I was wondering whether you could possibly ..."):
+# their "whether" and "possibly" hedge the asking, not the change asked for.
+_POLITE = tuple(variant for variant, standard in pairs("register").items() if standard == "please" and " " in variant)
+
+
 def hypothetical(clause: str) -> bool:
+    for formula in _POLITE:
+        clause = clause.replace(formula, " ")
     return bool(anywhere("guard_hypothetical").search(anywhere("guard_requests").sub(" ", clause)))
 
 
