@@ -7,7 +7,7 @@ from __future__ import annotations
 from tests.nlu.sim import TODAY, conversation, run
 from todo_chat.agent.offline.bulk import bulk_filters
 from todo_chat.agent.offline.dialogue import telling_words
-carried_over = None  # type: ignore
+from todo_chat.agent.offline.follow_up import carried_over
 from todo_chat.agent.offline.normalise import normalise
 
 GARDEN = ["Mow the front lawn", "Prune the roses", "Buy compost", "Fix the fence panel", "Call the tree surgeon",
