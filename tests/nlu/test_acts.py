@@ -104,6 +104,13 @@ def test_an_add_read_as_a_deletion_of_no_task_is_offered_as_an_add():
     assert _offered("+ buy bin bags", [])     # it ended on "no task matches 'buy bags'"
 
 
+def test_a_task_called_off_is_asked_about_as_a_deletion_not_dropped():
+    # a negated clause once read as nothing to do: "OK, I've left everything as it was"
+    turn = run("we won't be doing the fence panel after all", GARDEN)
+    offers = [args for name, args in turn.calls if name == "offer_choices"]
+    assert not turn.changes and offers and offers[0]["choices"][0]["message"] == "delete task 4"
+
+
 def test_placing_something_on_the_list_is_no_bulk_deletion():
     assert bulk_filters("chuck on the list: get petrol") is None
     assert bulk_filters("chuck milk on the list") is None
