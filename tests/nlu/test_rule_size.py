@@ -42,11 +42,11 @@ MAX_ALTERNATIONS = 1546
 # branch spans: the "as a task" and counted-list ("these three:") rules in adding.py, which the span tagger's
 # titles made dead (same reading of every open case without them): -7 lines, 2 regex sites, 32 alternations
 # merged tree (calibrate, refs, spans, turncpu3): the totals measured after the merge
-# branch acts: +124 lines, no regex site or alternation (words in lexicons): dialogue.py split along the
+# branch acts: +126 lines, no regex site or alternation (words in lexicons): dialogue.py split along the
 # follow-up seam (follow_up.py: Context and answers to our own questions, moved; +20 of module header and
 # imports), commands carried over ("and 3", "the van too"), a command buried in a longer message, a
 # confirm settled by the words that name one task, an add offered where no task matches
-MAX_LINES = 4880
+MAX_LINES = 4882
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

@@ -65,7 +65,7 @@ class Script:
 def next_step(request: Request, context: Context, calls: list[Call], can_offer: bool = True) -> Step:
     script = Script(calls, can_offer)
     try:
-        return Step(text=_plan(_buried(follow_up(request, context)), context, script))
+        return Step(text=_plan(follow_up(request, context), context, script))
     except _Next as nxt:
         return nxt.step
 
@@ -138,6 +138,8 @@ def _plan(request: Request, context: Context, script: Script) -> str:
         return _plan(replace(request, action="add", items=items), context, script)
     if request.action == "unknown" and (items := learned_items(request.norm, request.today or date.today())):
         return _plan(replace(request, action="add", items=items), context, script)   # both models read an add
+    if (buried := _buried(request)) is not request:    # the whole reads as nothing: one clause, a command
+        return _plan(buried, context, script)
     if request.action == "unknown" and (title := asking.title_guess(request)):
         return _offer_add(title, script)
     if request.action == "unknown" and (tagged := tagged_add(request.norm.raw, classifier_must_agree=True)):
