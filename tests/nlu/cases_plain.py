@@ -228,7 +228,6 @@ FOLLOW_UPS: list[Case] = [
     A("oh and the permit as well", done(4), tasks=SHIFT, before=("mark the uniform as collected",)),
     A("that one's done now too", done(3), tasks=SCHOOL, before=("add buy shin pads", "boots are bought")),
     A("also add buy shin pads", add("Buy shin pads"), tasks=SCHOOL, before=("add buy football socks",)),
-    A("the second one is done", done(2), tasks=CARE, before=("what do I have to do",)),
 ]
 
 ASKS: list[Case] = [
