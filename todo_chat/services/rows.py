@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import Table, Update, bindparam, insert, update
+from sqlalchemy import Integer, String, Table, Update, bindparam, case, insert, update
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, SQLModel
@@ -39,6 +39,33 @@ def bump(session: Session, conversation: Conversation, now: datetime, title: str
     session.execute(_bump_statement(), {"conversation_id": conversation.id, "now": now, "new_title": title})
     set_committed_value(conversation, "updated_at", now)
     set_committed_value(conversation, "title", title)
+
+
+@lru_cache(maxsize=1)
+def _claim_statement() -> Update:
+    table = table_of(Conversation)
+    untitled = table.c.title == bindparam("default_title", type_=String)
+    return (update(table)
+            .where(table.c.id == bindparam("conversation_id", type_=Integer),
+                   table.c.user_id == bindparam("owner_id", type_=Integer))
+            .values(updated_at=bindparam("now"), title=case((untitled, bindparam("new_title", type_=String)),
+                                                           else_=table.c.title))
+            .returning(*table.c))
+
+
+def claim(session: Session, user_id: int | None, conversation_id: int, now: datetime, default_title: str,
+          new_title: str) -> Conversation | None:
+    """The user's conversation, moved up (and titled `new_title` if it still has `default_title`)
+    by one UPDATE that returns it: its ownership check, its read and its bump in one statement.
+    None when it is not the user's. The conversation comes back detached, as it is now saved."""
+    row = session.execute(_claim_statement(), {
+        "conversation_id": conversation_id, "owner_id": user_id, "now": now, "default_title": default_title,
+        "new_title": new_title}).one_or_none()
+    if row is None:
+        return None
+    conversation = Conversation(**row._mapping)
+    make_transient_to_detached(conversation)
+    return conversation
 
 
 def insert_item(session: Session, values: dict[str, Any]) -> Message:
