@@ -190,3 +190,29 @@ def test_a_one_tool_turn_writes_each_row_with_one_plain_statement(client, alice,
         assert [len(unit) for unit in units] == [4, 5, 2]  # + the conversation (read and bumped), its history
     finally:
         event.remove(db.get_engine(), "before_cursor_execute", statement)
+
+
+def test_a_new_task_is_one_plain_insert_and_comes_back_detached_with_its_id(data_dir):
+    # A tool call's add: no ORM unit of work for one new row (its flush cost more than the INSERT).
+    from todo_chat.models import Task
+    from todo_chat.services import tasks
+    from todo_chat.services.tasks import TaskCreate
+
+    with db.session_scope() as session:
+        user = accounts.create_user(session, "newtask@example.com", "hash")
+
+    def create(session):
+        task = tasks.create_task(session, user, TaskCreate(title="Buy milk", tags=["shop"]))
+        return task, task in session
+
+    (task, tracked), statements = _counted(create)
+    assert statements == ["INSERT"] and not tracked and task.id is not None
+    with db.session_scope() as session:
+        saved = session.get(Task, task.id)
+        assert saved is not None and saved.model_dump() == task.model_dump()  # defaults as built
+        assert saved.tags == ["shop"] and saved.completed is False
+    task.title = "Buy oat milk"  # detached, like any row after its unit of work: a later one saves it
+    with db.session_scope() as session:
+        session.add(task)
+    with db.session_scope() as session:
+        assert session.get(Task, task.id).title == "Buy oat milk"
