@@ -192,8 +192,9 @@ def test_a_one_tool_turn_writes_each_row_with_one_plain_statement(client, alice,
         event.remove(db.get_engine(), "before_cursor_execute", statement)
 
 
-def test_a_new_task_is_one_plain_insert_and_comes_back_detached_with_its_id(data_dir):
-    # A tool call's add: no ORM unit of work for one new row (its flush cost more than the INSERT).
+def test_a_new_task_is_one_plain_insert_not_an_orm_flush(data_dir):
+    # A tool call's add: no ORM unit of work for one new row (its flush cost more than the INSERT),
+    # yet the session knows the task as saved, as if it had read it.
     from todo_chat.models import Task
     from todo_chat.services import tasks
     from todo_chat.services.tasks import TaskCreate
@@ -202,17 +203,18 @@ def test_a_new_task_is_one_plain_insert_and_comes_back_detached_with_its_id(data
         user = accounts.create_user(session, "newtask@example.com", "hash")
 
     def create(session):
+        flushes: list[str] = []
+        event.listen(session, "before_flush", lambda *args: flushes.append("flush"))
         task = tasks.create_task(session, user, TaskCreate(title="Buy milk", tags=["shop"]))
-        return task, task in session
+        assert flushes == []  # the INSERT was no flush
+        assert session.get(Task, task.id) is task and task not in session.new and task not in session.dirty
+        task.title = "Buy oat milk"  # changed in the same unit of work: flushed at its commit
+        return task, flushes
 
-    (task, tracked), statements = _counted(create)
-    assert statements == ["INSERT"] and not tracked and task.id is not None
+    (task, flushes), statements = _counted(create)
+    assert flushes == ["flush"]  # the commit's, for the change
+    assert statements == ["INSERT", "UPDATE"]
     with db.session_scope() as session:
         saved = session.get(Task, task.id)
         assert saved is not None and saved.model_dump() == task.model_dump()  # defaults as built
-        assert saved.tags == ["shop"] and saved.completed is False
-    task.title = "Buy oat milk"  # detached, like any row after its unit of work: a later one saves it
-    with db.session_scope() as session:
-        session.add(task)
-    with db.session_scope() as session:
-        assert session.get(Task, task.id).title == "Buy oat milk"
+        assert saved.title == "Buy oat milk" and saved.tags == ["shop"] and saved.completed is False

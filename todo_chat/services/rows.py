@@ -80,13 +80,15 @@ def insert_item(session: Session, values: dict[str, Any]) -> Message:
 
 def insert_new(session: Session, row: Model) -> Model:
     """INSERT a new row (every column but its id, defaults filled when it was built) with one plain
-    statement; the row comes back with its id, detached. The ORM's flush of one new object cost
-    more than the statement (its unit of work sorts, batches and tracks what nothing reads)."""
+    statement, then let the session track it as saved: the same unit of work finds this very
+    object by its id, and a change to it is flushed like any loaded row's. The ORM's flush of one
+    new object cost more than the statement (its unit of work sorts, batches, and fetches back)."""
     table = table_of(type(row))
     values = {column.key: getattr(row, column.key) for column in table.columns if not column.primary_key}
     result = session.execute(insert(table), values)
     row.id = result.inserted_primary_key[0]  # type: ignore[attr-defined]
-    make_transient_to_detached(row)
+    make_transient_to_detached(row)  # saved, unchanged since ...
+    session.add(row)  # ... and in this session's identity map, as a row read here would be
     return row
 
 

@@ -175,7 +175,7 @@ def create_task(session: Session, user: User, data: TaskCreate) -> Task:
                 tags=data.tags, recurrence=data.recurrence,
                 remind_at=local_instant(user, data.remind_at) if data.remind_at else None)
     _apply_due(task, user, data.due_at)
-    rows.insert_new(session, task)  # the new task comes back detached (see services.rows)
+    rows.insert_new(session, task)  # one INSERT, no ORM flush (see services.rows)
     journal.note(session, ChangeKind.created, task, None)
     return task
 
