@@ -178,7 +178,7 @@ def test_a_one_tool_turn_writes_each_row_with_one_plain_statement(client, alice,
         new = client.post(f"/api/{alice.id}/chat", json={"message": "Add a task to buy milk"}, headers=alice.headers)
         assert new.status_code == 200, new.text
         opened, tool, answer = units
-        assert opened == ["SELECT auth_session.id, auth_session.user_id,", "INSERT INTO conversation",
+        assert opened == ["SELECT auth_session.user_id, auth_session.revoked_at,", "INSERT INTO conversation",
                           "INSERT INTO message"]  # a new conversation is dated already: no bump
         assert tool == ["INSERT INTO task", "INSERT INTO journal_entry", "DELETE FROM journal_entry",
                         "INSERT INTO toolcall", "INSERT INTO message"]
@@ -218,3 +218,12 @@ def test_a_new_task_is_one_plain_insert_not_an_orm_flush(data_dir):
         saved = session.get(Task, task.id)
         assert saved is not None and saved.model_dump() == task.model_dump()  # defaults as built
         assert saved.title == "Buy oat milk" and saved.tags == ["shop"] and saved.completed is False
+
+
+def test_the_history_read_is_sent_as_compiled_with_no_sql_rewritten_per_execution(data_dir):
+    # An IN list is an "expanding" parameter: its SQL is rewritten at every execution. The
+    # fixed lists of the history read (the text roles, the asking tools) are equalities instead.
+    from todo_chat.services import dialogue
+
+    compiled = dialogue._recent_with_choices().compile(db.get_engine())
+    assert not compiled.post_compile_params and not compiled.literal_execute_params
