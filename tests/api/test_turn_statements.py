@@ -27,12 +27,41 @@ def test_a_message_in_a_conversation_is_saved_with_one_read_of_its_history(data_
         first = conversations.open_turn(session, user, "Add milk")
         conversations.add_message(session, user, first.conversation, ItemRole.assistant, "Added milk.")
     turn, statements = _counted(lambda s: conversations.open_turn(s, user, "And eggs", first.conversation.id))
-    # The conversation, its latest text items (history and "is the last one unanswered?" at once)
-    # with the choices the last answer offered (the dialogue state, agent.choices) in the same
-    # read, the bump, the message. No read of tool calls for a message saved just now.
-    assert statements == ["SELECT", "SELECT", "UPDATE", "INSERT"]
+    # The conversation (checked, read and moved up by one UPDATE ... RETURNING), its latest text
+    # items (history and "is the last one unanswered?" at once) with the choices the last answer
+    # offered (the dialogue state, agent.choices) in the same read, the message. No read of tool
+    # calls for a message saved just now.
+    assert statements == ["UPDATE", "SELECT", "INSERT"]
     assert turn.history == [{"role": "user", "content": "Add milk"}, {"role": "assistant", "content": "Added milk."}]
     assert turn.finished_calls == [] and turn.message.content == "And eggs"
+
+
+def test_the_statement_that_reads_the_conversation_checks_it_dates_it_and_titles_it(data_dir):
+    from datetime import timedelta
+
+    import pytest
+
+    from todo_chat.core.time import utcnow
+    from todo_chat.models import Conversation
+    from todo_chat.services.errors import NotFound
+
+    with db.session_scope() as session:
+        user = accounts.create_user(session, "claim@example.com", "hash")
+        other = accounts.create_user(session, "claim-other@example.com", "hash")
+        untitled = conversations.create_conversation(session, user, created_at=utcnow() - timedelta(days=1))
+        untitled.updated_at = utcnow() - timedelta(days=1)
+        session.add(untitled)
+    with pytest.raises(NotFound), db.session_scope() as session:  # another user's: as if missing
+        conversations.open_turn(session, other, "Not yours", untitled.id)
+    turn, statements = _counted(lambda s: conversations.open_turn(s, user, "Plan the trip\nsoon", untitled.id))
+    assert statements == ["UPDATE", "SELECT", "INSERT"]
+    with db.session_scope() as session:
+        saved = session.get(Conversation, untitled.id)
+        assert saved is not None and saved.title == turn.conversation.title == "Plan the trip"
+        assert saved.updated_at == turn.conversation.updated_at > utcnow() - timedelta(minutes=1)
+    _, statements = _counted(lambda s: conversations.open_turn(s, user, "And book it", untitled.id))
+    with db.session_scope() as session:
+        assert session.get(Conversation, untitled.id).title == "Plan the trip"  # titled once
 
 
 def test_the_history_is_read_as_plain_rows(data_dir):
@@ -88,7 +117,7 @@ def test_the_choices_the_last_answer_offered_come_with_the_history_in_one_read(d
         conversations.add_message(session, user, first.conversation, ItemRole.assistant, "Which one?")
         conversations.open_turn(session, other, "Hello")  # another user's rows never join in
     turn, statements = _counted(lambda s: conversations.open_turn(s, user, "The first", first.conversation.id))
-    assert statements == ["SELECT", "SELECT", "UPDATE", "INSERT"]
+    assert statements == ["UPDATE", "SELECT", "INSERT"]
     assert turn.history == [
         {"role": "user", "content": "Delete the milk task"},
         {"type": "function_call", "call_id": "call_1", "name": "offer_choices",
@@ -149,7 +178,7 @@ def test_a_one_tool_turn_writes_each_row_with_one_plain_statement(client, alice,
         new = client.post(f"/api/{alice.id}/chat", json={"message": "Add a task to buy milk"}, headers=alice.headers)
         assert new.status_code == 200, new.text
         opened, tool, answer = units
-        assert opened == ["SELECT auth_session.id, auth_session.user_id,", "INSERT INTO conversation",
+        assert opened == ["SELECT auth_session.user_id, auth_session.revoked_at,", "INSERT INTO conversation",
                           "INSERT INTO message"]  # a new conversation is dated already: no bump
         assert tool == ["INSERT INTO task", "INSERT INTO journal_entry", "DELETE FROM journal_entry",
                         "INSERT INTO toolcall", "INSERT INTO message"]
@@ -158,6 +187,43 @@ def test_a_one_tool_turn_writes_each_row_with_one_plain_statement(client, alice,
         units.clear()
         body = {"message": "Add a task to buy eggs", "conversation_id": new.json()["conversation_id"]}
         assert client.post(f"/api/{alice.id}/chat", json=body, headers=alice.headers).status_code == 200
-        assert [len(unit) for unit in units] == [5, 5, 2]  # + the conversation, its history, its bump
+        assert [len(unit) for unit in units] == [4, 5, 2]  # + the conversation (read and bumped), its history
     finally:
         event.remove(db.get_engine(), "before_cursor_execute", statement)
+
+
+def test_a_new_task_is_one_plain_insert_not_an_orm_flush(data_dir):
+    # A tool call's add: no ORM unit of work for one new row (its flush cost more than the INSERT),
+    # yet the session knows the task as saved, as if it had read it.
+    from todo_chat.models import Task
+    from todo_chat.services import tasks
+    from todo_chat.services.tasks import TaskCreate
+
+    with db.session_scope() as session:
+        user = accounts.create_user(session, "newtask@example.com", "hash")
+
+    def create(session):
+        flushes: list[str] = []
+        event.listen(session, "before_flush", lambda *args: flushes.append("flush"))
+        task = tasks.create_task(session, user, TaskCreate(title="Buy milk", tags=["shop"]))
+        assert flushes == []  # the INSERT was no flush
+        assert session.get(Task, task.id) is task and task not in session.new and task not in session.dirty
+        task.title = "Buy oat milk"  # changed in the same unit of work: flushed at its commit
+        return task, flushes
+
+    (task, flushes), statements = _counted(create)
+    assert flushes == ["flush"]  # the commit's, for the change
+    assert statements == ["INSERT", "UPDATE"]
+    with db.session_scope() as session:
+        saved = session.get(Task, task.id)
+        assert saved is not None and saved.model_dump() == task.model_dump()  # defaults as built
+        assert saved.title == "Buy oat milk" and saved.tags == ["shop"] and saved.completed is False
+
+
+def test_the_history_read_is_sent_as_compiled_with_no_sql_rewritten_per_execution(data_dir):
+    # An IN list is an "expanding" parameter: its SQL is rewritten at every execution. The
+    # fixed lists of the history read (the text roles, the asking tools) are equalities instead.
+    from todo_chat.services import dialogue
+
+    compiled = dialogue._recent_with_choices().compile(db.get_engine())
+    assert not compiled.post_compile_params and not compiled.literal_execute_params

@@ -32,7 +32,6 @@ from agents import (
     TResponseInputItem,
 )
 from agents.stream_events import RawResponsesStreamEvent, RunItemStreamEvent
-from openai import APIStatusError, NotFoundError
 from openai.types.responses import ResponseFunctionToolCall, ResponseTextDeltaEvent
 from pydantic import BaseModel, Field
 
@@ -43,6 +42,7 @@ from todo_chat.agent.context import TodoContext, parse_arguments
 from todo_chat.agent.mcp_door import close_door, open_door
 from todo_chat.agent.providers import apply_tracing, get_model
 from todo_chat.agent.stop import TurnStop, save_stopped
+from todo_chat.agent.turn_failures import Busy, EmptyAnswer, context_overflow, explain, server_context_size
 from todo_chat.agent.units import save_answer
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
@@ -128,10 +128,6 @@ async def _acquire(slots: asyncio.Semaphore, timeout_s: float) -> None:
         await slots.acquire()  # returns without suspending: a slot is free
         return
     await asyncio.wait_for(slots.acquire(), timeout_s)
-
-
-class Busy(Exception):
-    """No agent slot came free in time: the turn fails as retryable, its message kept."""
 
 
 async def admit(user: User, text: str | None) -> None:
@@ -260,7 +256,7 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
         await _acquire(slots, settings.turn_queue_timeout_s)
     except TimeoutError:
         log.warning("turn in conversation %s found no free agent slot", conversation.id)
-        yield TurnFailed(conversation_id=conversation.id, message=_explain(Busy()),
+        yield TurnFailed(conversation_id=conversation.id, message=explain(Busy()),
                          tool_calls=list(calls.values()))
         return
     try:
@@ -298,7 +294,7 @@ async def _turn_events(user: User, turn: TurnInput, model: Model | None = None,
                 if not stream:  # a plain run tells nothing until it ends: the database knows what ran
                     await _ran(user, message.id, calls)
                 yield TurnFailed(conversation_id=conversation.id,
-                                 message=_explain(exc, overflow=overflow, history_sent=fit.history_sent),
+                                 message=explain(exc, overflow=overflow, history_sent=fit.history_sent),
                                  tool_calls=[c for c in calls.values() if c.type == "tool_call_finished"])
                 return
             finally:
@@ -349,62 +345,3 @@ class _AgentRun:
         """Stop a streamed run still going, so no tool runs after its consumer stopped."""
         if isinstance(self.result, RunResultStreaming) and not self.result.is_complete:
             self.result.cancel()
-
-
-class EmptyAnswer(Exception):
-    """The model answered with nothing: a failed, retryable turn, never a saved empty reply."""
-
-
-# How servers say a prompt does not fit: llama.cpp ("exceeds the available context size",
-# type exceed_context_size_error), OpenAI and vLLM ("maximum context length",
-# context_length_exceeded), and a few other spellings.
-_OVERFLOW_SIGNS = ("exceed_context_size", "exceeds the available context", "context_length_exceeded",
-                   "maximum context length", "context window", "context size", "too many tokens",
-                   "prompt is too long", "input is too long")
-
-
-def context_overflow(exc: BaseException) -> bool:
-    """Whether the model server refused the request because the prompt is too long for it."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, APIStatusError) and current.status_code in (400, 413, 422):
-            text = f"{current.message} {json.dumps(current.body, default=str)}".lower()
-            if any(sign in text for sign in _OVERFLOW_SIGNS):
-                return True
-        current = current.__cause__ or current.__context__
-    return False
-
-
-def server_context_size(exc: BaseException) -> int | None:
-    """The window size a server reported with its refusal (llama.cpp's `n_ctx`), if any."""
-    body = getattr(exc, "body", None)
-    body = body.get("error", body) if isinstance(body, dict) else None
-    size = body.get("n_ctx") if isinstance(body, dict) else None
-    return size if isinstance(size, int) and size > 0 else None
-
-
-def _explain(exc: Exception, overflow: bool = False, history_sent: int = 0) -> str:
-    name = type(exc).__name__
-    if isinstance(exc, Busy):
-        return "The assistant is busy with other people's messages. Yours is saved: retry in a moment."
-    if overflow and history_sent:
-        return ("The conversation is too long for the model's context window. Your message is saved: "
-                "retry, and older messages will be left out.")
-    if overflow:
-        return ("This message and its tool results do not fit the model's context window, even without "
-                "the earlier conversation. Your message is saved: shorten it or start a new chat.")
-    if isinstance(exc, EmptyAnswer):
-        return "The assistant returned an empty answer. Your message is saved: retry when ready."
-    if "RateLimit" in name:
-        return "The model is busy (rate limited). Please retry in a moment."
-    if "Authentication" in name or "PermissionDenied" in name:
-        return "The model provider rejected our API key. Check OPENAI_API_KEY."
-    if "Connection" in name or "Timeout" in name:
-        return "Could not reach the model. Check your connection and retry."
-    if isinstance(exc, NotFoundError):
-        return "The model server does not know this model or endpoint. Check OPENAI_BASE_URL and OPENAI_MODEL."
-    if isinstance(exc, APIStatusError) and exc.status_code >= 500:
-        return "The model server had an error. Your message is saved: retry when ready."
-    return "The assistant failed to answer. Your message is saved: retry when ready."

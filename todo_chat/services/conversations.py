@@ -296,7 +296,10 @@ def open_turn(session: Session, user: User, text: str | None, conversation_id: i
         conversation = create_conversation(session, user, title_from(text))
         message = add_message(session, user, conversation, ItemRole.user, text, bump=False)
         return TurnInput(conversation=conversation, message=message, history=[])
-    conversation = get_conversation(session, user, conversation_id)
+    # A retry re-runs a saved message: the conversation is read, not moved up. A new message
+    # moves it up (and titles it) with the same statement that reads it and checks it is the user's.
+    conversation = get_conversation(session, user, conversation_id) if retry \
+        else _claim(session, user, conversation_id, text)
     # One read serves both questions: is the last text item an unanswered user message, and
     # what history comes before the message this turn answers.
     # ... and, in the same statement, the choices the last answer offered (the dialogue state).
@@ -310,10 +313,19 @@ def open_turn(session: Session, user: User, text: str | None, conversation_id: i
         return TurnInput(conversation=conversation, message=message,
                          history=_as_history(session, user, recent[1:], offered),
                          finished_calls=finished_tool_calls(session, user, pending.id))
-    # A message saved just now has no tool calls yet: nothing to read for it.
-    message = add_message(session, user, conversation, ItemRole.user, text)
+    # A message saved just now has no tool calls yet: nothing to read for it. The conversation was
+    # moved up when it was read.
+    message = add_message(session, user, conversation, ItemRole.user, text, bump=False)
     return TurnInput(conversation=conversation, message=message,
                      history=_as_history(session, user, recent[:HISTORY_LIMIT], offered))
+
+
+def _claim(session: Session, user: User, conversation_id: int, text: str) -> Conversation:
+    """The user's conversation, moved up for a new message of theirs (NotFound if not theirs)."""
+    conversation = rows.claim(session, user.id, conversation_id, utcnow(), DEFAULT_TITLE, title_from(text))
+    if conversation is None:
+        raise NotFound(f"Conversation {conversation_id} not found")
+    return conversation
 
 
 def _as_history(session: Session, user: User, newest_first: list[RecentItem],

@@ -21,7 +21,7 @@ from sqlmodel import Session, col, func, select
 from todo_chat.core.db import rows_affected
 from todo_chat.core.time import utcnow
 from todo_chat.models import ChangeKind, Priority, Task, User
-from todo_chat.services import journal
+from todo_chat.services import journal, rows
 from todo_chat.services.errors import Invalid, NotFound
 from todo_chat.services.ownership import get_owned
 
@@ -175,8 +175,7 @@ def create_task(session: Session, user: User, data: TaskCreate) -> Task:
                 tags=data.tags, recurrence=data.recurrence,
                 remind_at=local_instant(user, data.remind_at) if data.remind_at else None)
     _apply_due(task, user, data.due_at)
-    session.add(task)
-    session.flush()
+    rows.insert_new(session, task)  # one INSERT, no ORM flush (see services.rows)
     journal.note(session, ChangeKind.created, task, None)
     return task
 

@@ -83,16 +83,18 @@ def live_user(session: Session, user_id: int, session_id: str) -> User | None:
                          params={"session_id": session_id}).first()  # one query per request
     if found is None:
         return None
-    row, user = found
-    if row.user_id != user_id or row.revoked_at is not None or row.expires_at < utcnow():
+    owner_id, revoked_at, expires_at, user = found
+    if owner_id != user_id or revoked_at is not None or expires_at < utcnow():
         return None
     return user
 
 
 @lru_cache(maxsize=1)
 def _session_with_user() -> Select:
-    """The statement of `live_user`, built once (every request and chat turn runs it)."""
-    return (select(AuthSession, User).join(User, col(User.id) == col(AuthSession.user_id))
+    """The statement of `live_user`, built once (every request and chat turn runs it). The session
+    as the three columns the check reads, not a loaded `AuthSession` nobody uses after it."""
+    return (select(col(AuthSession.user_id), col(AuthSession.revoked_at), col(AuthSession.expires_at), User)
+            .join(User, col(User.id) == col(AuthSession.user_id))
             .where(col(AuthSession.id) == bindparam("session_id")))
 
 
