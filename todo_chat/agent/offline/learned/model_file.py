@@ -11,7 +11,9 @@ In memory a model is one dict {feature id: all its weights packed into one int} 
 scores of every label for a token's features are one C-level `sum` and one `unpack`, instead of
 a Python loop over (label, weight) tuples. Against the old JSON of "label:weight" strings parsed
 into a tuple of (label, float) tuples per feature, both models hold 6 MiB instead of 11, load
-without parsing a string of the whole file, and decode faster. Read a model as text with
+without parsing a string of the whole file, and decode faster. Features with the same weights in
+every label (most rare features: one small weight in one label) share one int object, which holds
+the two models in 5.1 MiB instead of 7.3 at no cost to a lookup. Read a model as text with
 `python -m todo_chat.agent.offline.learned.model_file todo_chat/agent/offline/learned/tagger.json`.
 """
 from __future__ import annotations
@@ -97,7 +99,7 @@ def read_packed(header_path: Path) -> tuple[dict, Packed]:
         for feature, weight in zip(ids[start:start + count], weights[start:start + count], strict=True):
             packed[feature] = packed.get(feature, base) + (weight << (_FIELD * k))
         start += count
-    return meta, packed
+    return meta, _shared(packed)
 
 
 def pack(rows: Rows) -> Packed:
@@ -110,7 +112,15 @@ def pack(rows: Rows) -> Packed:
     for k, row in enumerate(rows):
         for feature, weight in row.items():
             packed[feature] = packed.get(feature, base) + (weight << (_FIELD * k))
-    return packed
+    return _shared(packed)
+
+
+def _shared(packed: Packed) -> Packed:
+    """The same mapping with one int object per distinct value: a packed int of 13-14 labels is
+    80-84 bytes, and half the features' values repeat another's (equal ints, so lookups and sums
+    are unchanged)."""
+    one: dict[int, int] = {}
+    return {feature: one.setdefault(weights, weights) for feature, weights in packed.items()}
 
 
 def _base(labels: int) -> int:
