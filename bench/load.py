@@ -14,8 +14,7 @@ busy. Each setup is a real production start (`python -m todo_chat.serve --backen
 Per setup: sequential p50; then 16 users at once (JSON, then SSE) for CPU per turn, turns/s,
 PostgreSQL CPU per turn (its processes in /proc), SQL statements and commits per turn (counted
 in the server, `BENCH_SQL_COUNTS`), model request bytes per turn (counted by the fake); then 200
-users at once (errors, p50/p99); start-to-ready and RSS per process (after warm-up, and once
-idle after the 200 users). Beside each figure: the load
+users at once (errors, p50/p99); start-to-ready and RSS per process . Beside each figure: the load
 generator's own CPU, and whether the server side was saturated (busy >= 85 % of its CPU
 budget) — when it was not, the turns/s figure measures something else (the client, or waiting).
 
@@ -42,9 +41,6 @@ from bench.servers import ROOT, Server, free_port, new_database, start_app, star
 SETUPS = ("sqlite-offline", "sqlite-http", "pg-http", "pg-offline")
 CLIENT_PROCESSES = 2
 STEADY_USERS = 16
-# The memory "after 200 users" is read once the server has been idle this long: what it keeps
-# between bursts, after a worker's periodic trim (`todo_chat/core/memory.py`, every 10 s) has run.
-SETTLE_S = 12.0
 
 
 def phase(clients: Clients, server: Server, tag: str, users: int, turns: int, stream: bool) -> Outcome:
@@ -118,7 +114,6 @@ def run_phases(clients: Clients, servers: list[Server], rounds: int = 1) -> None
             if tag == "warm":
                 rss(server)
                 server.figures["rss_idle_mib"] = server.figures["rss_total_mib"]
-    time.sleep(SETTLE_S)
     for server in servers:
         rss(server)
 
