@@ -8,7 +8,6 @@ from todo_chat.api.app import app as api_app
 from todo_chat.api.app import with_reflex_inside
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import migrate
-from todo_chat.core.memory import trim_after_growth
 from todo_chat.mcp.http import lifespan_task as mcp_lifespan_task
 from todo_chat.ui.pages.auth import login_page, signup_page
 from todo_chat.ui.pages.chat import chat_page, tasks_page
@@ -56,7 +55,6 @@ app = rx.App(
 )
 app.register_lifespan_task(_migrate_on_start)
 app.register_lifespan_task(_freeze_start_up_objects)
-app.register_lifespan_task(trim_after_growth)  # a burst's freed C heap back to the system
 app.register_lifespan_task(mcp_lifespan_task(api_app))  # the MCP server's session manager (/mcp)
 
 PRIVATE = [AuthState.require_login, ConversationState.load, TaskPanelState.load, TaskPanelState.check_reminders]
