@@ -14,7 +14,7 @@ busy. Each setup is a real production start (`python -m todo_chat.serve --backen
 Per setup: sequential p50; then 16 users at once (JSON, then SSE) for CPU per turn, turns/s,
 PostgreSQL CPU per turn (its processes in /proc), SQL statements and commits per turn (counted
 in the server, `BENCH_SQL_COUNTS`), model request bytes per turn (counted by the fake); then 200
-users at once (errors, p50/p99); start-to-ready and RSS per process . Beside each figure: the load
+users at once (errors, p50/p99); start-to-ready and RSS per process. Beside each figure: the load
 generator's own CPU, and whether the server side was saturated (busy >= 85 % of its CPU
 budget) — when it was not, the turns/s figure measures something else (the client, or waiting).
 
