@@ -22,6 +22,9 @@ import json
 import sys
 import zlib
 from array import array
+from heapq import merge
+from itertools import accumulate, groupby, pairwise, repeat
+from operator import itemgetter
 from pathlib import Path
 
 Rows = list[dict[int, int]]     # per label: feature id -> weight in integers of 1/scale
@@ -88,18 +91,23 @@ def _arrays(header_path: Path, meta: dict) -> tuple[array, array]:
 
 
 def read_packed(header_path: Path) -> tuple[dict, Packed]:
-    """The header and the weights packed per feature (`pack`), built straight from the file."""
+    """The header and the weights packed per feature (`pack`), built straight from the file.
+
+    The labels' rows (each sorted by feature) are merged, so each feature's packed int is made
+    once and shared with an equal one at once: no int per label and feature, and no second
+    mapping, is ever alive, and the process's peak while loading is the model itself."""
     meta = header(header_path)
     ids, weights = _arrays(header_path, meta)
-    labels = len(meta["counts"])
+    bounds = list(accumulate(meta["counts"], initial=0))
+    rows = [zip(ids[start:end], weights[start:end], repeat(_FIELD * k, end - start), strict=True)
+            for k, (start, end) in enumerate(pairwise(bounds))]
+    base = _base(len(rows))
     packed: Packed = {}
-    base = _base(labels)
-    start = 0
-    for k, count in enumerate(meta["counts"]):
-        for feature, weight in zip(ids[start:start + count], weights[start:start + count], strict=True):
-            packed[feature] = packed.get(feature, base) + (weight << (_FIELD * k))
-        start += count
-    return meta, _shared(packed)
+    one: dict[int, int] = {}
+    for feature, weighted in groupby(merge(*rows), key=itemgetter(0)):
+        value = base + sum(weight << shift for _, weight, shift in weighted)
+        packed[feature] = one.setdefault(value, value)
+    return meta, packed
 
 
 def pack(rows: Rows) -> Packed:
