@@ -31,7 +31,7 @@ from pathlib import Path
 
 from bench import procs
 from bench.client import Clients, User
-from bench.load import ROOT, SECRET, free_port, wait_ready
+from bench.servers import ROOT, SECRET, free_port, wait_ready
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CDN = "**/cdn.platform.openai.com/**"

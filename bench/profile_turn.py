@@ -93,7 +93,7 @@ def _setup(stack: ExitStack, setup: str) -> None:
     import subprocess
     import sys
 
-    from bench.load import free_port, wait_ready
+    from bench.servers import free_port, wait_ready
 
     if setup.startswith("pg"):
         from tests.servers import postgres_server

@@ -123,6 +123,8 @@ def test_one_worker_is_one_process_that_serves(tmp_path):
             except httpx.HTTPError:
                 time.sleep(0.2)
         assert worker_pids(proc) == []  # the process serve started is the server itself
+        served = dict(v.split(b"=", 1) for v in Path(f"/proc/{proc.pid}/environ").read_bytes().split(b"\0") if v)
+        assert served[b"MALLOC_ARENA_MAX"] == b"2" and served[b"PYTHONNODEBUGRANGES"] == b"1"  # what it runs with
         assert httpx.get(f"http://127.0.0.1:{port}/docs").status_code == 200
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=30) == 0  # the server itself gets the signal and shuts down
