@@ -177,6 +177,15 @@ def test_a_changed_task_list_is_sent_once(root: State) -> None:
     assert panel.view_counts["all"] == 5
 
 
+def test_view_counts_follow_each_views_rule(root: State) -> None:
+    """The counts on the view buttons, made in one pass (`views_of`), by the panel's rule for each view."""
+    panel = substate(root, TaskPanelState)
+    panel.tasks = [TaskView(id=1, title="a"), TaskView(id=2, title="b", completed=True),
+                   TaskView(id=3, title="c", due_state="overdue"), TaskView(id=4, title="d", due_state="today"),
+                   TaskView(id=5, title="e", due_state="upcoming"), TaskView(id=6, title="f", due_state="upcoming")]
+    assert panel.view_counts == {"all": 6, "pending": 5, "completed": 1, "today": 2, "upcoming": 2, "overdue": 1}
+
+
 def test_a_tokens_expiry_is_decoded_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """`needs_renewal` runs under the state lock at every message: the token is verified once."""
     from todo_chat.ui.state import auth
