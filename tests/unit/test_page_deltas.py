@@ -15,8 +15,9 @@ from todo_chat.services.conversations import TurnInput
 from todo_chat.ui.state import transcript
 from todo_chat.ui.state.badges import FOLD as BADGE_FOLD
 from todo_chat.ui.state.badges import BadgeState
-from todo_chat.ui.state.chat import ChatMessage, ChatState
+from todo_chat.ui.state.chat import ChatState
 from todo_chat.ui.state.held import Locked
+from todo_chat.ui.state.messages import ChatMessage
 from todo_chat.ui.state.tasks import TaskPanelState, TaskView
 from todo_chat.ui.state.transcript import FOLD, Parts
 

@@ -17,6 +17,7 @@ from reflex.state import State
 from todo_chat.models import Conversation, ItemRole, Message, ToolCallStatus, User
 from todo_chat.services.conversations import TurnInput
 from todo_chat.ui.state import chat as chat_module
+from todo_chat.ui.state import turn_open
 from todo_chat.ui.state.badges import BadgeState
 from todo_chat.ui.state.chat import ChatState
 from todo_chat.ui.state.held import Held, Locked
@@ -105,7 +106,7 @@ async def send(root: State, monkeypatch: pytest.MonkeyPatch, run_turn: Any,
 
     monkeypatch.setattr(chat_module, "run_turn", run_turn)
     monkeypatch.setattr(chat_module, "fetch_tasks", rows)
-    monkeypatch.setattr(chat_module, "open_sent_turn", opened)
+    monkeypatch.setattr(turn_open, "open_sent_turn", opened)
     chat = substate(root, ChatState)
     root._clean()
     page = Frames(root, chat)
@@ -185,3 +186,10 @@ async def test_held_changes_go_with_the_next_frame_or_alone_when_none_comes() ->
     held.hold(change)
     await held.close()  # the turn ended with it still held: shown, not lost
     assert applied == [0, 1, 2] and state.entered == 2
+
+
+@pytest.mark.parametrize("mode", ["send", "retry"])
+async def test_a_turn_refused_for_a_bad_token_keeps_the_message_as_sent(mode: turn_open.Mode) -> None:
+    """Signed out: nothing saved and nothing dropped (the page keeps the message, as sent)."""
+    refused = await turn_open.open_from_page(mode, "add milk", None, "not a token", [])
+    assert refused == turn_open.Refused(error=turn_open.EXPIRED_NOTICE)

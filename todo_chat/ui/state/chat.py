@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import reflex as rx
@@ -26,55 +26,25 @@ from pydantic import BaseModel
 from todo_chat.agent.stop import TurnStop
 from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, run_turn
 from todo_chat.core.db import run_db
-from todo_chat.core.security import InvalidToken
-from todo_chat.models import Message, ToolCall, ToolCallStatus, User
-from todo_chat.services import analytics, conversations, turn_edits, undo
+from todo_chat.models import User
+from todo_chat.services import turn_edits
 from todo_chat.services.conversations import TurnInput
 from todo_chat.services.errors import ServiceError
-from todo_chat.services.ratelimit import RateLimited
-from todo_chat.ui.state.auth import EXPIRED_NOTICE, AuthState, signed_in_user, user_for
+from todo_chat.ui.state.auth import AuthState, signed_in_user
 from todo_chat.ui.state.badges import BadgeState
-from todo_chat.ui.state.choices import OFFER_CHOICES, ChoiceView, last_choices, offered
+from todo_chat.ui.state.choices import ChoiceView, last_choices, offered
 from todo_chat.ui.state.composer_files import AttachedFile, ComposerFilesState
 from todo_chat.ui.state.conversation import ConversationState
 from todo_chat.ui.state.held import Change, Held, Locked
-from todo_chat.ui.state.tasks import TaskPanelState, TaskView, fetch_tasks
+from todo_chat.ui.state.messages import ChatMessage, message_view, now_hhmm, opened_conversation
+from todo_chat.ui.state.tasks import TaskPanelState, TaskView, fetch_tasks, reloads_tasks
 from todo_chat.ui.state.transcript import Parts, changed_parts, from_the_end, go_live, joined, keep, replaced, settle
-from todo_chat.ui.state.turn_open import Mode, open_for, open_sent_turn
+from todo_chat.ui.state.turn_open import Mode, Refused, open_from_page
 from todo_chat.ui.state.usage import native_thread_opened
 
 FLUSH_EVERY_S = 0.05  # stream to the page in small batches, not one state update per token
 MAX_TRIES = 3
-PAGE = 50
-STOPPED = "…(stopped)"  # how a stopped answer is marked after the text that was shown
-READ_ONLY_TOOLS = ("list_tasks", OFFER_CHOICES)  # no task panel reload after these
 FEEDBACK = ("positive", "negative")  # ChatKit's FeedbackKind, stored the same way
-
-
-@dataclass
-class ChatMessage:
-    id: int
-    role: str
-    content: str
-    time: str
-    item_id: str = ""
-    pending: bool = False
-    feedback: str = ""
-    files: str = ""  # the names of a user message's attached files
-
-
-def message_view(row: Message) -> ChatMessage:
-    files = ", ".join(str(a.get("name", "")) for a in (row.payload or {}).get("attachments") or [])
-    return ChatMessage(id=row.id or 0, role=row.role.value, content=row.content, files=files,
-                       time=row.created_at.strftime("%H:%M"), item_id=row.item_id, feedback=row.feedback or "")
-
-
-def now_hhmm() -> str:
-    return time.strftime("%H:%M", time.gmtime())
-
-
-def stopped_text(shown: str) -> str:
-    return f"{shown.strip()} {STOPPED}".strip()
 
 
 class ChatState(rx.State):
@@ -144,7 +114,7 @@ class ChatState(rx.State):
         if user is None:
             return
         try:
-            page, pending, calls, undo_states = await run_db(_opened, user, conversation_id)
+            page, pending, calls, undo_states = await run_db(opened_conversation, user, conversation_id)
         except ServiceError as exc:
             async with self:
                 self.error = str(exc)
@@ -293,37 +263,13 @@ class ChatState(rx.State):
         `held`: changes waiting for the turn's first frame (the message as it goes)."""
         held = held or Held(self, FLUSH_EVERY_S)
         try:
-            if mode == "send":  # the common case: session check, message and event in one unit of work
-                return await self._send_turn(text or "", conversation_id, token, files or [], held)
-            return await self._other_turn(text, mode, conversation_id, token, files, held)
+            opened = await open_from_page(mode, text, conversation_id, token, files)
+            if isinstance(opened, Refused):
+                return await self._finish(held, error=opened.error, rate_limited=opened.rate_limited,
+                                          drop_pending=opened.drop_pending, files=files)
+            return await self._run(*opened, held)
         finally:
             await held.close()
-
-    async def _other_turn(self, text: str | None, mode: Mode, conversation_id: int | None, token: str,
-                          files: list[AttachedFile] | None, held: Held) -> bool:
-        user = await user_for(token)
-        if user is None:
-            return await self._finish(held, error=EXPIRED_NOTICE, files=files)
-        try:
-            turn = await open_for(user, mode, text, conversation_id, files)
-        except RateLimited as exc:
-            return await self._finish(held, rate_limited=str(exc), drop_pending=True, files=files)
-        except ServiceError as exc:
-            return await self._finish(held, error=str(exc), drop_pending=True, files=files)
-        await analytics.native_message(user, turn.conversation.thread_id, text)
-        return await self._run(user, turn, held)
-
-    async def _send_turn(self, text: str, conversation_id: int | None, token: str,
-                         files: list[AttachedFile], held: Held) -> bool:
-        try:
-            user, turn = await open_sent_turn(token, text, conversation_id, [f.id for f in files])
-        except InvalidToken:
-            return await self._finish(held, error=EXPIRED_NOTICE, files=files)
-        except RateLimited as exc:
-            return await self._finish(held, rate_limited=str(exc), drop_pending=True, files=files)
-        except ServiceError as exc:
-            return await self._finish(held, error=str(exc), drop_pending=True, files=files)
-        return await self._run(user, turn, held)
 
     async def _run(self, user: User, turn: TurnInput, held: Held) -> bool:
         """The turn's events to the page. A call's end waits (briefly) in `held` for the next frame."""
@@ -351,7 +297,7 @@ class ChatState(rx.State):
                 reply_item_id = event.reply_item_id
             elif isinstance(event, ToolCallEvent):
                 choice = offered(event.name, event.arguments, event.result) or choice
-                rows = await fetch_tasks(user) if _may_change_tasks(event) else None
+                rows = await fetch_tasks(user) if reloads_tasks(event) else None
                 show = self._call_shown(turn.message.id or 0, event, rows)
                 if event.type == "tool_call_finished" and not unseen_start:
                     held.hold(show)  # with the turn's next frame: usually its end, milliseconds away
@@ -445,18 +391,3 @@ def aclosing_iter(events: AsyncIterator[BaseModel]) -> AsyncGenerator[BaseModel,
     """The runner's events as a generator the caller can close (closing it cancels the run)."""
     assert isinstance(events, AsyncGenerator)
     return events
-
-
-def _may_change_tasks(event: ToolCallEvent) -> bool:
-    return event.type == "tool_call_finished" and event.status == ToolCallStatus.success \
-        and event.name not in READ_ONLY_TOOLS
-
-
-def _opened(session, user: User, conversation_id: int
-            ) -> tuple[list[Message], Message | None, list[ToolCall], dict[str, str]]:
-    """One unit of work: the latest page of text messages, the unanswered one, the tool calls
-    and their undo states."""
-    page = conversations.list_messages(session, user, conversation_id, PAGE, roles=conversations.TEXT_ROLES)
-    pending = conversations.unanswered_user_message(session, user, conversation_id)
-    return (page.items, pending, conversations.list_tool_calls(session, user, conversation_id),
-            undo.call_states(session, user, conversation_id))

@@ -9,15 +9,18 @@ from zoneinfo import ZoneInfo
 
 import reflex as rx
 
+from todo_chat.agent.turn import ToolCallEvent
 from todo_chat.core.db import run_db
 from todo_chat.core.time import utcnow
-from todo_chat.models import Task, User
+from todo_chat.models import Task, ToolCallStatus, User
 from todo_chat.services import tasks
 from todo_chat.services.tasks import TaskCreate, TaskQuery
 from todo_chat.ui.state.auth import change_in_background, signed_in_user
+from todo_chat.ui.state.choices import OFFER_CHOICES
 
 VIEWS = ("all", "pending", "completed", "today", "upcoming", "overdue")
 REMINDER_CHECK_MS = 30_000
+READ_ONLY_TOOLS = ("list_tasks", OFFER_CHOICES)  # no panel reload after these
 
 
 @dataclass
@@ -47,6 +50,12 @@ async def fetch_tasks(user: User) -> list[TaskView]:
     now, zone = utcnow(), tasks.zone_of(user)
     page = await run_db(tasks.list_tasks, user, TaskQuery(sort="due", order="asc", limit=100))
     return [task_view(t, user, now, zone) for t in page.items]
+
+
+def reloads_tasks(event: ToolCallEvent) -> bool:
+    """Whether a turn's tool event may have changed the user's tasks (the panel reads them again)."""
+    return event.type == "tool_call_finished" and event.status == ToolCallStatus.success \
+        and event.name not in READ_ONLY_TOOLS
 
 
 def views_of(completed: bool, due_state: str) -> tuple[str, ...]:
