@@ -12,7 +12,7 @@ its CPU per SSE turn sent by the lean client for the same text. Browsers' own CP
 two alternating, for before/after figures from one run (each tree builds its own `.web-serve`).
 `--env NAME=VALUE` sets a server setting for the new tree only (`--ab .` then compares a setting).
 Each run also prints the delta bytes per message by state var: what a turn's frames resend.
-`--profile FILE` records the (new) server with py-spy (`--gil`, collapsed stacks: one line a stack
+`--profile FILE` records the (new) server with py-spy (busy threads, `--threads`, collapsed stacks: one line a stack
 and its sample count) while the pages send their timed messages; the sampling slows the server, so
 read that run's shares, not its milliseconds.
 """
@@ -108,11 +108,13 @@ def _send(page, text: str, done_before: int) -> None:
 
 
 def _py_spy(pid: int, out: Path | None) -> subprocess.Popen | None:
-    """py-spy sampling the server (GIL holders only: where its CPU goes), or None without `out`."""
+    """py-spy sampling the server's busy threads (the event loop and the database worker threads, each
+    stack under its thread's id: a turn's CPU is split between them, so `--gil` alone hides half of
+    it), or None without `out`."""
     if out is None:
         return None
     spy = Path(sys.executable).with_name("py-spy")
-    return subprocess.Popen([str(spy), "record", "--pid", str(pid), "--gil", "--format", "raw", "--rate", "250",
+    return subprocess.Popen([str(spy), "record", "--pid", str(pid), "--threads", "--format", "raw", "--rate", "250",
                              "--output", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -15,7 +15,9 @@ from todo_chat.services.conversations import TurnInput
 from todo_chat.ui.state import transcript
 from todo_chat.ui.state.badges import FOLD as BADGE_FOLD
 from todo_chat.ui.state.badges import BadgeState
-from todo_chat.ui.state.chat import ChatMessage, ChatState
+from todo_chat.ui.state.chat import ChatState
+from todo_chat.ui.state.held import Locked
+from todo_chat.ui.state.messages import ChatMessage
 from todo_chat.ui.state.tasks import TaskPanelState, TaskView
 from todo_chat.ui.state.transcript import FOLD, Parts
 
@@ -46,6 +48,23 @@ def test_go_live_replaces_the_pending_message_and_moves_a_retried_one() -> None:
     assert live.history is parts.history and live.recent is parts.recent
     retried = transcript.go_live(Parts([Item(1), Item(2)], [], []), Item(2))
     assert ids(retried) == ([1], [], [2])
+
+
+class Unread(list):
+    """A part that must not be read (a state var's items are each read through a proxy)."""
+
+    def __iter__(self):
+        raise AssertionError("read")
+
+    def __getitem__(self, index):
+        raise AssertionError("read")
+
+
+def test_go_live_of_a_new_message_leaves_the_other_parts_unread() -> None:
+    parts = Parts(Unread([Item(1)]), Unread([Item(2)]), [Item(0, pending=True)])
+    live = transcript.go_live(parts, Item(3))
+    assert live.history is parts.history and live.recent is parts.recent
+    assert [m.id for m in live.live] == [3]
 
 
 def test_settle_adds_the_turn_to_recent_and_folds_past_the_limit() -> None:
@@ -141,10 +160,10 @@ async def test_a_turn_sends_its_own_message_not_the_history(root: State) -> None
     turn = TurnInput(conversation=Conversation(id=1, user_id=1, thread_id="thr", title="Chat",
                                                updated_at=datetime(2026, 12, 3, tzinfo=UTC)),
                      message=message_row(31, ItemRole.user, "add milk"), history=[])
-    await chat._show_start(turn, True)
+    await chat._show_start(Locked(chat), turn, True)
     assert "messages" not in dirty(root) and [m.id for m in chat.live] == [31]
     root._clean()
-    await chat._settle(ChatMessage(id=32, role="assistant", content="Added.", time="12:01"))
+    await chat._settle(Locked(chat), ChatMessage(id=32, role="assistant", content="Added.", time="12:01"))
     assert "messages" not in dirty(root)
     assert [m.id for m in chat.recent] == [31, 32] and chat.live == [] and len(chat.messages) == 30
     assert chat.last_user_id == 31 and chat.last_assistant_id == 32
@@ -157,6 +176,15 @@ def test_a_changed_task_list_is_sent_once(root: State) -> None:
     sent = dirty(root)
     assert "tasks" in sent and "visible" not in sent
     assert panel.view_counts["all"] == 5
+
+
+def test_view_counts_follow_each_views_rule(root: State) -> None:
+    """The counts on the view buttons, made in one pass (`views_of`), by the panel's rule for each view."""
+    panel = substate(root, TaskPanelState)
+    panel.tasks = [TaskView(id=1, title="a"), TaskView(id=2, title="b", completed=True),
+                   TaskView(id=3, title="c", due_state="overdue"), TaskView(id=4, title="d", due_state="today"),
+                   TaskView(id=5, title="e", due_state="upcoming"), TaskView(id=6, title="f", due_state="upcoming")]
+    assert panel.view_counts == {"all": 6, "pending": 5, "completed": 1, "today": 2, "upcoming": 2, "overdue": 1}
 
 
 def test_a_tokens_expiry_is_decoded_once(monkeypatch: pytest.MonkeyPatch) -> None:

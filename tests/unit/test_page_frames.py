@@ -17,9 +17,10 @@ from reflex.state import State
 from todo_chat.models import Conversation, ItemRole, Message, ToolCallStatus, User
 from todo_chat.services.conversations import TurnInput
 from todo_chat.ui.state import chat as chat_module
+from todo_chat.ui.state import turn_open
 from todo_chat.ui.state.badges import BadgeState
 from todo_chat.ui.state.chat import ChatState
-from todo_chat.ui.state.held import Held
+from todo_chat.ui.state.held import Held, Locked
 from todo_chat.ui.state.tasks import TaskPanelState, TaskView
 
 
@@ -32,16 +33,23 @@ class Frames:
         object.__setattr__(self, "_state", state)
         object.__setattr__(self, "_lock", asyncio.Lock())
         object.__setattr__(self, "sent", [])
+        object.__setattr__(self, "fetched", [])  # per lock session: the state classes asked for, in order
 
     def __getattr__(self, name: str) -> Any:
         own = ChatState.__dict__.get(name)  # our handlers' helpers run on the proxy, as in a real event
         return own.__get__(self) if callable(own) else getattr(self._state, name)
+
+    async def get_state(self, cls: type) -> Any:
+        """As a real proxy's: each call builds a linked proxy (counted: a frame should ask once a state)."""
+        self.fetched[-1].append(cls.__name__)
+        return await self._state.get_state(cls)
 
     def __setattr__(self, name: str, value: Any) -> None:
         setattr(self._state, name, value)
 
     async def __aenter__(self) -> Frames:
         await self._lock.acquire()
+        self.fetched.append([])
         return self
 
     async def __aexit__(self, *_exc: object) -> None:
@@ -84,7 +92,8 @@ def one_tool_turn(pause_after_call: float = 0, pause_before: float = 0):
     return run_turn
 
 
-async def send(root: State, monkeypatch: pytest.MonkeyPatch, run_turn: Any) -> list[set[str]]:
+async def send(root: State, monkeypatch: pytest.MonkeyPatch, run_turn: Any,
+               fetched: list[list[str]] | None = None) -> list[set[str]]:
     """The frames one message sends, from Enter to the turn's end (the database stood in for)."""
     user = User(id=1, email="a@example.com", name="A", password_hash="x")
 
@@ -97,13 +106,15 @@ async def send(root: State, monkeypatch: pytest.MonkeyPatch, run_turn: Any) -> l
 
     monkeypatch.setattr(chat_module, "run_turn", run_turn)
     monkeypatch.setattr(chat_module, "fetch_tasks", rows)
-    monkeypatch.setattr(chat_module, "open_sent_turn", opened)
+    monkeypatch.setattr(turn_open, "open_sent_turn", opened)
     chat = substate(root, ChatState)
     root._clean()
     page = Frames(root, chat)
     async for _ in ChatState.send.fn(page, {"message": "add milk"}):  # type: ignore[attr-defined]
         pass  # AuthState.keep_fresh (the test's token is empty)
     assert not chat.is_streaming and not chat._opening
+    if fetched is not None:
+        fetched.extend(page.fetched)
     return page.sent
 
 
@@ -118,6 +129,16 @@ async def test_a_one_tool_message_sends_two_frames(root: State, monkeypatch: pyt
     assert [b.status for b in badges.recent["5"]] == ["success"]
     assert [t.title for t in substate(root, TaskPanelState).tasks] == ["Milk"]
     assert [m.id for m in substate(root, ChatState).recent] == [5, 6]
+
+
+async def test_a_frame_fetches_each_state_once(root: State, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each `get_state` on a background event's proxy builds a linked proxy: a lock session asks
+    once for each state it touches (the badges are touched twice in both of a turn's frames)."""
+    fetched: list[list[str]] = []
+    await send(root, monkeypatch, one_tool_turn(), fetched)
+    shown, done = fetched[-2:]
+    assert "BadgeState" in shown and "BadgeState" in done and "TaskPanelState" in done
+    assert all(len(session) == len(set(session)) for session in fetched), fetched
 
 
 async def test_a_slow_answer_still_shows_the_calls_end_alone(root: State, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -151,12 +172,12 @@ class Counted:
 async def test_held_changes_go_with_the_next_frame_or_alone_when_none_comes() -> None:
     state, applied = Counted(), []
 
-    async def change() -> None:
+    async def change(_locked: Locked) -> None:
         applied.append(state.entered)
 
     held = Held(state, delay=0.02)
     held.hold(change)
-    await held.apply()  # the next frame comes first: the change goes with it, no frame of its own
+    await held.apply(Locked(state))  # the next frame comes first: the change goes with it, no frame of its own
     await asyncio.sleep(0.06)
     assert applied == [0] and state.entered == 0
     held.hold(change)
@@ -165,3 +186,10 @@ async def test_held_changes_go_with_the_next_frame_or_alone_when_none_comes() ->
     held.hold(change)
     await held.close()  # the turn ended with it still held: shown, not lost
     assert applied == [0, 1, 2] and state.entered == 2
+
+
+@pytest.mark.parametrize("mode", ["send", "retry"])
+async def test_a_turn_refused_for_a_bad_token_keeps_the_message_as_sent(mode: turn_open.Mode) -> None:
+    """Signed out: nothing saved and nothing dropped (the page keeps the message, as sent)."""
+    refused = await turn_open.open_from_page(mode, "add milk", None, "not a token", [])
+    assert refused == turn_open.Refused(error=turn_open.EXPIRED_NOTICE)

@@ -1,5 +1,5 @@
 """Edit-and-resend, regenerate, feedback and offered choices, through the path the native chat
-takes (`ui.state.chat.open_for` -> the one turn runner) against the fake model server."""
+takes (`ui.state.turn_open.open_for` -> the one turn runner) against the fake model server."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from sqlmodel import col, select
 
 from tests import fake_openai as fake_server
 from tests.fake_openai import text, tool_call
+from todo_chat.agent.stop import stopped_reply
 from todo_chat.agent.turn import TurnDone, run_turn
 from todo_chat.core.db import run_db
 from todo_chat.models import ItemRole, Message, Task, ToolCall, User
 from todo_chat.services import conversations, turn_edits
 from todo_chat.services.errors import Invalid, NotFound
-from todo_chat.ui.state.chat import last_choices, open_for, stopped_text
-from todo_chat.ui.state.choices import offered
+from todo_chat.ui.state.choices import last_choices, offered
+from todo_chat.ui.state.turn_open import open_for
 
 fake_openai = fake_server.fake_openai  # the fixture, visible to this module
 
@@ -121,5 +122,5 @@ def test_choices_show_only_while_their_answer_ends_the_conversation():
 
 
 def test_a_stopped_answer_keeps_exactly_what_was_shown():
-    assert stopped_text("Here are your") == "Here are your …(stopped)"
-    assert stopped_text("") == "…(stopped)"
+    assert stopped_reply("Here are your") == "Here are your …(stopped)"
+    assert stopped_reply("") == "…(stopped)"

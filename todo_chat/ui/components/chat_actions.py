@@ -4,8 +4,9 @@ mention list, Esc, Ctrl/Cmd+K, `/`, `?`, arrow-up to edit) lives in assets/chat_
 
 import reflex as rx
 
-from todo_chat.ui.state.chat import ChatMessage, ChatState
+from todo_chat.ui.state.chat import ChatState
 from todo_chat.ui.state.choices import ChoiceView
+from todo_chat.ui.state.messages import ChatMessage
 from todo_chat.ui.state.tasks import TaskPanelState, TaskView
 
 SHORTCUTS = [

@@ -6,7 +6,8 @@ from todo_chat.ui.components.badges import badge_row
 from todo_chat.ui.components.chat_actions import answer_actions, choices, edit_action, editing_note, mention_list
 from todo_chat.ui.components.composer_files import attach_button, attached_files
 from todo_chat.ui.state.badges import BadgeState
-from todo_chat.ui.state.chat import ChatMessage, ChatState
+from todo_chat.ui.state.chat import ChatState
+from todo_chat.ui.state.messages import ChatMessage
 
 GREETING = "What's on your list today?"
 PROMPTS = [

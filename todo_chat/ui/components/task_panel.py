@@ -23,7 +23,7 @@ def _view(label: str, value: str) -> rx.Component:
 
 
 def _in_view(task: TaskView) -> rx.Var:
-    """Whether the row shows in the chosen view, decided in the browser (as `TaskPanelState._in_view`):
+    """Whether the row shows in the chosen view, decided in the browser (as `state.tasks.views_of`):
     a change of view sends no list, and a changed task list is sent once, not again as a view of it."""
     due = task.due_state
     return rx.match(TaskPanelState.filter,

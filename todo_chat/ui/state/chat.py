@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import reflex as rx
@@ -26,55 +26,25 @@ from pydantic import BaseModel
 from todo_chat.agent.stop import TurnStop
 from todo_chat.agent.turn import TextDelta, ToolCallEvent, TurnDone, TurnFailed, TurnStarted, run_turn
 from todo_chat.core.db import run_db
-from todo_chat.core.security import InvalidToken
-from todo_chat.models import Message, ToolCall, ToolCallStatus, User
-from todo_chat.services import analytics, conversations, turn_edits, undo
+from todo_chat.models import User
+from todo_chat.services import turn_edits
 from todo_chat.services.conversations import TurnInput
 from todo_chat.services.errors import ServiceError
-from todo_chat.services.ratelimit import RateLimited
-from todo_chat.ui.state.auth import EXPIRED_NOTICE, AuthState, signed_in_user, user_for
+from todo_chat.ui.state.auth import AuthState, signed_in_user
 from todo_chat.ui.state.badges import BadgeState
-from todo_chat.ui.state.choices import OFFER_CHOICES, ChoiceView, last_choices, offered
+from todo_chat.ui.state.choices import ChoiceView, last_choices, offered
 from todo_chat.ui.state.composer_files import AttachedFile, ComposerFilesState
 from todo_chat.ui.state.conversation import ConversationState
-from todo_chat.ui.state.held import Change, Held
-from todo_chat.ui.state.tasks import TaskPanelState, TaskView, fetch_tasks
+from todo_chat.ui.state.held import Change, Held, Locked
+from todo_chat.ui.state.messages import ChatMessage, message_view, now_hhmm, opened_conversation
+from todo_chat.ui.state.tasks import TaskPanelState, TaskView, fetch_tasks, reloads_tasks
 from todo_chat.ui.state.transcript import Parts, changed_parts, from_the_end, go_live, joined, keep, replaced, settle
-from todo_chat.ui.state.turn_open import Mode, open_for, open_sent_turn
+from todo_chat.ui.state.turn_open import Mode, Refused, open_from_page
 from todo_chat.ui.state.usage import native_thread_opened
 
 FLUSH_EVERY_S = 0.05  # stream to the page in small batches, not one state update per token
 MAX_TRIES = 3
-PAGE = 50
-STOPPED = "…(stopped)"  # how a stopped answer is marked after the text that was shown
-READ_ONLY_TOOLS = ("list_tasks", OFFER_CHOICES)  # no task panel reload after these
 FEEDBACK = ("positive", "negative")  # ChatKit's FeedbackKind, stored the same way
-
-
-@dataclass
-class ChatMessage:
-    id: int
-    role: str
-    content: str
-    time: str
-    item_id: str = ""
-    pending: bool = False
-    feedback: str = ""
-    files: str = ""  # the names of a user message's attached files
-
-
-def message_view(row: Message) -> ChatMessage:
-    files = ", ".join(str(a.get("name", "")) for a in (row.payload or {}).get("attachments") or [])
-    return ChatMessage(id=row.id or 0, role=row.role.value, content=row.content, files=files,
-                       time=row.created_at.strftime("%H:%M"), item_id=row.item_id, feedback=row.feedback or "")
-
-
-def now_hhmm() -> str:
-    return time.strftime("%H:%M", time.gmtime())
-
-
-def stopped_text(shown: str) -> str:
-    return f"{shown.strip()} {STOPPED}".strip()
 
 
 class ChatState(rx.State):
@@ -144,7 +114,7 @@ class ChatState(rx.State):
         if user is None:
             return
         try:
-            page, pending, calls, undo_states = await run_db(_opened, user, conversation_id)
+            page, pending, calls, undo_states = await run_db(opened_conversation, user, conversation_id)
         except ServiceError as exc:
             async with self:
                 self.error = str(exc)
@@ -191,15 +161,16 @@ class ChatState(rx.State):
         text = (form.get("message") or "").strip()
         held = Held(self, FLUSH_EVERY_S)  # the message shows with the turn's first frame (or alone, soon)
         async with self:
-            if self._busy() or not text:
+            locked = Locked(self)
+            chat: ChatState = locked.own
+            if chat._busy() or not text:
                 return
-            mode: Mode = "edit" if self.editing else "send"
-            files = (await self.get_state(ComposerFilesState)).take()
-            self._opening = True  # no second turn meanwhile (a backend var: nothing sent)
+            mode: Mode = "edit" if chat.editing else "send"
+            files = (await locked.get(ComposerFilesState)).take()
+            chat._opening = True  # no second turn meanwhile (a backend var: nothing sent)
             held.hold(self._shown_sending(text, mode, files))
-            auth = await self.get_state(AuthState)  # each `get_state` builds a proxy: one for both reads
-            renew = auth.needs_renewal()
-            begun = await self._ids(auth)
+            renew = (await locked.get(AuthState)).needs_renewal()
+            begun = await self._ids(locked)
         try:
             if renew:
                 yield AuthState.keep_fresh
@@ -210,16 +181,17 @@ class ChatState(rx.State):
     def _shown_sending(self, text: str, mode: Mode, files: list[AttachedFile]) -> Change:
         """What the page shows as a message goes (an edit first cuts the transcript at the message
         it replaces): the message, pending, and the turn on. Held for the turn's first frame."""
-        async def show() -> None:
+        async def show(locked: Locked) -> None:
+            chat: ChatState = locked.own
             if mode == "edit":
-                every = self._all()
-                self._set_parts(keep, next(
+                every = chat._all()
+                chat._set_parts(keep, next(
                     (i for i in range(len(every) - 1, -1, -1) if every[i].role == "user"), len(every)))
-            self.live = [ChatMessage(id=0, role="user", content=text, time=now_hhmm(), pending=True,
+            chat.live = [ChatMessage(id=0, role="user", content=text, time=now_hhmm(), pending=True,
                                      files=", ".join(f.name for f in files))]
-            self._assign(error="", rate_limited="", editing=False)
-            self._turn_on()
-            self._opening = False
+            chat._assign(error="", rate_limited="", editing=False)
+            chat._turn_on()
+            chat._opening = False
         return show
 
     @rx.event(background=True)
@@ -232,7 +204,7 @@ class ChatState(rx.State):
             cut = next(i for i in range(len(every) - 1, -1, -1) if every[i].role == "user")
             self._set_parts(keep, cut + 1)
             self._turn_on()
-            begun = await self._ids()
+            begun = await self._ids(Locked(self))
         await self._turn(None, "regenerate", *begun)
 
     @rx.event(background=True)
@@ -242,7 +214,7 @@ class ChatState(rx.State):
             async with self:
                 self.retry_note = f"Retrying ({attempt}/{MAX_TRIES})…"
                 self._turn_on()
-                begun = await self._ids()
+                begun = await self._ids(Locked(self))
             if await self._turn(None, "retry", *begun):
                 break
             if attempt < MAX_TRIES:
@@ -280,10 +252,10 @@ class ChatState(rx.State):
         if self.choices:
             self.choices_question, self.choices = "", []
 
-    async def _ids(self, auth: AuthState | None = None) -> tuple[int | None, str]:
+    @staticmethod
+    async def _ids(locked: Locked) -> tuple[int | None, str]:
         """Under the lock: the open conversation and the token, for the turn to use with the lock released."""
-        auth = auth or await self.get_state(AuthState)
-        return (await self.get_state(ConversationState)).open_id or None, auth.token
+        return (await locked.get(ConversationState)).open_id or None, (await locked.get(AuthState)).token
 
     async def _turn(self, text: str | None, mode: Mode, conversation_id: int | None, token: str,
                     files: list[AttachedFile] | None = None, held: Held | None = None) -> bool:
@@ -291,37 +263,13 @@ class ChatState(rx.State):
         `held`: changes waiting for the turn's first frame (the message as it goes)."""
         held = held or Held(self, FLUSH_EVERY_S)
         try:
-            if mode == "send":  # the common case: session check, message and event in one unit of work
-                return await self._send_turn(text or "", conversation_id, token, files or [], held)
-            return await self._other_turn(text, mode, conversation_id, token, files, held)
+            opened = await open_from_page(mode, text, conversation_id, token, files)
+            if isinstance(opened, Refused):
+                return await self._finish(held, error=opened.error, rate_limited=opened.rate_limited,
+                                          drop_pending=opened.drop_pending, files=files)
+            return await self._run(*opened, held)
         finally:
             await held.close()
-
-    async def _other_turn(self, text: str | None, mode: Mode, conversation_id: int | None, token: str,
-                          files: list[AttachedFile] | None, held: Held) -> bool:
-        user = await user_for(token)
-        if user is None:
-            return await self._finish(held, error=EXPIRED_NOTICE, files=files)
-        try:
-            turn = await open_for(user, mode, text, conversation_id, files)
-        except RateLimited as exc:
-            return await self._finish(held, rate_limited=str(exc), drop_pending=True, files=files)
-        except ServiceError as exc:
-            return await self._finish(held, error=str(exc), drop_pending=True, files=files)
-        await analytics.native_message(user, turn.conversation.thread_id, text)
-        return await self._run(user, turn, held)
-
-    async def _send_turn(self, text: str, conversation_id: int | None, token: str,
-                         files: list[AttachedFile], held: Held) -> bool:
-        try:
-            user, turn = await open_sent_turn(token, text, conversation_id, [f.id for f in files])
-        except InvalidToken:
-            return await self._finish(held, error=EXPIRED_NOTICE, files=files)
-        except RateLimited as exc:
-            return await self._finish(held, rate_limited=str(exc), drop_pending=True, files=files)
-        except ServiceError as exc:
-            return await self._finish(held, error=str(exc), drop_pending=True, files=files)
-        return await self._run(user, turn, held)
 
     async def _run(self, user: User, turn: TurnInput, held: Held) -> bool:
         """The turn's events to the page. A call's end waits (briefly) in `held` for the next frame."""
@@ -336,43 +284,50 @@ class ChatState(rx.State):
                 if time.monotonic() - last_flush < FLUSH_EVERY_S:
                     continue
                 async with self:
-                    await held.apply()
-                    unseen_start = await self._show_start(turn, unseen_start)
-                    if self.stop_requested:
+                    locked = Locked(self)
+                    chat: ChatState = locked.own
+                    await held.apply(locked)
+                    unseen_start = await chat._show_start(locked, turn, unseen_start)
+                    if chat.stop_requested:
                         break  # the unshown buffer is dropped: what is saved is what was shown
-                    self.streaming_text += buffer
-                    shown = self.streaming_text
+                    chat.streaming_text += buffer
+                    shown = chat.streaming_text
                 buffer, last_flush = "", time.monotonic()
             elif isinstance(event, TurnStarted):
                 reply_item_id = event.reply_item_id
             elif isinstance(event, ToolCallEvent):
                 choice = offered(event.name, event.arguments, event.result) or choice
-                rows = await fetch_tasks(user) if _may_change_tasks(event) else None
+                rows = await fetch_tasks(user) if reloads_tasks(event) else None
                 show = self._call_shown(turn.message.id or 0, event, rows)
                 if event.type == "tool_call_finished" and not unseen_start:
                     held.hold(show)  # with the turn's next frame: usually its end, milliseconds away
                 else:  # a call's start keeps its own frame: the page shows it pending first
                     async with self:
-                        await held.apply()
-                        unseen_start = await self._show_start(turn, unseen_start)
-                        await show()
-                        if self.stop_requested:
+                        locked = Locked(self)
+                        await held.apply(locked)
+                        unseen_start = await locked.own._show_start(locked, turn, unseen_start)
+                        await show(locked)
+                        if locked.own.stop_requested:
                             break
                 last_flush = time.monotonic()  # text right after a call waits for the next flush
             elif isinstance(event, TurnDone):
                 async with self:
-                    await held.apply()
-                    await self._show_start(turn, unseen_start)
-                    await self._settle(ChatMessage(id=event.message_id, role="assistant", content=event.response,
-                                                   time=now_hhmm(), item_id=reply_item_id))
+                    locked = Locked(self)
+                    chat = locked.own
+                    await held.apply(locked)
+                    await chat._show_start(locked, turn, unseen_start)
+                    await chat._settle(locked, ChatMessage(id=event.message_id, role="assistant",
+                                                           content=event.response, time=now_hhmm(),
+                                                           item_id=reply_item_id))
                     if choice is not None:
-                        self.choices_question, self.choices = choice
-                    self._done()
+                        chat.choices_question, chat.choices = choice
+                    chat._done()
                 return True
             elif isinstance(event, TurnFailed):
                 async with self:
-                    await held.apply()
-                    await self._show_start(turn, unseen_start)
+                    locked = Locked(self)
+                    await held.apply(locked)
+                    await locked.own._show_start(locked, turn, unseen_start)
                 return await self._finish(held, error=event.message, can_retry=True)
         stop.shown = shown
         await events.aclose()  # after Stop: the runner cancels the agent run and saves what was shown
@@ -380,36 +335,38 @@ class ChatState(rx.State):
         if saved is None:  # stopped before the turn started: nothing was shown, nothing to keep
             return await self._finish(held)
         async with self:
-            await held.apply()
-            await self._show_start(turn, unseen_start)
-            await self._settle(message_view(saved))
-            self._done()
+            locked = Locked(self)
+            chat = locked.own
+            await held.apply(locked)
+            await chat._show_start(locked, turn, unseen_start)
+            await chat._settle(locked, message_view(saved))
+            chat._done()
         return False
 
     def _call_shown(self, message_id: int, event: ToolCallEvent, rows: list[TaskView] | None) -> Change:
         """A tool call's badge (and the task panel's rows after a change), to apply under the lock."""
-        async def show() -> None:
-            (await self.get_state(BadgeState)).upsert(message_id, event.call_id, event.name, event.status,
-                                                      event.arguments, event.result)
+        async def show(locked: Locked) -> None:
+            (await locked.get(BadgeState)).upsert(message_id, event.call_id, event.name, event.status,
+                                                  event.arguments, event.result)
             if rows is not None:
-                (await self.get_state(TaskPanelState)).tasks = rows
+                (await locked.get(TaskPanelState)).tasks = rows
         return show
 
-    async def _show_start(self, turn: TurnInput, unseen: bool) -> bool:
+    async def _show_start(self, locked: Locked, turn: TurnInput, unseen: bool) -> bool:
         """Under the lock: once per turn, the saved user message replaces the pending one and the
         conversation is the open one (its sidebar row first). Returns False (nothing left unseen)."""
         if unseen:
             self._set_parts(go_live, message_view(turn.message))
             if self.streaming_text:
                 self.streaming_text = ""
-            (await self.get_state(BadgeState)).go_live(turn.message.id or 0)
-            (await self.get_state(ConversationState)).note_turn(turn.conversation)
+            (await locked.get(BadgeState)).go_live(turn.message.id or 0)
+            (await locked.get(ConversationState)).note_turn(turn.conversation)
         return False
 
-    async def _settle(self, *answer: ChatMessage) -> None:
+    async def _settle(self, locked: Locked, *answer: ChatMessage) -> None:
         """Under the lock, at the turn's end: the live message (and the answer) join the recent turns."""
         self._set_parts(settle, *answer)
-        (await self.get_state(BadgeState)).settle_live()
+        (await locked.get(BadgeState)).settle_live()
 
     def _done(self) -> None:
         self._assign(is_streaming=False, streaming_text="", retry_note="")
@@ -418,13 +375,15 @@ class ChatState(rx.State):
                       drop_pending: bool = False, files: list[AttachedFile] | None = None) -> bool:
         """The turn is over without an answer; a message that was not saved gives its files back."""
         async with self:
-            await held.apply()
+            locked = Locked(self)
+            chat: ChatState = locked.own
+            await held.apply(locked)
             if files:
-                (await self.get_state(ComposerFilesState)).put_back(files)
-            self._assign(is_streaming=False, streaming_text="", error=error, can_retry=can_retry,
+                (await locked.get(ComposerFilesState)).put_back(files)
+            chat._assign(is_streaming=False, streaming_text="", error=error, can_retry=can_retry,
                          rate_limited=rate_limited)
-            if drop_pending or not any(m.pending for m in self.live):  # else it stays, as sent
-                await self._settle()
+            if drop_pending or not any(m.pending for m in chat.live):  # else it stays, as sent
+                await chat._settle(locked)
         return False
 
 
@@ -432,18 +391,3 @@ def aclosing_iter(events: AsyncIterator[BaseModel]) -> AsyncGenerator[BaseModel,
     """The runner's events as a generator the caller can close (closing it cancels the run)."""
     assert isinstance(events, AsyncGenerator)
     return events
-
-
-def _may_change_tasks(event: ToolCallEvent) -> bool:
-    return event.type == "tool_call_finished" and event.status == ToolCallStatus.success \
-        and event.name not in READ_ONLY_TOOLS
-
-
-def _opened(session, user: User, conversation_id: int
-            ) -> tuple[list[Message], Message | None, list[ToolCall], dict[str, str]]:
-    """One unit of work: the latest page of text messages, the unanswered one, the tool calls
-    and their undo states."""
-    page = conversations.list_messages(session, user, conversation_id, PAGE, roles=conversations.TEXT_ROLES)
-    pending = conversations.unanswered_user_message(session, user, conversation_id)
-    return (page.items, pending, conversations.list_tool_calls(session, user, conversation_id),
-            undo.call_states(session, user, conversation_id))

@@ -8,16 +8,43 @@ that frame. When nothing comes sooner a timer shows it alone, so a slow model ne
 finished call looking pending for longer than `delay`.
 
 A change is a callable run under the state lock (`apply`), by whichever comes first: the turn's
-next frame or the timer.
+next frame or the timer. It gets the lock session's `Locked`, through which every state it
+touches is fetched once for the whole frame.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypeVar
 
-Change = Callable[[], Awaitable[None]]
+S = TypeVar("S")
+
+
+class Locked:
+    """One lock session (`async with state:`) of a background event, and the states it touches.
+
+    Inside the session the proxy's own state is the locked tree's, as a plain event handler gets
+    it: `own` is that state and `get` fetches the others from it, once each. Through the proxy,
+    every `get_state` built a linked proxy (a wrapt object, an asyncio lock, a token) and every read
+    of a list was wrapped twice; a turn's frame asked for the badges twice and ran all its changes
+    through proxies. Valid for that session only (a manager like Redis loads a fresh tree at each
+    lock): never keep `own` or a fetched state past the `async with`."""
+
+    def __init__(self, state: Any) -> None:
+        # `__wrapped__`: the state a `reflex.istate.proxy.StateProxy` stands for, replaced with the
+        # locked tree's at each `async with` (an object that is no proxy is its own state)
+        self.own: Any = getattr(state, "__wrapped__", state)
+        self._states: dict[type, Any] = {}
+
+    async def get(self, cls: type[S]) -> S:
+        got = self._states.get(cls)
+        if got is None:
+            got = self._states[cls] = await self.own.get_state(cls)
+        return got
+
+
+Change = Callable[[Locked], Awaitable[None]]
 
 
 class Held:
@@ -35,12 +62,12 @@ class Held:
         if self._timer is None:
             self._timer = asyncio.get_running_loop().call_later(self._delay, self._due)
 
-    async def apply(self) -> None:
+    async def apply(self, locked: Locked) -> None:
         """Under the state lock: the held changes, in the order they were held."""
         changes, self._changes = self._changes, []
         self._stop_timer()
         for change in changes:
-            await change()
+            await change(locked)
 
     async def close(self) -> None:
         """The turn is over: no timer left behind, a frame the timer is sending has gone, and a
@@ -63,4 +90,4 @@ class Held:
 
     async def _flush(self) -> None:
         async with self._state:
-            await self.apply()
+            await self.apply(Locked(self._state))

@@ -5,18 +5,22 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import reflex as rx
 
+from todo_chat.agent.turn import ToolCallEvent
 from todo_chat.core.db import run_db
 from todo_chat.core.time import utcnow
-from todo_chat.models import Task, User
+from todo_chat.models import Task, ToolCallStatus, User
 from todo_chat.services import tasks
 from todo_chat.services.tasks import TaskCreate, TaskQuery
 from todo_chat.ui.state.auth import change_in_background, signed_in_user
+from todo_chat.ui.state.choices import OFFER_CHOICES
 
 VIEWS = ("all", "pending", "completed", "today", "upcoming", "overdue")
 REMINDER_CHECK_MS = 30_000
+READ_ONLY_TOOLS = ("list_tasks", OFFER_CHOICES)  # no panel reload after these
 
 
 @dataclass
@@ -32,18 +36,37 @@ class TaskView:
     repeats: bool = False
 
 
-def task_view(task: Task, user: User, now: datetime) -> TaskView:
+def task_view(task: Task, user: User, now: datetime, zone: ZoneInfo | None = None) -> TaskView:
+    """`zone`: the user's (`tasks.zone_of`), looked up once for a whole list."""
+    due = tasks.due_phrase(task.due_at, task.all_day, zone or tasks.zone_of(user)) if task.due_at else ""
     return TaskView(id=task.id, title=task.title, description=task.description, completed=task.completed,
-                    priority=task.priority.value, due=tasks.due_phrase(task.due_at, task.all_day, tasks.zone_of(user)),
-                    due_state=tasks.due_state(task, user, now), tags=list(task.tags or []),
-                    repeats=bool(task.recurrence))
+                    priority=task.priority.value, due=due, due_state=tasks.due_state(task, user, now),
+                    tags=list(task.tags or []), repeats=bool(task.recurrence))
 
 
 async def fetch_tasks(user: User) -> list[TaskView]:
-    """The panel's rows (a database read: call it with no state lock held)."""
-    now = utcnow()
+    """The panel's rows (a database read: call it with no state lock held). Read after every turn's
+    change from the page: the user's zone once, not once a row."""
+    now, zone = utcnow(), tasks.zone_of(user)
     page = await run_db(tasks.list_tasks, user, TaskQuery(sort="due", order="asc", limit=100))
-    return [task_view(t, user, now) for t in page.items]
+    return [task_view(t, user, now, zone) for t in page.items]
+
+
+def reloads_tasks(event: ToolCallEvent) -> bool:
+    """Whether a turn's tool event may have changed the user's tasks (the panel reads them again)."""
+    return event.type == "tool_call_finished" and event.status == ToolCallStatus.success \
+        and event.name not in READ_ONLY_TOOLS
+
+
+def views_of(completed: bool, due_state: str) -> tuple[str, ...]:
+    """The views a task shows in (the panel shows it by the same rule: `components.task_panel._in_view`)."""
+    if completed:
+        return ("all", "completed")
+    if due_state == "overdue":
+        return ("all", "pending", "today", "overdue")
+    if due_state in ("today", "upcoming"):
+        return ("all", "pending", due_state)
+    return ("all", "pending")
 
 
 @dataclass
@@ -68,20 +91,14 @@ class TaskPanelState(rx.State):
 
     @rx.var
     def view_counts(self) -> dict[str, int]:
-        """How many tasks each view holds (shown on the view buttons)."""
-        return {view: len(self._in_view(view)) for view in VIEWS}
-
-    def _in_view(self, view: str) -> list[TaskView]:
-        """The view's tasks (the panel shows them by the same rule: `components.task_panel._in_view`)."""
-        if view == "pending":
-            return [t for t in self.tasks if not t.completed]
-        if view == "completed":
-            return [t for t in self.tasks if t.completed]
-        if view == "today":
-            return [t for t in self.tasks if t.due_state in ("today", "overdue")]
-        if view in ("upcoming", "overdue"):
-            return [t for t in self.tasks if t.due_state == view]
-        return self.tasks
+        """How many tasks each view holds (shown on the view buttons). Recomputed whenever the list
+        changes (every turn that changed a task): one pass over the rows, each read through a proxy,
+        not one pass a view."""
+        counts = dict.fromkeys(VIEWS, 0)
+        for task in self.tasks:
+            for view in views_of(task.completed, task.due_state):
+                counts[view] += 1
+        return counts
 
     @rx.var
     def selected(self) -> TaskView | None:

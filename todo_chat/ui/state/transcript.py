@@ -58,7 +58,14 @@ def keep(parts: Parts[M], count: int) -> Parts[M]:
 
 def go_live(parts: Parts[M], message: M) -> Parts[M]:
     """The turn's saved message replaces its pending one (or its earlier place, on a retry or a
-    regeneration) and is the live part until the turn ends."""
+    regeneration) and is the live part until the turn ends.
+
+    Only a message as it is sent is pending, and only in `live`: when `live` holds one, the saved
+    message is new and the other parts are left unread (each of their items would be read through
+    a state proxy, every turn)."""
+    if any(m.pending for m in parts.live):
+        return Parts(parts.history, parts.recent, [message])
+
     def without(part: list[M]) -> list[M]:
         if any(m.pending or m.id == message.id for m in part):
             return [m for m in part if not m.pending and m.id != message.id]

@@ -7,10 +7,12 @@ The rules stay those of the separate steps and of the chat door: the message wit
 the chat minute not full before anything is saved, the turn counted once the session is known to
 be live (a revoked token uses none of the user's turns); the event only while the user's
 analytics limit allows one (a refusal never gets in the way of the chat), counted once recorded.
+`open_from_page` opens a turn of any kind and says why one was refused (`Refused`), as the page shows it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from sqlmodel import Session
@@ -19,14 +21,47 @@ from todo_chat.agent.attachments import open_turn_with_files
 from todo_chat.agent.turn import admit
 from todo_chat.core.config import get_settings
 from todo_chat.core.db import run_db
+from todo_chat.core.security import InvalidToken
 from todo_chat.models import EventKind, EventSource, User
 from todo_chat.services import analytics, ratelimit, tokens, turn_edits
 from todo_chat.services.conversations import TurnInput, check_message
-from todo_chat.services.errors import Invalid
+from todo_chat.services.errors import Invalid, ServiceError
 from todo_chat.services.ratelimit import RateLimited, check_chat_turn_of, check_chat_turn_open_of
+from todo_chat.ui.state.auth import EXPIRED_NOTICE, user_for
 from todo_chat.ui.state.composer_files import AttachedFile
 
 Mode = Literal["send", "retry", "edit", "regenerate"]
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Why a turn did not open, as the page says it. `drop_pending`: nothing was saved, so the
+    message shown pending goes (a signed-out page keeps it, as sent)."""
+
+    error: str = ""
+    rate_limited: str = ""
+    drop_pending: bool = False
+
+
+async def open_from_page(mode: Mode, text: str | None, conversation_id: int | None, token: str,
+                         files: list[AttachedFile] | None) -> tuple[User, TurnInput] | Refused:
+    """The user and the opened turn (the user's message saved) for a message sent, edited,
+    retried or regenerated from the page, or why not."""
+    try:
+        if mode == "send":  # the common case: session check, message and event in one unit of work
+            return await open_sent_turn(token, text or "", conversation_id, [f.id for f in files or []])
+        user = await user_for(token)
+        if user is None:
+            return Refused(error=EXPIRED_NOTICE)
+        turn = await open_for(user, mode, text, conversation_id, files)
+    except InvalidToken:
+        return Refused(error=EXPIRED_NOTICE)
+    except RateLimited as exc:
+        return Refused(rate_limited=str(exc), drop_pending=True)
+    except ServiceError as exc:
+        return Refused(error=str(exc), drop_pending=True)
+    await analytics.native_message(user, turn.conversation.thread_id, text)
+    return user, turn
 
 
 async def open_sent_turn(token: str, text: str, conversation_id: int | None,
